@@ -1,0 +1,37 @@
+/// FNV-1a, 64-bit: a hash that is the same on every machine and every run.
+///
+/// Swift's `Hasher` is seeded per process, so it cannot name a workspace's random stream or
+/// fingerprint a run's inputs. This is not a cryptographic hash: it identifies, it does not
+/// authenticate.
+public struct StableHash: Sendable {
+    /// The hash of everything combined so far.
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// An empty hash.
+    public init() {}
+
+    /// Mixes `bytes` in.
+    public mutating func combine(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+    }
+
+    /// Mixes the text's UTF-8 bytes in.
+    public mutating func combine(_ text: String) {
+        combine(text.utf8)
+    }
+
+    /// The hash of `text`'s UTF-8 bytes.
+    public static func of(_ text: String) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(text)
+        return hash.value
+    }
+
+    /// The hash as 16 lower-case hex digits.
+    public var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

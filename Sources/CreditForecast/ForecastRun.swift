@@ -1,0 +1,55 @@
+import CreditCore
+
+/// A whole forecast: every workspace's results and what is needed to reproduce them.
+public struct ForecastRun: Sendable, Equatable {
+    /// The settings the run used.
+    public var settings: ForecastSettings
+    /// The as-of month: the forecast starts the month after it.
+    public var asOf: Month
+    /// A hash of the inputs (usage, workspaces and pricing files' bytes and the settings), hex.
+    public var inputHash: String
+    /// Every workspace, sorted by name.
+    public var workspaces: [WorkspaceForecast]
+
+    /// Creates a run.
+    public init(settings: ForecastSettings, asOf: Month, inputHash: String, workspaces: [WorkspaceForecast]) {
+        self.settings = settings
+        self.asOf = asOf
+        self.inputHash = inputHash
+        self.workspaces = workspaces
+    }
+}
+
+/// The usage model that draws each trial's months.
+public enum UsageModelKind: String, Sendable, CaseIterable {
+    /// Each month resamples one whole historical month of the workspace; no trend.
+    case bootstrap
+    /// Per-seat usage with a workspace-wide common factor and a damped trend.
+    case seats
+}
+
+/// How a forecast is run.
+public struct ForecastSettings: Sendable, Equatable {
+    /// Months forecast.
+    public var horizon: Int
+    /// Trials per workspace (the final count, when `precision` stopped early or ran longer).
+    public var trials: Int
+    /// The seed every random stream derives from.
+    public var seed: UInt64
+    /// The usage model.
+    public var model: UsageModelKind
+    /// Run until every reported probability's standard error is below this, if set.
+    public var precision: Double?
+    /// Keep every trial's closing balances (for `--trials-out`).
+    public var keepPaths: Bool
+
+    /// Settings with the given values.
+    public init(horizon: Int = 12, trials: Int = 10_000, seed: UInt64 = 1, model: UsageModelKind = .seats, precision: Double? = nil, keepPaths: Bool = false) {
+        self.horizon = horizon
+        self.trials = trials
+        self.seed = seed
+        self.model = model
+        self.precision = precision
+        self.keepPaths = keepPaths
+    }
+}

@@ -1,0 +1,129 @@
+import CreditCore
+
+/// What the Monte Carlo runs say about one workspace over the horizon.
+public struct WorkspaceForecast: Sendable, Equatable {
+    /// The workspace's name.
+    public var name: String
+    /// The plan name, or `mixed` when seats carry their own plans.
+    public var plan: String
+    /// Seats in the first forecast month.
+    public var seats: Int
+    /// The pool balance at the start of the forecast.
+    public var startingBalance: Int
+    /// The cap in the first forecast month.
+    public var cap: Int
+    /// One entry per forecast month, in order.
+    public var months: [MonthForecast]
+    /// Probability that at least one month of the horizon forfeits credits.
+    public var probabilityOfAnyCapHit: Double
+    /// Probability that at least one month of the horizon has a shortfall.
+    public var probabilityOfAnyShortfall: Double
+    /// The first month by which a cap hit has more than a 50% chance of having happened.
+    public var capHitLikelyBy: Month?
+    /// The first month by which a shortfall has more than a 50% chance of having happened.
+    public var shortfallLikelyBy: Month?
+    /// Expected credits forfeited over the horizon.
+    public var expectedForfeited: Double
+    /// Expected shortfall credits over the horizon.
+    public var expectedShortfall: Double
+    /// Expected pay-as-you-go spend over the horizon, to the cent.
+    public var expectedPayAsYouGoCost: Money
+    /// Trials run for this workspace.
+    public var trials: Int
+    /// Each trial's closing balance per month, `trials × months.count`, row-major; empty unless
+    /// the caller asked for sample paths.
+    public var closingPaths: [Int]
+
+    /// Creates a workspace forecast; the engine is the usual source.
+    public init(
+        name: String, plan: String, seats: Int, startingBalance: Int, cap: Int, months: [MonthForecast],
+        probabilityOfAnyCapHit: Double, probabilityOfAnyShortfall: Double, capHitLikelyBy: Month?,
+        shortfallLikelyBy: Month?, expectedForfeited: Double, expectedShortfall: Double,
+        expectedPayAsYouGoCost: Money, trials: Int, closingPaths: [Int] = []
+    ) {
+        self.name = name
+        self.plan = plan
+        self.seats = seats
+        self.startingBalance = startingBalance
+        self.cap = cap
+        self.months = months
+        self.probabilityOfAnyCapHit = probabilityOfAnyCapHit
+        self.probabilityOfAnyShortfall = probabilityOfAnyShortfall
+        self.capHitLikelyBy = capHitLikelyBy
+        self.shortfallLikelyBy = shortfallLikelyBy
+        self.expectedForfeited = expectedForfeited
+        self.expectedShortfall = expectedShortfall
+        self.expectedPayAsYouGoCost = expectedPayAsYouGoCost
+        self.trials = trials
+        self.closingPaths = closingPaths
+    }
+}
+
+/// The distribution of one forecast month across trials.
+public struct MonthForecast: Sendable, Equatable {
+    /// The month.
+    public var month: Month
+    /// Seats counted this month.
+    public var seats: Int
+    /// Credits accrued this month.
+    public var accrual: Int
+    /// The cap this month.
+    public var cap: Int
+    /// Usage percentiles: P10, P50, P90.
+    public var usage: Percentiles
+    /// Opening balance percentiles (last month's closing).
+    public var opening: Percentiles
+    /// Closing balance percentiles.
+    public var closing: Percentiles
+    /// Mean closing balance.
+    public var closingMean: Double
+    /// Probability that the month forfeits credits.
+    public var probabilityOfCapHit: Double
+    /// Probability that the month's usage exceeds the credits available.
+    public var probabilityOfShortfall: Double
+    /// Expected credits forfeited this month.
+    public var forfeitedMean: Double
+    /// Expected shortfall credits this month.
+    public var shortfallMean: Double
+    /// Expected pay-as-you-go spend this month, to the cent.
+    public var payAsYouGoCostMean: Money
+
+    /// Creates a month forecast.
+    public init(
+        month: Month, seats: Int, accrual: Int, cap: Int, usage: Percentiles, opening: Percentiles,
+        closing: Percentiles, closingMean: Double, probabilityOfCapHit: Double, probabilityOfShortfall: Double,
+        forfeitedMean: Double, shortfallMean: Double, payAsYouGoCostMean: Money
+    ) {
+        self.month = month
+        self.seats = seats
+        self.accrual = accrual
+        self.cap = cap
+        self.usage = usage
+        self.opening = opening
+        self.closing = closing
+        self.closingMean = closingMean
+        self.probabilityOfCapHit = probabilityOfCapHit
+        self.probabilityOfShortfall = probabilityOfShortfall
+        self.forfeitedMean = forfeitedMean
+        self.shortfallMean = shortfallMean
+        self.payAsYouGoCostMean = payAsYouGoCostMean
+    }
+}
+
+/// Percentiles of a credit quantity across trials (nearest-rank, so always a value some trial had).
+public struct Percentiles: Sendable, Equatable {
+    public var p5: Int
+    public var p10: Int
+    public var p50: Int
+    public var p90: Int
+    public var p95: Int
+
+    /// Creates percentiles.
+    public init(p5: Int, p10: Int, p50: Int, p90: Int, p95: Int) {
+        self.p5 = p5
+        self.p10 = p10
+        self.p50 = p50
+        self.p90 = p90
+        self.p95 = p95
+    }
+}

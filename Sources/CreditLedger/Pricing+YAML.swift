@@ -1,0 +1,118 @@
+import CreditCore
+import Foundation
+import Yams
+
+extension Pricing {
+    /// Reads a pricing file: YAML whose keys override `base` (see `samples/pricing.yaml`).
+    ///
+    /// Amounts are read from their text, never through a binary floating point, so `0.035` is
+    /// exactly 3.5 cents. Unknown keys are errors, because a misspelt key silently ignored would
+    /// leave a default in force that the user meant to change.
+    public init(contentsOfFile path: String, base: Pricing = .standard) throws(PricingError) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .unreadable(file: path, reason: "cannot be read as UTF-8 text")
+        }
+        try self.init(yaml: text, file: path, base: base)
+    }
+
+    /// Reads pricing from YAML text; `file` names it in error messages.
+    public init(yaml text: String, file: String, base: Pricing = .standard) throws(PricingError) {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw .invalid(file: file, line: Self.line(of: error), message: "not valid YAML")
+        } catch {
+            throw .invalid(file: file, line: 1, message: "not valid YAML")
+        }
+        self = base
+        guard let root else { return }
+        guard let mapping = root.mapping else {
+            throw .invalid(file: file, line: root.mark?.line ?? 1, message: "expected keys such as plans, packages, pay_as_you_go")
+        }
+        let reader = PricingNodeReader(file: file)
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "plans":
+                plans = try reader.plans(value)
+            case "packages":
+                packages = try reader.packages(value).sorted { $0.credits < $1.credits }
+            case "pay_as_you_go":
+                payAsYouGoPrice = try reader.unitPrice(value)
+            case "cap_months":
+                capMonths = try reader.count(value, key: key, minimum: 1)
+            case "cap_timing":
+                guard let timing = value.string.flatMap(CapTiming.init(rawValue:)) else {
+                    throw reader.invalid(value, "cap_timing must be accrual or close")
+                }
+                capTiming = timing
+            case "package_expiry_months":
+                packageExpiryMonths = try reader.count(value, key: key, minimum: 0)
+            default:
+                throw reader.invalid(keyNode, "unknown key \"\(key)\"; expected plans, packages, pay_as_you_go, cap_months, cap_timing or package_expiry_months")
+            }
+        }
+    }
+
+    private static func line(of error: YamlError) -> Int {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _): mark.line
+        default: 1
+        }
+    }
+}
+
+/// Turns YAML nodes into pricing values, naming the line of anything wrong.
+private struct PricingNodeReader {
+    let file: String
+
+    func invalid(_ node: Node, _ message: String) -> PricingError {
+        .invalid(file: file, line: node.mark?.line ?? 1, message: message)
+    }
+
+    func plans(_ node: Node) throws(PricingError) -> [Plan] {
+        guard let mapping = node.mapping, !mapping.isEmpty else {
+            throw invalid(node, "plans must map each plan name to its monthly allowance per seat, e.g. growth: 3000")
+        }
+        var plans: [Plan] = []
+        for (name, allowance) in mapping {
+            plans.append(Plan(name: (name.string ?? "").lowercased(), monthlyAllowance: try count(allowance, key: "a plan's allowance", minimum: 0)))
+        }
+        return plans
+    }
+
+    func packages(_ node: Node) throws(PricingError) -> [CreditPackage] {
+        guard let sequence = node.sequence else {
+            throw invalid(node, "packages must be a list of entries with credits and price")
+        }
+        var packages: [CreditPackage] = []
+        for entry in sequence {
+            guard let credits = entry.mapping?["credits"], let price = entry.mapping?["price"] else {
+                throw invalid(entry, "each package needs credits and price, e.g. {credits: 100000, price: 2500}")
+            }
+            guard let amount = price.string.flatMap(Money.init(decimal:)), amount >= .zero else {
+                throw invalid(price, "a package price must be an amount such as 2500 or 2500.00")
+            }
+            packages.append(CreditPackage(credits: try count(credits, key: "package credits", minimum: 1), price: amount))
+        }
+        return packages
+    }
+
+    func unitPrice(_ node: Node) throws(PricingError) -> UnitPrice {
+        guard let price = node.string.flatMap(UnitPrice.init(decimal:)) else {
+            throw invalid(node, "pay_as_you_go must be a price per credit such as 0.035 (at most 6 decimals)")
+        }
+        return price
+    }
+
+    func count(_ node: Node, key: String, minimum: Int) throws(PricingError) -> Int {
+        guard let text = node.string, let value = Int(text.replacingOccurrences(of: "_", with: "")), value >= minimum else {
+            throw invalid(node, "\(key) must be a whole number of at least \(minimum)")
+        }
+        return value
+    }
+}
