@@ -1,0 +1,44 @@
+import CreditCore
+import Foundation
+import Testing
+@testable import CreditLedger
+
+@Suite struct PricingTests {
+    @Test func bundledSampleMatchesTheBuiltInDefaults() throws {
+        let url = try #require(Bundle.module.url(forResource: "pricing", withExtension: "yaml", subdirectory: "Fixtures"))
+        #expect(try Pricing(contentsOfFile: url.path) == Pricing.standard)
+    }
+
+    @Test func overridesOnlyWhatTheFileSays() throws {
+        let pricing = try Pricing(yaml: "pay_as_you_go: 0.04\ncap_timing: close\nplans:\n  team: 2500\n", file: "p.yaml")
+        #expect(pricing.payAsYouGoPrice == UnitPrice(micros: 40_000))
+        #expect(pricing.capTiming == .close)
+        #expect(pricing.plans == [Plan(name: "team", monthlyAllowance: 2_500)])
+        #expect(pricing.packages == Pricing.standard.packages)
+        #expect(pricing.capMonths == 5)
+    }
+
+    @Test func pricesAreExactDecimals() throws {
+        let pricing = try Pricing(yaml: "packages:\n  - {credits: 300000, price: 6999.99}\n", file: "p.yaml")
+        #expect(pricing.packages == [CreditPackage(credits: 300_000, price: Money(cents: 699_999))])
+    }
+
+    @Test func unknownKeyNamesItsLine() {
+        #expect(throws: PricingError.invalid(file: "p.yaml", line: 2, message: "unknown key \"cap_month\"; expected plans, packages, pay_as_you_go, cap_months, cap_timing or package_expiry_months")) {
+            try Pricing(yaml: "cap_months: 5\ncap_month: 6\n", file: "p.yaml")
+        }
+    }
+
+    @Test func badPriceNamesItsLine() {
+        #expect(throws: PricingError.invalid(file: "p.yaml", line: 1, message: "pay_as_you_go must be a price per credit such as 0.035 (at most 6 decimals)")) {
+            try Pricing(yaml: "pay_as_you_go: cheap\n", file: "p.yaml")
+        }
+    }
+
+    @Test func unknownPlanListsTheKnownOnes() {
+        #expect(throws: PricingError.unknownPlan("Enterprise", known: ["launch", "growth", "pro"])) {
+            try Pricing.standard.plan(named: "Enterprise")
+        }
+        #expect(PricingError.unknownPlan("Enterprise", known: ["launch", "growth", "pro"]).description == "unknown plan \"Enterprise\"; the pricing lists launch, growth, pro")
+    }
+}
