@@ -32,7 +32,8 @@ public enum UsageModelKind: String, Sendable, CaseIterable {
 public struct ForecastSettings: Sendable, Equatable {
     /// Months forecast.
     public var horizon: Int
-    /// Trials per workspace (the final count, when `precision` stopped early or ran longer).
+    /// Trials per workspace. With `precision` the engine returns the largest count any workspace
+    /// ran (each workspace's own count is `WorkspaceForecast.trials`).
     public var trials: Int
     /// The seed every random stream derives from.
     public var seed: UInt64
@@ -42,14 +43,24 @@ public struct ForecastSettings: Sendable, Equatable {
     public var precision: Double?
     /// Keep every trial's closing balances (for `--trials-out`).
     public var keepPaths: Bool
+    /// The constants of the `seats` model.
+    public var seatsParameters: SeatsModelParameters
+    /// With `precision`, the most trials any workspace runs, whatever its standard errors; a
+    /// workspace that stops here has `trials == maxTrials`.
+    public var maxTrials: Int
 
     /// Settings with the given values.
-    public init(horizon: Int = 12, trials: Int = 10_000, seed: UInt64 = 1, model: UsageModelKind = .seats, precision: Double? = nil, keepPaths: Bool = false) {
+    public init(
+        horizon: Int = 12, trials: Int = 10_000, seed: UInt64 = 1, model: UsageModelKind = .seats, precision: Double? = nil,
+        keepPaths: Bool = false, seatsParameters: SeatsModelParameters = .standard, maxTrials: Int = 1_000_000
+    ) {
         self.horizon = horizon
         self.trials = trials
         self.seed = seed
         self.model = model
         self.precision = precision
         self.keepPaths = keepPaths
+        self.seatsParameters = seatsParameters
+        self.maxTrials = maxTrials
     }
 }

@@ -111,11 +111,19 @@ public struct MonthForecast: Sendable, Equatable {
 }
 
 /// Percentiles of a credit quantity across trials (nearest-rank, so always a value some trial had).
+///
+/// With the `n` trials' values sorted ascending, `x₁ ≤ … ≤ xₙ`, the P-th percentile is `x_k` with
+/// `k = ⌈P·n/100⌉` (at least 1): see `Percentiles.nearestRank(percent:count:)`.
 public struct Percentiles: Sendable, Equatable {
+    /// The 5th percentile.
     public var p5: Int
+    /// The 10th percentile.
     public var p10: Int
+    /// The median (the lower middle value of an even count).
     public var p50: Int
+    /// The 90th percentile.
     public var p90: Int
+    /// The 95th percentile.
     public var p95: Int
 
     /// Creates percentiles.

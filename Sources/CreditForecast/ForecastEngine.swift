@@ -1,0 +1,171 @@
+import CreditCore
+import CreditLedger
+import Foundation
+import UsageImport
+
+/// The Monte Carlo forecast: runs every workspace's pool through many simulated futures and
+/// summarises them month by month.
+///
+/// Each trial draws `horizon` months of usage from the workspace's usage model and steps the
+/// pool through `CreditPool.runMonth`, the one implementation of a month's rules, starting from
+/// `startingPool(…)`. Seats, accrual and cap stay as in the history's last month (or the pool's
+/// fixed seats) over the whole horizon.
+///
+/// **Reproducibility.** Trial `t` of workspace `w` draws only from
+/// `Xoshiro256StarStar(seed: settings.seed, stream: StableHash.of(w.name), trial: t)`, and every
+/// sum is an integer sum, so results are identical for any `threads`, and a workspace's results
+/// do not depend on which other workspaces are forecast with it.
+///
+/// **Statistics.** Percentiles are nearest-rank (`Percentiles.nearestRank(percent:count:)`:
+/// the `⌈P·n/100⌉`-th smallest of the `n` trials). Probabilities are the share of trials;
+/// means are integer sums divided by `n`; money means are the sum of cents divided by `n`,
+/// rounded half-up to the cent.
+///
+/// **Precision mode.** With `settings.precision = X` each workspace runs batches of
+/// `precisionBatchSize` trials (trial indices continue from batch to batch) until the standard
+/// error `√(p(1−p)/n)` of every probability it reports (each month's cap hit and shortfall, any
+/// cap hit, any shortfall) is below `X`, or `settings.maxTrials` is reached.
+public enum ForecastEngine {
+    /// Trials per batch in precision mode; batch boundaries are fixed so runs are reproducible.
+    public static let precisionBatchSize = 1_000
+
+    /// Trials per unit of parallel work.
+    static let blockSize = 250
+
+    /// Trial values (usage and closing, each) held in memory at once before a group of
+    /// workspaces is summarised.
+    static let valuesPerGroup = 4_000_000
+
+    /// Forecasts every workspace of `history`.
+    ///
+    /// - Parameters:
+    ///   - history: the usage history; the forecast starts the month after `history.lastMonth`.
+    ///   - pools: one pool set-up per workspace, with the same names in the same order as
+    ///     `history.workspaces`.
+    ///   - pricing: plans for seats that carry their own plan.
+    ///   - rules: cap timing, expiry, auto-purchase and pay-as-you-go price, for the history
+    ///     replay and the forecast.
+    ///   - settings: horizon, trials or precision, seed, model, sample paths.
+    ///   - threads: worker threads; 0 or less uses every active core.
+    ///   - inputHash: the caller's fingerprint of the inputs, carried into the run.
+    ///   - progress: called from worker threads with the fraction done, 0 … 1, non-decreasing.
+    /// - Throws: `ForecastError` for pools that do not match or settings out of range;
+    ///   `PricingError` for a seat plan the pricing does not list or a workspace without a plan.
+    public static func run(
+        history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules,
+        settings: ForecastSettings, threads: Int, inputHash: String,
+        progress: (@Sendable (Double) -> Void)? = nil
+    ) throws -> ForecastRun {
+        try validate(history: history, pools: pools, settings: settings)
+        let workspaces: [WorkspaceForecast]
+        switch settings.model {
+        case .bootstrap:
+            let prepared = try prepare(history: history, pools: pools, pricing: pricing, rules: rules) { workspace, _ in
+                BootstrapUsageModel(workspace: workspace, monthCount: history.monthCount)
+            }
+            workspaces = simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)
+        case .seats:
+            let prepared = try prepare(history: history, pools: pools, pricing: pricing, rules: rules) { workspace, pool in
+                SeatsUsageModel(
+                    workspace: workspace, monthCount: history.monthCount, seatCount: pool.seats,
+                    horizon: settings.horizon, parameters: settings.seatsParameters
+                )
+            }
+            workspaces = simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)
+        }
+        var used = settings
+        if settings.precision != nil { used.trials = workspaces.map(\.trials).max() ?? 0 }
+        return ForecastRun(settings: used, asOf: history.lastMonth, inputHash: inputHash, workspaces: workspaces)
+    }
+
+    /// The pool (balance and purchased lots) at the start of the month after `history.lastMonth`.
+    ///
+    /// The history is replayed month by month through `CreditPool.runMonth`, exactly as
+    /// `Ledger.replay` does, from `pool.openingBalance` at `pool.balanceMonth` (the history's first
+    /// month when `nil` or earlier). When `balanceMonth` is after the history's last month the
+    /// opening balance is the start as it stands.
+    public static func startingPool(
+        for workspace: WorkspaceHistory, pool: WorkspacePool, history: UsageHistory, pricing: Pricing,
+        rules: PurchaseRules, scheduledPurchases: [Month: [CreditPackage]] = [:]
+    ) throws(PricingError) -> CreditPool {
+        var start = 0
+        if let month = pool.balanceMonth {
+            if month > history.lastMonth { return CreditPool(balance: pool.openingBalance) }
+            start = max(0, history.firstMonth.distance(to: month))
+        }
+        let count = history.monthCount
+        let accruals = try pool.accruals(for: workspace, monthCount: count, pricing: pricing)
+        let usage = workspace.seats.isEmpty ? [Int](repeating: 0, count: count) : workspace.monthlyUsage
+        var credits = CreditPool(balance: pool.openingBalance)
+        for offset in start..<count {
+            let month = history.firstMonth.advanced(by: offset)
+            _ = credits.runMonth(
+                month, accrual: accruals[offset], cap: pool.cap.cap(forAccrual: accruals[offset]), usage: usage[offset],
+                scheduled: scheduledPurchases[month] ?? [], rules: rules
+            )
+        }
+        return credits
+    }
+
+    /// The pool balance at the start of the forecast: `startingPool(…).balance`, the closing
+    /// balance of the history's last month in `Ledger.replay`.
+    public static func startingBalance(
+        for workspace: WorkspaceHistory, pool: WorkspacePool, history: UsageHistory, pricing: Pricing,
+        rules: PurchaseRules, scheduledPurchases: [Month: [CreditPackage]] = [:]
+    ) throws(PricingError) -> Int {
+        try startingPool(
+            for: workspace, pool: pool, history: history, pricing: pricing, rules: rules,
+            scheduledPurchases: scheduledPurchases
+        ).balance
+    }
+
+    /// The plan a workspace reports: the pool's plan with fixed seats; otherwise the one plan its
+    /// seats are on, `mixed` when they are on several, or the pool's plan name.
+    public static func planName(for workspace: WorkspaceHistory, pool: WorkspacePool) -> String {
+        if pool.seats != nil { return pool.plan?.name ?? "" }
+        var names = Set<String>()
+        for seat in workspace.seats {
+            if let plan = seat.plan, !plan.isEmpty {
+                names.insert(plan.lowercased())
+            } else if let plan = pool.plan {
+                names.insert(plan.name)
+            }
+        }
+        if names.count > 1 { return "mixed" }
+        return names.first ?? pool.plan?.name ?? ""
+    }
+
+    // MARK: - Set-up
+
+    static func validate(history: UsageHistory, pools: [WorkspacePool], settings: ForecastSettings) throws(ForecastError) {
+        let expected = history.workspaces.map(\.name)
+        let found = pools.map(\.name)
+        guard expected == found else { throw .poolsDoNotMatchWorkspaces(expected: expected, found: found) }
+        guard settings.horizon >= 1 else { throw .invalidSetting("the horizon must be at least 1 month") }
+        if let precision = settings.precision {
+            guard precision > 0, precision < 0.5 else {
+                throw .invalidSetting("the precision must be a standard error between 0 and 0.5, such as 0.005")
+            }
+            guard settings.maxTrials >= 1 else { throw .invalidSetting("the trial limit must be at least 1") }
+        } else {
+            guard settings.trials >= 1 else { throw .invalidSetting("the trial count must be at least 1") }
+        }
+    }
+
+    static func prepare<Model: UsageModel>(
+        history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules,
+        model: (WorkspaceHistory, WorkspacePool) -> Model
+    ) throws -> [PreparedWorkspace<Model>] {
+        try zip(history.workspaces, pools).map { workspace, pool in
+            let accruals = try pool.accruals(for: workspace, monthCount: history.monthCount, pricing: pricing)
+            let accrual = accruals.last ?? 0
+            return PreparedWorkspace(
+                name: workspace.name, plan: planName(for: workspace, pool: pool),
+                seats: pool.seats ?? workspace.seatCount(atOffset: history.monthCount - 1),
+                start: try startingPool(for: workspace, pool: pool, history: history, pricing: pricing, rules: rules),
+                accrual: accrual, cap: pool.cap.cap(forAccrual: accrual), stream: StableHash.of(workspace.name),
+                model: model(workspace, pool)
+            )
+        }
+    }
+}

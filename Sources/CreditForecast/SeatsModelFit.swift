@@ -1,0 +1,34 @@
+/// What `SeatsUsageModel` estimated from one workspace's history, for reports and backtests.
+public struct SeatsModelFit: Sendable, Equatable {
+    /// `n`: months from the workspace's first month with data to the as-of month.
+    public var months: Int
+    /// `b̂`: the least-squares slope of log monthly usage per counted seat, per month.
+    public var rawSlope: Double
+    /// `b̃ = clamp(b̂ · n/(n+k), ±maxSlope)`: the slope the forecast uses before damping.
+    public var slope: Double
+    /// `s_b`: the standard deviation of the per-trial slope draw.
+    public var slopeSpread: Double
+    /// `σ_F`: the standard deviation of the log common factor, per month.
+    public var commonFactorSigma: Double
+    /// `σ_L`: the standard deviation of the per-trial log level draw.
+    public var levelSigma: Double
+    /// The log-variance of the monthly total that resampling seats alone explains, `ln(1 + cv²)`.
+    public var resamplingLogVariance: Double
+    /// Seats simulated (history seats plus pooled extra seats).
+    public var seats: Int
+
+    /// Creates a fit summary.
+    public init(
+        months: Int, rawSlope: Double, slope: Double, slopeSpread: Double, commonFactorSigma: Double,
+        levelSigma: Double, resamplingLogVariance: Double, seats: Int
+    ) {
+        self.months = months
+        self.rawSlope = rawSlope
+        self.slope = slope
+        self.slopeSpread = slopeSpread
+        self.commonFactorSigma = commonFactorSigma
+        self.levelSigma = levelSigma
+        self.resamplingLogVariance = resamplingLogVariance
+        self.seats = seats
+    }
+}

@@ -1,0 +1,303 @@
+import Foundation
+import UsageImport
+
+/// The default usage model: each seat resamples its own history, all seats share a busy-month
+/// factor, and a damped trend carries the workspace's growth forward.
+///
+/// ## Equations
+///
+/// Let the history have `N` months with the as-of month at index `N−1`, the workspace's first
+/// month with data at `f`, `n = N − f`, and `Tₜ` the workspace's total in month `t` divided by
+/// the seats counted in it (usage per seat, so that seats joining, already present in the seat
+/// draws, are not extrapolated as growth).
+///
+/// **Trend.** `b̂` is the least-squares slope of `yₜ = ln(Tₜ + ε)` on `t` over the workspace's
+/// months (`ε = max(1, 0.05·mean T)`; `b̂ = 0` when `n < 2`). The forecast uses the shrunk slope
+/// `b̃ = clamp(b̂ · n/(n+k), −b_max, b_max)` and damps it as damped-trend exponential smoothing
+/// does: `h` months after the as-of month the log level has moved by `b̃·D(h)` with
+/// `D(h) = φ + φ² + … + φʰ`, which tends to `b̃·φ/(1−φ)` instead of growing without end.
+///
+/// **Seats.** A seat `s` that first has data in month `fₛ` has `mₛ = N − fₛ` months of its own.
+/// Each own month `τ` is brought to the as-of level, `aₛ(τ) = uₛ(τ) · e^{b̃·(N−1−τ)}` (zeros stay
+/// zero, so idle months recur), and weighted by recency `w(τ) ∝ 2^{−(N−1−τ)/halfLife}`. A seat's
+/// draw comes from its own months with probability `mₛ/(mₛ+κ)` and otherwise from the pooled
+/// distribution of all seats (each seat weighing the same), so a seat with little history is
+/// pulled toward its colleagues. Seats with `mₛ` below `jitterBelowMonths` spread each own month
+/// by a mean-one lognormal jitter of log-sd `σⱼ/√mₛ`. Extra seats, when the pool has a fixed
+/// seat count above the history's, draw from the pooled distribution alone; a fixed count below
+/// the history's removes no one (the history's users still use credits).
+///
+/// Each seat's distribution is stored as a 256-point quantile table (slot `i` holds the
+/// `(i+½)/256` quantile of the mixture), so a draw is one byte of a random word: weights are
+/// honoured to 1/256.
+///
+/// **Common factor and uncertainty.** For trial `j` and forecast month `h`:
+///
+///     U(j,h) = round( Σₛ xₛ(j,h) · exp( b̃·D(h) + s_b·ζⱼ·D(h) − ½(s_b·D(h))²
+///                                        + σ_L·ηⱼ − ½σ_L² + σ_F·εⱼₕ − ½σ_F² ) )
+///
+/// with `xₛ(j,h)` independent seat draws and `ζ, η, ε` independent standard normals, so every
+/// random multiplier has mean one. `εⱼₕ` is the busy-month factor that hits all seats together;
+/// `ηⱼ` (the level) and `ζⱼ` (the slope) hold for a whole trial and carry the uncertainty of
+/// estimating them from `n` months:
+///
+/// - `v_R = ln(1 + Σₛ Var xₛ / (Σₛ E xₛ)²)`: the log-variance of the total that seat resampling
+///   alone produces.
+/// - `r²`: the residual variance of `yₜ` about its least-squares line, with `d = n − 2` degrees of
+///   freedom (none when `n ≤ 2`).
+/// - `σ_F² = (d · max(0, r² − v_R) + k₀·σ₀²) / (d + k₀)`: the excess of the history's spread over
+///   what resampling explains, shrunk toward the prior `σ₀` (so 2–3 months give a wide forecast).
+/// - `σ_L² = u² (σ_F² + v_R)/n` and `s_b = min(b_max, u · n/(n+k) · √((σ_F² + v_R)/Sₜₜ))`
+///   with `Sₜₜ = Σ(t − t̄)²` (`s_b = u·b_max/2` when `n = 1`), `u` the `parameterUncertainty`.
+///
+/// Usage is rounded half away from zero to whole credits and is never negative.
+public struct SeatsUsageModel: UsageModel {
+    /// Points in each seat's quantile table; a draw uses one random byte.
+    public static let tableSize = 256
+
+    /// What was estimated.
+    public let fit: SeatsModelFit
+    /// The parameters fitted with.
+    public let parameters: SeatsModelParameters
+
+    /// `rows × tableSize` quantile tables: the history's seats, then the pooled distribution.
+    @usableFromInline let tables: [Double]
+    /// The offset in `tables` of each simulated seat's row.
+    @usableFromInline let seatRows: [Int]
+    /// `b̃·D(h) − ½(s_b·D(h))² − ½σ_L² − ½σ_F²` for `h = 1 … horizon`: the deterministic part of
+    /// the log multiplier.
+    @usableFromInline let logBase: [Double]
+    /// `s_b·D(h)` for `h = 1 … horizon`.
+    @usableFromInline let slopeScale: [Double]
+    @usableFromInline let levelSigma: Double
+    @usableFromInline let factorSigma: Double
+
+    /// Fits the model to `workspace`, whose seats' usage arrays cover `monthCount` months, for
+    /// `horizon` forecast months and `seatCount` seats (`nil`: the history's seats).
+    public init(
+        workspace: WorkspaceHistory, monthCount: Int, seatCount: Int? = nil, horizon: Int,
+        parameters: SeatsModelParameters = .standard
+    ) {
+        self.parameters = parameters
+        let lastIndex = monthCount - 1
+        let first = workspace.seats.map(\.firstOffset).min() ?? monthCount
+        let n = max(0, monthCount - first)
+
+        // Trend of the log usage per counted seat: seats that joined are already in the seat
+        // draws, and seats stay as in the last month, so only per-seat growth is extrapolated.
+        var totals = [Double](repeating: 0, count: n)
+        var counted = [Double](repeating: 0, count: n)
+        for seat in workspace.seats {
+            for offset in first..<monthCount {
+                totals[offset - first] += Double(seat.usage[offset])
+                if offset >= seat.firstOffset { counted[offset - first] += 1 }
+            }
+        }
+        for index in totals.indices { totals[index] /= max(1, counted[index]) }
+        let meanTotal = n > 0 ? totals.reduce(0, +) / Double(n) : 0
+        var rawSlope = 0.0
+        var residualVariance: Double?
+        var sumSquaresT = 0.0
+        if n >= 2, meanTotal > 0 {
+            let epsilon = max(1, 0.05 * meanTotal)
+            let logs = totals.map { log($0 + epsilon) }
+            let meanT = Double(n - 1) / 2
+            let meanY = logs.reduce(0, +) / Double(n)
+            var sumTY = 0.0
+            for (t, y) in logs.enumerated() {
+                sumTY += (Double(t) - meanT) * (y - meanY)
+                sumSquaresT += (Double(t) - meanT) * (Double(t) - meanT)
+            }
+            rawSlope = sumTY / sumSquaresT
+            if n > 2 {
+                var squares = 0.0
+                for (t, y) in logs.enumerated() {
+                    let residual = y - meanY - rawSlope * (Double(t) - meanT)
+                    squares += residual * residual
+                }
+                residualVariance = squares / Double(n - 2)
+            }
+        } else if n >= 2 {
+            sumSquaresT = Double(n) * Double(n * n - 1) / 12
+        }
+        let shrink = n > 0 ? Double(n) / (Double(n) + parameters.trendShrinkMonths) : 0
+        let slope = min(parameters.maxSlope, max(-parameters.maxSlope, rawSlope * shrink))
+
+        // Seat tables.
+        let size = Self.tableSize
+        var ownAtoms: [[(value: Double, weight: Double)]] = []
+        var pooledAtoms: [(value: Double, weight: Double)] = []
+        for seat in workspace.seats {
+            var atoms: [(value: Double, weight: Double)] = []
+            var weightSum = 0.0
+            for offset in seat.firstOffset..<monthCount {
+                let age = Double(lastIndex - offset)
+                let weight = parameters.recencyHalfLife.map { exp2(-age / $0) } ?? 1
+                atoms.append((Double(seat.usage[offset]) * exp(slope * age), weight))
+                weightSum += weight
+            }
+            for index in atoms.indices { atoms[index].weight /= weightSum }
+            for atom in atoms {
+                pooledAtoms.append((atom.value, atom.weight / Double(workspace.seats.count)))
+            }
+            ownAtoms.append(atoms)
+        }
+        let pooledTable = pooledAtoms.isEmpty
+            ? [Double](repeating: 0, count: size) : Self.quantileTable(pooledAtoms, size: size)
+        let extraSeats = max(0, (seatCount ?? 0) - workspace.seats.count)
+        var tables: [Double] = []
+        tables.reserveCapacity((workspace.seats.count + 1) * size)
+        for (seat, own) in zip(workspace.seats, ownAtoms) {
+            let months = Double(monthCount - seat.firstOffset)
+            let ownShare = months / (months + parameters.pooledPriorMonths)
+            var atoms: [(value: Double, weight: Double)] = []
+            let jitter = monthCount - seat.firstOffset < parameters.jitterBelowMonths && parameters.jitterSigma > 0
+                ? parameters.jitterSigma / months.squareRoot() : 0
+            if jitter > 0 {
+                let multipliers = Self.stratifiedNormals.map { exp(jitter * $0) }
+                let meanMultiplier = multipliers.reduce(0, +) / Double(multipliers.count)
+                for atom in own {
+                    for multiplier in multipliers {
+                        atoms.append((atom.value * multiplier / meanMultiplier, atom.weight * ownShare / Double(multipliers.count)))
+                    }
+                }
+            } else {
+                for atom in own { atoms.append((atom.value, atom.weight * ownShare)) }
+            }
+            if ownShare < 1 {
+                for value in pooledTable { atoms.append((value, (1 - ownShare) / Double(size))) }
+            }
+            tables.append(contentsOf: Self.quantileTable(atoms, size: size))
+        }
+        var seatRows = Array(stride(from: 0, to: workspace.seats.count * size, by: size))
+        if extraSeats > 0 {
+            let pooledRow = tables.count
+            tables.append(contentsOf: pooledTable)
+            seatRows.append(contentsOf: repeatElement(pooledRow, count: extraSeats))
+        }
+        self.tables = tables
+        self.seatRows = seatRows
+
+        // What resampling explains, the common factor and the parameter uncertainty.
+        var meanSum = 0.0
+        var varianceSum = 0.0
+        for row in seatRows {
+            let values = tables[row..<(row + size)]
+            let mean = values.reduce(0, +) / Double(size)
+            meanSum += mean
+            varianceSum += values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(size)
+        }
+        let resampling = meanSum > 0 ? log1p(varianceSum / (meanSum * meanSum)) : 0
+        let freedom = residualVariance == nil ? 0 : Double(n - 2)
+        let excess = max(0, (residualVariance ?? 0) - resampling)
+        let priorWeight = parameters.commonFactorPriorMonths
+        let factorVariance = freedom + priorWeight > 0
+            ? (freedom * excess + priorWeight * parameters.commonFactorPriorSigma * parameters.commonFactorPriorSigma) / (freedom + priorWeight)
+            : 0
+        let totalVariance = factorVariance + resampling
+        let uncertainty = parameters.parameterUncertainty
+        let levelSigma = n > 0 ? uncertainty * (totalVariance / Double(n)).squareRoot() : 0
+        let slopeSpread: Double
+        if n >= 2, sumSquaresT > 0 {
+            slopeSpread = min(parameters.maxSlope, uncertainty * shrink * (totalVariance / sumSquaresT).squareRoot())
+        } else if n == 1 {
+            slopeSpread = uncertainty * parameters.maxSlope / 2
+        } else {
+            slopeSpread = 0
+        }
+        let factorSigma = factorVariance.squareRoot()
+
+        var logBase: [Double] = []
+        var slopeScale: [Double] = []
+        var damped = 0.0
+        var power = 1.0
+        for _ in 0..<max(0, horizon) {
+            power *= parameters.trendDamping
+            damped += power
+            let scale = slopeSpread * damped
+            slopeScale.append(scale)
+            logBase.append(slope * damped - scale * scale / 2 - levelSigma * levelSigma / 2 - factorVariance / 2)
+        }
+        self.logBase = logBase
+        self.slopeScale = slopeScale
+        self.levelSigma = levelSigma
+        self.factorSigma = factorSigma
+        self.fit = SeatsModelFit(
+            months: n, rawSlope: rawSlope, slope: slope, slopeSpread: slopeSpread,
+            commonFactorSigma: factorSigma, levelSigma: levelSigma, resamplingLogVariance: resampling,
+            seats: seatRows.count
+        )
+    }
+
+    /// Draws one trial: `horizon` months of workspace usage.
+    ///
+    /// Only `horizon` months were prepared; `usage.count` must not exceed it.
+    @inlinable
+    public func drawTrial(into usage: UnsafeMutableBufferPointer<Int>, using generator: inout Xoshiro256StarStar) {
+        precondition(usage.count <= logBase.count, "the model was fitted for a shorter horizon")
+        let (levelDraw, slopeDraw) = generator.nextNormalPair()
+        let level = levelSigma * levelDraw
+        var spare = 0.0
+        tables.withUnsafeBufferPointer { table in
+            seatRows.withUnsafeBufferPointer { rows in
+                let count = rows.count
+                for month in usage.indices {
+                    let factorDraw: Double
+                    if month & 1 == 0 {
+                        let pair = generator.nextNormalPair()
+                        factorDraw = pair.0
+                        spare = pair.1
+                    } else {
+                        factorDraw = spare
+                    }
+                    var sum = 0.0
+                    var seat = 0
+                    while seat + 8 <= count {
+                        var bits = generator.next()
+                        for lane in 0..<8 {
+                            sum += table[rows[seat + lane] &+ Int(truncatingIfNeeded: bits & 0xFF)]
+                            bits >>= 8
+                        }
+                        seat += 8
+                    }
+                    if seat < count {
+                        var bits = generator.next()
+                        while seat < count {
+                            sum += table[rows[seat] &+ Int(truncatingIfNeeded: bits & 0xFF)]
+                            bits >>= 8
+                            seat += 1
+                        }
+                    }
+                    let exponent = logBase[month] + slopeScale[month] * slopeDraw + level + factorSigma * factorDraw
+                    let value = sum * exp(exponent)
+                    usage[month] = value.isFinite && value > 0 ? Int(min(value, 1e15).rounded()) : 0
+                }
+            }
+        }
+    }
+
+    /// `Φ⁻¹((i + ½)/8)`, `i = 0 … 7`: eight equally likely standard normal points for the jitter.
+    static let stratifiedNormals: [Double] = [
+        -1.534121, -0.887147, -0.488776, -0.157311, 0.157311, 0.488776, 0.887147, 1.534121,
+    ]
+
+    /// The `size`-point quantile table of a discrete distribution: slot `i` holds the smallest
+    /// value whose cumulative weight reaches `(i + ½)/size` of the total.
+    static func quantileTable(_ atoms: [(value: Double, weight: Double)], size: Int) -> [Double] {
+        let sorted = atoms.sorted { $0.value < $1.value }
+        let total = sorted.reduce(0) { $0 + $1.weight }
+        var table = [Double](repeating: 0, count: size)
+        guard total > 0 else { return table }
+        var index = 0
+        var cumulative = sorted[0].weight
+        for slot in 0..<size {
+            let target = (Double(slot) + 0.5) / Double(size) * total
+            while cumulative < target && index + 1 < sorted.count {
+                index += 1
+                cumulative += sorted[index].weight
+            }
+            table[slot] = sorted[index].value
+        }
+        return table
+    }
+}

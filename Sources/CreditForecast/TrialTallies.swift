@@ -1,0 +1,72 @@
+/// Integer sums over a workspace's trials, one slot per forecast month and statistic.
+///
+/// Sums of integers do not depend on the order they are added in, so tallies from blocks run on
+/// any threads merge to the same totals. Layout: `statistic × months + month`.
+struct TrialTallies: Sendable {
+    /// The statistics tallied, in layout order.
+    enum Statistic: Int, CaseIterable {
+        /// Trials whose month forfeited credits.
+        case capHits
+        /// Trials whose month had a shortfall.
+        case shortfalls
+        /// Credits forfeited.
+        case forfeited
+        /// Shortfall credits.
+        case shortfall
+        /// Pay-as-you-go cost, in cents.
+        case payAsYouGoCents
+        /// Closing balances.
+        case closing
+        /// Trials whose first cap hit was this month.
+        case firstCapHits
+        /// Trials whose first shortfall was this month.
+        case firstShortfalls
+    }
+
+    /// Forecast months.
+    let months: Int
+    /// The sums.
+    var values: [Int]
+    /// Trials tallied.
+    var trials = 0
+
+    /// Empty tallies for `months` forecast months.
+    init(months: Int) {
+        self.months = months
+        self.values = [Int](repeating: 0, count: Statistic.allCases.count * months)
+    }
+
+    /// Slots a block's scratch tallies need.
+    static func slotCount(months: Int) -> Int { Statistic.allCases.count * months }
+
+    /// The sum of `statistic` in `month`.
+    subscript(_ statistic: Statistic, _ month: Int) -> Int {
+        values[statistic.rawValue * months + month]
+    }
+
+    /// The sum of `statistic` over the horizon.
+    func total(_ statistic: Statistic) -> Int {
+        let start = statistic.rawValue * months
+        return values[start..<(start + months)].reduce(0, +)
+    }
+
+    /// Adds a block's sums, laid out the same way (the block's trials are counted separately).
+    mutating func add(_ block: UnsafeBufferPointer<Int>) {
+        for index in values.indices { values[index] += block[index] }
+    }
+
+    /// Whether the standard error `√(p(1−p)/n)` of every reported probability (each month's cap
+    /// hit and shortfall, any cap hit, any shortfall) is below `limit`.
+    func standardErrorsBelow(_ limit: Double) -> Bool {
+        let n = Double(trials)
+        guard n > 0 else { return false }
+        func small(_ count: Int) -> Bool {
+            let p = Double(count) / n
+            return (p * (1 - p) / n).squareRoot() < limit
+        }
+        for month in 0..<months where !small(self[.capHits, month]) || !small(self[.shortfalls, month]) {
+            return false
+        }
+        return small(total(.firstCapHits)) && small(total(.firstShortfalls))
+    }
+}

@@ -1,0 +1,65 @@
+import CreditCore
+import UsageImport
+
+/// Settles each workspace's pool set-up from, in order of precedence, the command line, a
+/// workspaces file and the usage history itself.
+public struct PoolResolver: Sendable {
+    /// What the command line says for every workspace; `nil` fields leave the choice to the
+    /// workspaces file or the history.
+    public struct Overrides: Sendable, Equatable {
+        /// The plan of every workspace.
+        public var plan: String?
+        /// A fixed seat count for every workspace.
+        public var seats: Int?
+        /// The pool balance at the start of the history.
+        public var balance: Int?
+        /// A fixed cap for every workspace.
+        public var cap: Int?
+
+        /// Overrides with the given values.
+        public init(plan: String? = nil, seats: Int? = nil, balance: Int? = nil, cap: Int? = nil) {
+            self.plan = plan
+            self.seats = seats
+            self.balance = balance
+            self.cap = cap
+        }
+    }
+
+    /// The pricing that names plans and sets the default cap.
+    public var pricing: Pricing
+    /// The command line's settings.
+    public var overrides: Overrides
+    /// The workspaces file's rows, by workspace name.
+    public var settings: [String: WorkspaceSettings]
+
+    /// A resolver for the given pricing, command-line settings and workspaces file rows.
+    public init(pricing: Pricing, overrides: Overrides = Overrides(), settings: [WorkspaceSettings] = []) {
+        self.pricing = pricing
+        self.overrides = overrides
+        self.settings = Dictionary(settings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The pool of the workspace named `name`.
+    public func pool(named name: String) throws(PricingError) -> WorkspacePool {
+        let row = settings[name]
+        let planName = overrides.plan ?? row?.plan
+        let plan = try planName.map { name throws(PricingError) in try pricing.plan(named: name) }
+        let cap = overrides.cap ?? row?.cap
+        let balanceMonth = overrides.balance == nil ? row?.asOf.map { $0.advanced(by: 1) } : nil
+        return WorkspacePool(
+            name: name,
+            plan: plan,
+            seats: overrides.seats ?? row?.seats,
+            openingBalance: overrides.balance ?? row?.balance ?? 0,
+            balanceMonth: balanceMonth,
+            cap: cap.map(CapRule.fixed) ?? .monthsOfAccrual(pricing.capMonths)
+        )
+    }
+
+    /// Workspaces the workspaces file names that the usage history does not have: they may be
+    /// misspelt, so callers warn about them.
+    public func unmatchedSettings(in history: UsageHistory) -> [String] {
+        let names = Set(history.workspaces.map(\.name))
+        return settings.keys.filter { !names.contains($0) }.sorted()
+    }
+}

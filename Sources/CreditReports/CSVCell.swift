@@ -1,0 +1,63 @@
+import CreditCore
+
+/// One CSV field, typed by where its text came from; the one place CSV fields are encoded.
+///
+/// The type decides the escaping: `text` carries names out of users' files (workspaces, seats,
+/// scenarios, plans), and a spreadsheet would evaluate such a name beginning with `=`, `+`, `-`,
+/// `@`, tab or CR as a formula ("CSV injection"), so it gets a leading `'`. Numbers are written
+/// as plain numbers, so a negative number stays `-12` and sums in a spreadsheet; this is why the
+/// cell's kind, not its text, decides.
+public enum CSVCell: Hashable, Sendable {
+    /// Text from user input: neutralised against formula evaluation, then quoted if needed.
+    case text(String)
+    /// Text the tool itself chose (headers, ISO months, model names): quoted if needed, never
+    /// altered.
+    case literal(String)
+    /// A number already formatted as plain digits (`-12`, `0.1235`): written as is.
+    case number(String)
+    /// An empty field, for a value that does not exist (no month by which a cap hit is likely).
+    case empty
+
+    /// A whole number without thousands separators.
+    public static func integer(_ value: Int) -> CSVCell { .number(String(value)) }
+
+    /// An amount with two decimals and no currency sign or separators (`2500.00`).
+    public static func money(_ value: Money) -> CSVCell { .number(value.description) }
+
+    /// An ISO month (`2026-04`).
+    public static func month(_ value: Month) -> CSVCell { .literal(value.description) }
+
+    /// `value` with `places` decimals (see `FixedDecimal`); empty if it is not finite.
+    public static func decimal(_ value: Double, places: Int) -> CSVCell {
+        let text = FixedDecimal.text(value, places: places)
+        return text.isEmpty ? .empty : .number(text)
+    }
+
+    /// The characters that make a spreadsheet treat a cell as a formula.
+    static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// The field as it appears in the file (RFC 4180): quoted when it holds a comma, a quote, CR
+    /// or LF, with quotes doubled.
+    public var encoded: String {
+        switch self {
+        case .empty:
+            return ""
+        case let .number(text):
+            return text
+        case let .literal(text):
+            return Self.quoted(text)
+        case let .text(text):
+            // `"\r\n"` is a single Character in Swift, so test the first scalar, not Character.
+            let first = text.unicodeScalars.first.map(Character.init)
+            let neutral = first.map(Self.formulaTriggers.contains) == true ? "'" + text : text
+            return Self.quoted(neutral)
+        }
+    }
+
+    private static func quoted(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else {
+            return text
+        }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

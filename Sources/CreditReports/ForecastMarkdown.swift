@@ -1,0 +1,110 @@
+import CreditCore
+import CreditForecast
+
+/// `report.md`: the forecast for a finance or customer-success reader.
+///
+/// It opens with the provenance as front matter, states the assumptions in words, ranks every
+/// workspace by urgency in one summary table, then gives the most urgent workspaces (at most
+/// `detailLimit`, saying how many are left out) a month table in the spirit of the vendor's
+/// walk-through and their balance chart. Credits show thousands separators and probabilities
+/// show as percentages, because people read this file, not programs (those read the CSVs).
+public struct ForecastMarkdown: Sendable {
+    /// The run reported.
+    public var run: ForecastRun
+    /// Its provenance (front matter and assumptions).
+    public var provenance: ReportProvenance
+    /// Each workspace's chart path relative to the report, by workspace index in `run`.
+    public var chartPaths: [String]
+    /// How many workspaces get a detailed section.
+    public var detailLimit: Int
+
+    /// The report of `run`; `chartPaths[i]` is the chart of `run.workspaces[i]`.
+    public init(run: ForecastRun, provenance: ReportProvenance, chartPaths: [String], detailLimit: Int = 20) {
+        precondition(chartPaths.count == run.workspaces.count, "one chart per workspace")
+        self.run = run
+        self.provenance = provenance
+        self.chartPaths = chartPaths
+        self.detailLimit = detailLimit
+    }
+
+    /// What each usage model does, in a reader's words.
+    private static let modelWords: [UsageModelKind: String] = [
+        .bootstrap: "each forecast month replays a whole month of the workspace's own history, drawn at random; no trend",
+        .seats: "per-seat usage with a workspace-wide common factor and a damped trend",
+    ]
+
+    /// The Markdown document.
+    public var text: String {
+        let p = provenance
+        let count = run.workspaces.count
+        var out = p.frontMatter + "\n# Credit pool forecast\n\n"
+        out += "\(count) workspace\(count == 1 ? "" : "s"), forecast for \(p.firstMonth) to \(p.lastMonth) "
+            + "(\(p.horizon) month\(p.horizon == 1 ? "" : "s") after the history ending \(p.asOf)).\n\n"
+
+        out += "## Assumptions\n\n"
+        let model = Self.modelWords[run.settings.model].map { "\(p.model): \($0)" } ?? p.model
+        out += "- **Usage model:** \(MarkdownTable.escape(model)).\n"
+        if let precision = p.precision {
+            // Each workspace stops on its own, so its count is shown in its section.
+            out += "- **Trials:** per workspace, until every probability's standard error was below \(precision)"
+                + " (at most \(p.trials.groupedThousands) were needed), seed \(p.seed); the same inputs and seed give the same numbers.\n"
+        } else {
+            out += "- **Trials:** \(p.trials.groupedThousands) per workspace, seed \(p.seed); the same inputs and seed give the same numbers.\n"
+        }
+        out += "- **Horizon:** \(p.horizon) month\(p.horizon == 1 ? "" : "s"), \(p.firstMonth) to \(p.lastMonth); history as of \(p.asOf).\n"
+        out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n"
+        out += "- **Prices:** \(MarkdownTable.escape(p.pricing)).\n"
+        out += "- **Inputs:** hash \(MarkdownTable.escape(p.inputHash)), creditcast \(MarkdownTable.escape(p.toolVersion)).\n"
+        out += "- **Reading the numbers:** P10 / P50 / P90 are the levels that 10% / 50% / 90% of trials stay at or below; "
+            + "\"likely by\" is the first month by which the event has more than a 50% chance of having happened.\n\n"
+
+        let order = UrgencyRanking.order(run.workspaces)
+        let ranked = order.map { run.workspaces[$0] }
+        out += "## Summary\n\nMost urgent first: the highest chance of a shortfall or of hitting the cap.\n\n"
+        out += MarkdownTable(columns: [
+            .init("workspace"), .init("plan"), .init("seats", .right), .init("balance now", .right), .init("cap", .right),
+            .init("P(shortfall)", .right), .init("shortfall likely by"), .init("P(cap hit)", .right), .init("cap likely by"),
+            .init("expected forfeited", .right), .init("expected shortfall", .right), .init("expected PAYG cost", .right),
+        ], rows: ranked.map { w in
+            [
+                w.name, w.plan, w.seats.groupedThousands, w.startingBalance.groupedThousands, w.cap.groupedThousands,
+                FixedDecimal.percent(w.probabilityOfAnyShortfall), w.shortfallLikelyBy?.description ?? "—",
+                FixedDecimal.percent(w.probabilityOfAnyCapHit), w.capHitLikelyBy?.description ?? "—",
+                FixedDecimal.groupedWhole(w.expectedForfeited), FixedDecimal.groupedWhole(w.expectedShortfall),
+                w.expectedPayAsYouGoCost.formatted,
+            ]
+        }).text
+
+        // Charts follow their workspace by index, not by name: names may repeat.
+        let chartOrder = order.map { chartPaths[$0] }
+        let shown = min(max(0, detailLimit), ranked.count)
+        out += "\n## Workspaces\n"
+        if shown < ranked.count {
+            let omitted = ranked.count - shown
+            out += "\nThe \(shown) most urgent workspaces; \(omitted) more \(omitted == 1 ? "is" : "are") left out here. "
+                + "forecast.csv and summary.csv list every workspace, and charts/ holds every chart.\n"
+        }
+        for (workspace, chart) in zip(ranked, chartOrder).prefix(shown) {
+            out += "\n### \(MarkdownTable.escape(workspace.name))\n\n"
+            out += "![Forecast pool balance of \(MarkdownTable.escape(workspace.name))](\(chart))\n\n"
+            if p.precision != nil { out += "\(workspace.trials.groupedThousands) trials.\n\n" }
+            out += Self.monthTable(workspace).text
+        }
+        return out
+    }
+
+    /// A workspace's months as in the vendor's walk-through, with the spread of usage and balance.
+    private static func monthTable(_ workspace: WorkspaceForecast) -> MarkdownTable {
+        MarkdownTable(columns: [
+            .init("month"), .init("opening P50", .right), .init("accrual", .right),
+            .init("usage P10", .right), .init("usage P50", .right), .init("usage P90", .right),
+            .init("closing P10", .right), .init("closing P50", .right), .init("closing P90", .right),
+            .init("cap", .right), .init("P(cap hit)", .right), .init("P(shortfall)", .right),
+        ], rows: workspace.months.map { m in
+            [m.month.description] + [
+                m.opening.p50, m.accrual, m.usage.p10, m.usage.p50, m.usage.p90,
+                m.closing.p10, m.closing.p50, m.closing.p90, m.cap,
+            ].map(\.groupedThousands) + [FixedDecimal.percent(m.probabilityOfCapHit), FixedDecimal.percent(m.probabilityOfShortfall)]
+        })
+    }
+}

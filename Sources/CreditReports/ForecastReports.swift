@@ -1,0 +1,75 @@
+import CreditCore
+import CreditForecast
+import CreditLedger
+
+/// Every file a forecast writes, all or nothing:
+///
+/// - in the report directory: `forecast.csv` and `summary.csv` (`ForecastCSV`), `provenance.json`,
+///   the sidecar that traces both CSVs (`ReportProvenance`), `charts/<slug>-<hash>.svg`, one
+///   balance fan chart per workspace (`BalanceFanChart`), and `report.md`, which links the charts
+///   by relative path (`ForecastMarkdown`);
+/// - optionally, a trials file anywhere with its `<name>.provenance.json` sidecar (`TrialsCSV`).
+///
+/// All of them are staged before any is put in place, so a failure leaves every earlier file as
+/// it was.
+public struct ForecastReports: Sendable {
+    /// The run reported.
+    public var run: ForecastRun
+    /// The prices and rules it assumed.
+    public var assumptions: ReportAssumptions
+    /// How many workspaces `report.md` details.
+    public var detailLimit: Int
+
+    /// The directory inside the report that holds the charts.
+    public static let chartDirectory = "charts"
+
+    /// The reports of `run` under `assumptions`; `report.md` details the `detailLimit` most
+    /// urgent workspaces.
+    public init(run: ForecastRun, assumptions: ReportAssumptions, detailLimit: Int = 20) {
+        self.run = run
+        self.assumptions = assumptions
+        self.detailLimit = detailLimit
+    }
+
+    /// The reports of `run` under `pricing` and the month `rules` it ran with.
+    public init(run: ForecastRun, pricing: Pricing, rules: PurchaseRules, detailLimit: Int = 20) {
+        self.init(run: run, assumptions: ReportAssumptions(pricing: pricing, rules: rules), detailLimit: detailLimit)
+    }
+
+    /// The provenance every file carries.
+    public var provenance: ReportProvenance { ReportProvenance(run: run, assumptions: assumptions) }
+
+    /// Each workspace's chart path inside the report, in the run's workspace order.
+    public var chartPaths: [String] {
+        ChartFileNames.names(for: run.workspaces.map(\.name)).map { "\(Self.chartDirectory)/\($0)" }
+    }
+
+    /// The report directory's files, charts first and `report.md` last.
+    public var files: ReportSet {
+        let charts = chartPaths
+        let provenance = provenance
+        var files = zip(run.workspaces, charts).map { workspace, path in
+            ReportFile(path: path, text: BalanceFanChart(workspace: workspace).svg)
+        }
+        files.append(ReportFile(path: "forecast.csv", text: ForecastCSV.forecast(run).text))
+        files.append(ReportFile(path: "summary.csv", text: ForecastCSV.summary(run).text))
+        files.append(ReportFile(path: "provenance.json", text: provenance.json(describing: ["forecast.csv", "summary.csv"])))
+        files.append(ReportFile(
+            path: "report.md",
+            text: ForecastMarkdown(run: run, provenance: provenance, chartPaths: charts, detailLimit: detailLimit).text
+        ))
+        return ReportSet(files: files)
+    }
+
+    /// Writes the report into `directory` (created if needed) and, if `trialsFile` is given, the
+    /// trials file and its sidecar; refuses to write over any of `inputs`. Returns the paths
+    /// written.
+    @discardableResult
+    public func write(to directory: String, trialsFile: String? = nil, inputs: [String] = []) throws(ReportWriteError) -> [String] {
+        var targets = files.targets(in: directory)
+        if let trialsFile {
+            targets += TrialsCSV(run: run).targets(at: trialsFile, provenance: provenance)
+        }
+        return try ReportSet.write(targets, inputPaths: inputs)
+    }
+}

@@ -1,0 +1,76 @@
+/// A GitHub-flavoured Markdown table; the one writer for every Markdown table the tool emits.
+///
+/// Every cell goes through `escape`, so a workspace named `a|b` or `<script>` stays inside its
+/// cell and shows as written instead of splitting the row or injecting HTML. Cells are padded to
+/// the column width so that the source also reads as a table.
+public struct MarkdownTable: Sendable, Equatable {
+    /// A column: its heading and which side its cells line up on.
+    public struct Column: Sendable, Equatable {
+        /// The heading text (escaped like any cell).
+        public var title: String
+        /// Left for text, right for numbers.
+        public var alignment: ColumnAlignment
+
+        /// A column headed `title`.
+        public init(_ title: String, _ alignment: ColumnAlignment = .left) {
+            self.title = title
+            self.alignment = alignment
+        }
+    }
+
+    /// The columns, in order.
+    public var columns: [Column]
+    /// Rows of raw (unescaped) cell text, one entry per column.
+    public var rows: [[String]]
+
+    /// A table with the given columns and rows.
+    public init(columns: [Column], rows: [[String]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The table, each line ending in LF.
+    public var text: String {
+        let header = columns.map { Self.escape($0.title) }
+        let body = rows.map { $0.map(Self.escape) }
+        var widths = header.map { max(3, $0.count) }
+        for row in body {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            let padded = columns.indices.map { index in
+                columns[index].alignment.pad(index < cells.count ? cells[index] : "", to: widths[index])
+            }
+            return "| " + padded.joined(separator: " | ") + " |\n"
+        }
+        let rule = columns.indices.map { index in
+            columns[index].alignment == .right
+                ? String(repeating: "-", count: widths[index] - 1) + ":"
+                : String(repeating: "-", count: widths[index])
+        }
+        return line(header) + "| " + rule.joined(separator: " | ") + " |\n" + body.map(line).joined()
+    }
+
+    /// `text` made safe for a table cell, a heading or image alt text.
+    ///
+    /// Line breaks become spaces (a cell cannot hold one). `<`, `>` and `&` become entities so no
+    /// HTML or entity is ever interpreted. `|` is escaped so it cannot end the cell, and `\`,
+    /// `` ` ``, `*`, `_`, `~`, `[`, `]` are escaped so a name cannot open a code span, emphasis,
+    /// strike-through or a link, nor swallow the escape of the pipe that follows it. `$` is
+    /// escaped because GitHub reads text between two dollar amounts as a math formula.
+    public static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in ReportText.singleLine(text) {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\\", "|", "`", "*", "_", "~", "[", "]", "$": escaped += "\\" + String(character)
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,41 @@
+import CreditCore
+import CreditLedger
+
+/// The prices and pool rules a forecast assumed, in words, for the report's assumptions section
+/// and its provenance.
+///
+/// They are plain text so a caller can word anything it resolved; `init(pricing:rules:)` words a
+/// `Pricing` and the `PurchaseRules` actually run (which may override the pricing's cap timing,
+/// expiry and pay-as-you-go price) the standard way.
+public struct ReportAssumptions: Sendable, Equatable {
+    /// Plans, pay-as-you-go price and packages.
+    public var pricing: String
+    /// Cap, cap timing, package expiry and how shortfalls are paid.
+    public var rules: String
+
+    /// Assumptions worded by the caller.
+    public init(pricing: String, rules: String) {
+        self.pricing = pricing
+        self.rules = rules
+    }
+
+    /// Assumptions worded from the plans, packages and cap of `pricing` and the month rules of
+    /// `rules` (cap timing, expiry, auto-purchase, pay-as-you-go price).
+    public init(pricing: Pricing, rules: PurchaseRules) {
+        let plans = pricing.plans.map { "\($0.name) \($0.monthlyAllowance.groupedThousands)" }.joined(separator: ", ")
+        let packages = pricing.packages.map { "\($0.credits.groupedThousands) for \($0.price.formatted)" }.joined(separator: ", ")
+        self.pricing = "plans (credits per seat a month): \(plans); pay-as-you-go $\(rules.payAsYouGoPrice) a credit"
+            + (packages.isEmpty ? "" : "; annual packages: \(packages)")
+        let timing = switch rules.capTiming {
+        case .accrual: "cap timing accrual (a month's accrual only tops the pool up to the cap; the rest is forfeited)"
+        case .close: "cap timing close (the closing balance is cut to the cap; the cut is forfeited)"
+        }
+        let expiry = rules.packageExpiryMonths == 0
+            ? "purchased credits never expire"
+            : "purchased credits expire after \(rules.packageExpiryMonths) months"
+        let shortfall = rules.autoPurchase.map {
+            "shortfalls are covered by auto-purchase of \($0.credits.groupedThousands)-credit packages at \($0.price.formatted) each"
+        } ?? "shortfalls are billed pay-as-you-go"
+        self.rules = "cap \(pricing.capMonths) months of accrual unless a workspace sets its own; \(timing); \(expiry); \(shortfall)"
+    }
+}

@@ -1,0 +1,53 @@
+/// Collects the errors and warnings of one file, up to a limit, so that a run reports them all.
+struct DiagnosticLog {
+    /// The file as the user named it.
+    let file: String
+    /// The most errors, and separately warnings, kept; the rest are only counted.
+    let limit: Int
+    private var errorList: [ImportDiagnostic] = []
+    private var warningList: [ImportDiagnostic] = []
+    private var omittedErrors = 0
+    private var omittedWarnings = 0
+
+    init(file: String, limit: Int) {
+        self.file = file
+        self.limit = max(limit, 1)
+    }
+
+    /// Whether any error was reported, kept or not.
+    var hasErrors: Bool { !errorList.isEmpty }
+
+    mutating func error(_ message: String, line: Int?) {
+        if errorList.count < limit {
+            errorList.append(ImportDiagnostic(file: file, line: line, message: message))
+        } else {
+            omittedErrors += 1
+        }
+    }
+
+    mutating func warning(_ message: String, line: Int?) {
+        if warningList.count < limit {
+            warningList.append(ImportDiagnostic(file: file, line: line, message: message))
+        } else {
+            omittedWarnings += 1
+        }
+    }
+
+    /// The errors in line order (whole-file errors first), then how many more there were.
+    var errors: [ImportDiagnostic] { Self.inLineOrder(errorList, omitted: omittedErrors, noun: "errors") }
+
+    /// The warnings in line order, then how many more there were.
+    var warnings: [ImportDiagnostic] { Self.inLineOrder(warningList, omitted: omittedWarnings, noun: "warnings") }
+
+    /// Some problems (the date order) are only found once the whole file is read, so the list
+    /// is sorted by line; the sort keeps the order of diagnostics on one line.
+    private static func inLineOrder(_ list: [ImportDiagnostic], omitted: Int, noun: String) -> [ImportDiagnostic] {
+        var sorted = list.enumerated()
+            .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+            .map(\.element)
+        if omitted > 0, let file = list.first?.file {
+            sorted.append(ImportDiagnostic(file: file, line: nil, message: "… and \(omitted) more \(noun)"))
+        }
+        return sorted
+    }
+}

@@ -1,0 +1,8 @@
+/// A column an input file may have, recognised by any of several header names.
+protocol HeaderColumn: CaseIterable, Hashable {
+    /// What the column holds, in messages: `seat`, `credits`.
+    var role: String { get }
+    /// The header names accepted, as shown in messages. They match ignoring case, spaces and
+    /// underscores, so `Seat ID` also accepts `seat_id`.
+    var acceptedNames: [String] { get }
+}

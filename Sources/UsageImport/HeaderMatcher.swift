@@ -1,0 +1,69 @@
+import CSVStream
+
+/// Recognises the header row of an input file by its column names, for every kind of input
+/// file, and words what is missing when no row qualifies.
+struct HeaderMatcher<Column: HeaderColumn> {
+    /// The columns recognised in one row.
+    struct Match {
+        /// The row's line.
+        var line: Int
+        /// The row's cells, trimmed.
+        var cells: [String]
+        /// Where each recognised column is; the first cell wins when several name one column.
+        var indices: [Column: Int] = [:]
+        /// Messages for cells that name a column already named by an earlier cell.
+        var duplicates: [String] = []
+
+        /// Whether `index` holds a recognised column.
+        func isRecognised(_ index: Int) -> Bool { indices.values.contains(index) }
+    }
+
+    private let columnsByName: [String: Column]
+    /// The row most like a header so far: the most columns recognised, then the most cells.
+    private(set) var closest: Match?
+
+    init() {
+        var columnsByName: [String: Column] = [:]
+        for column in Column.allCases {
+            for name in column.acceptedNames { columnsByName[Self.normalized(name)] = column }
+        }
+        self.columnsByName = columnsByName
+    }
+
+    /// Header names compare ignoring case, spaces and underscores.
+    static func normalized(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "\t" })
+    }
+
+    /// The columns `record` names.
+    mutating func match(_ record: CSVRecord) -> Match {
+        var match = Match(line: record.line, cells: (0..<record.count).map { record.bytes(at: $0).trimmed.messageText })
+        for (index, cell) in match.cells.enumerated() {
+            guard let column = columnsByName[Self.normalized(cell)] else { continue }
+            if let first = match.indices[column] {
+                match.duplicates.append(
+                    "columns \"\(match.cells[first])\" and \"\(cell)\" both name the \(column.role) column; keep one")
+            } else {
+                match.indices[column] = index
+            }
+        }
+        if closest.map({ ($0.indices.count, $0.cells.count) < (match.indices.count, match.cells.count) }) ?? true {
+            closest = match
+        }
+        return match
+    }
+
+    /// Why the closest row is not a header: the required columns it lacks, the names accepted
+    /// for them and the headers it has; `hint` follows when given.
+    func missingColumnsMessage(required: [Column], hint: String? = nil) -> String {
+        let missing = required.filter { closest?.indices[$0] == nil }
+        let wanted = missing.map { column in
+            "\(column.role) (accepted names: \(column.acceptedNames.joined(separator: ", ")))"
+        }
+        let found = closest.map { $0.cells.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ") } ?? ""
+        var message = "no header row with the required columns in the first \(TableReader.headerSearchRows) rows; "
+            + "missing \(wanted.joined(separator: " and ")); headers found: \(found.isEmpty ? "none" : found)"
+        if let hint { message += "; \(hint)" }
+        return message
+    }
+}

@@ -1,0 +1,144 @@
+import CSVStream
+
+/// Streams one input file through libcsv into a `TableConsumer`: picks the delimiter, skips
+/// title lines above the header, blank rows and a total row, checks each row's field count,
+/// and turns every problem into a diagnostic.
+enum TableReader {
+    /// How many non-blank rows may come before the header (title lines of an export).
+    static let headerSearchRows = 20
+
+    /// What `read` found out about the file as a whole.
+    struct Outcome {
+        /// The field separator used, `nil` when the file is not UTF-8 text.
+        var delimiter: UInt8?
+        /// Data rows read: below the header, neither blank nor the total row.
+        var rowCount = 0
+    }
+
+    /// Reads the file at `path` into `consumer`, reporting problems to `log`.
+    static func read<Consumer: TableConsumer>(
+        fileAt path: String, options: UsageImportOptions, into consumer: inout Consumer, log: inout DiagnosticLog
+    ) -> Outcome {
+        let prefix = FilePrefix(path: path)
+        if prefix.isUTF16 {
+            log.error("the file is UTF-16 text; save it as UTF-8", line: nil)
+            return Outcome()
+        }
+        if let line = prefix.nulLine {
+            log.error(FieldProblem.nulByte.message(field: "", text: ""), line: line)
+            return Outcome()
+        }
+        let delimiter = options.delimiter ?? DelimiterSniffer.sniff(prefix.bytes)
+        // One value holds all per-row state so that each row costs one exclusivity check
+        // rather than one per captured variable.
+        var session = Session(consumer: consumer, log: log, delimiter: delimiter)
+        defer {
+            consumer = session.consumer
+            log = session.log
+        }
+        do {
+            try CSVStreamReader(delimiter: delimiter).read(fileAt: path) { try session.take($0) }
+        } catch let error as CSVStreamError {
+            session.log.error(error.importMessage, line: error.line)
+            return Outcome(delimiter: delimiter, rowCount: session.rowCount)
+        } catch {
+            // `HeaderSearchEnded`: reported below, like a file that ends before its header.
+        }
+        session.finish()
+        return Outcome(delimiter: delimiter, rowCount: session.rowCount)
+    }
+
+    /// The reading of one file, record by record.
+    private struct Session<Consumer: TableConsumer> {
+        var consumer: Consumer
+        var log: DiagnosticLog
+        let delimiter: UInt8
+        var rowCount = 0
+        var headerLine: Int?
+        var rowsBeforeHeader = 0
+        var sawText = false
+
+        init(consumer: Consumer, log: DiagnosticLog, delimiter: UInt8) {
+            self.consumer = consumer
+            self.log = log
+            self.delimiter = delimiter
+        }
+
+        mutating func take(_ record: CSVRecord) throws {
+            if record.isBlank { return }
+            sawText = true
+            guard headerLine != nil else {
+                if consumer.readHeader(record, log: &log) {
+                    headerLine = record.line
+                    return
+                }
+                rowsBeforeHeader += 1
+                if rowsBeforeHeader == headerSearchRows { throw HeaderSearchEnded() }
+                return
+            }
+            if let total = TableReader.totalLabel(record) {
+                log.warning("skipped the \"\(total)\" row; totals are computed from the seat rows", line: record.line)
+                return
+            }
+            rowCount += 1
+            if fieldCountIsWrong(record) { return }
+            consumer.readRow(record, log: &log)
+        }
+
+        /// Reports what only shows at the end: an empty file, a missing header, no data rows.
+        mutating func finish() {
+            if !sawText {
+                log.error("the file is empty", line: nil)
+            } else if let headerLine {
+                if rowCount == 0 { log.error("the header is not followed by any data rows", line: headerLine) }
+            } else {
+                consumer.reportMissingHeader(log: &log)
+            }
+        }
+
+        /// Reports a row with fewer fields than the columns read, or with values beyond the
+        /// header (a comma file's unquoted `1,200` would otherwise shift every field after it).
+        private mutating func fieldCountIsWrong(_ record: CSVRecord) -> Bool {
+            let width = consumer.headerFieldCount
+            if record.count < consumer.requiredFieldCount {
+                log.error(
+                    "the row has \(record.count) fields but the header has \(width); fill in the missing fields",
+                    line: record.line)
+                return true
+            }
+            if record.count > width, (width..<record.count).contains(where: { !record.bytes(at: $0).trimmed.isEmpty }) {
+                let example = delimiter == .comma ? ", as in \"1,200\"" : ""
+                log.error(
+                    "the row has \(record.count) fields but the header has \(width); "
+                        + "quote values that contain the delimiter\(example)", line: record.line)
+                return true
+            }
+            return false
+        }
+    }
+
+    /// Stops reading once the header search gives up.
+    private struct HeaderSearchEnded: Error {}
+
+    /// The first cell of a spreadsheet's total row (`Total`, `Grand total`), or `nil`.
+    fileprivate static func totalLabel(_ record: CSVRecord) -> String? {
+        let first = record.bytes(at: 0).trimmed
+        guard first.count == 5 || first.count == 11 else { return nil }
+        return first.equalsIgnoringCase("total") || first.equalsIgnoringCase("grand total") ? first.messageText : nil
+    }
+
+}
+
+private extension CSVStreamError {
+    /// The stream error worded like the importer's own messages; the line goes in the diagnostic.
+    var importMessage: String {
+        switch self {
+        case let .unreadable(_, reason): "cannot read the file: \(reason)"
+        case .malformedQuoting:
+            "a quote is out of place (inside an unquoted field, or text after a closing quote); "
+                + "quote the whole field and double any quote inside it"
+        case .unclosedQuote: "a quoted field is never closed; add the closing quote"
+        case .fieldTooLarge: "a field is too large to read; check for a missing closing quote"
+        }
+    }
+}

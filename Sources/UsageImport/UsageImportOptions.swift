@@ -1,0 +1,17 @@
+/// Choices the user can make about reading an input file, for what the file cannot tell.
+public struct UsageImportOptions: Sendable, Equatable {
+    /// The field separator (`,`, `;` or a tab); `nil` sniffs it from the first lines.
+    public var delimiter: UInt8?
+    /// How to read full dates such as `04/01/2026`; `nil` infers it from the file and reports
+    /// an error when the file does not tell.
+    public var dateOrder: DateOrder?
+    /// How many errors (and, separately, warnings) to report before summing up the rest.
+    public var maxErrors: Int
+
+    /// Options that sniff the delimiter, infer the date order and report up to 50 errors.
+    public init(delimiter: UInt8? = nil, dateOrder: DateOrder? = nil, maxErrors: Int = 50) {
+        self.delimiter = delimiter
+        self.dateOrder = dateOrder
+        self.maxErrors = maxErrors
+    }
+}

@@ -1,0 +1,44 @@
+/// Reads usage exports from spreadsheets and admin consoles into a `UsageHistory`.
+///
+/// Long files hold one row per seat and month; wide files one row per seat and one column per
+/// month. The layout, the delimiter, the header row (below any title lines) and the date order
+/// are found from the file; every problem is reported with its line, all in one run.
+public enum UsageImporter {
+    /// The usage history in the file at `path`.
+    ///
+    /// - Throws: every error found in the file (up to `options.maxErrors`), each naming its line.
+    public static func load(
+        fileAt path: String, options: UsageImportOptions = .init()
+    ) throws(UsageImportError) -> UsageHistory {
+        let reading = read(fileAt: path, options: options)
+        guard !reading.log.hasErrors, var history = reading.summary.history else {
+            throw UsageImportError(errors: reading.log.errors, warnings: reading.log.warnings)
+        }
+        history.warnings = reading.log.warnings
+        return history
+    }
+
+    /// What the file at `path` holds and what is wrong with it, for `creditcast check`;
+    /// produced even when the file has errors, from the rows that could be read.
+    public static func check(fileAt path: String, options: UsageImportOptions = .init()) -> UsageCheck {
+        let reading = read(fileAt: path, options: options)
+        return UsageCheck(
+            file: path, format: reading.format, delimiter: reading.outcome.delimiter,
+            dateOrder: reading.summary.dateOrder, rows: reading.outcome.rowCount, history: reading.summary.history,
+            months: reading.summary.months, errors: reading.log.errors, warnings: reading.log.warnings)
+    }
+
+    private static func read(fileAt path: String, options: UsageImportOptions) -> (
+        format: UsageFormat?, outcome: TableReader.Outcome, summary: UsageAccumulator.Summary, log: DiagnosticLog
+    ) {
+        var log = DiagnosticLog(file: path, limit: options.maxErrors)
+        var reader = UsageTableReader()
+        let outcome = TableReader.read(fileAt: path, options: options, into: &reader, log: &log)
+        let summary = reader.finish(file: path, rowCount: outcome.rowCount, options: options, log: &log)
+        if summary.history == nil, !log.hasErrors {
+            // Only a wide file whose every month cell is empty gets here.
+            log.error("no seat has credits in any month; there is no usage to import", line: nil)
+        }
+        return (reader.format, outcome, summary, log)
+    }
+}

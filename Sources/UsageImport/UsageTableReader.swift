@@ -1,0 +1,150 @@
+import CSVStream
+import CreditCore
+
+/// Reads a usage export, long or wide, into a `UsageAccumulator`.
+struct UsageTableReader: TableConsumer {
+    /// The layout, known once the header is read.
+    private(set) var format: UsageFormat?
+    private var accumulator = UsageAccumulator()
+    private(set) var requiredFieldCount = 0
+    private(set) var headerFieldCount = 0
+    private var matcher = HeaderMatcher<UsageColumn>()
+    private var headerLine = 0
+    private var workspaceColumn: Int?
+    private var seatColumn = 0
+    private var planColumn: Int?
+    private var monthColumn = 0
+    private var creditsColumn = 0
+    /// The wide format's month columns and their month tokens, with the header text.
+    private var monthColumns: [(index: Int, token: Int, text: String)] = []
+    private var defaultWorkspace = 0
+
+    mutating func readHeader(_ record: CSVRecord, log: inout DiagnosticLog) -> Bool {
+        let match = matcher.match(record)
+        guard let seat = match.indices[.seat] else { return false }
+        if let month = match.indices[.month], let credits = match.indices[.credits] {
+            format = .long
+            monthColumn = month
+            creditsColumn = credits
+        } else if match.indices[.credits] == nil, readMonthColumns(match, log: &log) {
+            format = .wide
+        } else {
+            return false
+        }
+        for duplicate in match.duplicates { log.error(duplicate, line: record.line) }
+        headerLine = record.line
+        seatColumn = seat
+        workspaceColumn = match.indices[.workspace]
+        planColumn = match.indices[.plan]
+        headerFieldCount = record.count
+        let used = [seat, workspaceColumn, planColumn] + (format == .long ? [monthColumn, creditsColumn] : monthColumns.map(\.index))
+        requiredFieldCount = used.compactMap { $0 }.max()! + 1
+        accumulator.hasWorkspaceColumn = workspaceColumn != nil
+        if workspaceColumn == nil { defaultWorkspace = accumulator.defaultWorkspace() }
+        return true
+    }
+
+    /// Finds the month columns of a wide header: at least one cell shaped like a month. Cells
+    /// that are no month at all (`Total`, `Department`) are ignored with a warning; cells shaped
+    /// like a month but unreadable (`Mai 2026`) are errors.
+    private mutating func readMonthColumns(_ match: HeaderMatcher<UsageColumn>.Match, log: inout DiagnosticLog) -> Bool {
+        let candidates = match.cells.indices.filter { !match.isRecognised($0) && !match.cells[$0].isEmpty }
+        let parsed = candidates.map { index in
+            Array(match.cells[index].utf8).withUnsafeBufferPointer { MonthParser.parse($0) }
+        }
+        guard parsed.contains(where: { $0 != .failure(.notAMonth) }) else { return false }
+        var seen = Set<String>()
+        for (index, result) in zip(candidates, parsed) {
+            let text = match.cells[index]
+            if result == .failure(.notAMonth) {
+                log.warning("column \"\(text)\" is neither a month nor a known column; it is ignored", line: match.line)
+                continue
+            }
+            guard seen.insert(text).inserted else {
+                log.error("column \"\(text)\" appears twice; keep one", line: match.line)
+                continue
+            }
+            let token = Array(text.utf8).withUnsafeBufferPointer { accumulator.month($0, line: match.line) }
+            switch token {
+            case let .success(token): monthColumns.append((index, token, text))
+            case let .failure(problem): log.error(problem.message(field: "month column", text: text), line: match.line)
+            }
+        }
+        return true
+    }
+
+    mutating func readRow(_ record: CSVRecord, log: inout DiagnosticLog) {
+        let line = record.line
+        var problems = RowProblems()
+        defer { problems.report(line: line, log: &log) }
+        func field(_ index: Int) -> UnsafeBufferPointer<UInt8> { record.bytes(at: index).trimmed }
+
+        var workspace = defaultWorkspace
+        if let workspaceColumn {
+            switch accumulator.workspace(field(workspaceColumn)) {
+            case let .success(id): workspace = id
+            case let .failure(problem):
+                problems.add(problem, field: "workspace", bytes: field(workspaceColumn))
+                return
+            }
+        }
+        let seat: Int
+        switch accumulator.seat(field(seatColumn), in: workspace) {
+        case let .success(id): seat = id
+        case let .failure(problem):
+            problems.add(problem, field: "seat", bytes: field(seatColumn))
+            return
+        }
+        if let planColumn, let problem = accumulator.setPlan(field(planColumn), seat: seat) {
+            problems.add(problem, field: "plan", bytes: field(planColumn))
+        }
+        if format == .long {
+            let month = accumulator.month(field(monthColumn), line: line)
+            let credits = WholeNumber.parse(field(creditsColumn))
+            if case let .failure(problem) = month { problems.add(problem, field: "month", bytes: field(monthColumn)) }
+            if case let .failure(problem) = credits { problems.add(problem, field: "credits", bytes: field(creditsColumn)) }
+            if case let .success(token) = month, case let .success(value) = credits, problems.isEmpty {
+                accumulator.add(value, seat: seat, month: token, line: line, log: &log)
+            }
+            return
+        }
+        var hasUsage = false
+        for column in monthColumns {
+            let cell = field(column.index)
+            if cell.isEmpty { continue }
+            hasUsage = true
+            switch WholeNumber.parse(cell) {
+            case let .success(value):
+                accumulator.add(value, seat: seat, month: column.token, line: line, log: &log)
+            case let .failure(problem):
+                problems.add(problem, field: "credits for \(column.text)", bytes: cell)
+            }
+        }
+        if !hasUsage {
+            log.warning("\(accumulator.describe(seat: seat)) has no credits in any month; the row is skipped", line: line)
+        }
+    }
+
+    func reportMissingHeader(log: inout DiagnosticLog) {
+        log.error(
+            matcher.missingColumnsMessage(
+                required: [.seat, .month, .credits],
+                hint: "or give one column per month, headed like 2026-04"),
+            line: matcher.closest?.line)
+    }
+
+    /// Builds the history and checks the wide header's months once the date order is known.
+    func finish(file: String, rowCount: Int, options: UsageImportOptions, log: inout DiagnosticLog) -> UsageAccumulator.Summary {
+        let summary = accumulator.finish(file: file, rowCount: rowCount, dateOrder: options.dateOrder, log: &log)
+        var columnsByMonth: [Month: String] = [:]
+        for column in monthColumns {
+            guard let month = summary.tokenMonths[column.token] else { continue }
+            if let earlier = columnsByMonth[month] {
+                log.error("columns \"\(earlier)\" and \"\(column.text)\" are the same month, \(month); keep one", line: headerLine)
+            } else {
+                columnsByMonth[month] = column.text
+            }
+        }
+        return summary
+    }
+}

@@ -1,0 +1,17 @@
+/// Reads a workspaces file: CSV with `workspace`, `plan` and `seats` columns and optional
+/// `balance`, `as_of` (a month) and `cap` columns, headers matched like a usage export's.
+public enum WorkspaceListImporter {
+    /// The workspaces in the file at `path`, in file order.
+    ///
+    /// - Throws: every error found in the file, each naming its line.
+    public static func load(
+        fileAt path: String, options: UsageImportOptions = .init()
+    ) throws(UsageImportError) -> [WorkspaceSettings] {
+        var log = DiagnosticLog(file: path, limit: options.maxErrors)
+        var reader = WorkspaceListReader()
+        _ = TableReader.read(fileAt: path, options: options, into: &reader, log: &log)
+        let settings = reader.finish(options: options, log: &log)
+        guard !log.hasErrors else { throw UsageImportError(errors: log.errors, warnings: log.warnings) }
+        return settings
+    }
+}

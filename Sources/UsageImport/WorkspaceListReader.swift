@@ -1,0 +1,94 @@
+import CSVStream
+import CreditCore
+
+/// Reads a workspaces file (`workspace,plan,seats` and optional `balance`, `as_of`, `cap`).
+struct WorkspaceListReader: TableConsumer {
+    /// A row read, its `as_of` kept as written until the file's date order is known.
+    private struct Row {
+        var settings: WorkspaceSettings
+        var asOf: ParsedMonth?
+        var asOfText: String
+        var line: Int
+    }
+
+    private(set) var requiredFieldCount = 0
+    private(set) var headerFieldCount = 0
+    private var matcher = HeaderMatcher<WorkspaceColumn>()
+    private var columns: [WorkspaceColumn: Int] = [:]
+    private var rows: [Row] = []
+    private var linesByName: [String: Int] = [:]
+    private static let required: [WorkspaceColumn] = [.workspace, .plan, .seats]
+
+    mutating func readHeader(_ record: CSVRecord, log: inout DiagnosticLog) -> Bool {
+        let match = matcher.match(record)
+        guard Self.required.allSatisfy({ match.indices[$0] != nil }) else { return false }
+        for duplicate in match.duplicates { log.error(duplicate, line: record.line) }
+        columns = match.indices
+        headerFieldCount = record.count
+        requiredFieldCount = columns.values.max()! + 1
+        return true
+    }
+
+    mutating func readRow(_ record: CSVRecord, log: inout DiagnosticLog) {
+        var problems = RowProblems()
+        defer { problems.report(line: record.line, log: &log) }
+        func field(_ column: WorkspaceColumn) -> UnsafeBufferPointer<UInt8>? {
+            columns[column].map { record.bytes(at: $0).trimmed }
+        }
+        func text(_ column: WorkspaceColumn) -> String? {
+            switch field(column)!.nameText {
+            case let .success(text): return text
+            case let .failure(problem):
+                problems.add(problem, field: column.role, bytes: field(column)!)
+                return nil
+            }
+        }
+        func number(_ column: WorkspaceColumn, optional: Bool) -> Int? {
+            guard let bytes = field(column), !(optional && bytes.isEmpty) else { return nil }
+            switch WholeNumber.parse(bytes) {
+            case let .success(value): return value
+            case let .failure(problem):
+                problems.add(problem, field: column.role, bytes: bytes)
+                return nil
+            }
+        }
+        let name = text(.workspace)
+        let plan = text(.plan)
+        let seats = number(.seats, optional: false)
+        let balance = number(.balance, optional: true)
+        let cap = number(.cap, optional: true)
+        var asOf: ParsedMonth?
+        if let bytes = field(.asOf), !bytes.isEmpty {
+            switch MonthParser.parse(bytes) {
+            case let .success(month): asOf = month
+            case let .failure(problem): problems.add(problem, field: "as_of", bytes: bytes)
+            }
+        }
+        guard let name, let plan, let seats, problems.isEmpty else { return }
+        if let first = linesByName[name] {
+            log.error("workspace \"\(name)\" is listed twice (first on line \(first)); keep one row per workspace", line: record.line)
+            return
+        }
+        linesByName[name] = record.line
+        let settings = WorkspaceSettings(name: name, plan: plan.lowercased(), seats: seats, balance: balance, cap: cap)
+        rows.append(Row(settings: settings, asOf: asOf, asOfText: field(.asOf)?.messageText ?? "", line: record.line))
+    }
+
+    func reportMissingHeader(log: inout DiagnosticLog) {
+        log.error(matcher.missingColumnsMessage(required: Self.required), line: matcher.closest?.line)
+    }
+
+    /// The settings in file order, their `as_of` months read in the file's date order.
+    func finish(options: UsageImportOptions, log: inout DiagnosticLog) -> [WorkspaceSettings] {
+        let pending = rows.compactMap { row -> PendingDate? in
+            guard case let .fullDate(date) = row.asOf else { return nil }
+            return PendingDate(date: date, text: row.asOfText, line: row.line)
+        }
+        let outcome = DateOrderResolver.resolve(pending, requested: options.dateOrder, log: &log)
+        return rows.map { row in
+            var settings = row.settings
+            settings.asOf = row.asOf.flatMap { outcome.month(of: $0) }
+            return settings
+        }
+    }
+}

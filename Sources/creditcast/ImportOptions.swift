@@ -1,0 +1,31 @@
+import ArgumentParser
+import UsageImport
+
+/// How to read a usage file, for every command that reads one.
+struct ImportOptions: ParsableArguments {
+    @Option(help: "Field delimiter: comma, semicolon or tab (detected when left out).")
+    var delimiter: Delimiter?
+
+    @Option(name: .customLong("date-order"), help: "How to read dates like 04/01/2026: mdy or dmy (inferred when the file tells).")
+    var dateOrder: DateOrder?
+
+    var importOptions: UsageImportOptions {
+        var options = UsageImportOptions()
+        options.delimiter = delimiter?.byte
+        options.dateOrder = dateOrder
+        return options
+    }
+
+    /// A delimiter as a user names it.
+    enum Delimiter: String, ExpressibleByArgument, CaseIterable {
+        case comma, semicolon, tab
+
+        var byte: UInt8 {
+            switch self {
+            case .comma: UInt8(ascii: ",")
+            case .semicolon: UInt8(ascii: ";")
+            case .tab: UInt8(ascii: "\t")
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import CreditCore
+import CreditForecast
+import CreditLedger
+import Foundation
+import Testing
+import UsageImport
+
+@Suite struct SeatsModelTests {
+    @Test func anUpwardTrendRaisesTheMedianButLessThanUndampedExtrapolation() throws {
+        let workspace = Fixtures.syntheticWorkspace(name: "growing", seats: 30, months: 24, level: 1_500, growth: 1.04, seed: 21)
+        let history = Fixtures.history([workspace])
+        let horizon = 12
+        let model = SeatsUsageModel(workspace: workspace, monthCount: 24, horizon: horizon)
+        #expect(abs(model.fit.rawSlope - log(1.04)) < 0.015)
+        #expect(model.fit.slope > 0 && model.fit.slope < model.fit.rawSlope)
+
+        let run = try Fixtures.run(history, settings: ForecastSettings(horizon: horizon, trials: 4_000, seed: 2, model: .seats))
+        let medians = run.workspaces[0].months.map { Double($0.usage.p50) }
+        // The last history months' level, and what an undamped log-linear trend would say.
+        let totals = workspace.monthlyUsage.map(Double.init)
+        let lastLevel = totals.suffix(3).reduce(0, +) / 3 * pow(1.04, 1)
+        #expect(medians[horizon - 1] > medians[0])
+        #expect(medians[0] > lastLevel * 0.9)
+        for (index, median) in medians.enumerated() {
+            let undamped = lastLevel * exp(model.fit.rawSlope * Double(index + 1))
+            if index >= 3 { #expect(median < undamped, "month \(index + 1): \(median) vs undamped \(undamped)") }
+        }
+        // The damped trend flattens: the rise from month 6 to 12 is smaller than from 0 to 6.
+        #expect(medians[11] - medians[5] < medians[5] - medians[0] + 0.02 * medians[0])
+    }
+
+    @Test func seatsJoiningAreNotExtrapolatedAsGrowth() throws {
+        // Five seats for 24 months and five more from month 12, all flat: the total doubles, the
+        // usage per seat does not move.
+        let seats = (0..<10).map { index in
+            let usage = (0..<24).map { month in 2_000 + (index * 7_919 + month * 104_729) % 600 - 300 }
+            return index < 5
+                ? Fixtures.seat("s\(index)", usage)
+                : Fixtures.seat("s\(index)", firstOffset: 12, Array(repeating: 0, count: 12) + Array(usage.suffix(12)))
+        }
+        let workspace = WorkspaceHistory(name: "team", seats: seats)
+        let model = SeatsUsageModel(workspace: workspace, monthCount: 24, horizon: 12)
+        #expect(abs(model.fit.rawSlope) < 0.01)
+        let run = try Fixtures.run(Fixtures.history([workspace]), settings: ForecastSettings(horizon: 12, trials: 2_000, model: .seats))
+        let recent = Double(workspace.monthlyUsage.suffix(12).reduce(0, +)) / 12
+        let medians = run.workspaces[0].months.map { Double($0.usage.p50) }
+        #expect(medians.allSatisfy { abs($0 / recent - 1) < 0.12 }, "medians \(medians) vs recent \(recent)")
+    }
+
+    @Test func aShortHistoryGivesAWiderBand() throws {
+        let long = Fixtures.syntheticWorkspace(name: "team", seats: 15, months: 24, level: 2_000, seed: 8)
+        let short = WorkspaceHistory(name: "team", seats: long.seats.map { seat in
+            Fixtures.seat(seat.id, Array(seat.usage.suffix(2)))
+        })
+        let settings = ForecastSettings(horizon: 6, trials: 4_000, seed: 1, model: .seats)
+        let longRun = try Fixtures.run(Fixtures.history([long]), settings: settings)
+        let shortRun = try Fixtures.run(Fixtures.history([short]), settings: settings)
+        func relativeBand(_ forecast: WorkspaceForecast, month: Int) -> Double {
+            let usage = forecast.months[month].usage
+            return Double(usage.p90 - usage.p10) / Double(usage.p50)
+        }
+        for month in [0, 5] {
+            let longBand = relativeBand(longRun.workspaces[0], month: month)
+            let shortBand = relativeBand(shortRun.workspaces[0], month: month)
+            #expect(shortBand > 1.5 * longBand, "month \(month + 1): 2-month band \(shortBand) vs 24-month \(longBand)")
+        }
+        // Both are centred near the same level.
+        let longMedian = Double(longRun.workspaces[0].months[0].usage.p50)
+        let shortMedian = Double(shortRun.workspaces[0].months[0].usage.p50)
+        #expect(abs(shortMedian / longMedian - 1) < 0.35)
+        let shortModel = SeatsUsageModel(workspace: short, monthCount: 2, horizon: 6)
+        let longModel = SeatsUsageModel(workspace: long, monthCount: 24, horizon: 6)
+        #expect(shortModel.fit.commonFactorSigma > longModel.fit.commonFactorSigma)
+    }
+
+    @Test(arguments: UsageModelKind.allCases)
+    func aSeatJoiningInTheLastMonthCounts(_ model: UsageModelKind) throws {
+        var seats = (0..<4).map { Fixtures.seat("s\($0)", Array(repeating: 2_000, count: 6)) }
+        seats.append(Fixtures.seat("newcomer", firstOffset: 5, [0, 0, 0, 0, 0, 2_500]))
+        let history = Fixtures.history([WorkspaceHistory(name: "team", seats: seats)])
+        let run = try Fixtures.run(history, settings: ForecastSettings(horizon: 3, trials: 200, model: model))
+        let forecast = run.workspaces[0]
+        #expect(forecast.seats == 5)
+        #expect(forecast.cap == 5 * 5 * 3_000)
+        #expect(forecast.months.allSatisfy { $0.seats == 5 && $0.accrual == 15_000 && $0.cap == 75_000 })
+        if model == .seats {
+            // The newcomer uses credits in the forecast too: the total is above the other four's.
+            #expect(forecast.months[0].usage.p50 > 8_000)
+        }
+    }
+
+    @Test func fixedExtraSeatsDrawFromThePooledSeats() throws {
+        let workspace = Fixtures.syntheticWorkspace(name: "team", seats: 5, months: 12, level: 2_000, seed: 4)
+        let history = Fixtures.history([workspace])
+        let settings = ForecastSettings(horizon: 3, trials: 2_000, model: .seats)
+        let asIs = try Fixtures.run(history, settings: settings).workspaces[0]
+        let doubled = try Fixtures.run(history, pools: [Fixtures.pool("team", seats: 10)], settings: settings).workspaces[0]
+        #expect(doubled.seats == 10 && doubled.months[0].accrual == 30_000)
+        let ratio = Double(doubled.months[0].usage.p50) / Double(asIs.months[0].usage.p50)
+        #expect(ratio > 1.6 && ratio < 2.4)
+    }
+
+    @Test func aSeatThatWentIdleStaysMostlyIdle() throws {
+        let active = (0..<3).map { Fixtures.seat("s\($0)", Array(repeating: 2_000, count: 24)) }
+        let leaver = Fixtures.seat("leaver", Array(repeating: 6_000, count: 12) + Array(repeating: 0, count: 12))
+        let workspace = WorkspaceHistory(name: "team", seats: active + [leaver])
+        var parameters = SeatsModelParameters.standard
+        parameters.commonFactorPriorSigma = 0
+        parameters.parameterUncertainty = 0
+        let model = SeatsUsageModel(workspace: workspace, monthCount: 24, horizon: 1, parameters: parameters)
+        var generator = Xoshiro256StarStar(seed: 1)
+        var total = 0
+        let trials = 4_000
+        let usage = UnsafeMutableBufferPointer<Int>.allocate(capacity: 1)
+        defer { usage.deallocate() }
+        for _ in 0..<trials {
+            model.drawTrial(into: usage, using: &generator)
+            total += usage[0]
+        }
+        let mean = Double(total) / Double(trials)
+        // Uniform resampling would give 6,000 + 3,000 a month; recency weighting gives the leaver
+        // far less. (The falling total also makes the damped trend point down a little.)
+        #expect(mean < 7_000)
+        #expect(mean > 0.7 * 6_000)
+    }
+
+    @Test func usageIsWholeAndNeverNegative() {
+        let workspace = Fixtures.syntheticWorkspace(name: "team", seats: 9, months: 3, level: 700, growth: 0.7, seed: 5)
+        let model = SeatsUsageModel(workspace: workspace, monthCount: 3, seatCount: 12, horizon: 24)
+        var generator = Xoshiro256StarStar(seed: 3)
+        let usage = UnsafeMutableBufferPointer<Int>.allocate(capacity: 24)
+        defer { usage.deallocate() }
+        for _ in 0..<500 {
+            model.drawTrial(into: usage, using: &generator)
+            #expect(usage.allSatisfy { $0 >= 0 })
+        }
+        #expect(model.fit.slope >= -SeatsModelParameters.standard.maxSlope)
+        #expect(model.fit.seats == 12)
+    }
+}
