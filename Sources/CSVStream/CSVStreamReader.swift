@@ -60,16 +60,22 @@ public struct CSVStreamReader: Sendable {
         source: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
     ) throws {
         try withoutActuallyEscaping(body) { body in
-            let state = ParserState(body: body)
+            // The state lives behind a raw pointer rather than in a class: libcsv calls back once
+            // per field, and class properties would pay a dynamic exclusivity check on each call.
+            let state = UnsafeMutablePointer<ParserState>.allocate(capacity: 1)
+            state.initialize(to: ParserState(body: body))
+            defer {
+                state.pointee.release()
+                state.deinitialize(count: 1)
+                state.deallocate()
+            }
             var parser = csv_parser()
             guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0 else {
                 throw CSVStreamError.unreadable(path: path, reason: "libcsv could not start")
             }
             defer { csv_free(&parser) }
             csv_set_delim(&parser, delimiter)
-            // libcsv trims tabs as spaces by default, which would eat empty tab-separated fields.
-            csv_set_space_func(&parser, isSpace)
-            let context = Unmanaged.passUnretained(state).toOpaque()
+            if delimiter == UInt8(ascii: "\t") { csv_set_space_func(&parser, creditcast_csv_is_blank) }
             var atFileStart = true
             try source { chunk in
                 var chunk = chunk
@@ -77,90 +83,116 @@ public struct CSVStreamReader: Sendable {
                     atFileStart = false
                     if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk = UnsafeBufferPointer(rebasing: chunk[3...]) }
                 }
-                try state.feed(chunk, to: &parser, context: context)
+                try feed(chunk, to: &parser, state: state)
             }
-            if csv_fini(&parser, fieldCallback, recordCallback, context) != 0 {
-                if let error = state.error { throw error }
-                throw CSVStreamError.unclosedQuote(line: state.recordStartLine)
+            if csv_fini(&parser, fieldCallback, recordCallback, state) != 0 {
+                if let error = state.pointee.error { throw error }
+                throw CSVStreamError.unclosedQuote(line: state.pointee.recordStartLine)
             }
-            if let error = state.error { throw error }
+            if let error = state.pointee.error { throw error }
+        }
+    }
+
+    /// Feeds `chunk` to libcsv one physical line at a time, so that each record knows the line
+    /// it starts on.
+    private func feed(_ chunk: UnsafeBufferPointer<UInt8>, to parser: inout csv_parser, state: UnsafeMutablePointer<ParserState>) throws {
+        guard let base = chunk.baseAddress else { return }
+        var start = 0
+        while start < chunk.count {
+            let remaining = UnsafeRawPointer(base + start)
+            let newline = memchr(remaining, Int32(UInt8(ascii: "\n")), chunk.count - start)
+            let end = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? chunk.count
+            // A record starts on this line unless libcsv is still inside one from an earlier line.
+            if parser.pstate == 0 && !state.pointee.lineContinues { state.pointee.recordStartLine = state.pointee.line }
+            let length = end - start
+            let parsed = csv_parse(&parser, remaining, length, fieldCallback, recordCallback, state)
+            if let error = state.pointee.error { throw error }
+            if parsed != length {
+                switch Int32(csv_error(&parser)) {
+                case CSV_ENOMEM, CSV_ETOOBIG: throw CSVStreamError.fieldTooLarge(line: state.pointee.line)
+                default: throw CSVStreamError.malformedQuoting(line: state.pointee.line)
+                }
+            }
+            state.pointee.lineContinues = newline == nil
+            if newline != nil { state.pointee.line += 1 }
+            start = end
         }
     }
 }
 
-/// Everything libcsv's callbacks need, behind the opaque context pointer.
-private final class ParserState {
+/// Everything libcsv's callbacks need, behind the opaque context pointer: the fields of the
+/// record being built, in two growable buffers that are reused for every record.
+private struct ParserState {
     let body: (CSVRecord) throws -> Void
-    var fieldBytes: [UInt8] = []
-    var fieldEnds: [Int] = []
+    var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    var byteCapacity = 256
+    var byteCount = 0
+    var ends = UnsafeMutablePointer<Int>.allocate(capacity: 16)
+    var endCapacity = 16
+    var fieldCount = 0
     /// The line now being fed to libcsv.
     var line = 1
+    /// Whether the last chunk ended inside a physical line that the next chunk continues.
+    var lineContinues = false
     /// The line on which the record libcsv is now building started.
     var recordStartLine = 1
     var error: (any Error)?
 
     init(body: @escaping (CSVRecord) throws -> Void) {
         self.body = body
-        fieldBytes.reserveCapacity(256)
-        fieldEnds.reserveCapacity(16)
     }
 
-    func feed(_ chunk: UnsafeBufferPointer<UInt8>, to parser: inout csv_parser, context: UnsafeMutableRawPointer) throws {
-        var start = 0
-        while start < chunk.count {
-            let remaining = UnsafeRawPointer(chunk.baseAddress! + start)
-            let newline = memchr(remaining, Int32(UInt8(ascii: "\n")), chunk.count - start)
-            let end = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(chunk.baseAddress!) + 1 } ?? chunk.count
-            // A record starts on this line unless libcsv is still inside one from an earlier line.
-            if parser.pstate == 0 && !lineContinues { recordStartLine = line }
-            let length = end - start
-            let parsed = csv_parse(&parser, remaining, length, fieldCallback, recordCallback, context)
-            if let error { throw error }
-            if parsed != length {
-                switch Int32(csv_error(&parser)) {
-                case CSV_ENOMEM, CSV_ETOOBIG: throw CSVStreamError.fieldTooLarge(line: line)
-                default: throw CSVStreamError.malformedQuoting(line: line)
-                }
-            }
-            lineContinues = newline == nil
-            if newline != nil { line += 1 }
-            start = end
+    func release() {
+        bytes.deallocate()
+        ends.deallocate()
+    }
+
+    mutating func appendField(_ data: UnsafeRawPointer?, _ length: Int) {
+        if byteCount + length > byteCapacity {
+            byteCapacity = max(byteCapacity * 2, byteCount + length)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
+            grown.update(from: bytes, count: byteCount)
+            bytes.deallocate()
+            bytes = grown
         }
+        if let data, length > 0 {
+            (bytes + byteCount).update(from: data.assumingMemoryBound(to: UInt8.self), count: length)
+            byteCount += length
+        }
+        if fieldCount == endCapacity {
+            endCapacity *= 2
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity)
+            grown.update(from: ends, count: fieldCount)
+            ends.deallocate()
+            ends = grown
+        }
+        ends[fieldCount] = byteCount
+        fieldCount += 1
     }
 
-    /// Whether the last chunk ended inside a physical line that the next chunk continues.
-    var lineContinues = false
-
-    func endRecord() {
+    mutating func endRecord() {
+        defer {
+            byteCount = 0
+            fieldCount = 0
+        }
         guard error == nil else { return }
         do {
-            try fieldBytes.withUnsafeBufferPointer { bytes in
-                try fieldEnds.withUnsafeBufferPointer { ends in
-                    try body(CSVRecord(line: recordStartLine, bytes: bytes, fieldEnds: ends))
-                }
-            }
+            try body(CSVRecord(
+                line: recordStartLine, bytes: UnsafeBufferPointer(start: bytes, count: byteCount),
+                fieldEnds: UnsafeBufferPointer(start: ends, count: fieldCount)
+            ))
         } catch {
             self.error = error
         }
-        fieldBytes.removeAll(keepingCapacity: true)
-        fieldEnds.removeAll(keepingCapacity: true)
     }
 }
 
 private func fieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-    let state = Unmanaged<ParserState>.fromOpaque(context!).takeUnretainedValue()
-    if let data, length > 0 {
-        state.fieldBytes.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
-    }
-    state.fieldEnds.append(state.fieldBytes.count)
+    context!.assumingMemoryBound(to: ParserState.self).pointee.appendField(data, length)
 }
 
 private func recordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-    Unmanaged<ParserState>.fromOpaque(context!).takeUnretainedValue().endRecord()
-}
-
-private func isSpace(_ byte: UInt8) -> Int32 {
-    byte == UInt8(ascii: " ") ? 1 : 0
+    context!.assumingMemoryBound(to: ParserState.self).pointee.endRecord()
 }
 
 /// `read(2)`, named apart from `CSVStreamReader.read` so the global is reachable inside it.
