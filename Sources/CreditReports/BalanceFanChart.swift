@@ -14,7 +14,7 @@ public struct BalanceFanChart: Sendable {
 
     /// Width and height of the picture, in pixels.
     public static let size = (width: 720, height: 360)
-    private static let margin = (left: 80, right: 24, top: 48, bottom: 64)
+    private static let margin = (left: 80, right: 40, top: 48, bottom: 64)
 
     /// The chart of `workspace`.
     public init(workspace: WorkspaceForecast) {
