@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@Suite struct ForecastCommandTests {
+    private func files(in directory: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil))
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            result[String(url.path.dropFirst(directory.path.count))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    @Test func reportsAreByteIdenticalWhateverTheThreadCount() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        var outputs: [[String: Data]] = []
+        for threads in ["1", "2", "3"] {
+            let out = directory.appendingPathComponent("t\(threads)")
+            let trials = directory.appendingPathComponent("trials-\(threads).csv")
+            let result = try CommandRunner.run([
+                "forecast", "--usage", "samples/portfolio-usage.csv", "--workspaces", "samples/workspaces.csv",
+                "--trials", "500", "--horizon", "6", "--threads", threads, "--out", out.path, "--trials-out", trials.path, "--quiet",
+            ])
+            #expect(result.status == 0)
+            #expect(result.standardOutput == "" && result.standardError == "")
+            var written = try files(in: out)
+            written["trials"] = try Data(contentsOf: trials)
+            outputs.append(written)
+        }
+        #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())
+        #expect(outputs[0].keys.contains("/report.md") && outputs[0].keys.contains("/forecast.csv") && outputs[0].keys.contains("/summary.csv"))
+        #expect(outputs[0].keys.filter { $0.hasPrefix("/charts/") }.count == 24)
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0] == outputs[2])
+    }
+
+    @Test func forecastCSVHasOneRowPerWorkspaceAndMonth() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        let result = try CommandRunner.run([
+            "forecast", "--usage", "samples/portfolio-usage.csv", "--workspaces", "samples/workspaces.csv",
+            "--trials", "200", "--horizon", "3", "--out", out.path, "--quiet",
+        ])
+        #expect(result.status == 0)
+        let lines = try String(contentsOf: out.appendingPathComponent("forecast.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "workspace,month,seats,accrual,cap,usage_p10,usage_p50,usage_p90,balance_p5,balance_p10,balance_p50,balance_p90,balance_p95,balance_mean,p_cap,p_shortfall,forfeited_mean,shortfall_mean,payg_cost_mean")
+        #expect(lines.count == 1 + 24 * 3)
+        // The workspaces file fixes Aster Labs at 29 launch seats: 58,000 credits a month, cap 290,000.
+        #expect(lines[1].hasPrefix("Aster Labs,2026-11,29,58000,290000,"))
+    }
+
+    @Test func asOfStartsTheForecastEarlier() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        let result = try CommandRunner.run([
+            "forecast", "--usage", "samples/team-usage.csv", "--plan", "growth", "--as-of", "2026-06",
+            "--trials", "100", "--horizon", "2", "--out", out.path, "--quiet",
+        ])
+        #expect(result.status == 0)
+        let lines = try String(contentsOf: out.appendingPathComponent("forecast.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.dropFirst().map { $0.split(separator: ",")[1] } == ["2026-07", "2026-08"])
+    }
+
+    @Test func outputThatCannotBeCreatedFailsWithoutHalfAReport() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let blocker = directory.appendingPathComponent("report")
+        try Data("keep me".utf8).write(to: blocker)
+        let result = try CommandRunner.run([
+            "forecast", "--usage", "samples/team-usage.csv", "--plan", "growth", "--trials", "100", "--out", blocker.path, "--quiet",
+        ])
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("creditcast: "))
+        #expect(try Data(contentsOf: blocker) == Data("keep me".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report"])
+    }
+
+    @Test func refusesToOverwriteAnInput() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let usage = directory.appendingPathComponent("usage.csv")
+        try FileManager.default.copyItem(at: CommandRunner.packageRoot.appendingPathComponent("samples/team-usage.csv"), to: usage)
+        let before = try Data(contentsOf: usage)
+        let result = try CommandRunner.run([
+            "forecast", "--usage", usage.path, "--plan", "growth", "--trials", "100", "--out", directory.path, "--trials-out", usage.path, "--quiet",
+        ])
+        #expect(result.status == 2)
+        #expect(try Data(contentsOf: usage) == before)
+    }
+
+    @Test func badUsageFileNamesTheLine() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let usage = directory.appendingPathComponent("u.csv")
+        try "seat,month,credits\nana,2026-04,\"12\n".write(to: usage, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["forecast", "--usage", usage.path, "--plan", "growth", "--out", directory.appendingPathComponent("out").path])
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("creditcast: \(usage.path):2: "))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
+    }
+}
