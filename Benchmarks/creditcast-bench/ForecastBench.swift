@@ -120,7 +120,7 @@ func portfolioBench(_ arguments: Arguments) throws(BenchError) {
                 let history = try UsageImporter.load(fileAt: directory + "/usage.csv", options: UsageImportOptions())
                 let list = try WorkspaceListImporter.load(fileAt: directory + "/workspaces.csv")
                 let resolver = PoolResolver(pricing: pricing, settings: list)
-                let pools = try history.workspaces.map { try resolver.pool(named: $0.name) }
+                let pools = try history.workspaces.map { try resolver.pool(named: $0.name, in: history) }
                 return .success((history, pools))
             } catch {
                 return .failure(.failed("import of \(directory) failed: \(error)"))

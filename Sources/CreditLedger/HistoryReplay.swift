@@ -32,7 +32,7 @@ public struct HistoryReplay: Sendable {
     public func replay(_ history: UsageHistory, resolver: PoolResolver) throws(PricingError) -> [Workspace] {
         var result: [Workspace] = []
         for workspace in history.workspaces {
-            let pool = try resolver.pool(named: workspace.name)
+            let pool = try resolver.pool(named: workspace.name, in: history)
             result.append(Workspace(name: workspace.name, pool: pool, months: try replay(workspace, of: history, pool: pool)))
         }
         return result

@@ -11,16 +11,20 @@ public struct PoolResolver: Sendable {
         public var plan: String?
         /// A fixed seat count for every workspace.
         public var seats: Int?
-        /// The pool balance at the start of the history.
+        /// A pool balance for every workspace, opening `balanceMonth`.
         public var balance: Int?
+        /// The month `balance` opens: `nil` for the history's first month (the ledger's
+        /// `--balance`), the month after the history for a forecast's balance now.
+        public var balanceMonth: Month?
         /// A fixed cap for every workspace.
         public var cap: Int?
 
         /// Overrides with the given values.
-        public init(plan: String? = nil, seats: Int? = nil, balance: Int? = nil, cap: Int? = nil) {
+        public init(plan: String? = nil, seats: Int? = nil, balance: Int? = nil, balanceMonth: Month? = nil, cap: Int? = nil) {
             self.plan = plan
             self.seats = seats
             self.balance = balance
+            self.balanceMonth = balanceMonth
             self.cap = cap
         }
     }
@@ -39,13 +43,23 @@ public struct PoolResolver: Sendable {
         self.settings = Dictionary(settings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The pool of the workspace named `name`.
-    public func pool(named name: String) throws(PricingError) -> WorkspacePool {
+    /// The pool of the workspace named `name` in `history`.
+    ///
+    /// A workspaces file's `balance` is the pool's balance at the close of its `as_of` month,
+    /// or of the history's last month when `as_of` is blank: what an admin console shows today.
+    public func pool(named name: String, in history: UsageHistory) throws(PricingError) -> WorkspacePool {
         let row = settings[name]
         let planName = overrides.plan ?? row?.plan
         let plan = try planName.map { name throws(PricingError) in try pricing.plan(named: name) }
         let cap = overrides.cap ?? row?.cap
-        let balanceMonth = overrides.balance == nil ? row?.asOf.map { $0.advanced(by: 1) } : nil
+        let balanceMonth: Month?
+        if overrides.balance != nil {
+            balanceMonth = overrides.balanceMonth
+        } else if row?.balance != nil {
+            balanceMonth = (row?.asOf ?? history.lastMonth).advanced(by: 1)
+        } else {
+            balanceMonth = nil
+        }
         return WorkspacePool(
             name: name,
             plan: plan,

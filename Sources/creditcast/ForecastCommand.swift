@@ -69,9 +69,9 @@ struct ForecastCommand: ParsableCommand {
         let pricing = try pool.loadPricing()
         let rules = try pool.purchaseRules(pricing)
         let history = try loadHistory()
-        let resolver = try pool.resolver(pricing)
+        let resolver = try pool.resolver(pricing, balanceMonth: history.lastMonth.advanced(by: 1))
         let pools: [WorkspacePool]
-        do { pools = try history.workspaces.map { try resolver.pool(named: $0.name) } } catch { throw CommandFailure(error) }
+        do { pools = try history.workspaces.map { try resolver.pool(named: $0.name, in: history) } } catch { throw CommandFailure(error) }
 
         let settings = ForecastSettings(
             horizon: horizon, trials: trials, seed: seed, model: model, precision: precision, keepPaths: trialsOut != nil

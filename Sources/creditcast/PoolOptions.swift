@@ -1,4 +1,5 @@
 import ArgumentParser
+import CreditCore
 import CreditLedger
 import UsageImport
 
@@ -13,7 +14,7 @@ struct PoolOptions: ParsableArguments {
     @Option(help: "Seats of every workspace, every month (counted from the usage file when left out).")
     var seats: Int?
 
-    @Option(help: "Pool balance at the start of the history (0 when left out).")
+    @Option(help: "Pool balance: for ledger, opening its first month; for forecast, the balance now (replayed from 0 when left out).")
     var balance: Int?
 
     @Option(help: "A fixed cap in credits (cap_months × the month's accrual when left out).")
@@ -55,13 +56,14 @@ struct PoolOptions: ParsableArguments {
         }
     }
 
-    /// The resolver that settles each workspace's pool from these options and the workspaces file.
-    func resolver(_ pricing: Pricing) throws -> PoolResolver {
+    /// The resolver that settles each workspace's pool from these options and the workspaces
+    /// file; `--balance` opens `balanceMonth` (`nil`: the history's first month).
+    func resolver(_ pricing: Pricing, balanceMonth: Month? = nil) throws -> PoolResolver {
         var settings: [WorkspaceSettings] = []
         if let workspaces {
             do { settings = try WorkspaceListImporter.load(fileAt: workspaces) } catch { throw CommandFailure(error) }
         }
-        let overrides = PoolResolver.Overrides(plan: plan, seats: seats, balance: balance, cap: cap)
+        let overrides = PoolResolver.Overrides(plan: plan, seats: seats, balance: balance, balanceMonth: balanceMonth, cap: cap)
         return PoolResolver(pricing: pricing, overrides: overrides, settings: settings)
     }
 }

@@ -94,3 +94,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
     }
 }
+
+@Suite struct ForecastBalanceTests {
+    @Test func balanceOptionIsTheBalanceNow() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        let result = try CommandRunner.run([
+            "forecast", "--usage", "samples/team-usage.csv", "--plan", "growth", "--balance", "170000",
+            "--trials", "100", "--horizon", "1", "--out", out.path, "--quiet",
+        ])
+        #expect(result.status == 0)
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8).split(separator: "\n")
+        let header = summary[0].split(separator: ",")
+        let row = summary[1].split(separator: ",", omittingEmptySubsequences: false)
+        let column = try #require(header.firstIndex(of: "starting_balance"))
+        #expect(row[column] == "170000")
+    }
+}
