@@ -85,7 +85,7 @@ def write_portfolio():
             plan, allowance = plans[k % 3]
             seat_count = rng.randint(3, 40)
             # Usage relative to allowance: some teams idle near the cap, some run short.
-            intensity = [0.3, 0.6, 0.85, 1.0, 1.25, 1.6][k % 6]
+            intensity = [0.35, 0.55, 0.65, 0.75, 0.85, 1.0][k % 6]
             trend = rng.choice([-0.01, 0.0, 0.015, 0.03])
             s.writerow([name, plan, seat_count])
             for seat in range(seat_count):
