@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Data flows one way, and the target list reads in that order:
-// CLibCSV → CSVStream → UsageImport → CreditLedger → CreditForecast → CreditReports → creditcast.
+// CLibCSV → CSVStream → UsageImport → CreditLedger → CreditForecast → (CreditDecisions,
+// CreditBacktest) → CreditReports → creditcast.
 // CreditCore holds the vocabulary (months, credits, money) every stage shares.
 let package = Package(
     name: "creditcast",
@@ -15,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Test-only: the ledger's property tests and the forecast's invariant tests.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -26,24 +29,39 @@ let package = Package(
         .target(name: "UsageImport", dependencies: ["CSVStream", "CreditCore"]),
         .target(name: "CreditLedger", dependencies: ["CreditCore", "UsageImport", .product(name: "Yams", package: "Yams")]),
         .target(name: "CreditForecast", dependencies: ["CreditCore", "UsageImport", "CreditLedger"]),
-        .target(name: "CreditReports", dependencies: ["CreditCore", "UsageImport", "CreditLedger", "CreditForecast"]),
+        .target(name: "CreditDecisions", dependencies: ["CSVStream", "CreditCore", "UsageImport", "CreditLedger", "CreditForecast"]),
+        .target(name: "CreditBacktest", dependencies: ["CreditCore", "UsageImport", "CreditLedger", "CreditForecast"]),
+        .target(
+            name: "CreditReports",
+            dependencies: ["CreditCore", "UsageImport", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest"]
+        ),
         .executableTarget(
             name: "creditcast",
             dependencies: [
-                "CreditCore", "UsageImport", "CreditLedger", "CreditForecast", "CreditReports",
+                "CreditCore", "UsageImport", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest",
+                "CreditReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "creditcast-bench",
-            dependencies: ["CreditCore", "UsageImport", "CreditLedger", "CreditForecast"],
+            dependencies: ["CreditCore", "UsageImport", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest"],
             path: "Benchmarks/creditcast-bench"
         ),
         .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream"]),
         .testTarget(name: "CreditCoreTests", dependencies: ["CreditCore"]),
         .testTarget(name: "UsageImportTests", dependencies: ["UsageImport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CreditLedgerTests", dependencies: ["CreditLedger"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CreditForecastTests", dependencies: ["CreditForecast"]),
+        .testTarget(
+            name: "CreditLedgerTests",
+            dependencies: ["CreditLedger", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CreditForecastTests",
+            dependencies: ["CreditForecast", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "CreditDecisionsTests", dependencies: ["CreditDecisions"]),
+        .testTarget(name: "CreditBacktestTests", dependencies: ["CreditBacktest"]),
         .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports"]),
         .testTarget(name: "creditcastTests", dependencies: ["creditcast"]),
     ],

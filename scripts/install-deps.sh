@@ -1,10 +1,25 @@
 #!/usr/bin/env bash
-# Installs the one system library creditcast needs, libcsv-dev, when it is missing.
+# Installs the system packages creditcast needs, when they are missing.
+#
+#   scripts/install-deps.sh               libcsv-dev: the C CSV parser creditcast reads files with
+#   scripts/install-deps.sh --with-calc   also LibreOffice Calc (headless), which the output-safety
+#                                         tests open exported CSV files in; CI installs it, users
+#                                         may skip it (those tests are then skipped, saying why)
 set -euo pipefail
-if [ ! -f /usr/include/csv.h ]; then
-    echo "Installing libcsv-dev (the C CSV parser creditcast reads files with)..." >&2
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libcsv-dev >/dev/null
-fi
+
+packages=()
+[ -f /usr/include/csv.h ] || packages+=(libcsv-dev)
+for arg in "$@"; do
+    case "$arg" in
+        --with-calc) command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui) ;;
+        -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+        *) echo "install-deps.sh: unknown option $arg" >&2; exit 64 ;;
+    esac
+done
+[ ${#packages[@]} -gt 0 ] || exit 0
+
+echo "Installing ${packages[*]}..." >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null

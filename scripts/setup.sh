@@ -11,6 +11,4 @@ swift build -c release --product creditcast
 if [ "${1:-}" != "--no-demo" ]; then
     .build/release/creditcast forecast --usage samples/team-usage.csv --plan growth \
         --horizon 12 --trials 10000 --seed 1 --out creditcast-report
-    echo
-    echo "Reports written to creditcast-report/ (report.md, forecast.csv, summary.csv, charts/)."
 fi

@@ -15,8 +15,12 @@ do throws(BenchError) {
     case "generate-usage": try generateUsage(arguments)
     case "generate-portfolio": try generatePortfolio(arguments)
     case "import": try importBench(arguments)
+    case "huge-import": try hugeImportBench(arguments)
     case "forecast-one": try forecastOneBench(arguments)
     case "portfolio": try portfolioBench(arguments)
+    case "watchlist": try watchlistBench(arguments)
+    case "backtest": try backtestBench(arguments)
+    case "calibration": try calibrationBench(arguments)
     case "help", "--help", "-h": print(usageText)
     default: throw BenchError.usage("unknown subcommand \(arguments.command)")
     }

@@ -15,12 +15,33 @@ public struct CSVStreamReader: Sendable {
     public var delimiter: UInt8
     /// How many bytes to read from the file at once.
     public var chunkSize: Int
+    /// The longest field read, in bytes; a longer one is `CSVStreamError.fieldTooLarge`. It keeps
+    /// memory bounded whatever the file holds: without a closing quote, the rest of a file is
+    /// one field.
+    public var maxFieldBytes: Int
+    /// The most bytes all fields of one record may hold together; more is
+    /// `CSVStreamError.recordTooLarge`.
+    public var maxRecordBytes: Int
+
+    /// The default `maxFieldBytes`: 1 MiB, far beyond any name, month or number.
+    public static let defaultMaxFieldBytes = 1 << 20
+    /// The default `maxRecordBytes`: 16 MiB, room for tens of thousands of columns.
+    public static let defaultMaxRecordBytes = 16 << 20
 
     /// A reader that splits fields at `delimiter`.
-    public init(delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 18) {
+    public init(
+        delimiter: UInt8 = UInt8(ascii: ","), chunkSize: Int = 1 << 18,
+        maxFieldBytes: Int = CSVStreamReader.defaultMaxFieldBytes,
+        maxRecordBytes: Int = CSVStreamReader.defaultMaxRecordBytes
+    ) {
         self.delimiter = delimiter
         self.chunkSize = chunkSize
+        self.maxFieldBytes = maxFieldBytes
+        self.maxRecordBytes = maxRecordBytes
     }
+
+    /// The most bytes handed to libcsv at once, so that a field's size is checked while it grows.
+    private static let pieceSize = 1 << 16
 
     /// Reads the file at `path` and calls `body` with each non-empty record, in order.
     ///
@@ -63,7 +84,7 @@ public struct CSVStreamReader: Sendable {
             // The state lives behind a raw pointer rather than in a class: libcsv calls back once
             // per field, and class properties would pay a dynamic exclusivity check on each call.
             let state = UnsafeMutablePointer<ParserState>.allocate(capacity: 1)
-            state.initialize(to: ParserState(body: body))
+            state.initialize(to: ParserState(body: body, maxRecordBytes: maxRecordBytes))
             defer {
                 state.pointee.release()
                 state.deinitialize(count: 1)
@@ -94,24 +115,33 @@ public struct CSVStreamReader: Sendable {
     }
 
     /// Feeds `chunk` to libcsv one physical line at a time, so that each record knows the line
-    /// it starts on.
+    /// it starts on, and at most `pieceSize` bytes at a time, so that a field's size is checked
+    /// as it grows.
     private func feed(_ chunk: UnsafeBufferPointer<UInt8>, to parser: inout csv_parser, state: UnsafeMutablePointer<ParserState>) throws {
         guard let base = chunk.baseAddress else { return }
         var start = 0
         while start < chunk.count {
             let remaining = UnsafeRawPointer(base + start)
-            let newline = memchr(remaining, Int32(UInt8(ascii: "\n")), chunk.count - start)
-            let end = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? chunk.count
+            let span = min(chunk.count - start, Self.pieceSize)
+            let newline = memchr(remaining, Int32(UInt8(ascii: "\n")), span)
+            let end = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? start + span
             // A record starts on this line unless libcsv is still inside one from an earlier line.
             if parser.pstate == 0 && !state.pointee.lineContinues { state.pointee.recordStartLine = state.pointee.line }
+            // libcsv grows a field's buffer by a fixed block; growing the block with the buffer
+            // makes the growth geometric, so a long field costs linear rather than quadratic time.
+            if parser.entry_size > parser.blk_size { csv_set_blk_size(&parser, parser.entry_size) }
             let length = end - start
             let parsed = csv_parse(&parser, remaining, length, fieldCallback, recordCallback, state)
             if let error = state.pointee.error { throw error }
             if parsed != length {
                 switch Int32(csv_error(&parser)) {
-                case CSV_ENOMEM, CSV_ETOOBIG: throw CSVStreamError.fieldTooLarge(line: state.pointee.line)
+                case CSV_ENOMEM, CSV_ETOOBIG:
+                    throw CSVStreamError.fieldTooLarge(line: state.pointee.recordStartLine, limit: maxFieldBytes)
                 default: throw CSVStreamError.malformedQuoting(line: state.pointee.line)
                 }
+            }
+            if parser.entry_pos > maxFieldBytes {
+                throw CSVStreamError.fieldTooLarge(line: state.pointee.recordStartLine, limit: maxFieldBytes)
             }
             state.pointee.lineContinues = newline == nil
             if newline != nil { state.pointee.line += 1 }
@@ -124,6 +154,7 @@ public struct CSVStreamReader: Sendable {
 /// record being built, in two growable buffers that are reused for every record.
 private struct ParserState {
     let body: (CSVRecord) throws -> Void
+    let maxRecordBytes: Int
     var bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
     var byteCapacity = 256
     var byteCount = 0
@@ -138,8 +169,9 @@ private struct ParserState {
     var recordStartLine = 1
     var error: (any Error)?
 
-    init(body: @escaping (CSVRecord) throws -> Void) {
+    init(body: @escaping (CSVRecord) throws -> Void, maxRecordBytes: Int) {
         self.body = body
+        self.maxRecordBytes = maxRecordBytes
     }
 
     func release() {
@@ -148,6 +180,12 @@ private struct ParserState {
     }
 
     mutating func appendField(_ data: UnsafeRawPointer?, _ length: Int) {
+        guard error == nil else { return }
+        // Each field also costs its end offset, so ten million empty fields count too.
+        if byteCount + length + (fieldCount + 1) * MemoryLayout<Int>.size > maxRecordBytes {
+            error = CSVStreamError.recordTooLarge(line: recordStartLine, limit: maxRecordBytes)
+            return
+        }
         if byteCount + length > byteCapacity {
             byteCapacity = max(byteCapacity * 2, byteCount + length)
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)

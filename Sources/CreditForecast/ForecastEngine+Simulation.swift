@@ -163,12 +163,16 @@ extension ForecastEngine {
         let closingSums = TrialTallies.Statistic.closing.rawValue * horizon
         let firstCapHits = TrialTallies.Statistic.firstCapHits.rawValue * horizon
         let firstShortfalls = TrialTallies.Statistic.firstShortfalls.rawValue * horizon
-        let accrual = workspace.accrual
-        let cap = workspace.cap
+        let accruals = workspace.path.accruals
+        let caps = workspace.path.caps
+        let scales = workspace.path.scalesUsage
         let startLots = workspace.start.lots
         for offset in 0..<unit.trials {
             var generator = Xoshiro256StarStar(seed: seed, stream: workspace.stream, trial: UInt64(unit.firstTrial + offset))
             workspace.model.drawTrial(into: worker.usage, using: &generator)
+            if scales {
+                for month in 0..<horizon { worker.usage[month] = workspace.path.scaled(worker.usage[month], month: month) }
+            }
             worker.pool.balance = workspace.start.balance
             if !worker.pool.lots.isEmpty || !startLots.isEmpty {
                 worker.pool.lots.removeAll(keepingCapacity: true)
@@ -179,7 +183,7 @@ extension ForecastEngine {
             let row = offset * horizon
             for month in 0..<horizon {
                 let used = worker.usage[month]
-                let ledger = worker.pool.runMonth(months[month], accrual: accrual, cap: cap, usage: used, rules: rules)
+                let ledger = worker.pool.runMonth(months[month], accrual: accruals[month], cap: caps[month], usage: used, rules: rules)
                 unit.usage[row + month] = used
                 unit.closing[row + month] = ledger.closing
                 tallies[closingSums + month] += ledger.closing
@@ -239,7 +243,8 @@ extension ForecastEngine {
         for (index, month) in months.enumerated() {
             let closing = gather(\.closing, month: index)
             forecasts.append(MonthForecast(
-                month: month, seats: workspace.seats, accrual: workspace.accrual, cap: workspace.cap,
+                month: month, seats: workspace.path.seats[index], accrual: workspace.path.accruals[index],
+                cap: workspace.path.caps[index],
                 usage: gather(\.usage, month: index), opening: opening, closing: closing,
                 closingMean: Double(tallies[.closing, index]) / n,
                 probabilityOfCapHit: Double(tallies[.capHits, index]) / n,
@@ -251,6 +256,8 @@ extension ForecastEngine {
             opening = closing
             cumulativeCap += tallies[.firstCapHits, index]
             cumulativeShortfall += tallies[.firstShortfalls, index]
+            forecasts[index].probabilityOfCapHitByThen = Double(cumulativeCap) / n
+            forecasts[index].probabilityOfShortfallByThen = Double(cumulativeShortfall) / n
             if capLikely == nil && 2 * cumulativeCap > trials { capLikely = month }
             if shortfallLikely == nil && 2 * cumulativeShortfall > trials { shortfallLikely = month }
         }

@@ -9,7 +9,7 @@ import UsageImport
 /// Each trial draws `horizon` months of usage from the workspace's usage model and steps the
 /// pool through `CreditPool.runMonth`, the one implementation of a month's rules, starting from
 /// `startingPool(…)`. Seats, accrual and cap stay as in the history's last month (or the pool's
-/// fixed seats) over the whole horizon.
+/// fixed seats) over the whole horizon, unless a `Scenario` changes them from some month on.
 ///
 /// **Reproducibility.** Trial `t` of workspace `w` draws only from
 /// `Xoshiro256StarStar(seed: settings.seed, stream: StableHash.of(w.name), trial: t)`, and every
@@ -48,24 +48,30 @@ public enum ForecastEngine {
     ///   - settings: horizon, trials or precision, seed, model, sample paths.
     ///   - threads: worker threads; 0 or less uses every active core.
     ///   - inputHash: the caller's fingerprint of the inputs, carried into the run.
+    ///   - scenario: changes to seats, plan and usage from given months on; `nil` is the baseline.
+    ///     Every scenario draws the same random numbers as the baseline (common random numbers).
     ///   - progress: called from worker threads with the fraction done, 0 … 1, non-decreasing.
     /// - Throws: `ForecastError` for pools that do not match or settings out of range;
     ///   `PricingError` for a seat plan the pricing does not list or a workspace without a plan.
     public static func run(
         history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules,
-        settings: ForecastSettings, threads: Int, inputHash: String,
+        settings: ForecastSettings, threads: Int, inputHash: String, scenario: Scenario? = nil,
         progress: (@Sendable (Double) -> Void)? = nil
     ) throws -> ForecastRun {
         try validate(history: history, pools: pools, settings: settings)
         let workspaces: [WorkspaceForecast]
         switch settings.model {
         case .bootstrap:
-            let prepared = try prepare(history: history, pools: pools, pricing: pricing, rules: rules) { workspace, _ in
+            let prepared = try prepare(
+                history: history, pools: pools, pricing: pricing, rules: rules, horizon: settings.horizon, scenario: scenario
+            ) { workspace, _ in
                 BootstrapUsageModel(workspace: workspace, monthCount: history.monthCount)
             }
             workspaces = simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)
         case .seats:
-            let prepared = try prepare(history: history, pools: pools, pricing: pricing, rules: rules) { workspace, pool in
+            let prepared = try prepare(
+                history: history, pools: pools, pricing: pricing, rules: rules, horizon: settings.horizon, scenario: scenario
+            ) { workspace, pool in
                 SeatsUsageModel(
                     workspace: workspace, monthCount: history.monthCount, seatCount: pool.seats,
                     horizon: settings.horizon, parameters: settings.seatsParameters
@@ -73,9 +79,7 @@ public enum ForecastEngine {
             }
             workspaces = simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)
         }
-        var used = settings
-        if settings.precision != nil { used.trials = workspaces.map(\.trials).max() ?? 0 }
-        return ForecastRun(settings: used, asOf: history.lastMonth, inputHash: inputHash, workspaces: workspaces)
+        return ForecastRun(requested: settings, asOf: history.lastMonth, inputHash: inputHash, workspaces: workspaces)
     }
 
     /// The pool (balance and purchased lots) at the start of the month after `history.lastMonth`.
@@ -153,17 +157,23 @@ public enum ForecastEngine {
     }
 
     static func prepare<Model: UsageModel>(
-        history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules,
-        model: (WorkspaceHistory, WorkspacePool) -> Model
+        history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules, horizon: Int,
+        scenario: Scenario?, model: (WorkspaceHistory, WorkspacePool) -> Model
     ) throws -> [PreparedWorkspace<Model>] {
-        try zip(history.workspaces, pools).map { workspace, pool in
+        let months = (1...max(1, horizon)).map { history.lastMonth.advanced(by: $0) }
+        return try zip(history.workspaces, pools).map { workspace, pool in
             let accruals = try pool.accruals(for: workspace, monthCount: history.monthCount, pricing: pricing)
             let accrual = accruals.last ?? 0
+            let seats = pool.seats ?? workspace.seatCount(atOffset: history.monthCount - 1)
+            let plan = planName(for: workspace, pool: pool)
+            let path = scenario?.path(
+                for: workspace.name, months: months, seats: seats, accrual: accrual,
+                plan: pool.plan ?? (try? pricing.plan(named: plan)), cap: pool.cap
+            ) ?? MonthPath(months: months.count, seats: seats, accrual: accrual, cap: pool.cap.cap(forAccrual: accrual))
             return PreparedWorkspace(
-                name: workspace.name, plan: planName(for: workspace, pool: pool),
-                seats: pool.seats ?? workspace.seatCount(atOffset: history.monthCount - 1),
+                name: workspace.name, plan: plan, seats: path.seats[0],
                 start: try startingPool(for: workspace, pool: pool, history: history, pricing: pricing, rules: rules),
-                accrual: accrual, cap: pool.cap.cap(forAccrual: accrual), stream: StableHash.of(workspace.name),
+                accrual: path.accruals[0], cap: path.caps[0], path: path, stream: StableHash.of(workspace.name),
                 model: model(workspace, pool)
             )
         }

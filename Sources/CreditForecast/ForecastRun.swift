@@ -18,6 +18,16 @@ public struct ForecastRun: Sendable, Equatable {
         self.inputHash = inputHash
         self.workspaces = workspaces
     }
+
+    /// The run of `workspaces` forecast with `requested` settings, reporting the trial count the
+    /// way every run does: with a `precision` each workspace stops on its own, so the run reports
+    /// the most trials any workspace took. Both the engine and a merge of shards build runs
+    /// through this, so they report the same count.
+    public init(requested settings: ForecastSettings, asOf: Month, inputHash: String, workspaces: [WorkspaceForecast]) {
+        var used = settings
+        if settings.precision != nil { used.trials = workspaces.map(\.trials).max() ?? 0 }
+        self.init(settings: used, asOf: asOf, inputHash: inputHash, workspaces: workspaces)
+    }
 }
 
 /// The usage model that draws each trial's months.

@@ -4,7 +4,8 @@ public struct SeatsModelFit: Sendable, Equatable {
     public var months: Int
     /// `b̂`: the least-squares slope of log monthly usage per counted seat, per month.
     public var rawSlope: Double
-    /// `b̃ = clamp(b̂ · n/(n+k), ±maxSlope)`: the slope the forecast uses before damping.
+    /// `b̃ = clamp(b̂ · s · n/(n+k), ±maxSlope)`, `s` the significance factor: the slope the
+    /// forecast uses before damping.
     public var slope: Double
     /// `s_b`: the standard deviation of the per-trial slope draw.
     public var slopeSpread: Double
@@ -16,11 +17,16 @@ public struct SeatsModelFit: Sendable, Equatable {
     public var resamplingLogVariance: Double
     /// Seats simulated (history seats plus pooled extra seats).
     public var seats: Int
+    /// `ρ̃`: the shrunk lag-one autocorrelation of the log residuals, the share of the last
+    /// month's departure that carries into the next.
+    public var persistence: Double
+    /// `g`: the log of the last month's usage per seat over the level the seat draws give.
+    public var lastMonthGap: Double
 
     /// Creates a fit summary.
     public init(
         months: Int, rawSlope: Double, slope: Double, slopeSpread: Double, commonFactorSigma: Double,
-        levelSigma: Double, resamplingLogVariance: Double, seats: Int
+        levelSigma: Double, resamplingLogVariance: Double, seats: Int, persistence: Double = 0, lastMonthGap: Double = 0
     ) {
         self.months = months
         self.rawSlope = rawSlope
@@ -30,5 +36,7 @@ public struct SeatsModelFit: Sendable, Equatable {
         self.levelSigma = levelSigma
         self.resamplingLogVariance = resamplingLogVariance
         self.seats = seats
+        self.persistence = persistence
+        self.lastMonthGap = lastMonthGap
     }
 }

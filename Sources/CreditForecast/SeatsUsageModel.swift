@@ -12,15 +12,26 @@ import UsageImport
 /// draws, are not extrapolated as growth).
 ///
 /// **Trend.** `b̂` is the least-squares slope of `yₜ = ln(Tₜ + ε)` on `t` over the workspace's
-/// months (`ε = max(1, 0.05·mean T)`; `b̂ = 0` when `n < 2`). The forecast uses the shrunk slope
-/// `b̃ = clamp(b̂ · n/(n+k), −b_max, b_max)` and damps it as damped-trend exponential smoothing
+/// months (`ε = max(1, 0.05·mean T)`; `b̂ = 0` when `n < 2`), `r²` the residual variance about
+/// that line and `t² = b̂²·Sₜₜ/r²` its squared t-statistic. A slope inside its own noise only
+/// extrapolates noise, so it is first cut by the significance factor `s = max(0, 1 − c/t²)`
+/// (positive-part James–Stein; `s = 1` when `n ≤ 2`). The forecast uses the shrunk slope
+/// `b̃ = clamp(b̂·s·n/(n+k), −b_max, b_max)` and damps it as damped-trend exponential smoothing
 /// does: `h` months after the as-of month the log level has moved by `b̃·D(h)` with
 /// `D(h) = φ + φ² + … + φʰ`, which tends to `b̃·φ/(1−φ)` instead of growing without end.
 ///
+/// **Carry-over.** The departures `dₜ = yₜ − ȳ − b_L·(t − t̄)` from the line the model uses
+/// (`b_L = clamp(b̂·s, ±b_max)`) have lag-one autocorrelation `ρ̂`; `ρ̃ = clamp(ρ̂·n/(n+k_ρ), 0,
+/// ρ_max)` (0 when `n < 4`). `g` is the log of the last month's usage per seat over the mean the
+/// seat draws give (clamped to ±1). A trial's month `h` is lifted by `ρ̃ʰ·g`: a seasonal swing, a
+/// level shift or a trend the significance test dropped persists into the next months and fades,
+/// while independent noise (`ρ̂ ≈ 0`) carries nothing over.
+///
 /// **Seats.** A seat `s` that first has data in month `fₛ` has `mₛ = N − fₛ` months of its own.
-/// Each own month `τ` is brought to the as-of level, `aₛ(τ) = uₛ(τ) · e^{b̃·(N−1−τ)}` (zeros stay
-/// zero, so idle months recur), and weighted by recency `w(τ) ∝ 2^{−(N−1−τ)/halfLife}`. A seat's
-/// draw comes from its own months with probability `mₛ/(mₛ+κ)` and otherwise from the pooled
+/// Each own month `τ` is brought to the as-of level, `aₛ(τ) = uₛ(τ) · e^{b_L·(N−1−τ)}` (zeros stay
+/// zero, so idle months recur; `b_L` is not shrunk by `n/(n+k)` because this interpolates inside
+/// the history rather than extrapolating beyond it), and weighted by recency
+/// `w(τ) ∝ 2^{−(N−1−τ)/halfLife}`. A seat's draw comes from its own months with probability `mₛ/(mₛ+κ)` and otherwise from the pooled
 /// distribution of all seats (each seat weighing the same), so a seat with little history is
 /// pulled toward its colleagues. Seats with `mₛ` below `jitterBelowMonths` spread each own month
 /// by a mean-one lognormal jitter of log-sd `σⱼ/√mₛ`. Extra seats, when the pool has a fixed
@@ -33,7 +44,7 @@ import UsageImport
 ///
 /// **Common factor and uncertainty.** For trial `j` and forecast month `h`:
 ///
-///     U(j,h) = round( Σₛ xₛ(j,h) · exp( b̃·D(h) + s_b·ζⱼ·D(h) − ½(s_b·D(h))²
+///     U(j,h) = round( Σₛ xₛ(j,h) · exp( b̃·D(h) + ρ̃ʰ·g + s_b·ζⱼ·D(h) − ½(s_b·D(h))²
 ///                                        + σ_L·ηⱼ − ½σ_L² + σ_F·εⱼₕ − ½σ_F² ) )
 ///
 /// with `xₛ(j,h)` independent seat draws and `ζ, η, ε` independent standard normals, so every
@@ -64,8 +75,8 @@ public struct SeatsUsageModel: UsageModel {
     @usableFromInline let tables: [Double]
     /// The offset in `tables` of each simulated seat's row.
     @usableFromInline let seatRows: [Int]
-    /// `b̃·D(h) − ½(s_b·D(h))² − ½σ_L² − ½σ_F²` for `h = 1 … horizon`: the deterministic part of
-    /// the log multiplier.
+    /// `b̃·D(h) + ρ̃ʰ·g − ½(s_b·D(h))² − ½σ_L² − ½σ_F²` for `h = 1 … horizon`: the deterministic
+    /// part of the log multiplier.
     @usableFromInline let logBase: [Double]
     /// `s_b·D(h)` for `h = 1 … horizon`.
     @usableFromInline let slopeScale: [Double]
@@ -98,11 +109,13 @@ public struct SeatsUsageModel: UsageModel {
         var rawSlope = 0.0
         var residualVariance: Double?
         var sumSquaresT = 0.0
+        var logs: [Double] = []
+        let meanT = Double(max(0, n - 1)) / 2
+        var meanY = 0.0
         if n >= 2, meanTotal > 0 {
             let epsilon = max(1, 0.05 * meanTotal)
-            let logs = totals.map { log($0 + epsilon) }
-            let meanT = Double(n - 1) / 2
-            let meanY = logs.reduce(0, +) / Double(n)
+            logs = totals.map { log($0 + epsilon) }
+            meanY = logs.reduce(0, +) / Double(n)
             var sumTY = 0.0
             for (t, y) in logs.enumerated() {
                 sumTY += (Double(t) - meanT) * (y - meanY)
@@ -121,7 +134,35 @@ public struct SeatsUsageModel: UsageModel {
             sumSquaresT = Double(n) * Double(n * n - 1) / 12
         }
         let shrink = n > 0 ? Double(n) / (Double(n) + parameters.trendShrinkMonths) : 0
-        let slope = min(parameters.maxSlope, max(-parameters.maxSlope, rawSlope * shrink))
+        // A slope inside its own noise extrapolates that noise: on a steady workspace it costs
+        // more than it gains. Keep `max(0, 1 − c/t²)` of it, as positive-part James–Stein does.
+        var significance = 1.0
+        if let residualVariance, residualVariance > 0, sumSquaresT > 0, parameters.trendSignificance > 0 {
+            let tSquared = rawSlope * rawSlope * sumSquaresT / residualVariance
+            significance = tSquared > 0 ? max(0, 1 - parameters.trendSignificance / tSquared) : 0
+        }
+        let slope = min(parameters.maxSlope, max(-parameters.maxSlope, rawSlope * shrink * significance))
+        // Bringing past months to the as-of level interpolates inside the history rather than
+        // extrapolating beyond it, so it uses the slope without the `n/(n+k)` shrinkage: the
+        // shrunk slope would leave a growing workspace's level behind where it already is.
+        let levelSlope = min(parameters.maxSlope, max(-parameters.maxSlope, rawSlope * significance))
+
+        // The lag-one autocorrelation of the departures from the line the model uses (slope
+        // `levelSlope` through the mean): a trend the significance test dropped, a seasonal swing
+        // or a level shift all make these departures persist, and noise does not.
+        var rawPersistence = 0.0
+        if n > 2, !logs.isEmpty {
+            var squares = 0.0
+            var lagged = 0.0
+            var previous: Double?
+            for (t, y) in logs.enumerated() {
+                let departure = y - meanY - levelSlope * (Double(t) - meanT)
+                squares += departure * departure
+                if let previous { lagged += departure * previous }
+                previous = departure
+            }
+            if squares > 0 { rawPersistence = lagged / squares }
+        }
 
         // Seat tables.
         let size = Self.tableSize
@@ -133,7 +174,7 @@ public struct SeatsUsageModel: UsageModel {
             for offset in seat.firstOffset..<monthCount {
                 let age = Double(lastIndex - offset)
                 let weight = parameters.recencyHalfLife.map { exp2(-age / $0) } ?? 1
-                atoms.append((Double(seat.usage[offset]) * exp(slope * age), weight))
+                atoms.append((Double(seat.usage[offset]) * exp(levelSlope * age), weight))
                 weightSum += weight
             }
             for index in atoms.indices { atoms[index].weight /= weightSum }
@@ -207,16 +248,37 @@ public struct SeatsUsageModel: UsageModel {
         }
         let factorSigma = factorVariance.squareRoot()
 
+        // Carry-over: the residuals about the trend line as an AR(1), so a last month above (or
+        // below) the model's level pulls the next months with it, fading as ρ̃ʰ. Seasonal swings,
+        // level shifts and a trend the damping underplays all show as persistent residuals;
+        // independent noise gives ρ̂ ≈ 0 and no carry-over. Needs four months to estimate at all.
+        let persistence = n >= 4
+            ? min(parameters.maxPersistence, max(0, rawPersistence * Double(n) / (Double(n) + parameters.persistenceShrinkMonths)))
+            : 0
+        var lastMonthGap = 0.0
+        if persistence > 0, n >= 1, meanTotal > 0 {
+            // The seat draws' expected usage per seat at the as-of level, against the last month's.
+            var expected = 0.0
+            for row in stride(from: 0, to: workspace.seats.count * size, by: size) {
+                expected += tables[row..<(row + size)].reduce(0, +) / Double(size)
+            }
+            expected /= Double(max(1, workspace.seats.count))
+            let epsilon = max(1, 0.05 * meanTotal)
+            lastMonthGap = min(1, max(-1, log(totals[n - 1] + epsilon) - log(expected + epsilon)))
+        }
+
         var logBase: [Double] = []
         var slopeScale: [Double] = []
         var damped = 0.0
         var power = 1.0
+        var carry = 1.0
         for _ in 0..<max(0, horizon) {
             power *= parameters.trendDamping
             damped += power
+            carry *= persistence
             let scale = slopeSpread * damped
             slopeScale.append(scale)
-            logBase.append(slope * damped - scale * scale / 2 - levelSigma * levelSigma / 2 - factorVariance / 2)
+            logBase.append(slope * damped + carry * lastMonthGap - scale * scale / 2 - levelSigma * levelSigma / 2 - factorVariance / 2)
         }
         self.logBase = logBase
         self.slopeScale = slopeScale
@@ -225,7 +287,7 @@ public struct SeatsUsageModel: UsageModel {
         self.fit = SeatsModelFit(
             months: n, rawSlope: rawSlope, slope: slope, slopeSpread: slopeSpread,
             commonFactorSigma: factorSigma, levelSigma: levelSigma, resamplingLogVariance: resampling,
-            seats: seatRows.count
+            seats: seatRows.count, persistence: persistence, lastMonthGap: lastMonthGap
         )
     }
 

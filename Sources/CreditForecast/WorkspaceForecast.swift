@@ -87,13 +87,23 @@ public struct MonthForecast: Sendable, Equatable {
     public var shortfallMean: Double
     /// Expected pay-as-you-go spend this month, to the cent.
     public var payAsYouGoCostMean: Money
+    /// Probability that some month from the first forecast month through this one forfeits
+    /// credits: cumulative, so the first month's is "within 1 month", the third's "within 3".
+    public var probabilityOfCapHitByThen: Double
+    /// Probability that some month from the first forecast month through this one has a
+    /// shortfall (cumulative, like `probabilityOfCapHitByThen`).
+    public var probabilityOfShortfallByThen: Double
 
-    /// Creates a month forecast.
+    /// Creates a month forecast. The cumulative probabilities default to zero for callers that
+    /// build months by hand without them.
     public init(
         month: Month, seats: Int, accrual: Int, cap: Int, usage: Percentiles, opening: Percentiles,
         closing: Percentiles, closingMean: Double, probabilityOfCapHit: Double, probabilityOfShortfall: Double,
-        forfeitedMean: Double, shortfallMean: Double, payAsYouGoCostMean: Money
+        forfeitedMean: Double, shortfallMean: Double, payAsYouGoCostMean: Money,
+        probabilityOfCapHitByThen: Double = 0, probabilityOfShortfallByThen: Double = 0
     ) {
+        self.probabilityOfCapHitByThen = probabilityOfCapHitByThen
+        self.probabilityOfShortfallByThen = probabilityOfShortfallByThen
         self.month = month
         self.seats = seats
         self.accrual = accrual

@@ -61,12 +61,14 @@ public struct ForecastReports: Sendable {
         return ReportSet(files: files)
     }
 
-    /// Writes the report into `directory` (created if needed) and, if `trialsFile` is given, the
-    /// trials file and its sidecar; refuses to write over any of `inputs`. Returns the paths
-    /// written.
+    /// Writes the report into `directory` (created if needed), with `extraFiles` (a scenario
+    /// comparison) inside it, and, if `trialsFile` is given, the trials file and its sidecar,
+    /// all or nothing; refuses to write over any of `inputs`. Returns the paths written.
     @discardableResult
-    public func write(to directory: String, trialsFile: String? = nil, inputs: [String] = []) throws(ReportWriteError) -> [String] {
-        var targets = files.targets(in: directory)
+    public func write(
+        to directory: String, trialsFile: String? = nil, inputs: [String] = [], extraFiles: [ReportFile] = []
+    ) throws(ReportWriteError) -> [String] {
+        var targets = ReportSet(files: files.files + extraFiles).targets(in: directory)
         if let trialsFile {
             targets += TrialsCSV(run: run).targets(at: trialsFile, provenance: provenance)
         }

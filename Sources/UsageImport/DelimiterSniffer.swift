@@ -5,6 +5,11 @@ enum DelimiterSniffer {
     /// How many non-blank lines to look at.
     static let sampleLines = 20
 
+    /// The delimiter as a message names it: `","`, `";"` or `tabs`.
+    static func name(of delimiter: UInt8) -> String {
+        delimiter == .tab ? "tabs" : "\"\(String(UnicodeScalar(delimiter)))\""
+    }
+
     /// The candidate that splits the most sampled lines into the same number of fields.
     ///
     /// Title lines above the header hold no separators and quoted values (`"1,200"`) hide

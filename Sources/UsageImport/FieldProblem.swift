@@ -6,6 +6,7 @@ enum FieldProblem: Error, Equatable {
     case notANumber
     case negative
     case fractional
+    /// Above `WholeNumber.maximum`.
     case tooLarge
     /// Nothing like a month: in a wide header, a column that is not a month at all.
     case notAMonth
@@ -22,7 +23,7 @@ enum FieldProblem: Error, Equatable {
         case .notANumber: "\(field) \"\(text)\" is not a number"
         case .negative: "\(field) \"\(text)\" is negative; it must be 0 or more"
         case .fractional: "\(field) \"\(text)\" is not a whole number; round it"
-        case .tooLarge: "\(field) \"\(text)\" is too large (beyond 64 bits)"
+        case .tooLarge: "\(field) \"\(text)\" is too large; the most is \(WholeNumber.maximum.groupedThousands)"
         case .notAMonth: "\(field) \"\(text)\" is not a month; write it like 2026-04 or Apr 2026"
         case let .unreadableMonth(reason): "\(field) \"\(text)\" is not readable: \(reason)"
         }

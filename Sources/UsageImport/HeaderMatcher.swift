@@ -18,6 +18,9 @@ struct HeaderMatcher<Column: HeaderColumn> {
         func isRecognised(_ index: Int) -> Bool { indices.values.contains(index) }
     }
 
+    /// The most headers a message lists.
+    static var listedHeaders: Int { 20 }
+
     private let columnsByName: [String: Column]
     /// The row most like a header so far: the most columns recognised, then the most cells.
     private(set) var closest: Match?
@@ -37,12 +40,12 @@ struct HeaderMatcher<Column: HeaderColumn> {
 
     /// The columns `record` names.
     mutating func match(_ record: CSVRecord) -> Match {
-        var match = Match(line: record.line, cells: (0..<record.count).map { record.bytes(at: $0).trimmed.messageText })
+        var match = Match(line: record.line, cells: (0..<record.count).map { String(decoding: record.bytes(at: $0).trimmed, as: UTF8.self) })
         for (index, cell) in match.cells.enumerated() {
             guard let column = columnsByName[Self.normalized(cell)] else { continue }
             if let first = match.indices[column] {
                 match.duplicates.append(
-                    "columns \"\(match.cells[first])\" and \"\(cell)\" both name the \(column.role) column; keep one")
+                    "columns \"\(match.cells[first].messageExcerpt)\" and \"\(cell.messageExcerpt)\" both name the \(column.role) column; keep one")
             } else {
                 match.indices[column] = index
             }
@@ -60,7 +63,9 @@ struct HeaderMatcher<Column: HeaderColumn> {
         let wanted = missing.map { column in
             "\(column.role) (accepted names: \(column.acceptedNames.joined(separator: ", ")))"
         }
-        let found = closest.map { $0.cells.filter { !$0.isEmpty }.map { "\"\($0)\"" }.joined(separator: ", ") } ?? ""
+        let cells = closest?.cells.filter { !$0.isEmpty } ?? []
+        var found = cells.prefix(Self.listedHeaders).map { "\"\($0.messageExcerpt)\"" }.joined(separator: ", ")
+        if cells.count > Self.listedHeaders { found += " and \(cells.count - Self.listedHeaders) more" }
         var message = "no header row with the required columns in the first \(TableReader.headerSearchRows) rows; "
             + "missing \(wanted.joined(separator: " and ")); headers found: \(found.isEmpty ? "none" : found)"
         if let hint { message += "; \(hint)" }

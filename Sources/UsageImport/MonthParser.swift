@@ -124,15 +124,23 @@ enum MonthParser {
     }
 
     private static func yearMonth(year: Int, month: Int) -> Result<ParsedMonth, FieldProblem> {
-        guard let result = Month(year: year, month: month) else {
+        validMonth(year: year, month: month).map(ParsedMonth.month)
+    }
+
+    /// The month, or which of its numbers is out of range.
+    private static func validMonth(year: Int, month: Int) -> Result<Month, FieldProblem> {
+        if let result = Month(year: year, month: month) { return .success(result) }
+        guard (1...12).contains(month) else {
             return .failure(.unreadableMonth(reason: "\(month) is not a month number (1 to 12)"))
         }
-        return .success(.month(result))
+        return .failure(.unreadableMonth(reason: "year \(year) is out of range (1 to 9999)"))
     }
 
     private static func date(year: Int, month: Int, day: Int) -> Result<ParsedMonth, FieldProblem> {
-        guard let result = Month(year: year, month: month) else {
-            return .failure(.unreadableMonth(reason: "\(month) is not a month number (1 to 12)"))
+        let result: Month
+        switch validMonth(year: year, month: month) {
+        case let .success(found): result = found
+        case let .failure(problem): return .failure(problem)
         }
         guard (1...FullDate.days(in: result)).contains(day) else {
             return .failure(.unreadableMonth(reason: "\(result) has no day \(day)"))

@@ -39,7 +39,7 @@ enum TableReader {
         do {
             try CSVStreamReader(delimiter: delimiter).read(fileAt: path) { try session.take($0) }
         } catch let error as CSVStreamError {
-            session.log.error(error.importMessage, line: error.line)
+            session.log.error(error.message, line: error.line)
             return Outcome(delimiter: delimiter, rowCount: session.rowCount)
         } catch {
             // `HeaderSearchEnded`: reported below, like a file that ends before its header.
@@ -100,21 +100,31 @@ enum TableReader {
         /// header (a comma file's unquoted `1,200` would otherwise shift every field after it).
         private mutating func fieldCountIsWrong(_ record: CSVRecord) -> Bool {
             let width = consumer.headerFieldCount
+            let fields = record.count == 1 ? "1 field" : "\(record.count) fields"
             if record.count < consumer.requiredFieldCount {
-                log.error(
-                    "the row has \(record.count) fields but the header has \(width); fill in the missing fields",
-                    line: record.line)
+                log.error("the row has \(fields) but the header has \(width); \(TableReader.missingFieldsAdvice(record, delimiter: delimiter))", line: record.line)
                 return true
             }
             if record.count > width, (width..<record.count).contains(where: { !record.bytes(at: $0).trimmed.isEmpty }) {
                 let example = delimiter == .comma ? ", as in \"1,200\"" : ""
                 log.error(
-                    "the row has \(record.count) fields but the header has \(width); "
+                    "the row has \(fields) but the header has \(width); "
                         + "quote values that contain the delimiter\(example)", line: record.line)
                 return true
             }
             return false
         }
+    }
+
+    /// What to do about a row with too few fields: a row that is one field holding another
+    /// delimiter was written with that one, any other is to be filled in.
+    fileprivate static func missingFieldsAdvice(_ record: CSVRecord, delimiter: UInt8) -> String {
+        let other = record.count != 1 ? nil : DelimiterSniffer.candidates.first { candidate in
+            candidate != delimiter && record.bytes(at: 0).contains(candidate)
+        }
+        guard let other else { return "fill in the missing fields" }
+        return "it is separated by \(DelimiterSniffer.name(of: other)) but the file by \(DelimiterSniffer.name(of: delimiter)); "
+            + "use one delimiter throughout"
     }
 
     /// Stops reading once the header search gives up.
@@ -125,20 +135,5 @@ enum TableReader {
         let first = record.bytes(at: 0).trimmed
         guard first.count == 5 || first.count == 11 else { return nil }
         return first.equalsIgnoringCase("total") || first.equalsIgnoringCase("grand total") ? first.messageText : nil
-    }
-
-}
-
-private extension CSVStreamError {
-    /// The stream error worded like the importer's own messages; the line goes in the diagnostic.
-    var importMessage: String {
-        switch self {
-        case let .unreadable(_, reason): "cannot read the file: \(reason)"
-        case .malformedQuoting:
-            "a quote is out of place (inside an unquoted field, or text after a closing quote); "
-                + "quote the whole field and double any quote inside it"
-        case .unclosedQuote: "a quoted field is never closed; add the closing quote"
-        case .fieldTooLarge: "a field is too large to read; check for a missing closing quote"
-        }
     }
 }

@@ -27,8 +27,9 @@ extension UnsafeBufferPointer<UInt8> {
         return zip(self, word.utf8).allSatisfy { $0.asciiLowercased == $1 }
     }
 
-    /// The field as text for a message, invalid UTF-8 shown as replacement characters.
-    var messageText: String { String(decoding: self, as: UTF8.self) }
+    /// The field as quoted in a message: invalid UTF-8 shown as replacement characters, cut
+    /// short and with control characters written out (`String.messageExcerpt`).
+    var messageText: String { String(decoding: self, as: UTF8.self).messageExcerpt }
 
     /// The field as a name: non-empty UTF-8 text without NUL bytes.
     var nameText: Result<String, FieldProblem> {

@@ -15,6 +15,16 @@ struct UsageAccumulator {
         var repeated = false
     }
 
+    /// A seat's cell of a month token beyond the dense ones.
+    private struct CellKey: Hashable {
+        var seat: Int
+        var token: Int
+    }
+
+    /// The month tokens every seat keeps in a dense array: three years of months, one spelling
+    /// each, which covers nearly every export.
+    static let denseTokens = 36
+
     /// A distinct month text of the file.
     private struct MonthToken {
         var parsed: Result<ParsedMonth, FieldProblem>
@@ -34,6 +44,10 @@ struct UsageAccumulator {
         var tokenMonths: [Month?]
     }
 
+    /// The longest history read: 20 years of months. Every seat holds a credit count per month
+    /// of the history, so a mistyped year (`2062`, `0226`) must not stretch it to centuries.
+    static let maxMonths = 240
+
     /// Whether the file names workspaces; messages then name a seat's workspace too.
     var hasWorkspaceColumn = false
     private var workspaces = NameTable()
@@ -41,8 +55,12 @@ struct UsageAccumulator {
     private var plans = NameTable()
     private var seatWorkspaces: [Int] = []
     private var seatPlans: [Int] = []
-    /// Per seat, its cells indexed by month token.
+    /// Per seat, its cells indexed by month token, for the first `denseTokens` tokens.
     private var cells: [[Cell]] = []
+    /// The cells of later tokens, by seat and token. A file may write every row's month
+    /// differently (a different day each time); dense arrays would then grow with seats ×
+    /// tokens, quadratic in the rows, where this grows with the rows.
+    private var sparseCells: [CellKey: Cell] = [:]
     private var monthTable = ByteInterner()
     private var tokens: [MonthToken] = []
     /// Per token, whether it reads as a month; apart from `tokens` to keep the per-row check cheap.
@@ -105,13 +123,25 @@ struct UsageAccumulator {
     /// Adds a row's credits; a second row for the same seat and month is summed and reported.
     mutating func add(_ credits: Int, seat: Int, month token: Int, line: Int, log: inout DiagnosticLog) {
         tokenUsed[token] = true
+        guard token < Self.denseTokens else {
+            var cell = sparseCells[CellKey(seat: seat, token: token)] ?? Cell()
+            merge(credits, into: &cell, seat: seat, token: token, line: line, log: &log)
+            sparseCells[CellKey(seat: seat, token: token)] = cell
+            return
+        }
         if cells[seat].count <= token {
             // Up to every month met so far at once: most seats have a row in most months.
-            cells[seat].append(contentsOf: repeatElement(Cell(), count: tokens.count - cells[seat].count))
+            let count = min(tokens.count, Self.denseTokens) - cells[seat].count
+            cells[seat].append(contentsOf: repeatElement(Cell(), count: count))
         }
-        let cell = cells[seat][token]
+        merge(credits, into: &cells[seat][token], seat: seat, token: token, line: line, log: &log)
+    }
+
+    /// Puts a row's credits into `cell`: the first row's as they are, a later row's summed and
+    /// reported once.
+    private func merge(_ credits: Int, into cell: inout Cell, seat: Int, token: Int, line: Int, log: inout DiagnosticLog) {
         if cell.line == 0 {
-            cells[seat][token] = Cell(credits: credits, line: Int32(clamping: line))
+            cell = Cell(credits: credits, line: Int32(clamping: line))
             return
         }
         let (sum, overflow) = cell.credits.addingReportingOverflow(credits)
@@ -119,17 +149,22 @@ struct UsageAccumulator {
             log.error("the credits of \(describe(seat: seat)) in \(tokens[token].text) add up to more than 64 bits", line: line)
             return
         }
-        cells[seat][token].credits = sum
+        cell.credits = sum
         if !cell.repeated {
-            cells[seat][token].repeated = true
+            cell.repeated = true
             log.warning(duplicateMessage(seat: seat, month: tokens[token].text, firstLine: Int(cell.line)), line: line)
         }
     }
 
     /// The seat for messages: `seat "ana"`, with its workspace when the file names workspaces.
     func describe(seat: Int) -> String {
-        let name = "seat \"\(seats.names[seat])\""
-        return hasWorkspaceColumn ? "\(name) of workspace \"\(workspaces.names[seatWorkspaces[seat]])\"" : name
+        let name = "seat \"\(seats.names[seat].messageExcerpt)\""
+        return hasWorkspaceColumn ? "\(name) of workspace \"\(workspaces.names[seatWorkspaces[seat]].messageExcerpt)\"" : name
+    }
+
+    /// The first line of a row in `month`, a month some row has.
+    private func firstLine(of month: Month, tokenMonths: [Month?]) -> Int {
+        tokens.indices.first { tokenUsed[$0] && tokenMonths[$0] == month }.map { tokens[$0].line } ?? 0
     }
 
     private func duplicateMessage(seat: Int, month: String, firstLine: Int) -> String {
@@ -138,8 +173,9 @@ struct UsageAccumulator {
 
     /// Reads the months in the file's date order and builds the history, reporting what only
     /// shows once the whole file is read: the date order, rows that turn out to be the same
-    /// month, credits that add up beyond 64 bits.
-    func finish(
+    /// month, credits that add up beyond 64 bits. The cells are released seat by seat as the
+    /// history is built, so the two are never held whole at once; the accumulator is spent.
+    mutating func finish(
         file: String, rowCount: Int, dateOrder requested: DateOrder?, log: inout DiagnosticLog
     ) -> Summary {
         let pending = tokens.compactMap { token -> PendingDate? in
@@ -157,15 +193,32 @@ struct UsageAccumulator {
             return Summary(history: nil, months: [], dateOrder: dateOrder, tokenMonths: tokenMonths)
         }
         let monthCount = firstMonth.distance(to: lastMonth) + 1
+        if monthCount > Self.maxMonths {
+            // Every seat would hold a month array this long: one mistyped year must not exhaust
+            // memory.
+            let first = firstLine(of: firstMonth, tokenMonths: tokenMonths)
+            let last = firstLine(of: lastMonth, tokenMonths: tokenMonths)
+            log.error(
+                "the months run from \(firstMonth) (line \(first)) to \(lastMonth) (line \(last)), more than "
+                    + "\(Self.maxMonths / 12) years; check for a mistyped year",
+                line: max(first, last))
+            return Summary(history: nil, months: months, dateOrder: dateOrder, tokenMonths: tokenMonths)
+        }
         var seatsByWorkspace = [[SeatHistory]](repeating: [], count: workspaces.names.count)
         var firstLines = [Int](repeating: 0, count: monthCount)
         var total = 0
         var totalOverflows = false
+        var sparseBySeat: [Int: [(token: Int, cell: Cell)]] = [:]
+        for (key, cell) in sparseCells { sparseBySeat[key.seat, default: []].append((key.token, cell)) }
+        sparseCells = [:]
         for seat in cells.indices {
             var usage = [Int](repeating: 0, count: monthCount)
             var firstOffset = Int.max
             for index in firstLines.indices { firstLines[index] = 0 }
-            for (token, cell) in cells[seat].enumerated() where cell.line != 0 {
+            let seatCells = Array(cells[seat].enumerated().lazy.map { (token: $0.offset, cell: $0.element) })
+                + (sparseBySeat.removeValue(forKey: seat) ?? []).sorted { $0.token < $1.token }
+            cells[seat] = []
+            for (token, cell) in seatCells where cell.line != 0 {
                 guard let month = tokenMonths[token] else { continue }
                 let offset = firstMonth.distance(to: month)
                 firstOffset = min(firstOffset, offset)
@@ -193,6 +246,23 @@ struct UsageAccumulator {
         }
         if totalOverflows {
             log.error("the credits of the file add up to more than 64 bits; check for a wrong value", line: nil)
+        }
+        // A workspace's month is priced as a whole: keep it within what a value may be.
+        for (workspace, seats) in seatsByWorkspace.enumerated() {
+            var monthTotals = [Int](repeating: 0, count: monthCount)
+            for seat in seats {
+                for (offset, credits) in seat.usage.enumerated() {
+                    let (sum, overflow) = monthTotals[offset].addingReportingOverflow(credits)
+                    monthTotals[offset] = overflow ? WholeNumber.maximum + 1 : min(sum, WholeNumber.maximum + 1)
+                }
+            }
+            if let offset = monthTotals.firstIndex(where: { $0 > WholeNumber.maximum }) {
+                let name = hasWorkspaceColumn ? "workspace \"\(workspaces.names[workspace].messageExcerpt)\"" : "the file"
+                log.error(
+                    "the credits of \(name) in \(firstMonth.advanced(by: offset)) add up to more than "
+                        + "\(WholeNumber.maximum.groupedThousands); check for a wrong value",
+                    line: nil)
+            }
         }
         let workspaceHistories = workspaces.names.indices
             .filter { !seatsByWorkspace[$0].isEmpty }

@@ -15,7 +15,8 @@ struct UsageTableReader: TableConsumer {
     private var planColumn: Int?
     private var monthColumn = 0
     private var creditsColumn = 0
-    /// The wide format's month columns and their month tokens, with the header text.
+    /// The wide format's month columns and their month tokens, with the header text as quoted
+    /// in messages.
     private var monthColumns: [(index: Int, token: Int, text: String)] = []
     private var defaultWorkspace = 0
 
@@ -57,17 +58,17 @@ struct UsageTableReader: TableConsumer {
         for (index, result) in zip(candidates, parsed) {
             let text = match.cells[index]
             if result == .failure(.notAMonth) {
-                log.warning("column \"\(text)\" is neither a month nor a known column; it is ignored", line: match.line)
+                log.warning("column \"\(text.messageExcerpt)\" is neither a month nor a known column; it is ignored", line: match.line)
                 continue
             }
             guard seen.insert(text).inserted else {
-                log.error("column \"\(text)\" appears twice; keep one", line: match.line)
+                log.error("column \"\(text.messageExcerpt)\" appears twice; keep one", line: match.line)
                 continue
             }
             let token = Array(text.utf8).withUnsafeBufferPointer { accumulator.month($0, line: match.line) }
             switch token {
-            case let .success(token): monthColumns.append((index, token, text))
-            case let .failure(problem): log.error(problem.message(field: "month column", text: text), line: match.line)
+            case let .success(token): monthColumns.append((index, token, text.messageExcerpt))
+            case let .failure(problem): log.error(problem.message(field: "month column", text: text.messageExcerpt), line: match.line)
             }
         }
         return true
@@ -134,7 +135,7 @@ struct UsageTableReader: TableConsumer {
     }
 
     /// Builds the history and checks the wide header's months once the date order is known.
-    func finish(file: String, rowCount: Int, options: UsageImportOptions, log: inout DiagnosticLog) -> UsageAccumulator.Summary {
+    mutating func finish(file: String, rowCount: Int, options: UsageImportOptions, log: inout DiagnosticLog) -> UsageAccumulator.Summary {
         let summary = accumulator.finish(file: file, rowCount: rowCount, dateOrder: options.dateOrder, log: &log)
         var columnsByMonth: [Month: String] = [:]
         for column in monthColumns {

@@ -5,15 +5,19 @@
 /// currency sign before or after (`$`, `€`, `£`) and a zero fraction (`1200.00`); anything else
 /// is a problem the caller words, so a value is never silently misread.
 enum WholeNumber {
+    /// The largest value read: a trillion. Far beyond any seat's month, pool or seat count, and
+    /// small enough that the ledger's sums and prices of such values stay within 64 bits.
+    static let maximum = 1_000_000_000_000
+
     /// The number in `field`, or what is wrong with it.
     static func parse(_ field: UnsafeBufferPointer<UInt8>) -> Result<Int, FieldProblem> {
         // Exports nearly always hold plain digits; read those without the general path.
         if !field.isEmpty, field.count <= 18, field.allSatisfy(\.isDigit) {
             var value = 0
             for byte in field { value = value &* 10 &+ Int(byte &- UInt8(ascii: "0")) }
-            return .success(value)
+            return value > maximum ? .failure(.tooLarge) : .success(value)
         }
-        return parseDecorated(Array(field))
+        return parseDecorated(Array(field)).flatMap { $0 > maximum ? .failure(.tooLarge) : .success($0) }
     }
 
     private static let currencySigns: [[UInt8]] = [Array("$".utf8), Array("€".utf8), Array("£".utf8)]

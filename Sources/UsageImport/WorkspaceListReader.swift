@@ -66,7 +66,7 @@ struct WorkspaceListReader: TableConsumer {
         }
         guard let name, let plan, let seats, problems.isEmpty else { return }
         if let first = linesByName[name] {
-            log.error("workspace \"\(name)\" is listed twice (first on line \(first)); keep one row per workspace", line: record.line)
+            log.error("workspace \"\(name.messageExcerpt)\" is listed twice (first on line \(first)); keep one row per workspace", line: record.line)
             return
         }
         linesByName[name] = record.line

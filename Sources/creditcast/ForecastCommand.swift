@@ -1,5 +1,6 @@
 import ArgumentParser
 import CreditCore
+import CreditDecisions
 import CreditForecast
 import CreditLedger
 import CreditReports
@@ -48,13 +49,20 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Worker threads (all cores when left out).")
     var threads: Int?
 
+    @Option(help: "A scenario file (scenario,month,seats,plan,usage_multiplier[,workspace]): forecast each scenario beside the baseline, on the same trials, into scenarios.csv and scenarios.md.")
+    var scenario: String?
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
+    @OptionGroup var sharding: ShardOptions
 
     func validate() throws {
+        // Every trial's path of every workspace would have to travel to the merge; read them
+        // from a single run instead.
+        if sharding.shard != nil, trialsOut != nil { throw ValidationError("--trials-out cannot be combined with --shard") }
         guard (1...120).contains(horizon) else { throw ValidationError("--horizon must be 1 to 120 months") }
         guard trials >= 1 else { throw ValidationError("--trials must be at least 1") }
         if let precision, !(precision > 0 && precision < 0.5) { throw ValidationError("--precision must be between 0 and 0.5, e.g. 0.005") }
@@ -68,52 +76,57 @@ struct ForecastCommand: ParsableCommand {
     private func forecast() throws {
         let pricing = try pool.loadPricing()
         let rules = try pool.purchaseRules(pricing)
-        let history = try loadHistory()
-        let resolver = try pool.resolver(pricing, balanceMonth: history.lastMonth.advanced(by: 1))
-        let pools: [WorkspacePool]
-        do { pools = try history.workspaces.map { try resolver.pool(named: $0.name, in: history) } } catch { throw CommandFailure(error) }
+        let history = try pool.loadHistory(usage, reading: reading, asOf: asOf, quiet: quiet)
+        let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
+        // A shard forecasts its share of the workspaces; the fingerprint below still covers the
+        // whole input, so every shard carries the single run's hash.
+        let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
 
         let settings = ForecastSettings(
             horizon: horizon, trials: trials, seed: seed, model: model, precision: precision, keepPaths: trialsOut != nil
         )
-        let inputs = [usage, pool.workspaces, pool.pricing].compactMap { $0 }
-        var fingerprint = StableHash()
-        for file in inputs { fingerprint.combine(fileAt: file) }
-        // Everything that changes a figure, and nothing that does not (threads, paths, --quiet).
-        fingerprint.combine("\(horizon) \(trials) \(seed) \(model) \(String(describing: precision)) \(history.lastMonth)")
-        fingerprint.combine(String(describing: resolver.overrides) + String(describing: rules) + String(describing: pricing))
+        let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history)
+        let inputs = pool.inputFiles(usage: usage) + [scenario].compactMap { $0 }
+        // Scenarios join the fingerprint only when given, so a plain forecast's hash is unchanged.
+        let inputHash = pool.fingerprint(
+            usage: usage, settings: "\(horizon) \(trials) \(seed) \(model) \(String(describing: precision)) \(history.lastMonth)"
+                + (scenarios.isEmpty ? "" : " \(scenarios)"),
+            resolver: resolver, rules: rules, pricing: pricing
+        )
 
         let progress = quiet || !Terminal.standardErrorIsTerminal ? nil : ProgressBar()
         let reportProgress: (@Sendable (Double) -> Void)? = progress.map { bar in { @Sendable fraction in bar.update(fraction) } }
-        let run: ForecastRun
-        do {
-            run = try ForecastEngine.run(
-                history: history, pools: pools, pricing: pricing, rules: rules, settings: settings,
-                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                inputHash: fingerprint.hex, progress: reportProgress
-            )
-        } catch {
-            throw CommandFailure(error)
+        // The baseline, then every scenario on the same trials (the streams depend only on the
+        // seed, the workspace and the trial).
+        var runs: [(name: String, run: ForecastRun)] = []
+        for scenario in [nil] + scenarios.map(Optional.some) {
+            do {
+                let run = try ForecastEngine.run(
+                    history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
+                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                    inputHash: inputHash, scenario: scenario, progress: scenario == nil ? reportProgress : nil
+                )
+                runs.append((scenario?.name ?? ScenarioFile.baselineName, run))
+            } catch {
+                throw CommandFailure(error)
+            }
         }
         progress?.finish()
-
+        let result = ShardResult(
+            shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: runs[0].run,
+            assumptions: ReportAssumptions(pricing: pricing, rules: rules),
+            payload: .forecast(runs.map { ($0.name, $0.run.workspaces) })
+        )
+        if sharding.selected != nil {
+            let message = try sharding.write(result, to: out, inputs: inputs)
+            if !quiet { print(message, terminator: "") }
+            return
+        }
         do {
-            _ = try ForecastReports(run: run, pricing: pricing, rules: rules).write(to: out, trialsFile: trialsOut, inputs: inputs)
+            try result.writeReports(to: out, trialsFile: trialsOut, inputs: inputs)
         } catch {
             throw CommandFailure(error, code: CommandFailure.outputFailed)
         }
-        if !quiet { print(ForecastSummary(run: run).text(reportDirectory: out), terminator: "") }
-    }
-
-    /// The usage history, cut at `--as-of` when given.
-    private func loadHistory() throws -> UsageHistory {
-        do {
-            var history = try UsageImporter.load(fileAt: usage, options: reading.importOptions)
-            if !quiet { for warning in history.warnings { Terminal.standardError.write("creditcast: warning: \(warning)\n") } }
-            if let asOf { history = try history.truncated(through: asOf) }
-            return history
-        } catch {
-            throw CommandFailure(error)
-        }
+        if !quiet { print(result.summary(reportDirectory: out), terminator: "") }
     }
 }

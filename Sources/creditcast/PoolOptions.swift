@@ -1,5 +1,7 @@
 import ArgumentParser
 import CreditCore
+import CreditDecisions
+import CreditForecast
 import CreditLedger
 import UsageImport
 
@@ -65,5 +67,61 @@ struct PoolOptions: ParsableArguments {
         }
         let overrides = PoolResolver.Overrides(plan: plan, seats: seats, balance: balance, balanceMonth: balanceMonth, cap: cap)
         return PoolResolver(pricing: pricing, overrides: overrides, settings: settings)
+    }
+}
+
+extension PoolOptions {
+    /// The usage history of `file`, cut at `asOf` when given; warnings go to standard error
+    /// unless `quiet`.
+    func loadHistory(_ file: String, reading: ImportOptions, asOf: Month?, quiet: Bool) throws -> UsageHistory {
+        do {
+            var history = try UsageImporter.load(fileAt: file, options: reading.importOptions)
+            if !quiet { for warning in history.warnings { Terminal.standardError.write("creditcast: warning: \(warning)\n") } }
+            if let asOf { history = try history.truncated(through: asOf) }
+            return history
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// Every workspace's pool for a forecast of `history`: `--balance` is the balance now.
+    func forecastPools(_ history: UsageHistory, pricing: Pricing) throws -> (resolver: PoolResolver, pools: [WorkspacePool]) {
+        let resolver = try resolver(pricing, balanceMonth: history.lastMonth.advanced(by: 1))
+        do {
+            return (resolver, try history.workspaces.map { try resolver.pool(named: $0.name, in: history) })
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    /// The input files a forecast reads: the usage file, then the workspaces and pricing files.
+    func inputFiles(usage: String) -> [String] {
+        [usage, workspaces, pricing].compactMap { $0 }
+    }
+
+    /// The fingerprint of a forecast's inputs: the files' bytes, `settings` (everything that
+    /// changes a figure and nothing that does not: threads, paths, --quiet), the pool overrides,
+    /// rules and prices.
+    func fingerprint(usage: String, settings: String, resolver: PoolResolver, rules: PurchaseRules, pricing: Pricing) -> String {
+        var fingerprint = StableHash()
+        for file in inputFiles(usage: usage) { fingerprint.combine(fileAt: file) }
+        fingerprint.combine(settings)
+        fingerprint.combine(String(describing: resolver.overrides) + String(describing: rules) + String(describing: pricing))
+        return fingerprint.hex
+    }
+}
+
+extension PoolOptions {
+    /// The scenarios of the scenario file at `path` (none without one), plans looked up in
+    /// `pricing`, every workspace a row names checked against `history`.
+    func loadScenarios(_ path: String?, pricing: Pricing, history: UsageHistory) throws -> [ForecastEngine.Scenario] {
+        guard let path else { return [] }
+        do {
+            let file = try ScenarioFile(fileAt: path, pricing: pricing)
+            try file.checkWorkspaces(known: Set(history.workspaces.map(\.name)), file: path)
+            return file.scenarios
+        } catch {
+            throw CommandFailure(error)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CSVStream
 
@@ -57,5 +58,63 @@ private func records(_ text: String, delimiter: Character = ",") throws -> [(lin
             }
         }
         #expect(seen == 2)
+    }
+}
+
+@Suite struct CSVStreamReaderLimitTests {
+    private func read(_ text: String, maxFieldBytes: Int, maxRecordBytes: Int = 1 << 20) throws -> [[String]] {
+        var result: [[String]] = []
+        try CSVStreamReader(maxFieldBytes: maxFieldBytes, maxRecordBytes: maxRecordBytes)
+            .read(bytes: Array(text.utf8)) { record in
+                result.append((0..<record.count).map { record.string(at: $0)! })
+            }
+        return result
+    }
+
+    @Test func aFieldAtTheLimitIsRead() throws {
+        let field = String(repeating: "x", count: 100_000)
+        #expect(try read("a,\(field)\n", maxFieldBytes: 100_000) == [["a", field]])
+    }
+
+    @Test func aFieldBeyondTheLimitNamesTheLineItsRecordStarts() {
+        let field = String(repeating: "x", count: 200_000)
+        #expect(throws: CSVStreamError.fieldTooLarge(line: 2, limit: 100_000)) {
+            try read("a,b\n1,\"\(field)\n\(field)\"\n", maxFieldBytes: 100_000)
+        }
+    }
+
+    @Test func manyFieldsBeyondTheRecordLimitAreAnError() {
+        let row = Array(repeating: "1234567", count: 20_000).joined(separator: ",")
+        #expect(throws: CSVStreamError.recordTooLarge(line: 2, limit: 100_000)) {
+            try read("a\n\(row)\nb\n", maxFieldBytes: 1_000, maxRecordBytes: 100_000)
+        }
+    }
+
+    @Test func limitsAreWordedForPeople() {
+        #expect(CSVStreamError.fieldTooLarge(line: 3, limit: 1 << 20).description
+            == "3: a field is longer than 1 MiB; check for a missing closing quote")
+        #expect(CSVStreamError.recordTooLarge(line: 4, limit: 16 << 20).description
+            == "4: the row holds more than 16 MiB; check the delimiter and the quotes")
+        #expect(CSVStreamError.size(1_500) == "1500 bytes")
+        #expect(CSVStreamError.size(64 << 10) == "64 KiB")
+    }
+
+    @Test func recordsAreTheSameWhateverTheReadSize() throws {
+        let text = "\u{FEFF}a,\"b\nc\",d\r\n" + String(repeating: "long,\"quoted \"\" text\",3\n", count: 5_000)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csvstream-\(UUID().uuidString).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func records(chunkSize: Int) throws -> [[String]] {
+            var result: [[String]] = []
+            try CSVStreamReader(chunkSize: chunkSize).read(fileAt: path) { record in
+                result.append([String(record.line)] + (0..<record.count).map { record.string(at: $0)! })
+            }
+            return result
+        }
+        let whole = try records(chunkSize: 1 << 20)
+        #expect(whole.count == 5_001)
+        #expect(whole[0] == ["1", "a", "b\nc", "d"])
+        #expect(whole[5_000] == ["5002", "long", "quoted \" text", "3"])
+        for size in [1, 2, 3, 7, 4_096] { #expect(try records(chunkSize: size) == whole) }
     }
 }

@@ -138,3 +138,60 @@ import UsageImport
         #expect(model.fit.seats == 12)
     }
 }
+
+@Suite struct SeatsModelTrendAndCarryOverTests {
+    @Test func aSlopeWithinTheNoiseIsDropped() {
+        // Flat seats with independent noise: whatever least-squares slope the noise makes, its
+        // t-statistic is small, so the forecast trend is 0 or a small part of it.
+        var dropped = 0
+        for seed in UInt64(1)...20 {
+            let workspace = Fixtures.syntheticWorkspace(name: "flat", seats: 8, months: 12, level: 2_000, seed: seed)
+            let fit = SeatsUsageModel(workspace: workspace, monthCount: 12, horizon: 6).fit
+            #expect(abs(fit.slope) <= abs(fit.rawSlope) * 12 / 15 + 1e-12)
+            if fit.slope == 0 { dropped += 1 }
+        }
+        // |t| ≤ 1 happens about 68% of the time under pure noise.
+        #expect(dropped >= 8, "\(dropped) of 20 slopes dropped")
+        // A clear trend is kept: 4% a month on 30 seats.
+        let growing = Fixtures.syntheticWorkspace(name: "growing", seats: 30, months: 24, level: 1_500, growth: 1.04, seed: 21)
+        let fit = SeatsUsageModel(workspace: growing, monthCount: 24, horizon: 6).fit
+        #expect(fit.slope > 0.8 * fit.rawSlope * 24 / 27)
+    }
+
+    @Test func aPersistentDepartureCarriesIntoTheNextMonths() {
+        // Eight seats at 1,000 a month for a year, then a busy spell: 1,500 for the last three
+        // months. The departures from the flat line persist, so the next month is forecast near
+        // the new level and later months drift back toward the year's level.
+        let seats = (0..<8).map { index in
+            Fixtures.seat("s\(index)", (0..<15).map { month in (month < 12 ? 1_000 : 1_500) + (index * 37 + month * 53) % 40 })
+        }
+        let workspace = WorkspaceHistory(name: "team", seats: seats)
+        var parameters = SeatsModelParameters.standard
+        parameters.trendSignificance = 1_000  // no trend: only the carry-over moves the level
+        let model = SeatsUsageModel(workspace: workspace, monthCount: 15, horizon: 6, parameters: parameters)
+        #expect(model.fit.slope == 0)
+        #expect(model.fit.persistence > 0.3)
+        #expect(model.fit.lastMonthGap > 0.1)
+        let withoutCarry = SeatsUsageModel(
+            workspace: workspace, monthCount: 15, horizon: 6,
+            parameters: { var p = parameters; p.maxPersistence = 0; return p }()
+        )
+        func medians(_ model: SeatsUsageModel) -> [Int] {
+            let trials = 2_000
+            let usage = UnsafeMutableBufferPointer<Int>.allocate(capacity: 6)
+            defer { usage.deallocate() }
+            var columns = [[Int]](repeating: [], count: 6)
+            for trial in 0..<trials {
+                var generator = Xoshiro256StarStar(seed: 1, stream: 7, trial: UInt64(trial))
+                model.drawTrial(into: usage, using: &generator)
+                for month in 0..<6 { columns[month].append(usage[month]) }
+            }
+            return columns.map { Percentiles(nearestRankOf: $0).p50 }
+        }
+        let carried = medians(model)
+        let plain = medians(withoutCarry)
+        #expect(carried[0] > plain[0] + 500, "carried \(carried[0]) vs \(plain[0])")
+        // The lift fades: month 6 is closer to the plain forecast than month 1 is.
+        #expect(carried[5] - plain[5] < carried[0] - plain[0])
+    }
+}

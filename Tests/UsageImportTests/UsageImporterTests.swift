@@ -121,7 +121,7 @@ import Testing
             "4: credits \"12.5\" is not a whole number; round it",
             "5: month \"2026-13\" is not readable: 13 is not a month number (1 to 12)",
             "6: the row has 3 fields but the header has 4; fill in the missing fields",
-            "7: credits \"99999999999999999999\" is too large (beyond 64 bits)",
+            "7: credits \"99999999999999999999\" is too large; the most is 1,000,000,000,000",
             "8: seat is empty; fill it in",
             "9: month \"4/1/26\" is not readable: the year must have 4 digits, as in 2026",
             "10: the row has 5 fields but the header has 4; quote values that contain the delimiter, as in \"1,200\"",

@@ -1,0 +1,146 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CreditBacktest
+import CreditCore
+import CreditForecast
+import CreditLedger
+import UsageImport
+
+/// The backtest settings every backtest benchmark shares.
+private func backtestSettings(_ arguments: Arguments, trials: Int) throws(BenchError) -> (BacktestSettings, Int) {
+    var settings = BacktestSettings(
+        horizon: try arguments.int("horizon", default: 6), origins: try arguments.int("origins", default: 6),
+        trials: try arguments.int("trials", default: trials), seed: UInt64(try arguments.int("seed", default: 1))
+    )
+    // Tuning knobs for the seats model, so a parameter can be tried without a rebuild.
+    func override(_ name: String, _ keyPath: WritableKeyPath<SeatsModelParameters, Double>) throws(BenchError) {
+        guard let text = try? arguments.string(name) else { return }
+        guard let value = Double(text) else { throw BenchError.usage("--\(name) takes a number, not \(text)") }
+        settings.seatsParameters[keyPath: keyPath] = value
+    }
+    try override("prior-sigma", \.commonFactorPriorSigma)
+    try override("prior-months", \.commonFactorPriorMonths)
+    try override("damping", \.trendDamping)
+    try override("trend-shrink", \.trendShrinkMonths)
+    try override("uncertainty", \.parameterUncertainty)
+    try override("max-persistence", \.maxPersistence)
+    try override("persistence-shrink", \.persistenceShrinkMonths)
+    try override("kappa", \.pooledPriorMonths)
+    try override("max-slope", \.maxSlope)
+    try override("significance", \.trendSignificance)
+    if let text = try? arguments.string("half-life") {
+        guard let value = Double(text) else { throw BenchError.usage("--half-life takes a number, not \(text)") }
+        settings.seatsParameters.recencyHalfLife = value > 0 ? value : nil
+    }
+    return (settings, try arguments.int("threads", default: 0))
+}
+
+/// Runs a backtest, turning its error into a bench error.
+private func runBacktest(
+    history: UsageHistory, pools: [WorkspacePool], settings: BacktestSettings, threads: Int
+) throws(BenchError) -> BacktestRun {
+    do {
+        return try Backtest.run(
+            history: history, pools: pools, pricing: .standard, rules: PurchaseRules(pricing: .standard),
+            settings: settings, threads: threads, inputHash: "creditcast-bench"
+        )
+    } catch {
+        throw BenchError.failed("backtest failed: \(error)")
+    }
+}
+
+/// `backtest`: a generated portfolio (every behaviour) of `--workspaces 1000` over `--months 24`,
+/// backtested from `--origins 6` origins, `--horizon 6`, `--trials 1000`, the default model and
+/// the three baselines. Times generation apart from the backtest (fitting, trials and scoring).
+func backtestBench(_ arguments: Arguments) throws(BenchError) {
+    let workspaces = try arguments.int("workspaces", default: 1_000)
+    let months = try arguments.int("months", default: 24)
+    let (settings, threads) = try backtestSettings(arguments, trials: 1_000)
+    let (portfolio, generateWall) = Measure.time {
+        SyntheticPortfolio(workspaces: workspaces, months: months, behaviour: .all, seed: settings.seed)
+    }
+    let (result, wall, cpu) = Measure.timeAndCPU { () -> Result<BacktestRun, BenchError> in
+        do throws(BenchError) {
+            return .success(try runBacktest(history: portfolio.history, pools: portfolio.pools, settings: settings, threads: threads))
+        } catch {
+            return .failure(error)
+        }
+    }
+    let run = try result.get()
+    let seats = run.overallScore(of: .seats)
+    Figure.emit("backtest", [
+        "workspaces": "\(workspaces)", "months": "\(months)", "origins": "\(run.origins.count)", "horizon": "\(settings.horizon)",
+        "trials": "\(settings.trials)", "models": "\(run.models.count)", "records": "\(run.records.count)",
+        "threads": "\(threads == 0 ? defaultBenchThreads() : threads)",
+        "generate_s": Figure.fixed(generateWall), "wall_s": Figure.fixed(wall), "cpu_s": Figure.fixed(cpu),
+        "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1),
+        "seats_coverage_80": Figure.fixed(seats?.coverage80 ?? .nan, 4), "seats_crps": Figure.fixed(seats?.crps ?? .nan, 1),
+    ])
+}
+
+/// `calibration`: the default model and the baselines on the bundled samples and on generated
+/// portfolios with each known behaviour; one line per dataset and model (usage, every step).
+func calibrationBench(_ arguments: Arguments) throws(BenchError) {
+    let (settings, threads) = try backtestSettings(arguments, trials: 1_000)
+    let workspaces = try arguments.int("workspaces", default: 200)
+    let months = try arguments.int("months", default: 24)
+    let root = try arguments.string("samples", default: "samples")
+    var datasets: [(name: String, history: UsageHistory, pools: [WorkspacePool])] = []
+    do {
+        let pricing = Pricing.standard
+        let team = try UsageImporter.load(fileAt: root + "/team-usage.csv", options: UsageImportOptions())
+        let teamResolver = PoolResolver(pricing: pricing, overrides: .init(plan: "growth"))
+        datasets.append(("team-usage", team, try team.workspaces.map { try teamResolver.pool(named: $0.name, in: team) }))
+        let portfolio = try UsageImporter.load(fileAt: root + "/portfolio-usage.csv", options: UsageImportOptions())
+        let resolver = PoolResolver(pricing: pricing, settings: try WorkspaceListImporter.load(fileAt: root + "/workspaces.csv"))
+        datasets.append(("portfolio-usage", portfolio, try portfolio.workspaces.map { try resolver.pool(named: $0.name, in: portfolio) }))
+    } catch {
+        throw BenchError.failed("cannot read the samples under \(root): \(error)")
+    }
+    var behaviours: [SyntheticPortfolio.Behaviour] = [[]] + SyntheticPortfolio.Behaviour.named.map(\.behaviour) + [.all]
+    if let names = try? arguments.string("behaviour") {
+        // `trend+seats-joining`: one generated portfolio with exactly those behaviours.
+        var chosen: SyntheticPortfolio.Behaviour = []
+        for name in names.split(separator: "+") {
+            guard let known = SyntheticPortfolio.Behaviour.named.first(where: { $0.name == name }) else {
+                throw BenchError.usage("--behaviour names are \(SyntheticPortfolio.Behaviour.named.map(\.name).joined(separator: ", ")), joined by +")
+            }
+            chosen.insert(known.behaviour)
+        }
+        behaviours = [chosen]
+        datasets.removeAll()
+    }
+    for behaviour in behaviours {
+        let generated = SyntheticPortfolio(workspaces: workspaces, months: months, behaviour: behaviour, seed: settings.seed)
+        datasets.append(("synthetic-" + behaviour.name, generated.history, generated.pools))
+    }
+    for dataset in datasets {
+        let run = try runBacktest(history: dataset.history, pools: dataset.pools, settings: settings, threads: threads)
+        for model in run.models {
+            guard let usage = run.overallScore(of: model), let balance = run.overallScore(of: model, target: .balance) else { continue }
+            // Relative figures: credits-weighted, so large and small workspaces compare.
+            let records = run.records.filter { $0.model == model }
+            let actual = records.reduce(0.0) { $0 + Double($1.usage.actual) }
+            let means = records.reduce(0.0) { $0 + $1.usage.mean }
+            let medians = records.reduce(0.0) { $0 + Double($1.usage.quantiles.p50) }
+            Figure.emit("calibration", [
+                "dataset": dataset.name, "model": model.rawValue, "forecasts": "\(usage.count)",
+                "coverage_80": Figure.fixed(usage.coverage80, 3), "coverage_90": Figure.fixed(usage.coverage90, 3),
+                "crps": Figure.fixed(usage.crps, 1), "bias": Figure.fixed(usage.bias, 1),
+                "mean_ratio": Figure.fixed(means / max(1, actual), 3), "p50_ratio": Figure.fixed(medians / max(1, actual), 3),
+                "balance_coverage_80": Figure.fixed(balance.coverage80, 3), "balance_crps": Figure.fixed(balance.crps, 1),
+                "brier_cap": Figure.fixed(usage.brierCapHit, 4), "brier_shortfall": Figure.fixed(usage.brierShortfall, 4),
+            ])
+        }
+    }
+}
+
+/// Every active core, as `Backtest.run` uses for threads 0.
+private func defaultBenchThreads() -> Int {
+    #if canImport(Glibc)
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    #else
+    return 1
+    #endif
+}

@@ -1,0 +1,85 @@
+// The libFuzzer target for the importer: every input is written to a file and read as a usage
+// export (both `check` and `load`, with the delimiter sniffed and forced to each candidate) and
+// as a workspaces file. Built by `scripts/fuzz.sh`, never by `swift build`.
+//
+// A crash, a hang (libFuzzer's -timeout), a memory error (address sanitizer) or an out-of-memory
+// (-rss_limit_mb) is a bug; an error report is the expected outcome for bad bytes.
+import CSVStream
+import UsageImport
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The file each input is written to, per process: libFuzzer runs inputs one after another.
+nonisolated(unsafe) private var inputPath: String = {
+    let directory = getenv("FUZZ_TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    return "\(directory)/creditcast-fuzz-\(getpid()).csv"
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    guard write(bytes, to: inputPath) else { return 0 }
+    // The first byte picks the options, so that forced delimiters and date orders are explored
+    // too; the whole input, that byte included, is the file.
+    let selector = bytes.first ?? 0
+    let delimiters: [UInt8?] = [nil, UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+    let dateOrders: [DateOrder?] = [nil, .monthFirst, .dayFirst]
+    let options = UsageImportOptions(
+        delimiter: delimiters[Int(selector & 3)],
+        dateOrder: dateOrders[Int(selector >> 2 & 3) % 3],
+        maxErrors: selector & 0x10 == 0 ? 50 : 1)
+
+    let check = UsageImporter.check(fileAt: inputPath, options: options)
+    _ = check.text()
+    _ = check.jsonText()
+    if let history = try? UsageImporter.load(fileAt: inputPath, options: options) {
+        // What the importer hands on must be consistent whatever the bytes.
+        precondition(history.firstMonth <= history.lastMonth, "months out of order")
+        for workspace in history.workspaces {
+            precondition(!workspace.seats.isEmpty, "a workspace without seats")
+            for seat in workspace.seats {
+                precondition(seat.usage.count == history.monthCount, "usage of the wrong length")
+                precondition(seat.usage.allSatisfy { $0 >= 0 }, "negative usage")
+                precondition((0..<history.monthCount).contains(seat.firstOffset), "first month outside the history")
+            }
+        }
+        precondition(check.errors.isEmpty, "load succeeded but check found errors")
+    }
+    _ = try? WorkspaceListImporter.load(fileAt: inputPath, options: options)
+
+    // The stream reader alone: from the file in 7-byte reads, so that a byte order mark, a
+    // quote or a line end split across reads is explored, and from memory.
+    var fileRecords: [[String?]] = []
+    var memoryRecords: [[String?]] = []
+    let fileResult = Result {
+        try CSVStreamReader(delimiter: UInt8(ascii: ","), chunkSize: 7).read(fileAt: inputPath) { record in
+            fileRecords.append((0..<record.count).map { record.string(at: $0) })
+        }
+    }
+    let memoryResult = Result {
+        try CSVStreamReader(delimiter: UInt8(ascii: ",")).read(bytes: bytes) { record in
+            memoryRecords.append((0..<record.count).map { record.string(at: $0) })
+        }
+    }
+    // How the bytes arrive must not change what is read.
+    precondition(fileRecords == memoryRecords, "records differ between 7-byte reads and one buffer")
+    precondition((try? fileResult.get()) != nil || (try? memoryResult.get()) == nil, "only one read failed")
+    return 0
+}
+
+/// Writes `bytes` to `path`, replacing it; `false` when that fails (the input is then skipped).
+private func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) -> Bool {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var written = 0
+    while written < bytes.count {
+        let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+        if count < 0, errno == EINTR { continue }
+        if count <= 0 { return false }
+        written += count
+    }
+    return true
+}

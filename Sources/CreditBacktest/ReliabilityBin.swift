@@ -1,0 +1,50 @@
+/// One bin of a reliability table: forecasts whose probability fell in `lower ..< upper` (the
+/// last bin includes 1), and how often the event then happened.
+///
+/// For a calibrated forecast `observedFrequency` is close to `meanProbability` in every bin with
+/// enough forecasts.
+public struct ReliabilityBin: Sendable, Equatable {
+    /// The bin's lowest probability.
+    public var lower: Double
+    /// The bin's upper bound (exclusive, except 1 for the last bin).
+    public var upper: Double
+    /// Forecasts in the bin.
+    public var count: Int
+    /// Their mean forecast probability (the bin's middle when it is empty).
+    public var meanProbability: Double
+    /// The share of them in which the event happened (0 when the bin is empty).
+    public var observedFrequency: Double
+
+    /// A bin with the given values.
+    public init(lower: Double, upper: Double, count: Int, meanProbability: Double, observedFrequency: Double) {
+        self.lower = lower
+        self.upper = upper
+        self.count = count
+        self.meanProbability = meanProbability
+        self.observedFrequency = observedFrequency
+    }
+
+    /// The `bins` equal-width bins of `forecasts`' probabilities.
+    public static func table(_ forecasts: [EventForecast], bins: Int = 10) -> [ReliabilityBin] {
+        precondition(bins >= 1, "at least one bin")
+        var counts = [Int](repeating: 0, count: bins)
+        var happened = [Int](repeating: 0, count: bins)
+        var sums = [Double](repeating: 0, count: bins)
+        for forecast in forecasts {
+            let index = min(bins - 1, max(0, Int(forecast.probability * Double(bins))))
+            counts[index] += 1
+            sums[index] += forecast.probability
+            if forecast.happened { happened[index] += 1 }
+        }
+        return (0..<bins).map { index in
+            let lower = Double(index) / Double(bins)
+            let upper = Double(index + 1) / Double(bins)
+            let count = counts[index]
+            return ReliabilityBin(
+                lower: lower, upper: upper, count: count,
+                meanProbability: count > 0 ? sums[index] / Double(count) : (lower + upper) / 2,
+                observedFrequency: count > 0 ? Double(happened[index]) / Double(count) : 0
+            )
+        }
+    }
+}

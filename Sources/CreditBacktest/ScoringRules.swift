@@ -1,0 +1,49 @@
+/// The proper scoring rules and interval checks a backtest applies, each a pure function of a
+/// forecast and what happened.
+///
+/// Lower is better for every score. Quantiles of a sample are nearest-rank, as in the forecast's
+/// reports (`Percentiles.nearestRank(percent:count:)`).
+public enum ScoringRules {
+    /// The continuous ranked probability score of the empirical distribution of `sorted` (sorted
+    /// ascending, not empty) against `observation`:
+    ///
+    ///     CRPS(F, y) = ∫ (F(x) − 1{x ≥ y})² dx = E|X − y| − ½·E|X − X′|
+    ///
+    /// For a sample `x₍₁₎ ≤ … ≤ x₍ₙ₎` this is exactly
+    /// `(1/n)·Σ|xᵢ − y| − (1/n²)·Σ (2i − n − 1)·x₍ᵢ₎`: the `n²` pairs of `E|X − X′|` collapse to one
+    /// weighted sum over the sorted values, so the score costs a sort, not `n²` work. It is in the
+    /// forecast's own unit (credits) and, for a point forecast, equals the absolute error.
+    public static func crps<Sample: RandomAccessCollection>(sorted sample: Sample, observation: Double) -> Double
+    where Sample.Element == Double {
+        let n = Double(sample.count)
+        precondition(n > 0, "CRPS of an empty sample")
+        var absolute = 0.0
+        var spread = 0.0
+        var rank = 1.0
+        for value in sample {
+            absolute += abs(value - observation)
+            spread += (2 * rank - n - 1) * value
+            rank += 1
+        }
+        return absolute / n - spread / (n * n)
+    }
+
+    /// The pinball (quantile) loss of `quantile`, forecast as the `level` quantile (0 … 1), when
+    /// `observation` happened: `level·(y − q)` when `y ≥ q`, else `(1 − level)·(q − y)`. Its mean is
+    /// smallest when `q` is the true `level` quantile.
+    public static func pinball(quantile: Double, level: Double, observation: Double) -> Double {
+        observation >= quantile ? level * (observation - quantile) : (1 - level) * (quantile - observation)
+    }
+
+    /// The Brier score of a probability forecast: `(p − o)²` with `o` 1 if the event happened.
+    public static func brier(probability: Double, happened: Bool) -> Double {
+        let outcome = happened ? 1.0 : 0.0
+        return (probability - outcome) * (probability - outcome)
+    }
+
+    /// Whether `observation` lies in the closed interval `[lower, upper]`. Closed, because usage
+    /// and balances are whole credits with point masses (zero, the cap) that a band may sit on.
+    public static func covers(lower: Int, upper: Int, observation: Int) -> Bool {
+        lower <= observation && observation <= upper
+    }
+}

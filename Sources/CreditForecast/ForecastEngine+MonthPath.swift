@@ -1,0 +1,48 @@
+extension ForecastEngine {
+    /// What a workspace's pool runs with in each forecast month: seats, accrual, cap, and the
+    /// exact factor `numerator / denominator` its drawn usage is scaled by.
+    struct MonthPath: Sendable, Equatable {
+        /// Seats per month.
+        var seats: [Int]
+        /// Accrual per month.
+        var accruals: [Int]
+        /// Cap per month.
+        var caps: [Int]
+        /// Usage scale per month, as an exact fraction.
+        var usageScale: [(numerator: Int, denominator: Int)]
+
+        /// A path of `months` months, all zero and unscaled, to be filled in.
+        init(months: Int) {
+            seats = Array(repeating: 0, count: months)
+            accruals = Array(repeating: 0, count: months)
+            caps = Array(repeating: 0, count: months)
+            usageScale = Array(repeating: (1, 1), count: months)
+        }
+
+        /// A path that keeps `seats`, `accrual` and `cap` for `months` months, usage as drawn.
+        init(months: Int, seats: Int, accrual: Int, cap: Int) {
+            self.seats = Array(repeating: seats, count: months)
+            self.accruals = Array(repeating: accrual, count: months)
+            self.caps = Array(repeating: cap, count: months)
+            self.usageScale = Array(repeating: (1, 1), count: months)
+        }
+
+        /// Whether any month scales usage.
+        var scalesUsage: Bool { usageScale.contains { $0.numerator != $0.denominator } }
+
+        static func == (lhs: MonthPath, rhs: MonthPath) -> Bool {
+            lhs.seats == rhs.seats && lhs.accruals == rhs.accruals && lhs.caps == rhs.caps
+                && lhs.usageScale.elementsEqual(rhs.usageScale) { $0 == $1 }
+        }
+
+        /// `usage × numerator / denominator` of `month`, rounded half up, without overflow.
+        @inline(__always)
+        func scaled(_ usage: Int, month: Int) -> Int {
+            let (numerator, denominator) = usageScale[month]
+            if numerator == denominator { return usage }
+            let product = usage.multipliedFullWidth(by: numerator)
+            let (low, carry) = product.low.addingReportingOverflow(UInt(denominator / 2))
+            return denominator.dividingFullWidth((product.high + (carry ? 1 : 0), low)).quotient
+        }
+    }
+}

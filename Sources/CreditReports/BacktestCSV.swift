@@ -1,0 +1,64 @@
+import CreditBacktest
+
+/// The backtest's CSV files: `backtest.csv` (one row per origin, workspace, model and step) and
+/// `scores.csv` (one row per model, target and step, and one per model and target for every
+/// step, `step` = `all`).
+///
+/// Number formats follow `ForecastCSV`: credits whole, probabilities and shares 4 decimals,
+/// means and scores in credits 1 decimal. Events are cumulative: `p_cap_hit` on the row of step
+/// `k` is the chance of a cap hit in any of months 1 … `k` after the origin, and `cap_hit` says
+/// whether one happened in those months.
+public enum BacktestCSV {
+    /// `backtest.csv`'s columns.
+    public static let recordHeader = [
+        "origin", "workspace", "model", "step", "month",
+        "usage_actual", "usage_p5", "usage_p10", "usage_p50", "usage_p90", "usage_p95", "usage_mean", "usage_crps",
+        "balance_actual", "balance_p5", "balance_p10", "balance_p50", "balance_p90", "balance_p95", "balance_mean", "balance_crps",
+        "p_cap_hit", "cap_hit", "p_shortfall", "shortfall",
+    ]
+
+    /// `scores.csv`'s columns.
+    public static let scoreHeader = [
+        "model", "target", "step", "count", "coverage_80", "coverage_90", "pinball_p10", "pinball_p50", "pinball_p90",
+        "crps", "bias", "brier_cap_hit", "brier_shortfall",
+    ]
+
+    /// `backtest.csv`.
+    public static func records(_ run: BacktestRun) -> CSVTable {
+        let places = ForecastCSV.probabilityPlaces
+        let mean = ForecastCSV.meanPlaces
+        func target(_ forecast: TargetForecast) -> [CSVCell] {
+            let q = forecast.quantiles
+            return [.integer(forecast.actual), .integer(q.p5), .integer(q.p10), .integer(q.p50), .integer(q.p90), .integer(q.p95),
+                    .decimal(forecast.mean, places: mean), .decimal(forecast.crps, places: mean)]
+        }
+        var table = CSVTable(header: recordHeader)
+        table.rows.reserveCapacity(run.records.count)
+        for record in run.records {
+            table.rows.append(
+                [.month(record.origin), .text(record.workspace), .literal(record.model.rawValue), .integer(record.step), .month(record.month)]
+                    + target(record.usage) + target(record.balance)
+                    + [.decimal(record.capHit.probability, places: places), .integer(record.capHit.happened ? 1 : 0),
+                       .decimal(record.shortfall.probability, places: places), .integer(record.shortfall.happened ? 1 : 0)]
+            )
+        }
+        return table
+    }
+
+    /// `scores.csv`.
+    public static func scores(_ scores: [BacktestScore]) -> CSVTable {
+        let places = ForecastCSV.probabilityPlaces
+        let mean = ForecastCSV.meanPlaces
+        var table = CSVTable(header: scoreHeader)
+        for score in scores {
+            table.rows.append([
+                .literal(score.model.rawValue), .literal(score.target.rawValue), score.step.map(CSVCell.integer) ?? .literal("all"),
+                .integer(score.count), .decimal(score.coverage80, places: places), .decimal(score.coverage90, places: places),
+                .decimal(score.pinballP10, places: mean), .decimal(score.pinballP50, places: mean), .decimal(score.pinballP90, places: mean),
+                .decimal(score.crps, places: mean), .decimal(score.bias, places: mean),
+                .decimal(score.brierCapHit, places: places), .decimal(score.brierShortfall, places: places),
+            ])
+        }
+        return table
+    }
+}

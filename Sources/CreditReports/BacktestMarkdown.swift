@@ -1,0 +1,150 @@
+import CreditBacktest
+import CreditCore
+
+/// `backtest.md`: whether the forecast's percentiles can be trusted on this data, for a reader
+/// who decides whether to act on them.
+///
+/// It opens with the provenance as front matter, then says plainly whether the first candidate
+/// model (the default, `seats`) beats each baseline on CRPS and whether its P10–P90 band held
+/// about 80% of what happened; then the scores over every step, coverage by step with its chart,
+/// and the reliability of the cap-hit and shortfall probabilities with their chart.
+public struct BacktestMarkdown: Sendable {
+    /// The run reported.
+    public var run: BacktestRun
+    /// Its provenance.
+    public var provenance: BacktestProvenance
+    /// The coverage chart's path relative to the report.
+    public var coverageChart: String
+    /// The reliability chart's path relative to the report.
+    public var reliabilityChart: String
+
+    /// The band of P10–P90 coverage called calibrated, around the nominal 80%.
+    public static let calibratedBand = 0.75...0.85
+
+    /// The report of `run`, linking the two charts at the given paths.
+    public init(run: BacktestRun, provenance: BacktestProvenance, coverageChart: String, reliabilityChart: String) {
+        self.run = run
+        self.provenance = provenance
+        self.coverageChart = coverageChart
+        self.reliabilityChart = reliabilityChart
+    }
+
+    /// The verdict in sentences: CRPS against each baseline, then P10–P90 coverage.
+    public var verdict: [String] { Self.verdict(for: run) }
+
+    /// The verdict on `run` in sentences (Markdown emphasis on the conclusions): whether the
+    /// first candidate beats each baseline on usage CRPS, then whether its P10–P90 band is
+    /// calibrated, too narrow or too wide.
+    public static func verdict(for run: BacktestRun) -> [String] {
+        guard let candidate = run.settings.candidates.first, let score = run.overallScore(of: candidate) else {
+            return ["No forecast could be scored."]
+        }
+        var lines: [String] = []
+        let baselines = run.models.filter { $0 != candidate && $0.isBaseline }
+        let scored = baselines.compactMap { model in run.overallScore(of: model).map { (model, $0.crps) } }
+        let beaten = scored.filter { score.crps < $0.1 }
+        let comparison = scored.map { "\($0.0.rawValue) \(FixedDecimal.groupedWhole($0.1))" }.joined(separator: ", ")
+        if !scored.isEmpty {
+            if beaten.count == scored.count {
+                lines.append("**\(candidate.rawValue) beats every baseline** on usage CRPS: \(FixedDecimal.groupedWhole(score.crps)) credits against \(comparison).")
+            } else {
+                let lost = scored.filter { score.crps >= $0.1 }.map(\.0.rawValue).joined(separator: ", ")
+                lines.append("**\(candidate.rawValue) does not beat \(lost)** on usage CRPS: \(FixedDecimal.groupedWhole(score.crps)) credits against \(comparison).")
+            }
+        }
+        let coverage = FixedDecimal.percent(score.coverage80)
+        if calibratedBand.contains(score.coverage80) {
+            lines.append("Its P10–P90 band held the real usage in \(coverage) of forecasts (nominal 80%): **calibrated**.")
+        } else if score.coverage80 < calibratedBand.lowerBound {
+            lines.append("Its P10–P90 band held the real usage in only \(coverage) of forecasts (nominal 80%): **too narrow**; treat its percentiles as optimistic.")
+        } else {
+            lines.append("Its P10–P90 band held the real usage in \(coverage) of forecasts (nominal 80%): **too wide**; the real spread is smaller.")
+        }
+        let rounded = score.bias.rounded(.toNearestOrAwayFromZero)
+        let median = rounded == 0 ? "on target on average"
+            : "on average \(FixedDecimal.groupedWhole(abs(score.bias))) credits \(rounded > 0 ? "above" : "below") what happened"
+        lines.append("Its P5–P95 band held \(FixedDecimal.percent(score.coverage90)) (nominal 90%); its median was \(median).")
+        return lines
+    }
+
+    /// The Markdown document.
+    public var text: String {
+        let p = provenance
+        let origins = run.origins
+        var out = p.frontMatter + "\n# Backtest: can these percentiles be trusted?\n\n"
+        out += "\(run.workspaceCount) workspace\(run.workspaceCount == 1 ? "" : "s"), history \(run.firstMonth) to \(run.lastMonth). "
+        out += "From each of \(origins.count) origin\(origins.count == 1 ? "" : "s") (\(origins.map(\.description).joined(separator: ", "))) "
+        out += "every model saw only the history up to the origin and forecast the next \(run.settings.horizon) month\(run.settings.horizon == 1 ? "" : "s") "
+        out += "(fewer where the history ends first) with \(run.settings.trials.groupedThousands) trials, seed \(run.settings.seed); "
+        out += "the forecasts are compared with the real usage and with the balance the ledger gives on it. "
+        out += "\(run.records.count.groupedThousands) forecasts were scored.\n\n"
+
+        out += "## Verdict\n\n" + verdict.map { "- \($0)\n" }.joined() + "\n"
+
+        out += "## Scores over every step\n\n"
+        let overall = run.scores.filter { $0.step == nil }
+        out += MarkdownTable(columns: [
+            .init("model"), .init("target"), .init("forecasts", .right), .init("P10–P90 coverage", .right), .init("P5–P95 coverage", .right),
+            .init("pinball P10", .right), .init("pinball P50", .right), .init("pinball P90", .right), .init("CRPS", .right),
+            .init("bias", .right), .init("Brier cap hit", .right), .init("Brier shortfall", .right),
+        ], rows: overall.map { s in
+            [s.model.rawValue, s.target.rawValue, s.count.groupedThousands, FixedDecimal.percent(s.coverage80), FixedDecimal.percent(s.coverage90),
+             FixedDecimal.groupedWhole(s.pinballP10), FixedDecimal.groupedWhole(s.pinballP50), FixedDecimal.groupedWhole(s.pinballP90),
+             FixedDecimal.groupedWhole(s.crps), Self.signedCredits(s.bias),
+             FixedDecimal.text(s.brierCapHit, places: 4), FixedDecimal.text(s.brierShortfall, places: 4)]
+        }).text
+        out += "\nCRPS and pinball losses are in credits, lower is better; CRPS rewards a forecast that is both sharp and right. "
+            + "Bias is the mean of P50 minus what happened. Brier scores are for the event within the horizon; lower is better.\n\n"
+
+        out += "## Coverage by step\n\n"
+        out += "![P10–P90 coverage of usage by months ahead](\(coverageChart))\n\n"
+        let usageSteps = run.scores.filter { $0.target == .usage && $0.step != nil }
+        out += MarkdownTable(
+            columns: [.init("months ahead", .right)] + run.models.flatMap { [.init("\($0.rawValue) P10–P90", .right), .init("\($0.rawValue) P5–P95", .right)] },
+            rows: (1...run.settings.horizon).compactMap { step in
+                let row = run.models.map { model in usageSteps.first { $0.model == model && $0.step == step } }
+                guard row.contains(where: { $0 != nil }) else { return nil }
+                return [String(step)] + row.flatMap { score in
+                    [score.map { FixedDecimal.percent($0.coverage80) } ?? "—", score.map { FixedDecimal.percent($0.coverage90) } ?? "—"]
+                }
+            }
+        ).text
+        out += "\n"
+
+        out += "## Cap hits and shortfalls: reliability\n\n"
+        out += "Forecasts grouped by the probability they gave the event (within the horizon) against how often it then happened; "
+            + "a reliable forecast lies on the diagonal.\n\n"
+        out += "![Reliability of event probabilities](\(reliabilityChart))\n\n"
+        for model in run.models {
+            out += "### \(MarkdownTable.escape(model.rawValue))\n\n"
+            let tables = BacktestEvent.allCases.map { run.reliability(of: model, event: $0) }
+            out += MarkdownTable(
+                columns: [.init("forecast probability")] + BacktestEvent.allCases.flatMap { event in
+                    [.init("\(Self.eventWords(event)): forecasts", .right), .init("mean forecast", .right), .init("happened", .right)]
+                },
+                rows: tables[0].indices.map { index in
+                    let bin = tables[0][index]
+                    return ["\(Int((bin.lower * 100).rounded()))–\(Int((bin.upper * 100).rounded()))%"] + tables.flatMap { table in
+                        let bin = table[index]
+                        return bin.count == 0 ? ["0", "—", "—"]
+                            : [bin.count.groupedThousands, FixedDecimal.percent(bin.meanProbability), FixedDecimal.percent(bin.observedFrequency)]
+                    }
+                }
+            ).text
+            out += "\n"
+        }
+        out += "backtest.csv has every forecast (origin, workspace, model, step) and scores.csv the scores by step.\n"
+        return out
+    }
+
+    /// `cap hit` or `shortfall`, for headings.
+    static func eventWords(_ event: BacktestEvent) -> String {
+        event == .capHit ? "cap hit" : "shortfall"
+    }
+
+    /// A signed whole number of credits: `+1,234`, `-56`, `0`.
+    static func signedCredits(_ value: Double) -> String {
+        let text = FixedDecimal.groupedWhole(value)
+        return value.rounded(.toNearestOrAwayFromZero) > 0 ? "+" + text : text
+    }
+}

@@ -1,0 +1,96 @@
+import CreditBacktest
+import CreditLedger
+
+/// Every file a backtest writes, all or nothing: `backtest.csv` and `scores.csv`
+/// (`BacktestCSV`), `provenance.json` (`BacktestProvenance`), `charts/coverage.svg` and
+/// `charts/reliability.svg` (`BacktestChart`), and `backtest.md` (`BacktestMarkdown`), which links
+/// the charts by relative path. Written through `ReportSet`, so a failure leaves an earlier
+/// report whole.
+public struct BacktestReports: Sendable {
+    /// The run reported.
+    public var run: BacktestRun
+    /// The prices and rules it assumed.
+    public var assumptions: ReportAssumptions
+
+    /// The coverage chart's path inside the report.
+    public static let coverageChart = "charts/coverage.svg"
+    /// The reliability chart's path inside the report.
+    public static let reliabilityChart = "charts/reliability.svg"
+
+    /// The reports of `run` under `pricing` and the month `rules` it ran with.
+    public init(run: BacktestRun, pricing: Pricing, rules: PurchaseRules) {
+        self.run = run
+        self.assumptions = ReportAssumptions(pricing: pricing, rules: rules)
+    }
+
+    /// The provenance every file carries.
+    public var provenance: BacktestProvenance { BacktestProvenance(run: run, assumptions: assumptions) }
+
+    /// Each model's colour, fixed by its place in `BacktestModel.allCases`.
+    static func color(of model: BacktestModel) -> String {
+        BacktestChart.palette[BacktestModel.allCases.firstIndex(of: model)! % BacktestChart.palette.count]
+    }
+
+    /// P10–P90 coverage of usage by step, one line per model, against the nominal 80%.
+    public var coverageChart: BacktestChart {
+        let horizon = run.settings.horizon
+        let scores = run.scores.filter { $0.target == .usage && $0.step != nil }
+        let lowest = min(0.5, (scores.map(\.coverage80).min() ?? 0.5) - 0.05)
+        var series = [BacktestChart.Series(
+            name: "nominal 80%", color: "#000000", points: [(1, 0.8), (Double(max(1, horizon)), 0.8)], isReference: true
+        )]
+        for model in run.models {
+            let points = scores.filter { $0.model == model }.map { (x: Double($0.step!), y: $0.coverage80) }
+            series.append(.init(name: model.rawValue, color: Self.color(of: model), points: points))
+        }
+        return BacktestChart(
+            title: "P10–P90 coverage of usage", xCaption: "months after the origin", yCaption: "share of actuals inside the band",
+            xDomain: 1...Double(max(2, horizon)), xTicks: (1...horizon).map { (Double($0), String($0)) },
+            yMinimum: max(0, (lowest * 10).rounded(.down) / 10), series: series
+        )
+    }
+
+    /// Observed frequency against forecast probability, one line per model with both events'
+    /// forecasts pooled (the Markdown tables split them), markers sized by the forecasts in each
+    /// bin, against the diagonal.
+    public var reliabilityChart: BacktestChart {
+        var series = [BacktestChart.Series(name: "perfectly reliable", color: "#000000", points: [(0, 0), (1, 1)], isReference: true)]
+        for model in run.models {
+            let forecasts = run.records.filter { $0.model == model && $0.isLastStep }.flatMap { record in
+                BacktestEvent.allCases.map { record.forecast(of: $0) }
+            }
+            let bins = ReliabilityBin.table(forecasts).filter { $0.count > 0 }
+            series.append(.init(
+                name: model.rawValue, color: Self.color(of: model),
+                points: bins.map { (x: $0.meanProbability, y: $0.observedFrequency) }, counts: bins.map(\.count)
+            ))
+        }
+        return BacktestChart(
+            title: "Reliability of cap-hit and shortfall probabilities", xCaption: "forecast probability (within the horizon)",
+            yCaption: "how often it happened", xDomain: 0...1,
+            xTicks: stride(from: 0, through: 10, by: 2).map { (Double($0) / 10, "\($0 * 10)%") }, series: series
+        )
+    }
+
+    /// The report directory's files, charts first and `backtest.md` last.
+    public var files: ReportSet {
+        let provenance = provenance
+        return ReportSet(files: [
+            ReportFile(path: Self.coverageChart, text: coverageChart.svg),
+            ReportFile(path: Self.reliabilityChart, text: reliabilityChart.svg),
+            ReportFile(path: "backtest.csv", text: BacktestCSV.records(run).text),
+            ReportFile(path: "scores.csv", text: BacktestCSV.scores(run.scores).text),
+            ReportFile(path: "provenance.json", text: provenance.json(describing: ["backtest.csv", "scores.csv"])),
+            ReportFile(path: "backtest.md", text: BacktestMarkdown(
+                run: run, provenance: provenance, coverageChart: Self.coverageChart, reliabilityChart: Self.reliabilityChart
+            ).text),
+        ])
+    }
+
+    /// Writes the report into `directory` (created if needed), refusing to write over any of
+    /// `inputs`. Returns the paths written.
+    @discardableResult
+    public func write(to directory: String, inputs: [String] = []) throws(ReportWriteError) -> [String] {
+        try files.write(to: directory, inputPaths: inputs)
+    }
+}

@@ -1,0 +1,53 @@
+/// Why shard outputs cannot be merged into one run's reports. Every message names the
+/// directories involved and says what to do.
+public enum MergeError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A directory holds no shard file.
+    case missingShardFile(directory: String)
+    /// A shard file cannot be read or is not a shard file; `line` is 1-based when known.
+    case unreadable(path: String, line: Int?, reason: String)
+    /// Two shards are of different reports (say a forecast and a watchlist).
+    case differentReports(String, ShardKind, String, ShardKind)
+    /// Two shards cut the portfolio into different numbers of shards.
+    case differentShardCounts(String, String, String, String)
+    /// The same shard is given more than once.
+    case overlappingShards(shard: String, directories: [String])
+    /// Some shards are missing.
+    case missingShards(numbers: [Int], count: Int)
+    /// Two shards ran with different seeds.
+    case differentSeeds(String, UInt64, String, UInt64)
+    /// Two shards ran on different inputs or settings.
+    case differentInputs(String, String, String, String)
+    /// Two shards were written by different creditcast versions.
+    case differentVersions(String, String, String, String)
+    /// Two shards disagree on something the input hash should have pinned (a damaged file).
+    case inconsistent(String, String)
+
+    /// The message for people.
+    public var description: String {
+        switch self {
+        case let .missingShardFile(directory):
+            return "\(directory): no \(ShardFile.fileName); give the --out directory of a run with --shard K/N"
+        case let .unreadable(path, line, reason):
+            return "\(path)\(line.map { ":\($0)" } ?? ""): not a readable creditcast shard file: \(reason)"
+        case let .differentReports(first, firstKind, other, otherKind):
+            return "\(first) holds a \(firstKind.rawValue) shard but \(other) a \(otherKind.rawValue) shard; merge the shards of one run at a time"
+        case let .differentShardCounts(first, firstShard, other, otherShard):
+            return "\(first) is shard \(firstShard) but \(other) is shard \(otherShard); every shard of a run must use the same N"
+        case let .overlappingShards(shard, directories):
+            return "shard \(shard) is given more than once (\(directories.joined(separator: ", "))); give each shard's directory once"
+        case let .missingShards(numbers, count):
+            let list = numbers.map { "\($0)/\(count)" }.joined(separator: ", ")
+            return "shard\(numbers.count == 1 ? "" : "s") \(list) \(numbers.count == 1 ? "is" : "are") missing; "
+                + "merge needs the output of all \(count) shards (rerun the missing ones with --shard K/\(count))"
+        case let .differentSeeds(first, firstSeed, other, otherSeed):
+            return "\(first) ran with seed \(firstSeed) but \(other) with seed \(otherSeed); run every shard with the same --seed"
+        case let .differentInputs(first, firstHash, other, otherHash):
+            return "\(first) and \(other) come from different inputs or settings (input hash \(firstHash) against \(otherHash)); "
+                + "run every shard on the same files with the same options, changing only --shard"
+        case let .differentVersions(first, firstVersion, other, otherVersion):
+            return "\(first) was written by creditcast \(firstVersion) but \(other) by \(otherVersion); run every shard with the same version"
+        case let .inconsistent(path, reason):
+            return "\(path): \(reason); rerun this shard"
+        }
+    }
+}

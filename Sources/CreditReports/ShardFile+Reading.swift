@@ -1,0 +1,191 @@
+import CreditCore
+import CreditDecisions
+import CreditForecast
+import CreditLedger
+import Foundation
+
+extension ShardFile {
+    /// The path of the shard file in `directory`.
+    public static func path(in directory: String) -> String {
+        directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
+    }
+
+    /// Reads the shard file a run with `--shard` wrote into `directory`.
+    /// - Throws: `MergeError.missingShardFile` when there is none, `.unreadable` naming the line
+    ///   of anything that is not as `ShardFile` writes it.
+    public static func read(directory: String) throws(MergeError) -> ShardResult {
+        let path = path(in: directory)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw .missingShardFile(directory: directory)
+        }
+        let bytes: Data
+        do { bytes = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw .unreadable(path: path, line: nil, reason: "it cannot be read (\(error.localizedDescription))")
+        }
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard let first = lines.first, !first.isEmpty else { throw .unreadable(path: path, line: 1, reason: "the file is empty") }
+        let header = try ShardJSONObject(parsing: Data(first), path: path, line: 1)
+        guard (try? header.string("format")) == format else {
+            throw .unreadable(path: path, line: 1, reason: "the first line is not a creditcast shard header")
+        }
+        let version = try header.int("format_version")
+        guard version == formatVersion else {
+            throw .unreadable(path: path, line: 1, reason: "format version \(version) is not \(formatVersion); merge with the creditcast that wrote it")
+        }
+        let count = try header.int("workspaces")
+        // The file ends with a line break after its last record; anything else is a cut-off file.
+        guard lines.count == count + 2, lines.last?.isEmpty == true else {
+            throw .unreadable(path: path, line: nil, reason: "it should hold \(count) workspace lines after the header but holds \(max(0, lines.count - 2)); it was cut off or edited")
+        }
+        var records: [ShardJSONObject] = []
+        records.reserveCapacity(count)
+        for (offset, line) in lines.dropFirst().dropLast().enumerated() {
+            records.append(try ShardJSONObject(parsing: Data(line), path: path, line: offset + 2))
+        }
+        return try result(header: header, records: records)
+    }
+
+    /// The result a header and its workspace lines describe.
+    static func result(header: ShardJSONObject, records: [ShardJSONObject]) throws(MergeError) -> ShardResult {
+        let path = header.path
+        let shard: ForecastEngine.Shard
+        do { shard = try ForecastEngine.Shard(parsing: try header.string("shard")) } catch let error as MergeError { throw error } catch {
+            throw .unreadable(path: path, line: 1, reason: "\"shard\" is not K/N")
+        }
+        guard let kind = ShardKind(rawValue: try header.string("report")) else { throw header.failure("report", "forecast, watchlist or renew") }
+        guard let seed = UInt64(try header.string("seed")) else { throw header.failure("seed", "a seed") }
+        guard let model = UsageModelKind(rawValue: try header.string("model")) else { throw header.failure("model", "a usage model") }
+        let settings = ForecastSettings(
+            horizon: try header.int("horizon"), trials: try header.int("trials"), seed: seed, model: model,
+            precision: header.isNull("precision") ? nil : try header.double("precision"), maxTrials: try header.int("max_trials")
+        )
+        let run = ForecastRun(settings: settings, asOf: try header.month("as_of"), inputHash: try header.string("input_hash"), workspaces: [])
+        let scenarios = try header.strings("scenarios")
+        let positions = try records.map { record throws(MergeError) in try record.int("position") }
+
+        let payload: ShardPayload
+        switch kind {
+        case .forecast, .watchlist:
+            var columns = [[WorkspaceForecast]](repeating: [], count: scenarios.count)
+            for record in records {
+                let forecasts = try record.objects("forecasts")
+                guard forecasts.count == scenarios.count else { throw record.failure("forecasts", "one forecast per scenario") }
+                for (index, forecast) in forecasts.enumerated() { columns[index].append(try workspace(forecast)) }
+            }
+            if kind == .forecast {
+                payload = .forecast(zip(scenarios, columns).map { ($0, $1) })
+            } else {
+                let thresholds = try header.object("thresholds")
+                payload = .watchlist(workspaces: columns.first ?? [], thresholds: WatchlistThresholds(
+                    shortfallProbability: try thresholds.double("shortfall_probability"),
+                    capProbability: try thresholds.double("cap_probability"), windowMonths: try thresholds.int("window_months")
+                ))
+            }
+        case .renew:
+            guard let risk = RenewalRisk(rawValue: try header.string("risk")) else { throw header.failure("risk", "mean or p90") }
+            var columns = [[ForecastEngine.RenewalForecast]](repeating: [], count: scenarios.count)
+            let sensitive = (header.members["sensitivity"] as? Bool) == true
+            var analyses: [WorkspaceSensitivity] = []
+            for record in records {
+                if sensitive { analyses.append(try sensitivity(try record.object("sensitivity"))) }
+                let renewals = try record.objects("renewals")
+                guard renewals.count == scenarios.count else { throw record.failure("renewals", "one renewal per scenario") }
+                for (index, renewal) in renewals.enumerated() { columns[index].append(try Self.renewal(renewal)) }
+            }
+            payload = .renew(scenarios: zip(scenarios, columns).map { ($0, $1) }, risk: risk, sensitivity: sensitive ? analyses : nil)
+        }
+        return ShardResult(
+            shard: shard, portfolioCount: try header.int("portfolio_workspaces"), positions: positions, run: run,
+            assumptions: ReportAssumptions(pricing: try header.string("pricing"), rules: try header.string("rules")),
+            payload: payload, toolVersion: try header.string("tool_version")
+        )
+    }
+
+    static func percentiles(_ object: ShardJSONObject, _ key: String) throws(MergeError) -> Percentiles {
+        let values = try object.ints(key)
+        guard values.count == 5 else { throw object.failure(key, "five percentiles") }
+        return Percentiles(p5: values[0], p10: values[1], p50: values[2], p90: values[3], p95: values[4])
+    }
+
+    static func workspace(_ object: ShardJSONObject) throws(MergeError) -> WorkspaceForecast {
+        var months: [MonthForecast] = []
+        for month in try object.objects("months") {
+            months.append(MonthForecast(
+                month: try month.month("month"), seats: try month.int("seats"), accrual: try month.int("accrual"), cap: try month.int("cap"),
+                usage: try percentiles(month, "usage"), opening: try percentiles(month, "opening"), closing: try percentiles(month, "closing"),
+                closingMean: try month.double("closing_mean"), probabilityOfCapHit: try month.double("p_cap"),
+                probabilityOfShortfall: try month.double("p_shortfall"), forfeitedMean: try month.double("forfeited_mean"),
+                shortfallMean: try month.double("shortfall_mean"), payAsYouGoCostMean: Money(cents: try month.int("payg_cents")),
+                probabilityOfCapHitByThen: try month.double("p_cap_by_then"),
+                probabilityOfShortfallByThen: try month.double("p_shortfall_by_then")
+            ))
+        }
+        return WorkspaceForecast(
+            name: try object.string("name"), plan: try object.string("plan"), seats: try object.int("seats"),
+            startingBalance: try object.int("starting_balance"), cap: try object.int("cap"), months: months,
+            probabilityOfAnyCapHit: try object.double("p_any_cap"), probabilityOfAnyShortfall: try object.double("p_any_shortfall"),
+            capHitLikelyBy: try object.optionalMonth("cap_likely_by"), shortfallLikelyBy: try object.optionalMonth("shortfall_likely_by"),
+            expectedForfeited: try object.double("expected_forfeited"), expectedShortfall: try object.double("expected_shortfall"),
+            expectedPayAsYouGoCost: Money(cents: try object.int("expected_payg_cents")), trials: try object.int("trials")
+        )
+    }
+
+    static func package(_ object: ShardJSONObject) throws(MergeError) -> CreditPackage {
+        CreditPackage(credits: try object.int("credits"), price: Money(cents: try object.int("price_cents")))
+    }
+
+    static func sensitivity(_ object: ShardJSONObject) throws(MergeError) -> WorkspaceSensitivity {
+        func outcome(_ key: String, in object: ShardJSONObject) throws(MergeError) -> SensitivityOutcome {
+            let value = try object.object(key)
+            return SensitivityOutcome(renewalCost: Money(cents: try value.int("cost_cents")), shortfallProbability: try value.double("p_shortfall"))
+        }
+        func setting(_ key: String, in object: ShardJSONObject) throws(MergeError) -> SensitivitySetting {
+            let value = try object.object(key)
+            let kind = try value.string("kind")
+            let parsed: SensitivityValue
+            switch kind {
+            case "multiplier", "monthly_growth":
+                let millionths = try value.int("millionths")
+                guard millionths >= 0 else { throw value.failure("millionths", "a factor that is not negative") }
+                let factor = ForecastEngine.UsageMultiplier(millionths: millionths)
+                parsed = kind == "multiplier" ? .multiplier(factor) : .monthlyGrowth(factor)
+            case "seats": parsed = .seats(try value.int("delta"))
+            case "plan": parsed = .plan(try value.optionalString("name"))
+            default: throw value.failure("kind", "multiplier, monthly_growth, seats or plan")
+            }
+            return SensitivitySetting(value: parsed, changes: [])
+        }
+        var effects: [SensitivityEffect] = []
+        for effect in try object.objects("effects") {
+            guard let driver = SensitivityDriver(rawValue: try effect.string("driver")) else { throw effect.failure("driver", "a sensitivity driver") }
+            effects.append(SensitivityEffect(
+                range: SensitivityRange(driver: driver, low: try setting("low", in: effect), high: try setting("high", in: effect)),
+                atLow: try outcome("at_low", in: effect), atHigh: try outcome("at_high", in: effect)
+            ))
+        }
+        return WorkspaceSensitivity(
+            workspace: try object.string("workspace"), renewal: try object.month("renewal"), strategy: try object.string("strategy"),
+            baseline: try outcome("baseline", in: object), effects: effects
+        )
+    }
+
+    static func renewal(_ object: ShardJSONObject) throws(MergeError) -> ForecastEngine.RenewalForecast {
+        var outcomes: [ForecastEngine.StrategyOutcome] = []
+        for outcome in try object.objects("outcomes") {
+            var upfront: [CreditPackage] = []
+            for item in try outcome.objects("upfront") { upfront.append(try package(item)) }
+            let auto = outcome.isNull("auto_purchase") ? nil : try package(try outcome.object("auto_purchase"))
+            outcomes.append(ForecastEngine.StrategyOutcome(
+                strategy: ForecastEngine.PurchaseStrategy(name: try outcome.string("strategy"), upfront: upfront, autoPurchase: auto),
+                expectedCost: Money(cents: try outcome.int("expected_cost_cents")), p90Cost: Money(cents: try outcome.int("p90_cost_cents")),
+                probabilityOfAnyPayAsYouGo: try outcome.double("p_any_payg"), expectedUnusedCredits: try outcome.double("expected_unused_credits")
+            ))
+        }
+        return ForecastEngine.RenewalForecast(
+            name: try object.string("name"), plan: try object.string("plan"), seats: try object.int("seats"),
+            startingBalance: try object.int("starting_balance"), renewal: try object.month("renewal"), trials: try object.int("trials"),
+            outcomes: outcomes
+        )
+    }
+}

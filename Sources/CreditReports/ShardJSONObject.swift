@@ -1,0 +1,91 @@
+import CreditCore
+import Foundation
+
+/// One JSON object of a shard file, with typed look-ups that fail with the file and line.
+struct ShardJSONObject {
+    /// The object's members, as `JSONSerialization` reads them.
+    let members: [String: Any]
+    /// The shard file, for errors.
+    let path: String
+    /// The 1-based line, for errors.
+    let line: Int
+
+    /// The object on `line` of `path`, parsed from `bytes`.
+    init(parsing bytes: Data, path: String, line: Int) throws(MergeError) {
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: bytes)
+        } catch {
+            throw .unreadable(path: path, line: line, reason: "the line is not JSON")
+        }
+        guard let members = parsed as? [String: Any] else { throw .unreadable(path: path, line: line, reason: "the line is not a JSON object") }
+        self.init(members: members, path: path, line: line)
+    }
+
+    init(members: [String: Any], path: String, line: Int) {
+        self.members = members
+        self.path = path
+        self.line = line
+    }
+
+    func failure(_ key: String, _ expected: String) -> MergeError {
+        .unreadable(path: path, line: line, reason: "\"\(key)\" is missing or not \(expected)")
+    }
+
+    func isNull(_ key: String) -> Bool { members[key] == nil || members[key] is NSNull }
+
+    func int(_ key: String) throws(MergeError) -> Int {
+        // NSNumber bridges to Int only when the number is exactly a whole number in range.
+        guard let value = members[key] as? Int else { throw failure(key, "a whole number") }
+        return value
+    }
+
+    func string(_ key: String) throws(MergeError) -> String {
+        guard let value = members[key] as? String else { throw failure(key, "text") }
+        return value
+    }
+
+    func optionalString(_ key: String) throws(MergeError) -> String? {
+        isNull(key) ? nil : try string(key)
+    }
+
+    /// A double written as its shortest round-trip decimal text.
+    func double(_ key: String) throws(MergeError) -> Double {
+        guard let text = members[key] as? String, let value = Double(text) else { throw failure(key, "a decimal in a string") }
+        return value
+    }
+
+    func month(_ key: String) throws(MergeError) -> Month {
+        guard let text = members[key] as? String, let month = Month(text) else { throw failure(key, "a month like 2026-04") }
+        return month
+    }
+
+    func optionalMonth(_ key: String) throws(MergeError) -> Month? {
+        isNull(key) ? nil : try month(key)
+    }
+
+    func object(_ key: String) throws(MergeError) -> ShardJSONObject {
+        guard let value = members[key] as? [String: Any] else { throw failure(key, "an object") }
+        return ShardJSONObject(members: value, path: path, line: line)
+    }
+
+    func objects(_ key: String) throws(MergeError) -> [ShardJSONObject] {
+        guard let values = members[key] as? [Any] else { throw failure(key, "a list") }
+        var objects: [ShardJSONObject] = []
+        for value in values {
+            guard let object = value as? [String: Any] else { throw failure(key, "a list of objects") }
+            objects.append(ShardJSONObject(members: object, path: path, line: line))
+        }
+        return objects
+    }
+
+    func strings(_ key: String) throws(MergeError) -> [String] {
+        guard let values = members[key] as? [String] else { throw failure(key, "a list of text") }
+        return values
+    }
+
+    func ints(_ key: String) throws(MergeError) -> [Int] {
+        guard let values = members[key] as? [Int] else { throw failure(key, "a list of whole numbers") }
+        return values
+    }
+}

@@ -1,0 +1,72 @@
+import CreditDecisions
+import CreditForecast
+
+extension ShardResult {
+    /// The scenario comparison of a forecast with scenarios, rendered by `ScenarioReports`.
+    private var scenarioReports: ScenarioReports? {
+        guard case let .forecast(runs) = payload, runs.count > 1 else { return nil }
+        return ScenarioReports(runs: runs.map { scenario in
+            (scenario.scenario, ForecastRun(requested: run.settings, asOf: run.asOf, inputHash: run.inputHash, workspaces: scenario.workspaces))
+        })
+    }
+
+    /// The watchlist's reports, for a watchlist result.
+    private var watchlistReports: WatchlistReports? {
+        guard case let .watchlist(_, thresholds) = payload else { return nil }
+        let forecast = baselineRun
+        return WatchlistReports(run: forecast, watchlist: Watchlist(run: forecast, thresholds: thresholds), assumptions: assumptions)
+    }
+
+    /// The renewal plan's reports, for a renewal result.
+    private var renewReports: RenewReports? {
+        guard case let .renew(scenarios, risk, sensitivity) = payload else { return nil }
+        return RenewReports(
+            plan: RenewalPlan(scenarios: scenarios.map { ($0.scenario, $0.forecasts) }, risk: risk), run: run, assumptions: assumptions,
+            sensitivity: sensitivity.map { SensitivityReports(analyses: $0, risk: risk) }
+        )
+    }
+
+    /// The report directory's files, exactly as the command writes them: for a forecast
+    /// `ForecastReports` (with `ScenarioReports` beside it), for a watchlist `WatchlistReports`,
+    /// for a renewal `RenewReports`.
+    public var reportFiles: ReportSet {
+        switch kind {
+        case .forecast:
+            return ReportSet(files: ForecastReports(run: baselineRun, assumptions: assumptions).files.files + (scenarioReports?.files ?? []))
+        case .watchlist:
+            return watchlistReports?.files ?? ReportSet(files: [])
+        case .renew:
+            return renewReports?.files ?? ReportSet(files: [])
+        }
+    }
+
+    /// Writes the reports into `directory`, all or nothing, with a forecast's trials file (its
+    /// workspaces must have kept their sample paths) and `extraFiles` inside the directory;
+    /// refuses to write over any of `inputs`. Returns the paths written.
+    @discardableResult
+    public func writeReports(
+        to directory: String, trialsFile: String? = nil, inputs: [String] = [], extraFiles: [ReportFile] = []
+    ) throws(ReportWriteError) -> [String] {
+        switch kind {
+        case .forecast:
+            return try ForecastReports(run: baselineRun, assumptions: assumptions).write(
+                to: directory, trialsFile: trialsFile, inputs: inputs, extraFiles: (scenarioReports?.files ?? []) + extraFiles
+            )
+        case .watchlist, .renew:
+            return try ReportSet(files: reportFiles.files + extraFiles).write(to: directory, inputPaths: inputs)
+        }
+    }
+
+    /// What the command prints once the reports are written to `reportDirectory`, listing at
+    /// most `limit` workspaces (or rows).
+    public func summary(reportDirectory: String, limit: Int = 20) -> String {
+        switch kind {
+        case .forecast:
+            return ForecastSummary(run: baselineRun, limit: limit).text(reportDirectory: reportDirectory) + (scenarioReports?.summary ?? "")
+        case .watchlist:
+            return watchlistReports?.summary(reportDirectory: reportDirectory, limit: limit) ?? ""
+        case .renew:
+            return renewReports?.summary(reportDirectory: reportDirectory, limit: limit) ?? ""
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import CreditCore
+import CreditDecisions
+import CreditForecast
+
+/// What one run computed: the figures of its workspaces and everything its reports need to
+/// be rendered, for the whole portfolio (shard `1/1`) or for one shard of it.
+///
+/// A single run renders its reports from this, and so does `creditcast merge` from the shards'
+/// results combined (`ShardMerge`), through the same `reportFiles` and `summary`: the merged
+/// reports are the single run's byte for byte. A shard writes it as `ShardFile` instead.
+public struct ShardResult: Sendable {
+    /// The share of the portfolio computed.
+    public var shard: ForecastEngine.Shard
+    /// Workspaces in the whole portfolio (every shard together).
+    public var portfolioCount: Int
+    /// Each workspace's position in the whole portfolio (the history's order), ascending; the
+    /// payload's lists follow it.
+    public var positions: [Int]
+    /// The settings, as-of month and input hash of the run; its `workspaces` is empty (the
+    /// payload holds them). The input hash covers the inputs and figure-changing settings, never
+    /// the shard, so every shard of one run carries the single run's hash.
+    public var run: ForecastRun
+    /// The prices and rules assumed, in words.
+    public var assumptions: ReportAssumptions
+    /// The creditcast version that computed it.
+    public var toolVersion: String
+    /// The figures.
+    public var payload: ShardPayload
+
+    /// A result; `payload` lists the workspaces at `positions`, in that order.
+    public init(
+        shard: ForecastEngine.Shard, portfolioCount: Int, positions: [Int], run: ForecastRun, assumptions: ReportAssumptions,
+        payload: ShardPayload, toolVersion: String = CreditcastVersion.current
+    ) {
+        precondition(positions.count == payload.workspaceCount, "one position per workspace")
+        self.shard = shard
+        self.portfolioCount = portfolioCount
+        self.positions = positions
+        var settings = run
+        settings.workspaces = []
+        self.run = settings
+        self.assumptions = assumptions
+        self.toolVersion = toolVersion
+        self.payload = payload
+    }
+
+    /// The result of a whole run (shard `1/1`): positions are simply 0, 1, 2, ….
+    public init(run: ForecastRun, assumptions: ReportAssumptions, payload: ShardPayload) {
+        self.init(
+            shard: .whole, portfolioCount: payload.workspaceCount, positions: Array(0..<payload.workspaceCount), run: run,
+            assumptions: assumptions, payload: payload
+        )
+    }
+
+    /// Whether this holds every workspace of the portfolio.
+    public var isWhole: Bool { positions.count == portfolioCount }
+
+    /// The command whose reports this becomes.
+    public var kind: ShardKind { payload.kind }
+
+    /// The baseline forecast as a run (the forecast and watchlist reports' input); a renewal's
+    /// run has no workspaces.
+    public var baselineRun: ForecastRun {
+        ForecastRun(requested: run.settings, asOf: run.asOf, inputHash: run.inputHash, workspaces: baselineWorkspaces)
+    }
+
+    private var baselineWorkspaces: [WorkspaceForecast] {
+        switch payload {
+        case let .forecast(runs): runs.first?.workspaces ?? []
+        case let .watchlist(workspaces, _): workspaces
+        case .renew: []
+        }
+    }
+}

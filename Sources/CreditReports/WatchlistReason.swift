@@ -1,0 +1,22 @@
+import CreditDecisions
+
+/// The one-line reason a watchlist gives for a workspace's status, for a CRM note.
+public enum WatchlistReason {
+    /// Why `entry` has its status, in words, with the chances that decided it.
+    public static func text(_ entry: WatchlistEntry, thresholds: WatchlistThresholds) -> String {
+        let window = "within \(thresholds.windowMonths) month\(thresholds.windowMonths == 1 ? "" : "s")"
+        let shortfall = FixedDecimal.percent(entry.probabilityInWindow.shortfall)
+        let capHit = FixedDecimal.percent(entry.probabilityInWindow.capHit)
+        switch entry.status {
+        case .runningShort:
+            let by = entry.shortfallLikelyBy.map { ", from \($0)" } ?? ""
+            return "\(shortfall) chance of running short \(window)\(by): talk about a package"
+        case .nearCap:
+            let by = entry.capHitLikelyBy.map { ", from \($0)" } ?? ""
+            return "\(capHit) chance of forfeiting at the cap \(window)\(by), about "
+                + "\(FixedDecimal.groupedWhole(entry.expectedForfeitedNextQuarter)) credits next quarter: advise using more or changing plan"
+        case .healthy:
+            return "no action: \(shortfall) chance of a shortfall and \(capHit) of a cap hit \(window)"
+        }
+    }
+}

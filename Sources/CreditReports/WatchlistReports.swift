@@ -1,0 +1,121 @@
+import CreditCore
+import CreditDecisions
+import CreditForecast
+
+/// The watchlist's files, `watchlist.csv` (for a CRM), `watchlist.md` (for people) and
+/// `provenance.json`, and the short table `creditcast watchlist` prints.
+public struct WatchlistReports: Sendable {
+    /// The forecast the watchlist ranks.
+    public var run: ForecastRun
+    /// The watchlist.
+    public var watchlist: Watchlist
+    /// The prices and rules the forecast assumed.
+    public var assumptions: ReportAssumptions
+
+    /// The reports of `watchlist`, made from `run` under `assumptions`.
+    public init(run: ForecastRun, watchlist: Watchlist, assumptions: ReportAssumptions) {
+        self.run = run
+        self.watchlist = watchlist
+        self.assumptions = assumptions
+    }
+
+    /// The columns of `watchlist.csv`.
+    public static let header = [
+        "rank", "workspace", "status", "plan", "seats", "balance", "cap", "pct_of_cap",
+        "p_cap_1m", "p_cap_3m", "p_shortfall_1m", "p_shortfall_3m", "expected_forfeited_next_quarter",
+        "cap_likely_by", "shortfall_likely_by", "reason",
+    ]
+
+    /// `watchlist.csv`: one row per workspace, most urgent first. Probabilities have 4 decimals,
+    /// the share of the cap too (0.8125 is 81.25%), credits 1 decimal for means.
+    public var csv: CSVTable {
+        let places = ForecastCSV.probabilityPlaces
+        return CSVTable(header: Self.header, rows: watchlist.entries.map { entry in
+            [
+                .integer(entry.rank), .text(entry.workspace), .literal(entry.status.rawValue), .text(entry.plan),
+                .integer(entry.seats), .integer(entry.balance), .integer(entry.cap),
+                .decimal(entry.fractionOfCap, places: places),
+                .decimal(entry.probabilityOfCapHit.oneMonth, places: places),
+                .decimal(entry.probabilityOfCapHit.threeMonths, places: places),
+                .decimal(entry.probabilityOfShortfall.oneMonth, places: places),
+                .decimal(entry.probabilityOfShortfall.threeMonths, places: places),
+                .decimal(entry.expectedForfeitedNextQuarter, places: ForecastCSV.meanPlaces),
+                entry.capHitLikelyBy.map(CSVCell.month) ?? .empty,
+                entry.shortfallLikelyBy.map(CSVCell.month) ?? .empty,
+                .literal(WatchlistReason.text(entry, thresholds: watchlist.thresholds)),
+            ]
+        })
+    }
+
+    /// The thresholds in words.
+    private var thresholdWords: String {
+        let t = watchlist.thresholds
+        return "running short when the chance of a shortfall within \(t.windowMonths) month\(t.windowMonths == 1 ? "" : "s") "
+            + "reaches \(FixedDecimal.percent(t.shortfallProbability)); near the cap when the chance of forfeiting credits "
+            + "within \(t.windowMonths) month\(t.windowMonths == 1 ? "" : "s") reaches \(FixedDecimal.percent(t.capProbability))"
+    }
+
+    /// `watchlist.md`: provenance front matter, thresholds, counts, and the ranked table.
+    public var markdown: String {
+        let p = ReportProvenance(run: run, assumptions: assumptions)
+        var out = p.frontMatter + "\n# Watchlist\n\n"
+        out += "\(watchlist.entries.count) workspace\(watchlist.entries.count == 1 ? "" : "s") as of \(p.asOf): "
+            + "\(watchlist.count(.runningShort)) running short, \(watchlist.count(.nearCap)) near the cap, "
+            + "\(watchlist.count(.healthy)) healthy.\n\n"
+        out += "- **Thresholds:** \(thresholdWords); \"from\" is the first month the chance so far reaches the threshold.\n"
+        out += "- **Forecast:** \(p.trials.groupedThousands) trials per workspace, seed \(p.seed), model \(MarkdownTable.escape(p.model)), "
+            + "\(p.firstMonth) to \(p.lastMonth).\n"
+        out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n\n"
+        out += MarkdownTable(columns: [
+            .init("rank", .right), .init("workspace"), .init("status"), .init("balance", .right), .init("% of cap", .right),
+            .init("P(short) 1m", .right), .init("P(short) 3m", .right), .init("P(cap) 1m", .right), .init("P(cap) 3m", .right),
+            .init("forfeited next quarter", .right), .init("from"), .init("reason"),
+        ], rows: watchlist.entries.map { e in
+            [
+                String(e.rank), e.workspace, e.status.rawValue, e.balance.groupedThousands, FixedDecimal.percent(e.fractionOfCap),
+                FixedDecimal.percent(e.probabilityOfShortfall.oneMonth), FixedDecimal.percent(e.probabilityOfShortfall.threeMonths),
+                FixedDecimal.percent(e.probabilityOfCapHit.oneMonth), FixedDecimal.percent(e.probabilityOfCapHit.threeMonths),
+                FixedDecimal.groupedWhole(e.expectedForfeitedNextQuarter), e.actionBy?.description ?? "—",
+                WatchlistReason.text(e, thresholds: watchlist.thresholds),
+            ]
+        }).text
+        return out
+    }
+
+    /// The report's files: `watchlist.csv`, `provenance.json`, `watchlist.md`.
+    public var files: ReportSet {
+        let provenance = ReportProvenance(run: run, assumptions: assumptions)
+        return ReportSet(files: [
+            ReportFile(path: "watchlist.csv", text: csv.text),
+            ReportFile(path: "provenance.json", text: provenance.json(describing: ["watchlist.csv"])),
+            ReportFile(path: "watchlist.md", text: markdown),
+        ])
+    }
+
+    /// What the command prints: counts, the `limit` most urgent workspaces that need action (all
+    /// of them when every workspace is healthy), and where the files are.
+    public func summary(reportDirectory: String, limit: Int = 20) -> String {
+        let count = watchlist.entries.count
+        var out = "Watchlist as of \(run.asOf) for \(count) workspace\(count == 1 ? "" : "s") "
+            + "(\(run.settings.trials.groupedThousands) trials, seed \(run.settings.seed)): "
+            + "\(watchlist.count(.runningShort)) running short, \(watchlist.count(.nearCap)) near the cap, "
+            + "\(watchlist.count(.healthy)) healthy.\n"
+        let shown = watchlist.entries.prefix(max(0, limit))
+        if !shown.isEmpty {
+            out += "\n" + TextTable(
+                headings: ["rank", "workspace", "status", "balance", "% of cap", "P(short) 3m", "P(cap) 3m", "from"],
+                alignments: [.right, .left, .left, .right, .right, .right, .right, .left],
+                rows: shown.map { e in
+                    [
+                        String(e.rank), e.workspace, e.status.rawValue, e.balance.groupedThousands, FixedDecimal.percent(e.fractionOfCap),
+                        FixedDecimal.percent(e.probabilityOfShortfall.threeMonths), FixedDecimal.percent(e.probabilityOfCapHit.threeMonths),
+                        e.actionBy?.description ?? "-",
+                    ]
+                }
+            ).text
+            if shown.count < count { out += "(\(count - shown.count) more in watchlist.csv)\n" }
+        }
+        out += "\nReports in \(ReportText.singleLine(reportDirectory)): watchlist.md, watchlist.csv, provenance.json.\n"
+        return out
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import CreditForecast
+import CreditReports
+
+/// `--shard K/N`, for the commands that can split a portfolio across machines (forecast,
+/// watchlist, renew); `creditcast merge` combines the shards' outputs.
+struct ShardOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Process only shard K of N (K counted from 1): the workspaces whose stable name hash is K-1 modulo N. Writes creditcast-shard.jsonl to --out instead of the reports; combine every shard's directory with `creditcast merge`.",
+        valueName: "K/N"
+    ))
+    var shard: String?
+
+    func validate() throws {
+        if let shard {
+            do { _ = try ForecastEngine.Shard(parsing: shard) } catch { throw ValidationError("\(error)") }
+        }
+    }
+
+    /// The shard asked for, or `nil` for the whole portfolio (checked by `validate`).
+    var selected: ForecastEngine.Shard? {
+        shard.flatMap { try? ForecastEngine.Shard(parsing: $0) }
+    }
+
+    /// Writes `result` as the shard file in `directory`, refusing to write over `inputs`, and
+    /// returns what to print.
+    func write(_ result: ShardResult, to directory: String, inputs: [String]) throws -> String {
+        do {
+            try ReportSet(files: [ShardFile.reportFile(result)]).write(to: directory, inputPaths: inputs)
+        } catch {
+            throw CommandFailure(error, code: CommandFailure.outputFailed)
+        }
+        let count = result.positions.count
+        return "Shard \(result.shard) of creditcast \(result.kind.rawValue): \(count) of \(result.portfolioCount) workspace\(result.portfolioCount == 1 ? "" : "s") "
+            + "in \(ShardFile.path(in: directory)).\nWhen all \(result.shard.count) shards are done: creditcast merge DIR... --out REPORT_DIR\n"
+    }
+}

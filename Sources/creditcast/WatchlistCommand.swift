@@ -1,0 +1,120 @@
+import ArgumentParser
+import CreditCore
+import CreditDecisions
+import CreditForecast
+import CreditLedger
+import CreditReports
+import Foundation
+import UsageImport
+
+/// `creditcast watchlist`: every workspace ranked by the action it needs, for customer success.
+struct WatchlistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watchlist",
+        abstract: "Rank workspaces by the action they need: running short, near the cap, or healthy.",
+        discussion: """
+            Forecasts every workspace and ranks it by its chance of a shortfall or of forfeiting \
+            credits at the cap within --window months. Writes watchlist.csv (for a CRM), \
+            watchlist.md and provenance.json to --out and prints the most urgent workspaces.
+            """
+    )
+
+    @Option(help: "The usage export (CSV) to forecast from.")
+    var usage: String
+
+    @Option(name: .customLong("shortfall-threshold"), help: "Running short when P(shortfall within --window months) reaches this.")
+    var shortfallThreshold: Double = WatchlistThresholds.standard.shortfallProbability
+
+    @Option(name: .customLong("cap-threshold"), help: "Near the cap when P(cap hit within --window months) reaches this.")
+    var capThreshold: Double = WatchlistThresholds.standard.capProbability
+
+    @Option(help: "Months ahead the thresholds look.")
+    var window: Int = WatchlistThresholds.standard.windowMonths
+
+    @Option(help: "Months to forecast (the first month either chance reaches its threshold is looked for this far).")
+    var horizon: Int = 12
+
+    @Option(help: "Monte Carlo trials per workspace.")
+    var trials: Int = 1_000
+
+    @Option(help: "Random seed.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Usage model: seats or bootstrap.")
+    var model: UsageModelKind = .seats
+
+    @Option(name: .customLong("as-of"), help: "The last month of history to use (YYYY-MM).")
+    var asOf: Month?
+
+    @Option(help: "Directory for the reports.")
+    var out: String = "creditcast-watchlist"
+
+    @Option(help: "Workspaces listed on standard output (the files list all).")
+    var limit: Int = 20
+
+    @Option(help: "Worker threads (all cores when left out).")
+    var threads: Int?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @OptionGroup var pool: PoolOptions
+    @OptionGroup var reading: ImportOptions
+    @OptionGroup var sharding: ShardOptions
+
+    var thresholds: WatchlistThresholds {
+        WatchlistThresholds(shortfallProbability: shortfallThreshold, capProbability: capThreshold, windowMonths: window)
+    }
+
+    func validate() throws {
+        guard (1...120).contains(horizon) else { throw ValidationError("--horizon must be 1 to 120 months") }
+        guard trials >= 1 else { throw ValidationError("--trials must be at least 1") }
+        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        do { try thresholds.validate() } catch { throw ValidationError("\(error)") }
+        guard window <= horizon else { throw ValidationError("--window must not be longer than --horizon") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let pricing = try pool.loadPricing()
+            let rules = try pool.purchaseRules(pricing)
+            let history = try pool.loadHistory(usage, reading: reading, asOf: asOf, quiet: quiet)
+            let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
+            let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
+            let settings = ForecastSettings(horizon: horizon, trials: trials, seed: seed, model: model)
+            let inputHash = pool.fingerprint(
+                usage: usage, settings: "watchlist \(horizon) \(trials) \(seed) \(model) \(history.lastMonth) \(thresholds)",
+                resolver: resolver, rules: rules, pricing: pricing
+            )
+            let progress = quiet || !Terminal.standardErrorIsTerminal ? nil : ProgressBar()
+            let forecast: ForecastRun
+            do {
+                forecast = try ForecastEngine.run(
+                    history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
+                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, inputHash: inputHash,
+                    progress: progress.map { bar in { @Sendable fraction in bar.update(fraction) } }
+                )
+            } catch {
+                throw CommandFailure(error)
+            }
+            progress?.finish()
+            let result = ShardResult(
+                shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: forecast,
+                assumptions: ReportAssumptions(pricing: pricing, rules: rules),
+                payload: .watchlist(workspaces: forecast.workspaces, thresholds: thresholds)
+            )
+            if sharding.selected != nil {
+                let message = try sharding.write(result, to: out, inputs: pool.inputFiles(usage: usage))
+                if !quiet { print(message, terminator: "") }
+                return
+            }
+            do {
+                try result.writeReports(to: out, inputs: pool.inputFiles(usage: usage))
+            } catch {
+                throw CommandFailure(error, code: CommandFailure.outputFailed)
+            }
+            if !quiet { print(result.summary(reportDirectory: out, limit: limit), terminator: "") }
+        }
+    }
+}

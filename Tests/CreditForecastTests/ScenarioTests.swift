@@ -1,0 +1,51 @@
+import CreditCore
+import CreditForecast
+import CreditLedger
+import Testing
+import UsageImport
+
+/// A scenario on a history that never varies has one future: the ledger run with the
+/// scenario's accruals, caps and scaled usage.
+@Suite struct ScenarioTests {
+    @Test(arguments: [UsageModelKind.bootstrap, .seats])
+    func scenarioMonthsEqualTheLedgerWithTheirAccrualCapAndUsage(_ model: UsageModelKind) throws {
+        // 10 Growth seats at 2,000 a seat: 20,000 a month against 30,000 accrued.
+        let seats = (0..<10).map { Fixtures.seat("s\($0)", Array(repeating: 2_000, count: 6)) }
+        let history = Fixtures.history([WorkspaceHistory(name: "team", seats: seats)])
+        let first = history.lastMonth.advanced(by: 1)
+        let pro = Plan(name: "pro", monthlyAllowance: 4_000)
+        let scenario = ForecastEngine.Scenario(name: "what-if", changes: [
+            // Two seats more from the third month: 12 seats use 12/10 of the usage, accrue 36,000.
+            .init(from: first.advanced(by: 2), seats: .add(2)),
+            // Pro from the fifth month: 12 × 4,000 = 48,000, cap 240,000; usage 1.5 × baseline.
+            .init(from: first.advanced(by: 4), plan: pro, usageMultiplier: .init(millionths: 1_500_000)),
+            // Another workspace's change is ignored.
+            .init(workspace: "other", from: first, seats: .set(1)),
+        ])
+        let rules = Fixtures.rules()
+        let run = try Fixtures.run(
+            history, pools: [Fixtures.pool("team", opening: 50_000)], rules: rules,
+            settings: ForecastSettings(horizon: 7, trials: 100, seed: 9, model: model, seatsParameters: .resamplingOnly)
+        ).workspaces[0]
+        let scenarioRun = try ForecastEngine.run(
+            history: history, pools: [Fixtures.pool("team", opening: 50_000)], pricing: .standard, rules: rules,
+            settings: ForecastSettings(horizon: 7, trials: 100, seed: 9, model: model, seatsParameters: .resamplingOnly),
+            threads: 2, inputHash: "test", scenario: scenario
+        ).workspaces[0]
+
+        let accruals = [30_000, 30_000, 36_000, 36_000, 48_000, 48_000, 48_000]
+        let usage = [20_000, 20_000, 24_000, 24_000, 36_000, 36_000, 36_000]
+        var pool = CreditPool(balance: run.startingBalance)
+        for (index, month) in scenarioRun.months.enumerated() {
+            let row = pool.runMonth(month.month, accrual: accruals[index], cap: 5 * accruals[index], usage: usage[index], rules: rules)
+            #expect(month.seats == (index < 2 ? 10 : 12))
+            #expect(month.accrual == accruals[index] && month.cap == 5 * accruals[index])
+            #expect(month.usage.p50 == usage[index])
+            #expect(month.closing.p50 == row.closing && month.closing.p5 == row.closing && month.closing.p95 == row.closing)
+            #expect(month.forfeitedMean == Double(row.forfeited))
+        }
+        #expect(scenarioRun.seats == 10 && scenarioRun.cap == 150_000)
+        // Without a scenario, nothing changes.
+        #expect(run.months.allSatisfy { $0.accrual == 30_000 && $0.usage.p50 == 20_000 })
+    }
+}

@@ -1,0 +1,133 @@
+import CreditBacktest
+import CreditCore
+import CreditForecast
+import CreditLedger
+import Foundation
+import Testing
+@testable import CreditReports
+
+@Suite struct BacktestReportTests {
+    static let origin = Month(year: 2026, month: 3)!
+
+    static func forecast(_ actual: Int, _ p: (Int, Int, Int, Int, Int), mean: Double, crps: Double) -> TargetForecast {
+        TargetForecast(actual: actual, quantiles: Percentiles(p5: p.0, p10: p.1, p50: p.2, p90: p.3, p95: p.4), mean: mean, crps: crps)
+    }
+
+    /// Two models, one workspace named like a formula, two steps from one origin.
+    static var run: BacktestRun {
+        let name = "=Acme|<b>"
+        func record(_ model: BacktestModel, step: Int, usage: TargetForecast, pCap: Double, cap: Bool) -> BacktestRecord {
+            BacktestRecord(
+                origin: origin, workspace: name, model: model, step: step, usage: usage,
+                balance: forecast(10_000, (8_000, 9_000, 10_000, 11_000, 12_000), mean: 10_000, crps: 300),
+                capHit: EventForecast(probability: pCap, happened: cap), shortfall: EventForecast(probability: 0, happened: false),
+                isLastStep: step == 2
+            )
+        }
+        let records = [
+            record(.seats, step: 1, usage: forecast(1_000, (800, 900, 1_000, 1_100, 1_200), mean: 1_000, crps: 40), pCap: 0.25, cap: false),
+            record(.seats, step: 2, usage: forecast(1_300, (800, 900, 1_000, 1_100, 1_200), mean: 1_000, crps: 210), pCap: 0.75, cap: true),
+            record(.naive, step: 1, usage: forecast(1_000, (500, 600, 1_200, 1_800, 1_900), mean: 1_200, crps: 180), pCap: 0.5, cap: false),
+            record(.naive, step: 2, usage: forecast(1_300, (500, 600, 1_200, 1_800, 1_900), mean: 1_200, crps: 190), pCap: 0.5, cap: true),
+        ]
+        return BacktestRun(
+            settings: BacktestSettings(horizon: 2, origins: 1, trials: 100, seed: 4, candidates: [.seats]),
+            firstMonth: Month(year: 2025, month: 10)!, lastMonth: Month(year: 2026, month: 5)!, origins: [origin],
+            workspaceCount: 1, inputHash: "abc", records: records
+        )
+    }
+
+    static var reports: BacktestReports { BacktestReports(run: run, pricing: .standard, rules: PurchaseRules(pricing: .standard)) }
+
+    @Test func backtestCSVHasOneRowPerRecordWithExactColumns() {
+        let lines = BacktestCSV.records(Self.run).text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "origin,workspace,model,step,month,usage_actual,usage_p5,usage_p10,usage_p50,usage_p90,usage_p95,usage_mean,usage_crps,balance_actual,balance_p5,balance_p10,balance_p50,balance_p90,balance_p95,balance_mean,balance_crps,p_cap_hit,cap_hit,p_shortfall,shortfall")
+        // The workspace name starts with `=`: neutralised so no spreadsheet evaluates it.
+        #expect(lines[1] == "2026-03,'=Acme|<b>,seats,1,2026-04,1000,800,900,1000,1100,1200,1000.0,40.0,10000,8000,9000,10000,11000,12000,10000.0,300.0,0.2500,0,0.0000,0")
+        #expect(lines[4] == "2026-03,'=Acme|<b>,naive,2,2026-05,1300,500,600,1200,1800,1900,1200.0,190.0,10000,8000,9000,10000,11000,12000,10000.0,300.0,0.5000,1,0.0000,0")
+        #expect(lines.count == 6 && lines[5] == "")
+    }
+
+    @Test func scoresCSVHasARowPerModelTargetAndStepAndOneForAll() {
+        let lines = BacktestCSV.scores(Self.run.scores).text.split(separator: "\n")
+        #expect(lines[0] == "model,target,step,count,coverage_80,coverage_90,pinball_p10,pinball_p50,pinball_p90,crps,bias,brier_cap_hit,brier_shortfall")
+        #expect(lines.count == 1 + 2 * 2 * 3)
+        // seats, usage, step 2: actual 1,300 above every percentile. Pinball P10 0.1 × 400,
+        // P50 0.5 × 300, P90 0.9 × 200; bias 1,000 − 1,300; Brier (0.75 − 1)² = 0.0625.
+        #expect(lines[2] == "seats,usage,2,1,0.0000,0.0000,40.0,150.0,180.0,210.0,-300.0,0.0625,0.0000")
+        // seats, usage, all: means of the two steps; step 1 is covered, step 2 not; events from
+        // the last step only.
+        #expect(lines[3] == "seats,usage,all,2,0.5000,0.5000,25.0,75.0,95.0,125.0,-150.0,0.0625,0.0000")
+        // Step 1: pinball P10 0.1 × 100, P90 0.1 × 100, P50 0; Brier 0.25² = 0.0625.
+        #expect(lines[1] == "seats,usage,1,1,1.0000,1.0000,10.0,0.0,10.0,40.0,0.0,0.0625,0.0000")
+        // Balance 10,000 with P10 9,000 and P90 11,000: 0.1 × 1,000 each way.
+        #expect(lines[6] == "seats,balance,all,2,1.0000,1.0000,100.0,0.0,100.0,300.0,0.0,0.0625,0.0000")
+        #expect(lines.last == "naive,balance,all,2,1.0000,1.0000,100.0,0.0,100.0,300.0,0.0,0.2500,0.0000")
+    }
+
+    @Test func markdownStatesTheVerdictAndLinksBothCharts() throws {
+        let text = try #require(Self.reports.files.file(at: "backtest.md")).text
+        #expect(text.hasPrefix("---\ntool: \"creditcast\"\n"))
+        #expect(text.contains("command: \"backtest\"\n"))
+        #expect(text.contains("origins: [\"2026-03\"]\n"))
+        #expect(text.contains("- **seats beats every baseline** on usage CRPS: 125 credits against naive 185."))
+        #expect(text.contains("held the real usage in only 50.0% of forecasts (nominal 80%): **too narrow**"))
+        #expect(text.contains("![P10–P90 coverage of usage by months ahead](charts/coverage.svg)"))
+        #expect(text.contains("![Reliability of event probabilities](charts/reliability.svg)"))
+        #expect(text.contains(
+            "| seats | usage   |         2 |            50.0% |           50.0% |          25 |          75 |          95 |  125 | -150 |        0.0625 |          0.0000 |"
+        ))
+    }
+
+    @Test func verdictSaysWhenABaselineWins() {
+        var run = Self.run
+        run.records = run.records.map { record in
+            var copy = record
+            if copy.model == .seats { copy.usage.crps = 1_000 }
+            return copy
+        }
+        #expect(BacktestMarkdown(run: run, provenance: BacktestProvenance(run: run, assumptions: Self.reports.assumptions),
+                                 coverageChart: "c", reliabilityChart: "r").verdict[0]
+            == "**seats does not beat naive** on usage CRPS: 1,000 credits against naive 185.")
+    }
+
+    @Test func chartsAreStandaloneSVGWithEscapedText() throws {
+        let files = Self.reports.files
+        #expect(files.paths == ["charts/coverage.svg", "charts/reliability.svg", "backtest.csv", "scores.csv", "provenance.json", "backtest.md"])
+        let coverage = try #require(files.file(at: "charts/coverage.svg")).text
+        #expect(coverage.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(coverage.hasSuffix("</svg>\n"))
+        #expect(coverage.contains("<title>P10–P90 coverage of usage</title>"))
+        #expect(coverage.contains(">nominal 80%</text>") && coverage.contains(">seats</text>") && coverage.contains(">naive</text>"))
+        let reliability = try #require(files.file(at: "charts/reliability.svg")).text
+        #expect(reliability.contains(">seats</text>") && reliability.contains(">perfectly reliable</text>"))
+        // seats' last steps forecast 0.75 (happened) and 0 (did not): two bins of one forecast.
+        #expect(reliability.contains("<circle cx=\"72.0\" cy=\"336.0\" r=\"8.0\"/>"))
+        // A name with markup stays text.
+        let chart = BacktestChart(title: "<a & b>", xCaption: "x", yCaption: "y", xDomain: 0...1, xTicks: [], series: [])
+        #expect(chart.svg.contains("<title>&lt;a &amp; b&gt;</title>"))
+    }
+
+    @Test func provenanceSidecarListsTheCSVs() throws {
+        let json = try #require(Self.reports.files.file(at: "provenance.json")).text
+        #expect(json.contains("\"models\": [\n    \"seats\",\n    \"naive\",\n    \"mean\",\n    \"bootstrap\"\n  ]"))
+        #expect(json.contains("\"files\": [\n    \"backtest.csv\",\n    \"scores.csv\"\n  ]"))
+        #expect(json.hasSuffix("}\n"))
+    }
+
+    @Test func writesEveryFileIntoTheDirectory() throws {
+        let directory = try Fixtures.temporaryDirectory() + "/out"
+        let written = try Self.reports.write(to: directory)
+        #expect(written.count == 6)
+        for path in written { #expect(FileManager.default.fileExists(atPath: path)) }
+        #expect(try Fixtures.read(directory + "/scores.csv") == BacktestCSV.scores(Self.run.scores).text)
+    }
+}
+
+extension BacktestReportTests {
+    @Test func verdictWordsTheMediansBias() {
+        // seats: P50 1,000 against 1,000 and 1,300: 150 below on average.
+        #expect(BacktestMarkdown.verdict(for: Self.run)[2]
+            == "Its P5–P95 band held 50.0% (nominal 90%); its median was on average 150 credits below what happened.")
+    }
+}

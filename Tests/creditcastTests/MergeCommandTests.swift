@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// `--shard K/N` and `creditcast merge`: N shards merged are the single run, byte for byte.
+@Suite struct MergeCommandTests {
+    private static let portfolio = ["--usage", "samples/portfolio-usage.csv", "--workspaces", "samples/workspaces.csv", "--quiet"]
+
+    /// Every file under `directory`, by its path inside it.
+    private func files(in directory: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = try #require(FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil))
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            result[String(url.path.dropFirst(directory.path.count))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    /// Runs `command` once whole and in `count` shards, merges the shards, and returns the
+    /// single run's files, the merge's files, and both runs' standard output (the report
+    /// directory's name replaced by `OUT`).
+    private func singleAndMerged(
+        _ command: String, _ arguments: [String], shards count: Int, in directory: URL
+    ) throws -> (single: [String: Data], merged: [String: Data], printed: (single: String, merged: String)) {
+        let single = directory.appendingPathComponent("\(command)-single")
+        let whole = try CommandRunner.run([command] + arguments.filter { $0 != "--quiet" } + ["--out", single.path])
+        #expect(whole.status == 0, "\(whole.standardError)")
+        var shardDirectories: [String] = []
+        for number in 1...count {
+            let out = directory.appendingPathComponent("\(command)-\(number)-of-\(count)")
+            let shard = try CommandRunner.run([command] + arguments + ["--shard", "\(number)/\(count)", "--out", out.path])
+            #expect(shard.status == 0, "\(shard.standardError)")
+            #expect(shard.standardOutput == "" && shard.standardError == "")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["creditcast-shard.jsonl"])
+            shardDirectories.append(out.path)
+        }
+        let merged = directory.appendingPathComponent("\(command)-merged-\(count)")
+        // Shards may come in any order.
+        let merge = try CommandRunner.run(["merge"] + shardDirectories.reversed() + ["--out", merged.path])
+        #expect(merge.status == 0, "\(merge.standardError)")
+        #expect(merge.standardError == "")
+        return (
+            try files(in: single), try files(in: merged),
+            (whole.standardOutput.replacingOccurrences(of: single.path, with: "OUT"),
+             merge.standardOutput.replacingOccurrences(of: merged.path, with: "OUT"))
+        )
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func forecastShardsMergeIntoTheSingleRunByteForByte(_ count: Int) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let scenario = directory.appendingPathComponent("what-if.csv")
+        try "scenario,month,seats,plan,usage_multiplier,workspace\nbusier,2026-12,,,1.5,\nbigger,2027-02,+5,,,Birch Inc\n"
+            .write(to: scenario, atomically: true, encoding: .utf8)
+        let outcome = try singleAndMerged(
+            "forecast", Self.portfolio + ["--trials", "300", "--horizon", "6", "--scenario", scenario.path], shards: count, in: directory
+        )
+        #expect(outcome.single.keys.sorted() == outcome.merged.keys.sorted())
+        for name in ["/report.md", "/forecast.csv", "/summary.csv", "/provenance.json", "/scenarios.csv", "/scenarios.md"] {
+            #expect(outcome.single[name] != nil)
+            #expect(outcome.single[name] == outcome.merged[name], "\(name) differs")
+        }
+        #expect(outcome.single.keys.filter { $0.hasPrefix("/charts/") }.count == 24)
+        #expect(outcome.single == outcome.merged)
+        #expect(outcome.printed.single == outcome.printed.merged)
+        #expect(outcome.printed.single.hasPrefix("Forecast 2026-11 to 2027-04 for 24 workspaces (300 trials, seed 1, model seats)."))
+    }
+
+    @Test func forecastInPrecisionModeMergesWithTheLargestTrialCount() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let outcome = try singleAndMerged("forecast", Self.portfolio + ["--precision", "0.02", "--horizon", "3"], shards: 4, in: directory)
+        #expect(!outcome.single.isEmpty)
+        #expect(outcome.single == outcome.merged)
+    }
+
+    @Test(arguments: [2, 3])
+    func watchlistAndRenewShardsMergeIntoTheSingleRunByteForByte(_ count: Int) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let watchlist = try singleAndMerged("watchlist", Self.portfolio + ["--trials", "200"], shards: count, in: directory)
+        #expect(watchlist.single.keys.sorted() == ["/provenance.json", "/watchlist.csv", "/watchlist.md"])
+        #expect(watchlist.single == watchlist.merged)
+        #expect(watchlist.printed.single == watchlist.printed.merged)
+        let renew = try singleAndMerged("renew", Self.portfolio + ["--trials", "100"], shards: count, in: directory)
+        #expect(renew.single.keys.sorted() == ["/provenance.json", "/renew.csv", "/renew.md"])
+        #expect(renew.single == renew.merged)
+        #expect(renew.printed.single == renew.printed.merged)
+    }
+
+    /// Runs shard `number` of `count` of a small forecast into `directory/name`.
+    private func shard(_ number: Int, of count: Int, in directory: URL, name: String, extra: [String] = []) throws -> String {
+        let out = directory.appendingPathComponent(name).path
+        let result = try CommandRunner.run(
+            ["forecast"] + Self.portfolio + ["--trials", "50", "--horizon", "2", "--shard", "\(number)/\(count)", "--out", out] + extra
+        )
+        #expect(result.status == 0, "\(result.standardError)")
+        return out
+    }
+
+    @Test func mergeRefusesMissingOverlappingAndForeignShards() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let one = try shard(1, of: 3, in: directory, name: "one")
+        let two = try shard(2, of: 3, in: directory, name: "two")
+        let three = try shard(3, of: 3, in: directory, name: "three")
+        let otherSeed = try shard(2, of: 3, in: directory, name: "seed", extra: ["--seed", "7"])
+        let otherTrials = try shard(2, of: 3, in: directory, name: "trials", extra: ["--trials", "60"])
+        let half = try shard(2, of: 2, in: directory, name: "half")
+        let out = directory.appendingPathComponent("merged")
+
+        func merge(_ directories: [String]) throws -> CommandRunner.Result {
+            try CommandRunner.run(["merge"] + directories + ["--out", out.path])
+        }
+        var result = try merge([one, three])
+        #expect(result.status == 1)
+        #expect(result.standardError == "creditcast: shard 2/3 is missing; merge needs the output of all 3 shards (rerun the missing ones with --shard K/3)\n")
+
+        result = try merge([one, two, three, two])
+        #expect(result.status == 1)
+        #expect(result.standardError == "creditcast: shard 2/3 is given more than once (\(two), \(two)); give each shard's directory once\n")
+
+        result = try merge([one, otherSeed, three])
+        #expect(result.status == 1)
+        #expect(result.standardError == "creditcast: \(one) ran with seed 1 but \(otherSeed) with seed 7; run every shard with the same --seed\n")
+
+        result = try merge([one, otherTrials, three])
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("creditcast: \(one) and \(otherTrials) come from different inputs or settings (input hash "))
+        #expect(result.standardError.hasSuffix("run every shard on the same files with the same options, changing only --shard\n"))
+
+        result = try merge([one, half])
+        #expect(result.status == 1)
+        #expect(result.standardError == "creditcast: \(one) is shard 1/3 but \(half) is shard 2/2; every shard of a run must use the same N\n")
+
+        result = try merge([one, directory.path])
+        #expect(result.status == 1)
+        #expect(result.standardError == "creditcast: \(directory.path): no creditcast-shard.jsonl; give the --out directory of a run with --shard K/N\n")
+
+        // Nothing was written by any refused merge.
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(try merge([three, one, two]).status == 0)
+    }
+
+    @Test func badShardSettingsAreCommandLineErrors() throws {
+        for (arguments, message) in [
+            (["--shard", "0/3"], "Error: --shard 0/3 is out of range; K counts from 1 to 3 (for a 0-based index such as Kubernetes' JOB_COMPLETION_INDEX, pass the index + 1)\n"),
+            (["--shard", "two/3"], "Error: --shard \"two/3\" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)\n"),
+            (["--shard", "1/2", "--trials-out", "t.csv"], "Error: --trials-out cannot be combined with --shard\n"),
+        ] {
+            let result = try CommandRunner.run(["forecast", "--usage", "samples/team-usage.csv", "--plan", "growth"] + arguments)
+            #expect(result.status == 64)
+            #expect(result.standardError.hasPrefix(message))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite struct RenewCommandTests {
+    private static let portfolio = ["--usage", "samples/portfolio-usage.csv", "--workspaces", "samples/workspaces.csv"]
+
+    @Test func renewCSVHasEveryStrategyPerWorkspaceAndIsByteIdenticalWhateverTheThreadCount() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        var outputs: [[String]] = []
+        for threads in ["1", "2"] {
+            let out = directory.appendingPathComponent("t\(threads)")
+            let result = try CommandRunner.run(["renew"] + Self.portfolio + ["--trials", "200", "--threads", threads, "--out", out.path])
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(result.standardOutput.contains("portfolio"))
+            outputs.append(try ["renew.csv", "renew.md", "provenance.json"].map {
+                try String(contentsOf: out.appendingPathComponent($0), encoding: .utf8)
+            })
+        }
+        #expect(outputs[0] == outputs[1])
+        let lines = outputs[0][0].split(separator: "\n")
+        #expect(lines[0] == "workspace,scenario,renewal,strategy,expected_cost,p90_cost,p_any_payg,expected_unused_credits,recommended,saving_vs_payg")
+        #expect(lines.count == 1 + 24 * 10)
+        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        // Exactly one recommendation per workspace, and it is the cheapest expected cost.
+        for workspace in Set(rows.map { $0[0] }) {
+            let own = rows.filter { $0[0] == workspace }
+            #expect(own.count { $0[8] == "1" } == 1)
+            let chosen = own.first { $0[8] == "1" }!
+            #expect(own.allSatisfy { Double($0[4])! >= Double(chosen[4])! })
+        }
+        #expect(outputs[0][2].contains("\"renew.csv\""))
+    }
+
+    @Test func scenariosArePlannedBesideTheBaselineOnTheSameTrials() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let scenario = directory.appendingPathComponent("what-if.csv")
+        try "scenario,month,seats,plan,usage_multiplier,workspace\nsame,2026-11,,,1,\nbusier,2026-11,,,2,Birch Inc\n"
+            .write(to: scenario, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("out")
+        let result = try CommandRunner.run(["renew"] + Self.portfolio + [
+            "--trials", "200", "--out", out.path, "--scenario", scenario.path, "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try String(contentsOf: out.appendingPathComponent("renew.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        func costs(_ workspace: String, _ scenario: String) -> [String] {
+            rows.filter { $0[0] == workspace && $0[1] == scenario }.map { $0[3...7].joined(separator: ",") }
+        }
+        // A multiplier of 1 is the baseline exactly: the same trials, the same figures.
+        #expect(costs("Birch Inc", "same") == costs("Birch Inc", "baseline"))
+        #expect(costs("Aster Labs", "busier") == costs("Aster Labs", "baseline"))
+        #expect(costs("Birch Inc", "busier") != costs("Birch Inc", "baseline"))
+        #expect(Set(rows.map { $0[1] }) == ["baseline", "same", "busier"])
+    }
+
+    @Test func badScenarioRowsAreNamedByFileAndLine() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let scenario = directory.appendingPathComponent("what-if.csv")
+        try "scenario,month,seats,plan,usage_multiplier,workspace\nok,2027-01,+1,,,\nbad,2027-01,,gold,,\ntypo,2027-01,1,,,Brich Inc\n"
+            .write(to: scenario, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["renew"] + Self.portfolio + ["--trials", "10", "--scenario", scenario.path, "--out", directory.appendingPathComponent("o").path])
+        #expect(result.status == 1)
+        #expect(result.standardError == "creditcast: \(scenario.path):3: unknown plan \"gold\"; the pricing lists launch, growth, pro\n")
+        try "scenario,month,seats,plan,usage_multiplier,workspace\ntypo,2027-01,1,,,Brich Inc\n".write(to: scenario, atomically: true, encoding: .utf8)
+        let typo = try CommandRunner.run(["renew"] + Self.portfolio + ["--trials", "10", "--scenario", scenario.path, "--out", directory.appendingPathComponent("o").path])
+        #expect(typo.status == 1)
+        #expect(typo.standardError.contains("\(scenario.path):2: workspace \"Brich Inc\" is not in the usage file"))
+    }
+
+    @Test func aRenewalBeforeTheForecastIsBadInput() throws {
+        let result = try CommandRunner.run(["renew"] + Self.portfolio + ["--renewal", "2026-01", "--trials", "10", "--out", "/tmp/creditcast-renew-never"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("the renewal month 2026-01 is before the forecast's first month 2026-11"))
+    }
+}
