@@ -79,8 +79,16 @@ func backtestBench(_ arguments: Arguments) throws(BenchError) {
     ])
 }
 
-/// `calibration`: the default model and the baselines on the bundled samples and on generated
-/// portfolios with each known behaviour; one line per dataset and model (usage, every step).
+/// `calibration [--samples samples] [--workspaces 200] [--months 24] [--trials 1000]`: the default
+/// model and the baselines on the bundled samples and on generated portfolios (`SyntheticPortfolio`)
+/// with no behaviour, each behaviour, and all four; one line per dataset and model (usage, every
+/// step; `mean_ratio` and `p50_ratio` are credit-weighted forecast over actual).
+///
+/// `--behaviour trend+seats-joining` runs only that generated portfolio; `--portfolio DIR` adds a
+/// `generate-portfolio` directory. The seats model's constants can be overridden for a trial run
+/// (`--prior-sigma`, `--prior-months`, `--damping`, `--trend-shrink`, `--significance`,
+/// `--uncertainty`, `--max-persistence`, `--persistence-shrink`, `--kappa`, `--max-slope`,
+/// `--half-life`, 0 for none): how the defaults were chosen.
 func calibrationBench(_ arguments: Arguments) throws(BenchError) {
     let (settings, threads) = try backtestSettings(arguments, trials: 1_000)
     let workspaces = try arguments.int("workspaces", default: 200)
@@ -99,6 +107,16 @@ func calibrationBench(_ arguments: Arguments) throws(BenchError) {
         throw BenchError.failed("cannot read the samples under \(root): \(error)")
     }
     var behaviours: [SyntheticPortfolio.Behaviour] = [[]] + SyntheticPortfolio.Behaviour.named.map(\.behaviour) + [.all]
+    if let directory = try? arguments.string("portfolio") {
+        // A `generate-portfolio` directory: usage.csv and workspaces.csv.
+        do {
+            let history = try UsageImporter.load(fileAt: directory + "/usage.csv", options: UsageImportOptions())
+            let resolver = PoolResolver(pricing: .standard, settings: try WorkspaceListImporter.load(fileAt: directory + "/workspaces.csv"))
+            datasets.append(("generated-portfolio", history, try history.workspaces.map { try resolver.pool(named: $0.name, in: history) }))
+        } catch {
+            throw BenchError.failed("cannot read the portfolio in \(directory): \(error)")
+        }
+    }
     if let names = try? arguments.string("behaviour") {
         // `trend+seats-joining`: one generated portfolio with exactly those behaviours.
         var chosen: SyntheticPortfolio.Behaviour = []
