@@ -98,9 +98,9 @@ public enum Backtest {
         }
 
         let models = settings.scoredModels
-        let results = ParallelSlots.map(
+        let results = WorkQueue.map(
             count: units.count, threads: threads, progress: progress,
-            makeScratch: { TrialSamples(trials: settings.trials, horizon: settings.horizon) },
+            makeWorker: { TrialSamples(trials: settings.trials, horizon: settings.horizon) },
             release: { $0.release() },
             body: { index, samples -> Result<[BacktestRecord], Error> in
                 let unit = units[index]

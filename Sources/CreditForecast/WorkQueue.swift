@@ -3,8 +3,8 @@ import Foundation
 /// Hands out unit indices `0 ..< count` to worker threads, one at a time, and reports progress.
 ///
 /// Which worker runs which unit varies from run to run; the results do not, because every unit
-/// writes only its own slots.
-final class WorkQueue: @unchecked Sendable {
+/// writes only its own slots. The forecast engine and the backtest both run on it.
+public final class WorkQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private var finished = 0
@@ -37,7 +37,7 @@ final class WorkQueue: @unchecked Sendable {
 
     /// Runs `body(unit, worker)` for every unit on `threads` workers (0 or less: every active
     /// core); `makeWorker` builds each worker's scratch space once.
-    static func run<Worker>(
+    public static func run<Worker>(
         count: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
         makeWorker: @escaping () -> Worker, release: @escaping (inout Worker) -> Void = { _ in },
         body: @escaping (Int, inout Worker) -> Void
@@ -61,5 +61,26 @@ final class WorkQueue: @unchecked Sendable {
             nonisolated(unsafe) let shared = work
             DispatchQueue.concurrentPerform(iterations: workers) { worker in shared(worker) }
         }
+    }
+
+    /// `body(unit, &worker)` for every unit, on `threads` workers (0 or less: every active core);
+    /// the results in unit order. `progress` is told the share of units done, never decreasing.
+    public static func map<Worker, Result>(
+        count: Int, threads: Int, progress: (@Sendable (Double) -> Void)? = nil,
+        makeWorker: @escaping () -> Worker, release: @escaping (inout Worker) -> Void = { _ in },
+        body: @escaping (Int, inout Worker) -> Result
+    ) -> [Result] {
+        guard count > 0 else { return [] }
+        let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.baseAddress!.deinitialize(count: count)
+            slots.deallocate()
+        }
+        let share = progress.map { report in { @Sendable (finished: Int) in report(Double(finished) / Double(count)) } }
+        run(count: count, threads: threads, progress: share, makeWorker: makeWorker, release: release) { unit, worker in
+            slots[unit] = body(unit, &worker)
+        }
+        return slots.map { $0! }
     }
 }

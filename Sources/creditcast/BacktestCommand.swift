@@ -26,8 +26,6 @@ struct BacktestCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The usage export (CSV) to backtest on.")
-    var usage: String
 
     @Option(help: "Months forecast from each origin.")
     var horizon: Int = 6
@@ -41,8 +39,6 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Monte Carlo trials per workspace, origin and model.")
     var trials: Int = 1_000
 
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
 
     @Option(name: .customLong("min-history"), help: "Months of history a workspace needs before an origin to be forecast from it (at least 3).")
     var minimumHistory: Int = BacktestSettings.leastHistoryMonths
@@ -50,12 +46,9 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Directory for the reports.")
     var out: String = "creditcast-backtest"
 
-    @Option(help: "Worker threads (all cores when left out).")
-    var threads: Int?
 
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
 
+    @OptionGroup var running: RunOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
 
@@ -66,7 +59,6 @@ struct BacktestCommand: ParsableCommand {
         guard minimumHistory >= BacktestSettings.leastHistoryMonths else {
             throw ValidationError("--min-history must be at least \(BacktestSettings.leastHistoryMonths) months")
         }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -76,29 +68,28 @@ struct BacktestCommand: ParsableCommand {
     private func backtest() throws {
         let pricing = try pool.loadPricing()
         let rules = try pool.purchaseRules(pricing)
-        let history = try pool.loadHistory(usage, reading: reading, asOf: nil, quiet: quiet)
+        let history = try pool.loadHistory(running.usage, reading: reading, asOf: nil, quiet: running.quiet)
         // `--balance` opens the history's first month: the backtest replays every pool from there.
         let resolver = try pool.resolver(pricing)
         let pools: [WorkspacePool]
         do { pools = try history.workspaces.map { try resolver.pool(named: $0.name, in: history) } } catch { throw CommandFailure(error) }
 
         let settings = BacktestSettings(
-            horizon: horizon, origins: origins, trials: trials, seed: seed, candidates: models.isEmpty ? [.seats] : models,
+            horizon: horizon, origins: origins, trials: trials, seed: running.seed, candidates: models.isEmpty ? [.seats] : models,
             minimumHistoryMonths: minimumHistory
         )
         let inputHash = pool.fingerprint(
-            usage: usage,
-            settings: "backtest \(horizon) \(origins) \(trials) \(seed) \(settings.scoredModels) \(minimumHistory) \(settings.seatsParameters)",
+            usage: running.usage,
+            settings: "backtest \(horizon) \(origins) \(trials) \(running.seed) \(settings.scoredModels) \(minimumHistory) \(settings.seatsParameters)",
             resolver: resolver, rules: rules, pricing: pricing
         )
 
-        let progress = quiet || !Terminal.standardErrorIsTerminal ? nil : ProgressBar()
-        let reportProgress: (@Sendable (Double) -> Void)? = progress.map { bar in { @Sendable fraction in bar.update(fraction) } }
-        let run: BacktestRun
+        let progress = running.progressBar()
+                let run: BacktestRun
         do {
             run = try Backtest.run(
                 history: history, pools: pools, pricing: pricing, rules: rules, settings: settings,
-                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, inputHash: inputHash, progress: reportProgress
+                threads: running.threadCount, inputHash: inputHash, progress: progress.callback
             )
         } catch {
             throw CommandFailure(error)
@@ -106,10 +97,10 @@ struct BacktestCommand: ParsableCommand {
         progress?.finish()
 
         do {
-            try BacktestReports(run: run, pricing: pricing, rules: rules).write(to: out, inputs: pool.inputFiles(usage: usage))
+            try BacktestReports(run: run, pricing: pricing, rules: rules).write(to: out, inputs: pool.inputFiles(usage: running.usage))
         } catch {
             throw CommandFailure(error, code: CommandFailure.outputFailed)
         }
-        if !quiet { print(BacktestSummary(run: run).text(reportDirectory: out), terminator: "") }
+        if !running.quiet { print(BacktestSummary(run: run).text(reportDirectory: out), terminator: "") }
     }
 }

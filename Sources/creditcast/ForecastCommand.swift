@@ -19,8 +19,6 @@ struct ForecastCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The usage export (CSV) to forecast from.")
-    var usage: String
 
     @Option(help: "Months to forecast.")
     var horizon: Int = 12
@@ -31,8 +29,6 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Run until every reported probability's standard error is below this (e.g. 0.005), instead of a fixed --trials.")
     var precision: Double?
 
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
 
     @Option(help: "Usage model: seats (per-seat, common factor, damped trend) or bootstrap (resample whole months).")
     var model: UsageModelKind = .seats
@@ -46,15 +42,12 @@ struct ForecastCommand: ParsableCommand {
     @Option(name: .customLong("trials-out"), help: "Also write every trial's closing balance per month to this CSV file.")
     var trialsOut: String?
 
-    @Option(help: "Worker threads (all cores when left out).")
-    var threads: Int?
 
     @Option(help: "A scenario file (scenario,month,seats,plan,usage_multiplier[,workspace]): forecast each scenario beside the baseline, on the same trials, into scenarios.csv and scenarios.md.")
     var scenario: String?
 
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
 
+    @OptionGroup var running: RunOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
     @OptionGroup var sharding: ShardOptions
@@ -66,7 +59,6 @@ struct ForecastCommand: ParsableCommand {
         guard (1...120).contains(horizon) else { throw ValidationError("--horizon must be 1 to 120 months") }
         guard trials >= 1 else { throw ValidationError("--trials must be at least 1") }
         if let precision, !(precision > 0 && precision < 0.5) { throw ValidationError("--precision must be between 0 and 0.5, e.g. 0.005") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -76,35 +68,34 @@ struct ForecastCommand: ParsableCommand {
     private func forecast() throws {
         let pricing = try pool.loadPricing()
         let rules = try pool.purchaseRules(pricing)
-        let history = try pool.loadHistory(usage, reading: reading, asOf: asOf, quiet: quiet)
+        let history = try pool.loadHistory(running.usage, reading: reading, asOf: asOf, quiet: running.quiet)
         let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
         // A shard forecasts its share of the workspaces; the fingerprint below still covers the
         // whole input, so every shard carries the single run's hash.
         let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
 
         let settings = ForecastSettings(
-            horizon: horizon, trials: trials, seed: seed, model: model, precision: precision, keepPaths: trialsOut != nil
+            horizon: horizon, trials: trials, seed: running.seed, model: model, precision: precision, keepPaths: trialsOut != nil
         )
         let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history)
-        let inputs = pool.inputFiles(usage: usage) + [scenario].compactMap { $0 }
+        let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }
         // Scenarios join the fingerprint only when given, so a plain forecast's hash is unchanged.
         let inputHash = pool.fingerprint(
-            usage: usage, settings: "\(horizon) \(trials) \(seed) \(model) \(String(describing: precision)) \(history.lastMonth)"
+            usage: running.usage, settings: "\(horizon) \(trials) \(running.seed) \(model) \(String(describing: precision)) \(history.lastMonth)"
                 + (scenarios.isEmpty ? "" : " \(scenarios)"),
             resolver: resolver, rules: rules, pricing: pricing
         )
 
-        let progress = quiet || !Terminal.standardErrorIsTerminal ? nil : ProgressBar()
-        let reportProgress: (@Sendable (Double) -> Void)? = progress.map { bar in { @Sendable fraction in bar.update(fraction) } }
-        // The baseline, then every scenario on the same trials (the streams depend only on the
+        let progress = running.progressBar()
+                // The baseline, then every scenario on the same trials (the streams depend only on the
         // seed, the workspace and the trial).
         var runs: [(name: String, run: ForecastRun)] = []
         for scenario in [nil] + scenarios.map(Optional.some) {
             do {
                 let run = try ForecastEngine.run(
                     history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
-                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                    inputHash: inputHash, scenario: scenario, progress: scenario == nil ? reportProgress : nil
+                    threads: running.threadCount,
+                    inputHash: inputHash, scenario: scenario, progress: scenario == nil ? progress.callback : nil
                 )
                 runs.append((scenario?.name ?? ScenarioFile.baselineName, run))
             } catch {
@@ -117,16 +108,8 @@ struct ForecastCommand: ParsableCommand {
             assumptions: ReportAssumptions(pricing: pricing, rules: rules),
             payload: .forecast(runs.map { ($0.name, $0.run.workspaces) })
         )
-        if sharding.selected != nil {
-            let message = try sharding.write(result, to: out, inputs: inputs)
-            if !quiet { print(message, terminator: "") }
-            return
+        try sharding.publish(result, to: out, trialsFile: trialsOut, inputs: inputs, quiet: running.quiet) {
+            result.summary(reportDirectory: out)
         }
-        do {
-            try result.writeReports(to: out, trialsFile: trialsOut, inputs: inputs)
-        } catch {
-            throw CommandFailure(error, code: CommandFailure.outputFailed)
-        }
-        if !quiet { print(result.summary(reportDirectory: out), terminator: "") }
     }
 }

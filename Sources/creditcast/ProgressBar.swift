@@ -27,3 +27,10 @@ final class ProgressBar: @unchecked Sendable {
         Terminal.standardError.write("\r" + String(repeating: " ", count: 64) + "\r")
     }
 }
+
+extension Optional where Wrapped == ProgressBar {
+    /// The callback that moves the bar, for the library's `progress:` parameters.
+    var callback: (@Sendable (Double) -> Void)? {
+        map { bar in { @Sendable fraction in bar.update(fraction) } }
+    }
+}

@@ -21,8 +21,6 @@ struct RenewCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The usage export (CSV) to forecast from.")
-    var usage: String
 
     @Option(help: "The first month of the renewal year (YYYY-MM); the month after the history when left out.")
     var renewal: Month?
@@ -36,8 +34,6 @@ struct RenewCommand: ParsableCommand {
     @Option(help: "Monte Carlo trials per workspace.")
     var trials: Int = 2_000
 
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
 
     @Option(help: "Usage model: seats or bootstrap.")
     var model: UsageModelKind = .seats
@@ -51,15 +47,12 @@ struct RenewCommand: ParsableCommand {
     @Option(help: "Rows listed on standard output (the files list all).")
     var limit: Int = 20
 
-    @Option(help: "Worker threads (all cores when left out).")
-    var threads: Int?
 
     @Flag(help: "Also write what drives each workspace's renewal: each driver (usage level, trend, heaviest seats, seat count, plan) at its P10 and P90 on the same trials, into sensitivity.csv, sensitivity.md and charts/tornado-*.svg.")
     var sensitivity = false
 
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
 
+    @OptionGroup var running: RunOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
     @OptionGroup var sharding: ShardOptions
@@ -67,24 +60,23 @@ struct RenewCommand: ParsableCommand {
     func validate() throws {
         guard trials >= 1 else { throw ValidationError("--trials must be at least 1") }
         guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
         try reportingFailures {
             let pricing = try pool.loadPricing()
             let rules = try pool.purchaseRules(pricing)
-            let history = try pool.loadHistory(usage, reading: reading, asOf: asOf, quiet: quiet)
+            let history = try pool.loadHistory(running.usage, reading: reading, asOf: asOf, quiet: running.quiet)
             let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
             let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
             let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history)
             let renewalMonth = renewal ?? history.lastMonth.advanced(by: 1)
             let settings = ForecastSettings(
                 horizon: history.lastMonth.advanced(by: 1).distance(to: renewalMonth) + ForecastEngine.renewalYearMonths,
-                trials: trials, seed: seed, model: model
+                trials: trials, seed: running.seed, model: model
             )
             let inputHash = pool.fingerprint(
-                usage: usage, settings: "renew \(renewalMonth) \(risk) \(trials) \(seed) \(model) \(history.lastMonth) \(scenarios)"
+                usage: running.usage, settings: "renew \(renewalMonth) \(risk) \(trials) \(running.seed) \(model) \(history.lastMonth) \(scenarios)"
                     + (sensitivity ? " sensitivity" : ""),
                 resolver: resolver, rules: rules, pricing: pricing
             )
@@ -94,7 +86,7 @@ struct RenewCommand: ParsableCommand {
                 do {
                     let forecasts = try ForecastEngine.runRenewal(
                         history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
-                        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, renewal: renewalMonth,
+                        threads: running.threadCount, renewal: renewalMonth,
                         strategies: strategies, scenario: scenario
                     )
                     planned.append((scenario?.name ?? ScenarioFile.baselineName, forecasts))
@@ -108,31 +100,23 @@ struct RenewCommand: ParsableCommand {
                 do {
                     analyses = try SensitivityAnalysis.run(
                         history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
-                        threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, renewal: renewalMonth,
+                        threads: running.threadCount, renewal: renewalMonth,
                         strategies: strategies, risk: risk, baseline: planned[0].forecasts
                     )
                 } catch {
                     throw CommandFailure(error)
                 }
             }
-            let inputs = pool.inputFiles(usage: usage) + [scenario].compactMap { $0 }
+            let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }
             let result = ShardResult(
                 shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions,
                 run: ForecastRun(settings: settings, asOf: history.lastMonth, inputHash: inputHash, workspaces: []),
                 assumptions: ReportAssumptions(pricing: pricing, rules: rules),
                 payload: .renew(scenarios: planned.map { ($0.name, $0.forecasts) }, risk: risk, sensitivity: analyses)
             )
-            if sharding.selected != nil {
-                let message = try sharding.write(result, to: out, inputs: inputs)
-                if !quiet { print(message, terminator: "") }
-                return
+            try sharding.publish(result, to: out, inputs: inputs, quiet: running.quiet) {
+                result.summary(reportDirectory: out, limit: limit)
             }
-            do {
-                try result.writeReports(to: out, inputs: inputs)
-            } catch {
-                throw CommandFailure(error, code: CommandFailure.outputFailed)
-            }
-            if !quiet { print(result.summary(reportDirectory: out, limit: limit), terminator: "") }
         }
     }
 }

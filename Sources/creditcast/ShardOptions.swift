@@ -34,4 +34,23 @@ struct ShardOptions: ParsableArguments {
         return "Shard \(result.shard) of creditcast \(result.kind.rawValue): \(count) of \(result.portfolioCount) workspace\(result.portfolioCount == 1 ? "" : "s") "
             + "in \(ShardFile.path(in: directory)).\nWhen all \(result.shard.count) shards are done: creditcast merge DIR... --out REPORT_DIR\n"
     }
+
+    /// Writes a run's result: the shard file when `--shard` is given, the reports otherwise; then
+    /// prints what the user should see unless `quiet`.
+    func publish(
+        _ result: ShardResult, to directory: String, trialsFile: String? = nil, inputs: [String], quiet: Bool,
+        summary: () -> String
+    ) throws {
+        if selected != nil {
+            let message = try write(result, to: directory, inputs: inputs)
+            if !quiet { print(message, terminator: "") }
+            return
+        }
+        do {
+            try result.writeReports(to: directory, trialsFile: trialsFile, inputs: inputs)
+        } catch {
+            throw CommandFailure(error, code: CommandFailure.outputFailed)
+        }
+        if !quiet { print(summary(), terminator: "") }
+    }
 }

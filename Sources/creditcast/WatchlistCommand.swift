@@ -19,8 +19,6 @@ struct WatchlistCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The usage export (CSV) to forecast from.")
-    var usage: String
 
     @Option(name: .customLong("shortfall-threshold"), help: "Running short when P(shortfall within --window months) reaches this.")
     var shortfallThreshold: Double = WatchlistThresholds.standard.shortfallProbability
@@ -37,8 +35,6 @@ struct WatchlistCommand: ParsableCommand {
     @Option(help: "Monte Carlo trials per workspace.")
     var trials: Int = 1_000
 
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
 
     @Option(help: "Usage model: seats or bootstrap.")
     var model: UsageModelKind = .seats
@@ -52,12 +48,9 @@ struct WatchlistCommand: ParsableCommand {
     @Option(help: "Workspaces listed on standard output (the files list all).")
     var limit: Int = 20
 
-    @Option(help: "Worker threads (all cores when left out).")
-    var threads: Int?
 
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
 
+    @OptionGroup var running: RunOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
     @OptionGroup var sharding: ShardOptions
@@ -70,7 +63,6 @@ struct WatchlistCommand: ParsableCommand {
         guard (1...120).contains(horizon) else { throw ValidationError("--horizon must be 1 to 120 months") }
         guard trials >= 1 else { throw ValidationError("--trials must be at least 1") }
         guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         do { try thresholds.validate() } catch { throw ValidationError("\(error)") }
         guard window <= horizon else { throw ValidationError("--window must not be longer than --horizon") }
     }
@@ -79,21 +71,21 @@ struct WatchlistCommand: ParsableCommand {
         try reportingFailures {
             let pricing = try pool.loadPricing()
             let rules = try pool.purchaseRules(pricing)
-            let history = try pool.loadHistory(usage, reading: reading, asOf: asOf, quiet: quiet)
+            let history = try pool.loadHistory(running.usage, reading: reading, asOf: asOf, quiet: running.quiet)
             let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
             let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
-            let settings = ForecastSettings(horizon: horizon, trials: trials, seed: seed, model: model)
+            let settings = ForecastSettings(horizon: horizon, trials: trials, seed: running.seed, model: model)
             let inputHash = pool.fingerprint(
-                usage: usage, settings: "watchlist \(horizon) \(trials) \(seed) \(model) \(history.lastMonth) \(thresholds)",
+                usage: running.usage, settings: "watchlist \(horizon) \(trials) \(running.seed) \(model) \(history.lastMonth) \(thresholds)",
                 resolver: resolver, rules: rules, pricing: pricing
             )
-            let progress = quiet || !Terminal.standardErrorIsTerminal ? nil : ProgressBar()
+            let progress = running.progressBar()
             let forecast: ForecastRun
             do {
                 forecast = try ForecastEngine.run(
                     history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
-                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, inputHash: inputHash,
-                    progress: progress.map { bar in { @Sendable fraction in bar.update(fraction) } }
+                    threads: running.threadCount, inputHash: inputHash,
+                    progress: progress.callback
                 )
             } catch {
                 throw CommandFailure(error)
@@ -104,17 +96,9 @@ struct WatchlistCommand: ParsableCommand {
                 assumptions: ReportAssumptions(pricing: pricing, rules: rules),
                 payload: .watchlist(workspaces: forecast.workspaces, thresholds: thresholds)
             )
-            if sharding.selected != nil {
-                let message = try sharding.write(result, to: out, inputs: pool.inputFiles(usage: usage))
-                if !quiet { print(message, terminator: "") }
-                return
+            try sharding.publish(result, to: out, inputs: pool.inputFiles(usage: running.usage), quiet: running.quiet) {
+                result.summary(reportDirectory: out, limit: limit)
             }
-            do {
-                try result.writeReports(to: out, inputs: pool.inputFiles(usage: usage))
-            } catch {
-                throw CommandFailure(error, code: CommandFailure.outputFailed)
-            }
-            if !quiet { print(result.summary(reportDirectory: out, limit: limit), terminator: "") }
         }
     }
 }
