@@ -134,7 +134,11 @@ struct UsageAccumulator {
             let count = min(tokens.count, Self.denseTokens) - cells[seat].count
             cells[seat].append(contentsOf: repeatElement(Cell(), count: count))
         }
-        merge(credits, into: &cells[seat][token], seat: seat, token: token, line: line, log: &log)
+        // Through a local: `merge` reads `self`, and passing `&cells[seat][token]` would make
+        // Swift copy the whole accumulator on every row to keep that read exclusive.
+        var cell = cells[seat][token]
+        merge(credits, into: &cell, seat: seat, token: token, line: line, log: &log)
+        cells[seat][token] = cell
     }
 
     /// Puts a row's credits into `cell`: the first row's as they are, a later row's summed and
