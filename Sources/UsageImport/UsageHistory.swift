@@ -21,6 +21,12 @@ public struct UsageHistory: Sendable, Equatable {
     /// What was read but looked doubtful: a skipped total row, summed duplicate rows.
     public var warnings: [ImportDiagnostic]
 
+    /// The most credits a file may give one value, or one workspace's month: a trillion. Far
+    /// beyond any seat's month, pool or seat count, and small enough that the ledger's sums and
+    /// prices of such values stay within 64 bits. Usage given another way (`--usage`) should be
+    /// held to it too.
+    public static let maximumCredits = 1_000_000_000_000
+
     /// The name of the single workspace of a file that has no workspace column.
     public static let defaultWorkspaceName = "workspace"
 

@@ -5,9 +5,8 @@
 /// currency sign before or after (`$`, `€`, `£`) and a zero fraction (`1200.00`); anything else
 /// is a problem the caller words, so a value is never silently misread.
 enum WholeNumber {
-    /// The largest value read: a trillion. Far beyond any seat's month, pool or seat count, and
-    /// small enough that the ledger's sums and prices of such values stay within 64 bits.
-    static let maximum = 1_000_000_000_000
+    /// The largest value read (`UsageHistory.maximumCredits`).
+    static let maximum = UsageHistory.maximumCredits
 
     /// The number in `field`, or what is wrong with it.
     static func parse(_ field: UnsafeBufferPointer<UInt8>) -> Result<Int, FieldProblem> {
