@@ -20,10 +20,11 @@ public struct UnitPrice: Hashable, Sendable, CustomStringConvertible {
 
     /// The cost of `credits` credits, rounded half-up to the cent once, as the rules say.
     public func cost(ofCredits credits: Int) -> Money {
-        let (product, overflow) = credits.multipliedReportingOverflow(by: micros)
-        precondition(!overflow, "a credit count times a unit price exceeds 64 bits")
-        // 10,000 micro-dollars make a cent; half-up for the non-negative amounts the ledger bills.
-        return Money(cents: (product + 5_000) / 10_000)
+        // The product can pass 64 bits (a trillion credits at $100) though the cents never do,
+        // so it is formed in 128 bits. 10,000 micro-dollars make a cent; half-up for the
+        // non-negative amounts the ledger bills.
+        let product = Int128(credits) * Int128(micros) + 5_000
+        return Money(cents: Int(product / 10_000))
     }
 
     /// `0.035`: the shortest exact decimal.

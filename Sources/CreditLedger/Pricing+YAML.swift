@@ -44,14 +44,14 @@ extension Pricing {
             case "pay_as_you_go":
                 payAsYouGoPrice = try reader.unitPrice(value)
             case "cap_months":
-                capMonths = try reader.count(value, key: key, minimum: 1)
+                capMonths = try reader.count(value, key: key, minimum: 1, maximum: PricingLimits.capMonths)
             case "cap_timing":
                 guard let timing = value.string.flatMap(CapTiming.init(rawValue:)) else {
                     throw reader.invalid(value, "cap_timing must be accrual or close")
                 }
                 capTiming = timing
             case "package_expiry_months":
-                packageExpiryMonths = try reader.count(value, key: key, minimum: 0)
+                packageExpiryMonths = try reader.count(value, key: key, minimum: 0, maximum: PricingLimits.expiryMonths)
             default:
                 throw reader.invalid(keyNode, "unknown key \"\(key)\"; expected plans, packages, pay_as_you_go, cap_months, cap_timing or package_expiry_months")
             }
@@ -80,7 +80,7 @@ private struct PricingNodeReader {
         }
         var plans: [Plan] = []
         for (name, allowance) in mapping {
-            plans.append(Plan(name: (name.string ?? "").lowercased(), monthlyAllowance: try count(allowance, key: "a plan's allowance", minimum: 0)))
+            plans.append(Plan(name: (name.string ?? "").lowercased(), monthlyAllowance: try count(allowance, key: "a plan's allowance", minimum: 0, maximum: PricingLimits.allowance)))
         }
         return plans
     }
@@ -94,24 +94,25 @@ private struct PricingNodeReader {
             guard let credits = entry.mapping?["credits"], let price = entry.mapping?["price"] else {
                 throw invalid(entry, "each package needs credits and price, e.g. {credits: 100000, price: 2500}")
             }
-            guard let amount = price.string.flatMap(Money.init(decimal:)), amount >= .zero else {
-                throw invalid(price, "a package price must be an amount such as 2500 or 2500.00")
+            guard let amount = price.string.flatMap(Money.init(decimal:)), amount >= .zero, amount <= PricingLimits.packagePrice else {
+                throw invalid(price, "a package price must be an amount such as 2500 or 2500.00, at most \(PricingLimits.packagePrice.formatted)")
             }
-            packages.append(CreditPackage(credits: try count(credits, key: "package credits", minimum: 1), price: amount))
+            let size = try count(credits, key: "package credits", minimum: PricingLimits.packageCredits.lowerBound, maximum: PricingLimits.packageCredits.upperBound)
+            packages.append(CreditPackage(credits: size, price: amount))
         }
         return packages
     }
 
     func unitPrice(_ node: Node) throws(PricingError) -> UnitPrice {
-        guard let price = node.string.flatMap(UnitPrice.init(decimal:)) else {
-            throw invalid(node, "pay_as_you_go must be a price per credit such as 0.035 (at most 6 decimals)")
+        guard let price = node.string.flatMap(UnitPrice.init(decimal:)), price.micros <= PricingLimits.payAsYouGoMicros else {
+            throw invalid(node, "pay_as_you_go must be a price per credit such as 0.035 (at most 6 decimals, at most 100)")
         }
         return price
     }
 
-    func count(_ node: Node, key: String, minimum: Int) throws(PricingError) -> Int {
-        guard let text = node.string, let value = Int(text.replacingOccurrences(of: "_", with: "")), value >= minimum else {
-            throw invalid(node, "\(key) must be a whole number of at least \(minimum)")
+    func count(_ node: Node, key: String, minimum: Int, maximum: Int) throws(PricingError) -> Int {
+        guard let text = node.string, let value = Int(text.replacingOccurrences(of: "_", with: "")), (minimum...maximum).contains(value) else {
+            throw invalid(node, "\(key) must be a whole number from \(minimum.groupedThousands) to \(maximum.groupedThousands)")
         }
         return value
     }

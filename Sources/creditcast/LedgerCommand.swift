@@ -43,7 +43,7 @@ struct LedgerCommand: ParsableCommand {
         default: break
         }
         if let usage, parsedUsage(usage) == nil {
-            throw ValidationError("--usage takes whole, non-negative credit counts separated by commas, e.g. 18000,5000,8000")
+            throw ValidationError("--usage takes whole credit counts from 0 to \(UsageHistory.maximumCredits.groupedThousands) separated by commas, e.g. 18000,5000,8000")
         }
     }
 
@@ -80,7 +80,7 @@ struct LedgerCommand: ParsableCommand {
 
     private func parsedUsage(_ text: String) -> [Int]? {
         let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ ($0 ?? -1) >= 0 }) else { return nil }
+        guard !values.isEmpty, values.allSatisfy({ (0...UsageHistory.maximumCredits).contains($0 ?? -1) }) else { return nil }
         return values.map { $0! }
     }
 

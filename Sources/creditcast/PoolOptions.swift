@@ -33,7 +33,9 @@ struct PoolOptions: ParsableArguments {
 
     func validate() throws {
         for (name, value) in [("--seats", seats), ("--balance", balance), ("--cap", cap)] {
-            if let value, value < 0 { throw ValidationError("\(name) must not be negative") }
+            if let value, !(0...UsageHistory.maximumCredits).contains(value) {
+                throw ValidationError("\(name) must be from 0 to \(UsageHistory.maximumCredits.groupedThousands)")
+            }
         }
         if let autoPurchase, autoPurchase <= 0 { throw ValidationError("--auto-purchase must be a package size in credits") }
     }

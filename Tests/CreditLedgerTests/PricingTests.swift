@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func badPriceNamesItsLine() {
-        #expect(throws: PricingError.invalid(file: "p.yaml", line: 1, message: "pay_as_you_go must be a price per credit such as 0.035 (at most 6 decimals)")) {
+        #expect(throws: PricingError.invalid(file: "p.yaml", line: 1, message: "pay_as_you_go must be a price per credit such as 0.035 (at most 6 decimals, at most 100)")) {
             try Pricing(yaml: "pay_as_you_go: cheap\n", file: "p.yaml")
         }
     }
@@ -40,5 +40,25 @@ import Testing
             try Pricing.standard.plan(named: "Enterprise")
         }
         #expect(PricingError.unknownPlan("Enterprise", known: ["launch", "growth", "pro"]).description == "unknown plan \"Enterprise\"; the pricing lists launch, growth, pro")
+    }
+}
+
+@Suite struct PricingLimitTests {
+    @Test func pricesThatCouldOverflowAreRefusedWithTheirLine() {
+        #expect(throws: PricingError.invalid(file: "p.yaml", line: 2, message: "pay_as_you_go must be a price per credit such as 0.035 (at most 6 decimals, at most 100)")) {
+            try Pricing(yaml: "cap_months: 5\npay_as_you_go: 100000\n", file: "p.yaml")
+        }
+        #expect(throws: PricingError.invalid(file: "p.yaml", line: 1, message: "cap_months must be a whole number from 1 to 24")) {
+            try Pricing(yaml: "cap_months: 9223372036854775807\n", file: "p.yaml")
+        }
+        #expect(throws: PricingError.invalid(file: "p.yaml", line: 2, message: "package credits must be a whole number from 1,000 to 1,000,000,000,000")) {
+            try Pricing(yaml: "packages:\n  - {credits: 1, price: 1}\n", file: "p.yaml")
+        }
+    }
+
+    @Test func theLargestBillFitsToTheCent() {
+        // A trillion credits at the largest price: 10^20 micro-dollars, past 64 bits, is 10^16 cents.
+        let price = UnitPrice(micros: PricingLimits.payAsYouGoMicros)
+        #expect(price.cost(ofCredits: 1_000_000_000_000) == Money(cents: 10_000_000_000_000_000))
     }
 }

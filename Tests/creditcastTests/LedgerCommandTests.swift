@@ -72,3 +72,17 @@ import Testing
         #expect(result.standardError.contains("--usage needs --start"))
     }
 }
+
+@Suite struct LedgerLimitTests {
+    @Test func hugeUsageIsAUsageErrorNotACrash() throws {
+        let result = try CommandRunner.run(["ledger", "--usage", "9223372036854775807", "--start", "2026-04", "--plan", "growth", "--seats", "1"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--usage takes whole credit counts from 0 to 1,000,000,000,000"))
+    }
+
+    @Test func hugeSeatCountIsAUsageErrorNotACrash() throws {
+        let result = try CommandRunner.run(["ledger", "--usage", "1", "--start", "2026-04", "--plan", "growth", "--seats", "9223372036854775807"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--seats must be from 0 to 1,000,000,000,000"))
+    }
+}

@@ -1,0 +1,23 @@
+import CreditCore
+import UsageImport
+
+/// The largest values a pricing file may set.
+///
+/// Far above any vendor's list, and low enough that every product the ledger and the forecast
+/// form stays inside 64 bits even with a trillion credits of usage in a month
+/// (`UsageHistory.maximumCredits`): a pricing file can be wrong, but it cannot make the tool trap.
+public enum PricingLimits {
+    /// Credits per seat per month.
+    public static let allowance = 100_000
+    /// The cap, in months of accrual.
+    public static let capMonths = 24
+    /// A purchased lot's life, in months.
+    public static let expiryMonths = 120
+    /// The pay-as-you-go price of a credit: $100, in millionths of a dollar.
+    public static let payAsYouGoMicros = 100_000_000
+    /// A package's price.
+    public static let packagePrice = Money(units: 1_000_000)
+    /// A package's size in credits: small packages would let a trillion-credit shortfall buy a
+    /// billion packages.
+    public static let packageCredits = 1_000...UsageHistory.maximumCredits
+}
