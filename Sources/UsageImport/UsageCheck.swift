@@ -73,23 +73,23 @@ public struct UsageCheck: Sendable, Equatable {
     /// order, months and seats sorted: the same file always gives the same text.
     public func jsonText() -> String {
         func diagnostics(_ list: [ImportDiagnostic]) -> JSONValue {
-            .array(list.map { .object([("line", $0.line.map(JSONValue.int) ?? .null), ("message", .string($0.message))]) })
+            .array(list.map { .object([("line", $0.line.map(JSONValue.integer) ?? .null), ("message", .string($0.message))]) })
         }
         let json = JSONValue.object([
             ("file", .string(file)),
             ("format", format.map { .string($0.rawValue) } ?? .null),
             ("delimiter", delimiter.map { .string(String(UnicodeScalar($0))) } ?? .null),
-            ("rows", .int(rows)),
-            ("seats", .int(seats)),
-            ("workspaces", .int(workspaces)),
+            ("rows", .integer(rows)),
+            ("seats", .integer(seats)),
+            ("workspaces", .integer(workspaces)),
             ("months", .array(months.map { .string($0.description) })),
-            ("total_credits", .int(totalCredits)),
-            ("credits_by_month", .object(creditsByMonth.sorted { $0.key < $1.key }.map { ($0.key.description, .int($0.value)) })),
-            ("credits_by_seat", .object(creditsBySeat.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("total_credits", .integer(totalCredits)),
+            ("credits_by_month", .object(creditsByMonth.sorted { $0.key < $1.key }.map { ($0.key.description, .integer($0.value)) })),
+            ("credits_by_seat", .object(creditsBySeat.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
             ("errors", diagnostics(errors)),
             ("warnings", diagnostics(warnings)),
         ])
-        return json.rendered() + "\n"
+        return json.pretty + "\n"
     }
 
     /// A few lines for a person: the file's shape and totals, then each warning and error as

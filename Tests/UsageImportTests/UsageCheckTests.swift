@@ -15,7 +15,12 @@ import Testing
               "rows": 4,
               "seats": 1,
               "workspaces": 1,
-              "months": ["2026-04", "2026-05", "2026-06", "2026-07"],
+              "months": [
+                "2026-04",
+                "2026-05",
+                "2026-06",
+                "2026-07"
+              ],
               "total_credits": 81000,
               "credits_by_month": {
                 "2026-04": 18000,

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import UsageImport
+import CreditCore
 
 @Suite struct JSONValueTests {
     @Test func escapesStrings() throws {
@@ -12,10 +12,14 @@ import Testing
     }
 
     @Test func rendersNestedValuesIndented() {
-        let value = JSONValue.object([("a", .array([.int(1), .null])), ("b", .array([.object([("c", .string("d"))])])), ("e", .object([]))])
-        #expect(value.rendered() == """
+        let value = JSONValue.object([("a", .array([.integer(1), .null])), ("b", .array([.object([("c", .string("d"))])])), ("e", .object([]))])
+        #expect(value.compact == #"{"a":[1,null],"b":[{"c":"d"}],"e":{}}"#)
+        #expect(value.pretty == """
             {
-              "a": [1, null],
+              "a": [
+                1,
+                null
+              ],
               "b": [
                 {
                   "c": "d"

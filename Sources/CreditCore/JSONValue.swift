@@ -2,7 +2,7 @@
 ///
 /// `JSONEncoder` either keeps no stable order or sorts keys alphabetically; the ledger's months
 /// read best in column order (`month`, `opening`, … `closing`), and the same input must give the
-/// same bytes, so reports build their JSON from this instead.
+/// same bytes, so reports and the check summary build their JSON from this instead.
 public indirect enum JSONValue: Sendable, Equatable {
     /// A string.
     case string(String)
