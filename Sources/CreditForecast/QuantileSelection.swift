@@ -2,7 +2,8 @@
 /// array of integers, without sorting it.
 ///
 /// One pass finds the minimum and maximum, one counts the values into 256 buckets of
-/// `(value − min) >> shift`, one gathers the values of the buckets that hold a requested rank;
+/// `(value − min) >> shift` (a rank among the values equal to the minimum or the maximum is then
+/// answered at once), one gathers the values of the buckets that hold a requested rank;
 /// each gathered bucket is then resolved the same way (a narrower range each time) or, once
 /// small, by insertion sort. The passes have no data-dependent branches to mispredict, which is
 /// where a comparison quickselect loses its time on the random values of trials.
@@ -25,29 +26,75 @@ enum QuantileSelection {
             for index in ranks.indices { values[index] = data[ranks[index]] }
             return
         }
+        // Two minima and two maxima, over even and odd positions, halve the chain of compares
+        // each value waits on.
         var low = data[0]
         var high = data[0]
-        for value in data {
-            low = min(low, value)
-            high = max(high, value)
+        var low2 = data[0]
+        var high2 = data[0]
+        var index = 1
+        while index + 1 < count {
+            let even = data[index]
+            let odd = data[index + 1]
+            low = even < low ? even : low
+            high = even > high ? even : high
+            low2 = odd < low2 ? odd : low2
+            high2 = odd > high2 ? odd : high2
+            index += 2
         }
+        if index < count {
+            low = data[index] < low ? data[index] : low
+            high = data[index] > high ? data[index] : high
+        }
+        low = low2 < low ? low2 : low
+        high = high2 > high ? high2 : high
         if low == high {
             for index in ranks.indices { values[index] = low }
             return
         }
         let range = UInt(bitPattern: high &- low)
         let shift = UInt(max(0, UInt.bitWidth - range.leadingZeroBitCount - 8))
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 512) { table in
-            let counts = UnsafeMutableBufferPointer(rebasing: table[0..<256])
-            let next = UnsafeMutableBufferPointer(rebasing: table[256..<512])
-            counts.initialize(repeating: 0)
-            for value in data { counts[Int(UInt(bitPattern: value &- low) &>> shift)] &+= 1 }
+        // Constants, so that the passes below keep them in registers.
+        let base = low
+        let top = high
+        // Counting goes through a table slot per value, and when consecutive values share a
+        // bucket each must wait for the previous one's store. Value `i` therefore counts in lane
+        // `i % 4`, so that only every fourth value can wait.
+        // 4 lanes × 256 counts, 256 counts summed over lanes, and 256 gather steps.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * 256 + 256 + 256) { table in
+            let laneCounts = UnsafeMutableBufferPointer(rebasing: table[0..<1024])
+            let counts = UnsafeMutableBufferPointer(rebasing: table[1024..<1280])
+            let steps = UnsafeMutableBufferPointer(rebasing: table[1280..<1536])
+            laneCounts.initialize(repeating: 0)
+            for index in 0..<count {
+                laneCounts[(index & 3) << 8 | Int(truncatingIfNeeded: UInt(bitPattern: data[index] &- base) &>> shift)] &+= 1
+            }
+            for bucket in 0..<256 {
+                counts[bucket] = laneCounts[bucket] &+ laneCounts[256 | bucket] &+ laneCounts[512 | bucket] &+ laneCounts[768 | bucket]
+            }
+            // Trials pile up at the minimum or the maximum (every trial that ends a month at 0): a
+            // rank in the first or last bucket is answered at once if it lies among the values
+            // equal to that end, instead of by gathering and resolving its bucket.
+            let atLow = ranks[0] < counts[0] ? occurrences(of: base, in: data) : 0
+            let atHigh = ranks[ranks.count - 1] >= count - counts[255] ? occurrences(of: top, in: data) : 0
+            var innerStart = 0
+            while innerStart < ranks.count && ranks[innerStart] < atLow {
+                values[innerStart] = base
+                innerStart += 1
+            }
+            var innerEnd = ranks.count
+            while innerEnd > innerStart && ranks[innerEnd - 1] >= count - atHigh {
+                values[innerEnd - 1] = top
+                innerEnd -= 1
+            }
+            guard innerStart < innerEnd else { return }
+            let ranks = UnsafeBufferPointer(rebasing: ranks[innerStart..<innerEnd])
+            let values = UnsafeMutableBufferPointer(rebasing: values[innerStart..<innerEnd])
 
-            // The bucket of every rank, and where each such bucket's values will go in scratch.
-            next.initialize(repeating: -1)
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * ranks.count) { plan in
                 // plan[i]: bucket of rank i; plan[n + i]: values before that bucket; plan[2n + i]:
-                // the bucket's offset in scratch.
+                // where the bucket's values will lie in `data`. steps[b]: 1 if bucket b holds a rank.
+                steps.initialize(repeating: 0)
                 let n = ranks.count
                 var bucket = 0
                 var before = 0
@@ -57,8 +104,8 @@ enum QuantileSelection {
                         before += counts[bucket]
                         bucket += 1
                     }
-                    if next[bucket] < 0 {
-                        next[bucket] = offset
+                    if steps[bucket] == 0 {
+                        steps[bucket] = 1
                         plan[2 * n + index] = offset
                         offset += counts[bucket]
                     } else {
@@ -67,15 +114,27 @@ enum QuantileSelection {
                     plan[index] = bucket
                     plan[n + index] = before
                 }
+                // Gather in two steps. First the values of the buckets with a rank, in file order,
+                // to the front of scratch, without a branch per value (whether a value's bucket
+                // holds a rank is as unpredictable as the values): every value is written to the
+                // next free slot, which only a wanted value takes. The slot is always below the
+                // value's own index, so inside scratch.
+                var gathered = 0
                 for value in data {
-                    let target = Int(UInt(bitPattern: value &- low) &>> shift)
-                    let position = next[target]
-                    if position >= 0 {
-                        scratch[position] = value
-                        next[target] = position + 1
+                    scratch[gathered] = value
+                    gathered &+= steps[Int(truncatingIfNeeded: UInt(bitPattern: value &- base) &>> shift)]
+                }
+                // Then those few values, bucket by bucket, into `data`, which is no longer needed.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { cursors in
+                    for index in 0..<n { cursors[plan[index]] = plan[2 * n + index] }
+                    for index in 0..<gathered {
+                        let value = scratch[index]
+                        let target = Int(truncatingIfNeeded: UInt(bitPattern: value &- base) &>> shift)
+                        data[cursors[target]] = value
+                        cursors[target] += 1
                     }
                 }
-                // Resolve each gathered bucket, with the matching stretch of `data` as its scratch.
+                // Resolve each gathered bucket, with the matching stretch of scratch as its scratch.
                 var first = 0
                 while first < n {
                     var end = first + 1
@@ -85,8 +144,8 @@ enum QuantileSelection {
                     withUnsafeTemporaryAllocation(of: Int.self, capacity: end - first) { local in
                         for index in first..<end { local[index - first] = ranks[index] - plan[n + first] }
                         select(
-                            UnsafeMutableBufferPointer(rebasing: scratch[start..<(start + size)]),
-                            scratch: UnsafeMutableBufferPointer(rebasing: data[start..<(start + size)]),
+                            UnsafeMutableBufferPointer(rebasing: data[start..<(start + size)]),
+                            scratch: UnsafeMutableBufferPointer(rebasing: scratch[start..<(start + size)]),
                             ranks: UnsafeBufferPointer(local),
                             into: UnsafeMutableBufferPointer(rebasing: values[first..<end])
                         )
@@ -95,6 +154,15 @@ enum QuantileSelection {
                 }
             }
         }
+    }
+
+    /// How many of `data` equal `value`. A pass of its own and not inlined: folded into the
+    /// counting pass, these compares were compiled to branches that mispredict on every pile.
+    @inline(never)
+    private static func occurrences(of value: Int, in data: UnsafeMutableBufferPointer<Int>) -> Int {
+        var found = 0
+        for element in data { found &+= element == value ? 1 : 0 }
+        return found
     }
 
     private static func insertionSort(_ buffer: UnsafeMutableBufferPointer<Int>) {

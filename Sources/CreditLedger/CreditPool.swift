@@ -21,6 +21,11 @@ public struct CreditPool: Hashable, Sendable {
 
     /// Runs one month and returns its ledger row.
     ///
+    /// Inlinable because the Monte Carlo engines call it for every month of every trial: inlined,
+    /// the caller keeps only the fields it reads, and a pool without lots or scheduled packages
+    /// (most trials) runs the steps that touch them as skipped branches, never as calls. The lot
+    /// steps themselves stay out of line in `expireAndBuy` and `drawFromLots`.
+    ///
     /// - Parameters:
     ///   - month: the month being run.
     ///   - accrual: credits the seats earn this month.
@@ -28,28 +33,19 @@ public struct CreditPool: Hashable, Sendable {
     ///   - usage: credits used this month.
     ///   - scheduled: packages bought at the start of the month.
     ///   - rules: cap timing, expiry, auto-purchase and pay-as-you-go price.
+    @inlinable
     public mutating func runMonth(
         _ month: Month, accrual: Int, cap: Int, usage: Int,
         scheduled: [CreditPackage] = [], rules: PurchaseRules
     ) -> LedgerMonth {
         let opening = balance
 
+        // Steps 2 and 3: expire lots, add scheduled packages. Nothing to do without either.
         var expired = 0
-        if !lots.isEmpty {
-            lots.removeAll { lot in
-                guard let expires = lot.expires, expires <= month else { return false }
-                expired += lot.remaining
-                return true
-            }
-        }
-
         var purchased = 0
-        var packageCost = Money.zero
-        let expiry = rules.packageExpiryMonths > 0 ? month.advanced(by: rules.packageExpiryMonths) : nil
-        for package in scheduled {
-            lots.append(PurchasedLot(remaining: package.credits, expires: expiry))
-            purchased += package.credits
-            packageCost = packageCost + package.price
+        var packageCost = Money(cents: 0)
+        if !lots.isEmpty || !scheduled.isEmpty {
+            (expired, purchased, packageCost) = expireAndBuy(month, scheduled: scheduled, rules: rules)
         }
 
         // Under accrual timing the cap limits what is credited; under close timing it cuts the
@@ -62,31 +58,30 @@ public struct CreditPool: Hashable, Sendable {
 
         var uncovered = usage - usedFromPool
         var usedFromLots = 0
-        if uncovered > 0 {
-            for index in lots.indices where uncovered > 0 {
-                let drawn = min(lots[index].remaining, uncovered)
-                lots[index].remaining -= drawn
-                uncovered -= drawn
-                usedFromLots += drawn
-            }
-            lots.removeAll { $0.remaining == 0 }
+        // Lots first: in a trial without lots the test is always false, so the branch on a usage
+        // that varies from trial to trial is never taken (and never mispredicted).
+        if !lots.isEmpty && uncovered > 0 {
+            usedFromLots = drawFromLots(uncovered)
+            uncovered -= usedFromLots
         }
 
+        // Never negative: the pool covers `min(usage, available)` and the lots no more than the rest.
         let shortfall = uncovered
         var payAsYouGo = 0
-        if shortfall > 0 {
-            if let package = rules.autoPurchase {
+        if let package = rules.autoPurchase {
+            if shortfall > 0 {
                 let count = (shortfall + package.credits - 1) / package.credits
                 let bought = count * package.credits
                 purchased += bought
                 packageCost = packageCost + package.price * count
                 usedFromLots += shortfall
                 if bought > shortfall {
-                    lots.append(PurchasedLot(remaining: bought - shortfall, expires: expiry))
+                    lots.append(PurchasedLot(remaining: bought - shortfall, expires: Self.expiry(ofLotsBoughtIn: month, rules: rules)))
                 }
-            } else {
-                payAsYouGo = shortfall
             }
+        } else {
+            // Without auto-purchase the whole shortfall (0 or more) is billed: no branch on it.
+            payAsYouGo = shortfall
         }
 
         if rules.capTiming == .close && balance > cap {
@@ -101,5 +96,52 @@ public struct CreditPool: Hashable, Sendable {
             purchasedBalance: lots.isEmpty ? 0 : purchasedBalance, closing: balance,
             packageCost: packageCost, payAsYouGoCost: rules.payAsYouGoPrice.cost(ofCredits: payAsYouGo)
         )
+    }
+
+    /// The month in which lots bought in `month` expire, or `nil` if they never do.
+    @usableFromInline
+    static func expiry(ofLotsBoughtIn month: Month, rules: PurchaseRules) -> Month? {
+        rules.packageExpiryMonths > 0 ? month.advanced(by: rules.packageExpiryMonths) : nil
+    }
+
+    /// `runMonth`'s steps 2 and 3: drops the lots expiring in `month`, then adds `scheduled` as
+    /// new lots. Returns the credits expired, the credits bought and their price.
+    @usableFromInline
+    mutating func expireAndBuy(
+        _ month: Month, scheduled: [CreditPackage], rules: PurchaseRules
+    ) -> (expired: Int, purchased: Int, cost: Money) {
+        var expired = 0
+        if !lots.isEmpty {
+            lots.removeAll { lot in
+                guard let expires = lot.expires, expires <= month else { return false }
+                expired += lot.remaining
+                return true
+            }
+        }
+        var purchased = 0
+        var cost = Money.zero
+        let expiry = Self.expiry(ofLotsBoughtIn: month, rules: rules)
+        for package in scheduled {
+            lots.append(PurchasedLot(remaining: package.credits, expires: expiry))
+            purchased += package.credits
+            cost = cost + package.price
+        }
+        return (expired, purchased, cost)
+    }
+
+    /// `runMonth`'s draw from purchased lots: takes up to `uncovered` credits, oldest lot first,
+    /// drops the lots it empties, and returns the credits taken.
+    @usableFromInline
+    mutating func drawFromLots(_ uncovered: Int) -> Int {
+        var uncovered = uncovered
+        var drawnTotal = 0
+        for index in lots.indices where uncovered > 0 {
+            let drawn = min(lots[index].remaining, uncovered)
+            lots[index].remaining -= drawn
+            uncovered -= drawn
+            drawnTotal += drawn
+        }
+        lots.removeAll { $0.remaining == 0 }
+        return drawnTotal
     }
 }

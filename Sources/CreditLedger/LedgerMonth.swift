@@ -39,6 +39,32 @@ public struct LedgerMonth: Hashable, Sendable {
     /// The pay-as-you-go charge, rounded half-up to the cent once for the month.
     public var payAsYouGoCost: Money
 
+    /// A row with the given values. Usable from inlinable code so that `CreditPool.runMonth`,
+    /// which builds every row, can be inlined into the Monte Carlo loops.
+    @usableFromInline
+    init(
+        month: Month, opening: Int, accrual: Int, cap: Int, forfeited: Int, used: Int, usedFromPool: Int,
+        usedFromLots: Int, shortfall: Int, purchased: Int, payAsYouGo: Int, expired: Int, purchasedBalance: Int,
+        closing: Int, packageCost: Money, payAsYouGoCost: Money
+    ) {
+        self.month = month
+        self.opening = opening
+        self.accrual = accrual
+        self.cap = cap
+        self.forfeited = forfeited
+        self.used = used
+        self.usedFromPool = usedFromPool
+        self.usedFromLots = usedFromLots
+        self.shortfall = shortfall
+        self.purchased = purchased
+        self.payAsYouGo = payAsYouGo
+        self.expired = expired
+        self.purchasedBalance = purchasedBalance
+        self.closing = closing
+        self.packageCost = packageCost
+        self.payAsYouGoCost = payAsYouGoCost
+    }
+
     /// Everything paid this month.
     public var cost: Money { packageCost + payAsYouGoCost }
 }
