@@ -100,7 +100,8 @@ enum TableReader {
         /// header (a comma file's unquoted `1,200` would otherwise shift every field after it).
         private mutating func fieldCountIsWrong(_ record: CSVRecord) -> Bool {
             let width = consumer.headerFieldCount
-            let fields = record.count == 1 ? "1 field" : "\(record.count) fields"
+            // Built only for a message: this check runs on every row.
+            var fields: String { record.count == 1 ? "1 field" : "\(record.count) fields" }
             if record.count < consumer.requiredFieldCount {
                 log.error("the row has \(fields) but the header has \(width); \(TableReader.missingFieldsAdvice(record, delimiter: delimiter))", line: record.line)
                 return true
