@@ -26,7 +26,6 @@ struct BacktestCommand: ParsableCommand {
             """
     )
 
-
     @Option(help: "Months forecast from each origin.")
     var horizon: Int = 6
 
@@ -39,14 +38,11 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Monte Carlo trials per workspace, origin and model.")
     var trials: Int = 1_000
 
-
     @Option(name: .customLong("min-history"), help: "Months of history a workspace needs before an origin to be forecast from it (at least 3).")
     var minimumHistory: Int = BacktestSettings.leastHistoryMonths
 
     @Option(help: "Directory for the reports.")
     var out: String = "creditcast-backtest"
-
-
 
     @OptionGroup var running: RunOptions
     @OptionGroup var pool: PoolOptions

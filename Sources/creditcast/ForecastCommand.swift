@@ -19,7 +19,6 @@ struct ForecastCommand: ParsableCommand {
             """
     )
 
-
     @Option(help: "Months to forecast.")
     var horizon: Int = 12
 
@@ -29,25 +28,17 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Run until every reported probability's standard error is below this (e.g. 0.005), instead of a fixed --trials.")
     var precision: Double?
 
-
-    @Option(help: "Usage model: seats (per-seat, common factor, damped trend) or bootstrap (resample whole months).")
-    var model: UsageModelKind = .seats
-
-    @Option(name: .customLong("as-of"), help: "The last month of history to use (YYYY-MM); the forecast starts the month after.")
-    var asOf: Month?
-
     @Option(help: "Directory for the reports.")
     var out: String = "creditcast-report"
 
     @Option(name: .customLong("trials-out"), help: "Also write every trial's closing balance per month to this CSV file.")
     var trialsOut: String?
 
-
     @Option(help: "A scenario file (scenario,month,seats,plan,usage_multiplier[,workspace]): forecast each scenario beside the baseline, on the same trials, into scenarios.csv and scenarios.md.")
     var scenario: String?
 
-
     @OptionGroup var running: RunOptions
+    @OptionGroup var modelling: ModelOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
     @OptionGroup var sharding: ShardOptions
@@ -68,20 +59,20 @@ struct ForecastCommand: ParsableCommand {
     private func forecast() throws {
         let pricing = try pool.loadPricing()
         let rules = try pool.purchaseRules(pricing)
-        let history = try pool.loadHistory(running.usage, reading: reading, asOf: asOf, quiet: running.quiet)
+        let history = try pool.loadHistory(running.usage, reading: reading, asOf: modelling.asOf, quiet: running.quiet)
         let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
         // A shard forecasts its share of the workspaces; the fingerprint below still covers the
         // whole input, so every shard carries the single run's hash.
         let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
 
         let settings = ForecastSettings(
-            horizon: horizon, trials: trials, seed: running.seed, model: model, precision: precision, keepPaths: trialsOut != nil
+            horizon: horizon, trials: trials, seed: running.seed, model: modelling.model, precision: precision, keepPaths: trialsOut != nil
         )
         let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history)
         let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }
         // Scenarios join the fingerprint only when given, so a plain forecast's hash is unchanged.
         let inputHash = pool.fingerprint(
-            usage: running.usage, settings: "\(horizon) \(trials) \(running.seed) \(model) \(String(describing: precision)) \(history.lastMonth)"
+            usage: running.usage, settings: "\(horizon) \(trials) \(running.seed) \(modelling.model) \(String(describing: precision)) \(history.lastMonth)"
                 + (scenarios.isEmpty ? "" : " \(scenarios)"),
             resolver: resolver, rules: rules, pricing: pricing
         )

@@ -21,7 +21,6 @@ struct RenewCommand: ParsableCommand {
             """
     )
 
-
     @Option(help: "The first month of the renewal year (YYYY-MM); the month after the history when left out.")
     var renewal: Month?
 
@@ -34,25 +33,17 @@ struct RenewCommand: ParsableCommand {
     @Option(help: "Monte Carlo trials per workspace.")
     var trials: Int = 2_000
 
-
-    @Option(help: "Usage model: seats or bootstrap.")
-    var model: UsageModelKind = .seats
-
-    @Option(name: .customLong("as-of"), help: "The last month of history to use (YYYY-MM).")
-    var asOf: Month?
-
     @Option(help: "Directory for the reports.")
     var out: String = "creditcast-renew"
 
     @Option(help: "Rows listed on standard output (the files list all).")
     var limit: Int = 20
 
-
     @Flag(help: "Also write what drives each workspace's renewal: each driver (usage level, trend, heaviest seats, seat count, plan) at its P10 and P90 on the same trials, into sensitivity.csv, sensitivity.md and charts/tornado-*.svg.")
     var sensitivity = false
 
-
     @OptionGroup var running: RunOptions
+    @OptionGroup var modelling: ModelOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
     @OptionGroup var sharding: ShardOptions
@@ -66,17 +57,17 @@ struct RenewCommand: ParsableCommand {
         try reportingFailures {
             let pricing = try pool.loadPricing()
             let rules = try pool.purchaseRules(pricing)
-            let history = try pool.loadHistory(running.usage, reading: reading, asOf: asOf, quiet: running.quiet)
+            let history = try pool.loadHistory(running.usage, reading: reading, asOf: modelling.asOf, quiet: running.quiet)
             let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
             let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
             let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history)
             let renewalMonth = renewal ?? history.lastMonth.advanced(by: 1)
             let settings = ForecastSettings(
                 horizon: history.lastMonth.advanced(by: 1).distance(to: renewalMonth) + ForecastEngine.renewalYearMonths,
-                trials: trials, seed: running.seed, model: model
+                trials: trials, seed: running.seed, model: modelling.model
             )
             let inputHash = pool.fingerprint(
-                usage: running.usage, settings: "renew \(renewalMonth) \(risk) \(trials) \(running.seed) \(model) \(history.lastMonth) \(scenarios)"
+                usage: running.usage, settings: "renew \(renewalMonth) \(risk) \(trials) \(running.seed) \(modelling.model) \(history.lastMonth) \(scenarios)"
                     + (sensitivity ? " sensitivity" : ""),
                 resolver: resolver, rules: rules, pricing: pricing
             )

@@ -19,7 +19,6 @@ struct WatchlistCommand: ParsableCommand {
             """
     )
 
-
     @Option(name: .customLong("shortfall-threshold"), help: "Running short when P(shortfall within --window months) reaches this.")
     var shortfallThreshold: Double = WatchlistThresholds.standard.shortfallProbability
 
@@ -35,22 +34,14 @@ struct WatchlistCommand: ParsableCommand {
     @Option(help: "Monte Carlo trials per workspace.")
     var trials: Int = 1_000
 
-
-    @Option(help: "Usage model: seats or bootstrap.")
-    var model: UsageModelKind = .seats
-
-    @Option(name: .customLong("as-of"), help: "The last month of history to use (YYYY-MM).")
-    var asOf: Month?
-
     @Option(help: "Directory for the reports.")
     var out: String = "creditcast-watchlist"
 
     @Option(help: "Workspaces listed on standard output (the files list all).")
     var limit: Int = 20
 
-
-
     @OptionGroup var running: RunOptions
+    @OptionGroup var modelling: ModelOptions
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
     @OptionGroup var sharding: ShardOptions
@@ -71,12 +62,12 @@ struct WatchlistCommand: ParsableCommand {
         try reportingFailures {
             let pricing = try pool.loadPricing()
             let rules = try pool.purchaseRules(pricing)
-            let history = try pool.loadHistory(running.usage, reading: reading, asOf: asOf, quiet: running.quiet)
+            let history = try pool.loadHistory(running.usage, reading: reading, asOf: modelling.asOf, quiet: running.quiet)
             let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
             let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
-            let settings = ForecastSettings(horizon: horizon, trials: trials, seed: running.seed, model: model)
+            let settings = ForecastSettings(horizon: horizon, trials: trials, seed: running.seed, model: modelling.model)
             let inputHash = pool.fingerprint(
-                usage: running.usage, settings: "watchlist \(horizon) \(trials) \(running.seed) \(model) \(history.lastMonth) \(thresholds)",
+                usage: running.usage, settings: "watchlist \(horizon) \(trials) \(running.seed) \(modelling.model) \(history.lastMonth) \(thresholds)",
                 resolver: resolver, rules: rules, pricing: pricing
             )
             let progress = running.progressBar()
