@@ -2,15 +2,6 @@ import Foundation
 import Testing
 
 @Suite struct BacktestCommandTests {
-    private func files(in directory: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = try #require(FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil))
-        for case let url as URL in enumerator where !url.hasDirectoryPath {
-            result[String(url.path.dropFirst(directory.path.count))] = try Data(contentsOf: url)
-        }
-        return result
-    }
-
     @Test func writesEveryReportWithItsColumnsAndSaysWhetherTheModelBeatsTheBaselines() throws {
         let out = try CommandRunner.temporaryDirectory().appendingPathComponent("bt")
         let result = try CommandRunner.run([
@@ -21,7 +12,7 @@ import Testing
         #expect(result.standardOutput.hasPrefix("Backtest of 24 workspaces from 4 origins (2026-06 to 2026-09), horizon 3, 200 trials, seed 1.\n"))
         #expect(result.standardOutput.contains("model      forecasts  P10-P90 coverage"))
         #expect(result.standardOutput.contains("on usage CRPS"))
-        let written = try files(in: out)
+        let written = try CommandRunner.files(in: out)
         #expect(written.keys.sorted() == ["/backtest.csv", "/backtest.md", "/charts/coverage.svg", "/charts/reliability.svg", "/provenance.json", "/scores.csv"])
 
         let records = String(decoding: try #require(written["/backtest.csv"]), as: UTF8.self).split(separator: "\n")
@@ -51,7 +42,7 @@ import Testing
             ])
             #expect(result.status == 0)
             #expect(result.standardOutput == "" && result.standardError == "")
-            outputs.append(try files(in: out))
+            outputs.append(try CommandRunner.files(in: out))
         }
         #expect(outputs[0].count == 6)
         #expect(outputs[0] == outputs[1])

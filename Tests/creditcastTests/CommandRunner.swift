@@ -53,4 +53,19 @@ struct CommandRunner {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// Every file below `directory`, by its path relative to it, with its bytes: what tests
+    /// compare when they say two runs wrote the same reports.
+    static func files(in directory: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        // A missing directory must fail the comparison, not compare as empty.
+        guard FileManager.default.fileExists(atPath: directory.path),
+              let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: directory.path])
+        }
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            result[String(url.path.dropFirst(directory.path.count))] = try Data(contentsOf: url)
+        }
+        return result
+    }
 }

@@ -2,15 +2,6 @@ import Foundation
 import Testing
 
 @Suite struct ForecastCommandTests {
-    private func files(in directory: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = try #require(FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil))
-        for case let url as URL in enumerator where !url.hasDirectoryPath {
-            result[String(url.path.dropFirst(directory.path.count))] = try Data(contentsOf: url)
-        }
-        return result
-    }
-
     @Test func reportsAreByteIdenticalWhateverTheThreadCount() throws {
         let directory = try CommandRunner.temporaryDirectory()
         var outputs: [[String: Data]] = []
@@ -23,7 +14,7 @@ import Testing
             ])
             #expect(result.status == 0)
             #expect(result.standardOutput == "" && result.standardError == "")
-            var written = try files(in: out)
+            var written = try CommandRunner.files(in: out)
             written["trials"] = try Data(contentsOf: trials)
             outputs.append(written)
         }

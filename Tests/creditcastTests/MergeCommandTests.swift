@@ -6,15 +6,6 @@ import Testing
     private static let portfolio = ["--usage", "samples/portfolio-usage.csv", "--workspaces", "samples/workspaces.csv", "--quiet"]
 
     /// Every file under `directory`, by its path inside it.
-    private func files(in directory: URL) throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = try #require(FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil))
-        for case let url as URL in enumerator where !url.hasDirectoryPath {
-            result[String(url.path.dropFirst(directory.path.count))] = try Data(contentsOf: url)
-        }
-        return result
-    }
-
     /// Runs `command` once whole and in `count` shards, merges the shards, and returns the
     /// single run's files, the merge's files, and both runs' standard output (the report
     /// directory's name replaced by `OUT`).
@@ -39,7 +30,7 @@ import Testing
         #expect(merge.status == 0, "\(merge.standardError)")
         #expect(merge.standardError == "")
         return (
-            try files(in: single), try files(in: merged),
+            try CommandRunner.files(in: single), try CommandRunner.files(in: merged),
             (whole.standardOutput.replacingOccurrences(of: single.path, with: "OUT"),
              merge.standardOutput.replacingOccurrences(of: merged.path, with: "OUT"))
         )
