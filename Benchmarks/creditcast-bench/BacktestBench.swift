@@ -22,13 +22,13 @@ private func backtestSettings(_ arguments: Arguments, trials: Int) throws(BenchE
     try override("prior-sigma", \.commonFactorPriorSigma)
     try override("prior-months", \.commonFactorPriorMonths)
     try override("damping", \.trendDamping)
-    try override("trend-shrink", \.trendShrinkMonths)
+    try override("trend-prior-sigma", \.trendPriorSigma)
     try override("uncertainty", \.parameterUncertainty)
     try override("max-persistence", \.maxPersistence)
     try override("persistence-shrink", \.persistenceShrinkMonths)
     try override("kappa", \.pooledPriorMonths)
     try override("max-slope", \.maxSlope)
-    try override("significance", \.trendSignificance)
+    try override("trend-prior-workspaces", \.trendPriorWorkspaces)
     if let text = try? arguments.string("half-life") {
         guard let value = Double(text) else { throw BenchError.usage("--half-life takes a number, not \(text)") }
         settings.seatsParameters.recencyHalfLife = value > 0 ? value : nil
@@ -86,7 +86,7 @@ func backtestBench(_ arguments: Arguments) throws(BenchError) {
 ///
 /// `--behaviour trend+seats-joining` runs only that generated portfolio; `--portfolio DIR` adds a
 /// `generate-portfolio` directory. The seats model's constants can be overridden for a trial run
-/// (`--prior-sigma`, `--prior-months`, `--damping`, `--trend-shrink`, `--significance`,
+/// (`--prior-sigma`, `--prior-months`, `--damping`, `--trend-prior-sigma`, `--trend-prior-workspaces`,
 /// `--uncertainty`, `--max-persistence`, `--persistence-shrink`, `--kappa`, `--max-slope`,
 /// `--half-life`, 0 for none): how the defaults were chosen.
 func calibrationBench(_ arguments: Arguments) throws(BenchError) {

@@ -97,6 +97,8 @@ public enum Backtest {
             }
         }
 
+        // Each origin's portfolio prior, estimated from the workspaces as they stood then.
+        let priors = truncated.map { PortfolioPrior.estimate(from: $0, parameters: settings.seatsParameters) }
         let models = settings.scoredModels
         let results = WorkQueue.map(
             count: units.count, threads: threads, progress: progress,
@@ -106,7 +108,7 @@ public enum Backtest {
                 let unit = units[index]
                 return Result {
                     try unitRecords(
-                        unit, cut: truncated[unit.origin], pool: replayPools[unit.workspace], actual: actuals[unit.workspace],
+                        unit, cut: truncated[unit.origin], prior: priors[unit.origin], pool: replayPools[unit.workspace], actual: actuals[unit.workspace],
                         history: history, models: models, pricing: pricing, rules: rules, settings: settings, samples: &samples
                     )
                 }
@@ -143,7 +145,7 @@ public enum Backtest {
 
     /// Every model's records for one unit, models in order, steps in order.
     static func unitRecords(
-        _ unit: Unit, cut: UsageHistory, pool: WorkspacePool, actual: [LedgerMonth], history: UsageHistory,
+        _ unit: Unit, cut: UsageHistory, prior: PortfolioPrior, pool: WorkspacePool, actual: [LedgerMonth], history: UsageHistory,
         models: [BacktestModel], pricing: Pricing, rules: PurchaseRules, settings: BacktestSettings, samples: inout TrialSamples
     ) throws -> [BacktestRecord] {
         let workspace = cut.workspaces[unit.truncatedWorkspace]
@@ -164,7 +166,7 @@ public enum Backtest {
             case .seats:
                 let fitted = SeatsUsageModel(
                     workspace: workspace, monthCount: cut.monthCount, seatCount: pool.seats, horizon: settings.horizon,
-                    parameters: settings.seatsParameters
+                    parameters: settings.seatsParameters, prior: prior
                 )
                 samples.simulate(fitted, steps: steps, origin: origin, start: start, accrual: accrual, cap: cap, rules: rules, stream: stream)
             case .bootstrap:

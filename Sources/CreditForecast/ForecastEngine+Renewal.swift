@@ -38,7 +38,7 @@ extension ForecastEngine {
             )
         }
         guard !strategies.isEmpty else { throw ForecastError.invalidSetting("at least one purchase strategy is needed") }
-        var used = settings
+        var used = settings.estimatingPortfolioPrior(from: history)
         used.horizon = first.distance(to: renewal) + renewalYearMonths
         used.precision = nil
         used.keepPaths = false
@@ -61,7 +61,7 @@ extension ForecastEngine {
             ) { workspace, pool in
                 SeatsUsageModel(
                     workspace: workspace, monthCount: history.monthCount, seatCount: pool.seats,
-                    horizon: used.horizon, parameters: used.seatsParameters
+                    horizon: used.horizon, parameters: used.seatsParameters, prior: used.portfolioPrior
                 )
             }
             return simulateRenewal(

@@ -9,9 +9,11 @@ extension ForecastEngine {
     ///
     /// The share depends only on the workspace's name and `count`, never on the machine, the
     /// file's order or which other workspaces are in it, so every shard of one input agrees on
-    /// who does what, the shards are disjoint, and together they cover every workspace. Since a
-    /// workspace's results do not depend on the company it keeps (see `ForecastEngine`), a
-    /// workspace forecast in its shard has exactly the figures a single run gives it.
+    /// who does what, the shards are disjoint, and together they cover every workspace. A
+    /// workspace's results depend on the company it keeps only through the `seats` model's
+    /// `PortfolioPrior` (see `ForecastEngine`): estimated from the whole history and set in every
+    /// shard's settings, it makes a workspace forecast in its shard have exactly the figures a
+    /// single run gives it.
     public struct Shard: Sendable, Hashable, CustomStringConvertible {
         /// The shard's number, 1 … `count`.
         public let number: Int

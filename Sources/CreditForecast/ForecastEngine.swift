@@ -14,7 +14,8 @@ import UsageImport
 /// **Reproducibility.** Trial `t` of workspace `w` draws only from
 /// `Xoshiro256StarStar(seed: settings.seed, stream: StableHash.of(w.name), trial: t)`, and every
 /// sum is an integer sum, so results are identical for any `threads`, and a workspace's results
-/// do not depend on which other workspaces are forecast with it.
+/// depend on which other workspaces are forecast with it only through the `seats` model's
+/// `PortfolioPrior`, which the run reports and which `settings` can fix.
 ///
 /// **Statistics.** Percentiles are nearest-rank (`Percentiles.nearestRank(percent:count:)`:
 /// the `⌈P·n/100⌉`-th smallest of the `n` trials). Probabilities are the share of trials;
@@ -59,6 +60,7 @@ public enum ForecastEngine {
         progress: (@Sendable (Double) -> Void)? = nil
     ) throws -> ForecastRun {
         try validate(history: history, pools: pools, settings: settings)
+        let settings = settings.estimatingPortfolioPrior(from: history)
         let workspaces: [WorkspaceForecast]
         switch settings.model {
         case .bootstrap:
@@ -74,7 +76,7 @@ public enum ForecastEngine {
             ) { workspace, pool in
                 SeatsUsageModel(
                     workspace: workspace, monthCount: history.monthCount, seatCount: pool.seats,
-                    horizon: settings.horizon, parameters: settings.seatsParameters
+                    horizon: settings.horizon, parameters: settings.seatsParameters, prior: settings.portfolioPrior
                 )
             }
             workspaces = simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)

@@ -1,4 +1,5 @@
 import CreditCore
+import UsageImport
 
 /// A whole forecast: every workspace's results and what is needed to reproduce them.
 public struct ForecastRun: Sendable, Equatable {
@@ -55,6 +56,11 @@ public struct ForecastSettings: Sendable, Equatable {
     public var keepPaths: Bool
     /// The constants of the `seats` model.
     public var seatsParameters: SeatsModelParameters
+    /// What the `seats` model weighs each workspace's history against; `nil` until estimated.
+    /// `ForecastEngine` estimates it from the history it forecasts; a run's `settings` carry the
+    /// prior used. Set it to forecast a share of a portfolio (a shard, one workspace) exactly as
+    /// the whole portfolio's run does.
+    public var portfolioPrior: PortfolioPrior?
     /// With `precision`, the most trials any workspace runs, whatever its standard errors; a
     /// workspace that stops here has `trials == maxTrials`.
     public var maxTrials: Int
@@ -62,7 +68,8 @@ public struct ForecastSettings: Sendable, Equatable {
     /// Settings with the given values.
     public init(
         horizon: Int = 12, trials: Int = 10_000, seed: UInt64 = 1, model: UsageModelKind = .seats, precision: Double? = nil,
-        keepPaths: Bool = false, seatsParameters: SeatsModelParameters = .standard, maxTrials: Int = 1_000_000
+        keepPaths: Bool = false, seatsParameters: SeatsModelParameters = .standard, portfolioPrior: PortfolioPrior? = nil,
+        maxTrials: Int = 1_000_000
     ) {
         self.horizon = horizon
         self.trials = trials
@@ -71,6 +78,16 @@ public struct ForecastSettings: Sendable, Equatable {
         self.precision = precision
         self.keepPaths = keepPaths
         self.seatsParameters = seatsParameters
+        self.portfolioPrior = portfolioPrior
         self.maxTrials = maxTrials
+    }
+
+    /// These settings with `portfolioPrior` estimated from every workspace of `history` when the
+    /// `seats` model needs one and none is set.
+    public func estimatingPortfolioPrior(from history: UsageHistory) -> ForecastSettings {
+        guard model == .seats, portfolioPrior == nil else { return self }
+        var settings = self
+        settings.portfolioPrior = PortfolioPrior.estimate(from: history, parameters: seatsParameters)
+        return settings
     }
 }

@@ -2,9 +2,10 @@
 public struct SeatsModelFit: Sendable, Equatable {
     /// `n`: months from the workspace's first month with data to the as-of month.
     public var months: Int
-    /// `b̂`: the least-squares slope of log monthly usage per counted seat, per month.
+    /// `b̂`: the least-squares slope of seasonally adjusted log monthly usage per counted seat,
+    /// per month.
     public var rawSlope: Double
-    /// `b̃ = clamp(b̂ · s · n/(n+k), ±maxSlope)`, `s` the significance factor: the slope the
+    /// `b̃`: `b̂` weighed against the `TrendPrior` and clamped to `±maxSlope`; the slope the
     /// forecast uses before damping.
     public var slope: Double
     /// `s_b`: the standard deviation of the per-trial slope draw.

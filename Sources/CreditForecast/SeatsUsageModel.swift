@@ -2,35 +2,40 @@ import Foundation
 import UsageImport
 
 /// The default usage model: each seat resamples its own history, all seats share a busy-month
-/// factor, and a damped trend carries the workspace's growth forward.
+/// factor, a damped trend carries the workspace's growth forward, and a portfolio's shared
+/// seasonality shapes the months.
 ///
 /// ## Equations
 ///
 /// Let the history have `N` months with the as-of month at index `N−1`, the workspace's first
 /// month with data at `f`, `n = N − f`, and `Tₜ` the workspace's total in month `t` divided by
 /// the seats counted in it (usage per seat, so that seats joining, already present in the seat
-/// draws, are not extrapolated as growth).
+/// draws, are not extrapolated as growth). `S(t)` is the seasonal effect of month `t` from the
+/// `PortfolioPrior` (0 without one).
 ///
-/// **Trend.** `b̂` is the least-squares slope of `yₜ = ln(Tₜ + ε)` on `t` over the workspace's
-/// months (`ε = max(1, 0.05·mean T)`; `b̂ = 0` when `n < 2`), `r²` the residual variance about
-/// that line and `t² = b̂²·Sₜₜ/r²` its squared t-statistic. A slope inside its own noise only
-/// extrapolates noise, so it is first cut by the significance factor `s = max(0, 1 − c/t²)`
-/// (positive-part James–Stein; `s = 1` when `n ≤ 2`). The forecast uses the shrunk slope
-/// `b̃ = clamp(b̂·s·n/(n+k), −b_max, b_max)` and damps it as damped-trend exponential smoothing
-/// does: `h` months after the as-of month the log level has moved by `b̃·D(h)` with
-/// `D(h) = φ + φ² + … + φʰ`, which tends to `b̃·φ/(1−φ)` instead of growing without end.
+/// **Trend.** `b̂` is the least-squares slope of the seasonally adjusted
+/// `yₜ = ln(Tₜ + ε) − S(t)` on `t` over the workspace's months (`ε = max(1, 0.05·mean T)`;
+/// `TrendEstimate`), with sampling variance `v = r²/Sₜₜ` (`r²` the residual variance; with two
+/// months `v = σ₀²/Sₜₜ`, with one `v = ∞`). One history cannot tell a real trend from noise, so
+/// the slope is weighed against the prior `N(μ, τ²)` of how trends spread across the
+/// portfolio (`TrendPrior`, empirical Bayes): `b̃ = clamp(μ + (b̂ − μ)·τ²/(τ² + v), ±b_max)`, with
+/// uncertainty `v_b = τ²v/(τ² + v)`. In a steady portfolio `τ` is small and noise slopes vanish;
+/// in a growing one real trends are kept. The forecast damps the trend as damped-trend
+/// exponential smoothing does: `h` months after the as-of month the log level has moved by
+/// `b̃·D(h)` with `D(h) = φ + φ² + … + φʰ`, which tends to `b̃·φ/(1−φ)` instead of growing without
+/// end.
 ///
-/// **Carry-over.** The departures `dₜ = yₜ − ȳ − b_L·(t − t̄)` from the line the model uses
-/// (`b_L = clamp(b̂·s, ±b_max)`) have lag-one autocorrelation `ρ̂`; `ρ̃ = clamp(ρ̂·n/(n+k_ρ), 0,
-/// ρ_max)` (0 when `n < 4`). `g` is the log of the last month's usage per seat over the mean the
-/// seat draws give (clamped to ±1). A trial's month `h` is lifted by `ρ̃ʰ·g`: a seasonal swing, a
-/// level shift or a trend the significance test dropped persists into the next months and fades,
-/// while independent noise (`ρ̂ ≈ 0`) carries nothing over.
+/// **Carry-over.** The departures `dₜ = yₜ − ȳ − b̃·(t − t̄)` from the line the model uses have
+/// lag-one autocorrelation `ρ̂`; `ρ̃ = clamp(ρ̂·n/(n+k_ρ), 0, ρ_max)` (0 when `n < 4`). `g` is the
+/// seasonally adjusted log of the last month's usage per seat over the mean the seat draws give
+/// (clamped to ±1). A trial's month `h` is lifted by `ρ̃ʰ·g`: a level shift or a trend the prior
+/// discounted persists into the next months and fades, while independent noise (`ρ̂ ≈ 0`)
+/// carries nothing over.
 ///
 /// **Seats.** A seat `s` that first has data in month `fₛ` has `mₛ = N − fₛ` months of its own.
-/// Each own month `τ` is brought to the as-of level, `aₛ(τ) = uₛ(τ) · e^{b_L·(N−1−τ)}` (zeros stay
-/// zero, so idle months recur; `b_L` is not shrunk by `n/(n+k)` because this interpolates inside
-/// the history rather than extrapolating beyond it), and weighted by recency
+/// Each own month `τ` is brought to the as-of level and out of its season,
+/// `aₛ(τ) = uₛ(τ) · e^{b̃·(N−1−τ) − S(τ)}` (zeros stay zero, so idle months recur), and weighted by
+/// recency
 /// `w(τ) ∝ 2^{−(N−1−τ)/halfLife}`. A seat's draw comes from its own months with probability `mₛ/(mₛ+κ)` and otherwise from the pooled
 /// distribution of all seats (each seat weighing the same), so a seat with little history is
 /// pulled toward its colleagues. Seats with `mₛ` below `jitterBelowMonths` spread each own month
@@ -44,7 +49,7 @@ import UsageImport
 ///
 /// **Common factor and uncertainty.** For trial `j` and forecast month `h`:
 ///
-///     U(j,h) = round( Σₛ xₛ(j,h) · exp( b̃·D(h) + ρ̃ʰ·g + s_b·ζⱼ·D(h) − ½(s_b·D(h))²
+///     U(j,h) = round( Σₛ xₛ(j,h) · exp( b̃·D(h) + S(N−1+h) + ρ̃ʰ·g + s_b·ζⱼ·D(h) − ½(s_b·D(h))²
 ///                                        + σ_L·ηⱼ − ½σ_L² + σ_F·εⱼₕ − ½σ_F² ) )
 ///
 /// with `xₛ(j,h)` independent seat draws and `ζ, η, ε` independent standard normals, so every
@@ -58,8 +63,7 @@ import UsageImport
 ///   freedom (none when `n ≤ 2`).
 /// - `σ_F² = (d · max(0, r² − v_R) + k₀·σ₀²) / (d + k₀)`: the excess of the history's spread over
 ///   what resampling explains, shrunk toward the prior `σ₀` (so 2–3 months give a wide forecast).
-/// - `σ_L² = u² (σ_F² + v_R)/n` and `s_b = min(b_max, u · n/(n+k) · √((σ_F² + v_R)/Sₜₜ))`
-///   with `Sₜₜ = Σ(t − t̄)²` (`s_b = u·b_max/2` when `n = 1`), `u` the `parameterUncertainty`.
+/// - `σ_L² = u² (σ_F² + v_R)/n` and `s_b = min(b_max, u·√v_b)`, `u` the `parameterUncertainty`.
 ///
 /// Usage is rounded half away from zero to whole credits and is never negative.
 public struct SeatsUsageModel: UsageModel {
@@ -87,76 +91,35 @@ public struct SeatsUsageModel: UsageModel {
     /// `horizon` forecast months and `seatCount` seats (`nil`: the history's seats).
     public init(
         workspace: WorkspaceHistory, monthCount: Int, seatCount: Int? = nil, horizon: Int,
-        parameters: SeatsModelParameters = .standard
+        parameters: SeatsModelParameters = .standard, prior: PortfolioPrior? = nil
     ) {
         self.parameters = parameters
         let lastIndex = monthCount - 1
-        let first = workspace.seats.map(\.firstOffset).min() ?? monthCount
-        let n = max(0, monthCount - first)
-
-        // Trend of the log usage per counted seat: seats that joined are already in the seat
-        // draws, and seats stay as in the last month, so only per-seat growth is extrapolated.
-        var totals = [Double](repeating: 0, count: n)
-        var counted = [Double](repeating: 0, count: n)
-        for seat in workspace.seats {
-            for offset in first..<monthCount {
-                totals[offset - first] += Double(seat.usage[offset])
-                if offset >= seat.firstOffset { counted[offset - first] += 1 }
-            }
-        }
-        for index in totals.indices { totals[index] /= max(1, counted[index]) }
-        let meanTotal = n > 0 ? totals.reduce(0, +) / Double(n) : 0
-        var rawSlope = 0.0
-        var residualVariance: Double?
-        var sumSquaresT = 0.0
-        var logs: [Double] = []
+        let prior = prior ?? .standalone(parameters)
+        let season = prior.seasonality
+        let trend = TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: season)
+        let n = trend.months
+        let logs = trend.logs
+        let meanY = trend.meanLog
         let meanT = Double(max(0, n - 1)) / 2
-        var meanY = 0.0
-        if n >= 2, meanTotal > 0 {
-            let epsilon = max(1, 0.05 * meanTotal)
-            logs = totals.map { log($0 + epsilon) }
-            meanY = logs.reduce(0, +) / Double(n)
-            var sumTY = 0.0
-            for (t, y) in logs.enumerated() {
-                sumTY += (Double(t) - meanT) * (y - meanY)
-                sumSquaresT += (Double(t) - meanT) * (Double(t) - meanT)
-            }
-            rawSlope = sumTY / sumSquaresT
-            if n > 2 {
-                var squares = 0.0
-                for (t, y) in logs.enumerated() {
-                    let residual = y - meanY - rawSlope * (Double(t) - meanT)
-                    squares += residual * residual
-                }
-                residualVariance = squares / Double(n - 2)
-            }
-        } else if n >= 2 {
-            sumSquaresT = Double(n) * Double(n * n - 1) / 12
-        }
-        let shrink = n > 0 ? Double(n) / (Double(n) + parameters.trendShrinkMonths) : 0
-        // A slope inside its own noise extrapolates that noise: on a steady workspace it costs
-        // more than it gains. Keep `max(0, 1 − c/t²)` of it, as positive-part James–Stein does.
-        var significance = 1.0
-        if let residualVariance, residualVariance > 0, sumSquaresT > 0, parameters.trendSignificance > 0 {
-            let tSquared = rawSlope * rawSlope * sumSquaresT / residualVariance
-            significance = tSquared > 0 ? max(0, 1 - parameters.trendSignificance / tSquared) : 0
-        }
-        let slope = min(parameters.maxSlope, max(-parameters.maxSlope, rawSlope * shrink * significance))
-        // Bringing past months to the as-of level interpolates inside the history rather than
-        // extrapolating beyond it, so it uses the slope without the `n/(n+k)` shrinkage: the
-        // shrunk slope would leave a growing workspace's level behind where it already is.
-        let levelSlope = min(parameters.maxSlope, max(-parameters.maxSlope, rawSlope * significance))
+        // Two months leave no residual to measure the slope's error by: the common factor's prior
+        // spread stands in for it. One month says nothing about a trend.
+        let priorSigma = parameters.commonFactorPriorSigma
+        let slopeVariance = trend.slopeVariance
+            ?? (n == 2 && !logs.isEmpty ? priorSigma * priorSigma / trend.timeSpread : .infinity)
+        let posterior = n == 0 ? (slope: 0, variance: 0) : prior.trend.posterior(slope: trend.slope, variance: slopeVariance)
+        let slope = min(parameters.maxSlope, max(-parameters.maxSlope, posterior.slope))
 
         // The lag-one autocorrelation of the departures from the line the model uses (slope
-        // `levelSlope` through the mean): a trend the significance test dropped, a seasonal swing
-        // or a level shift all make these departures persist, and noise does not.
+        // `slope` through the mean): a trend the prior discounted, a seasonal swing or a level
+        // shift all make these departures persist, and noise does not.
         var rawPersistence = 0.0
         if n > 2, !logs.isEmpty {
             var squares = 0.0
             var lagged = 0.0
             var previous: Double?
             for (t, y) in logs.enumerated() {
-                let departure = y - meanY - levelSlope * (Double(t) - meanT)
+                let departure = y - meanY - slope * (Double(t) - meanT)
                 squares += departure * departure
                 if let previous { lagged += departure * previous }
                 previous = departure
@@ -174,7 +137,7 @@ public struct SeatsUsageModel: UsageModel {
             for offset in seat.firstOffset..<monthCount {
                 let age = Double(lastIndex - offset)
                 let weight = parameters.recencyHalfLife.map { exp2(-age / $0) } ?? 1
-                atoms.append((Double(seat.usage[offset]) * exp(levelSlope * age), weight))
+                atoms.append((Double(seat.usage[offset]) * exp(slope * age - season.effect(atOffset: offset)), weight))
                 weightSum += weight
             }
             for index in atoms.indices { atoms[index].weight /= weightSum }
@@ -229,23 +192,16 @@ public struct SeatsUsageModel: UsageModel {
             varianceSum += values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(size)
         }
         let resampling = meanSum > 0 ? log1p(varianceSum / (meanSum * meanSum)) : 0
-        let freedom = residualVariance == nil ? 0 : Double(n - 2)
-        let excess = max(0, (residualVariance ?? 0) - resampling)
+        let freedom = trend.residualVariance == nil ? 0 : Double(n - 2)
+        let excess = max(0, (trend.residualVariance ?? 0) - resampling)
         let priorWeight = parameters.commonFactorPriorMonths
         let factorVariance = freedom + priorWeight > 0
-            ? (freedom * excess + priorWeight * parameters.commonFactorPriorSigma * parameters.commonFactorPriorSigma) / (freedom + priorWeight)
+            ? (freedom * excess + priorWeight * priorSigma * priorSigma) / (freedom + priorWeight)
             : 0
         let totalVariance = factorVariance + resampling
         let uncertainty = parameters.parameterUncertainty
         let levelSigma = n > 0 ? uncertainty * (totalVariance / Double(n)).squareRoot() : 0
-        let slopeSpread: Double
-        if n >= 2, sumSquaresT > 0 {
-            slopeSpread = min(parameters.maxSlope, uncertainty * shrink * (totalVariance / sumSquaresT).squareRoot())
-        } else if n == 1 {
-            slopeSpread = uncertainty * parameters.maxSlope / 2
-        } else {
-            slopeSpread = 0
-        }
+        let slopeSpread = min(parameters.maxSlope, uncertainty * posterior.variance.squareRoot())
         let factorSigma = factorVariance.squareRoot()
 
         // Carry-over: the residuals about the trend line as an AR(1), so a last month above (or
@@ -256,15 +212,15 @@ public struct SeatsUsageModel: UsageModel {
             ? min(parameters.maxPersistence, max(0, rawPersistence * Double(n) / (Double(n) + parameters.persistenceShrinkMonths)))
             : 0
         var lastMonthGap = 0.0
-        if persistence > 0, n >= 1, meanTotal > 0 {
+        if persistence > 0, trend.meanPerSeatTotal > 0 {
             // The seat draws' expected usage per seat at the as-of level, against the last month's.
             var expected = 0.0
             for row in stride(from: 0, to: workspace.seats.count * size, by: size) {
                 expected += tables[row..<(row + size)].reduce(0, +) / Double(size)
             }
             expected /= Double(max(1, workspace.seats.count))
-            let epsilon = max(1, 0.05 * meanTotal)
-            lastMonthGap = min(1, max(-1, log(totals[n - 1] + epsilon) - log(expected + epsilon)))
+            let epsilon = trend.logOffset
+            lastMonthGap = min(1, max(-1, logs[n - 1] - log(expected + epsilon)))
         }
 
         var logBase: [Double] = []
@@ -272,20 +228,22 @@ public struct SeatsUsageModel: UsageModel {
         var damped = 0.0
         var power = 1.0
         var carry = 1.0
-        for _ in 0..<max(0, horizon) {
+        for ahead in 0..<max(0, horizon) {
             power *= parameters.trendDamping
             damped += power
             carry *= persistence
             let scale = slopeSpread * damped
             slopeScale.append(scale)
-            logBase.append(slope * damped + carry * lastMonthGap - scale * scale / 2 - levelSigma * levelSigma / 2 - factorVariance / 2)
+            logBase.append(
+                slope * damped + season.effect(atOffset: monthCount + ahead) + carry * lastMonthGap
+                    - scale * scale / 2 - levelSigma * levelSigma / 2 - factorVariance / 2)
         }
         self.logBase = logBase
         self.slopeScale = slopeScale
         self.levelSigma = levelSigma
         self.factorSigma = factorSigma
         self.fit = SeatsModelFit(
-            months: n, rawSlope: rawSlope, slope: slope, slopeSpread: slopeSpread,
+            months: n, rawSlope: trend.slope, slope: slope, slopeSpread: slopeSpread,
             commonFactorSigma: factorSigma, levelSigma: levelSigma, resamplingLogVariance: resampling,
             seats: seatRows.count, persistence: persistence, lastMonthGap: lastMonthGap
         )

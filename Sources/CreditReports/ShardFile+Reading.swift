@@ -46,6 +46,20 @@ extension ShardFile {
         return try result(header: header, records: records)
     }
 
+    /// The prior a header's `portfolio_prior` describes.
+    static func portfolioPrior(_ object: ShardJSONObject) throws(MergeError) -> PortfolioPrior {
+        let texts = try object.strings("season_effects")
+        let effects = texts.compactMap(Double.init)
+        let first = try object.int("season_first_calendar_month")
+        guard texts.count == 12, effects.count == 12, (0..<12).contains(first) else {
+            throw object.failure("season_effects", "twelve decimals in strings, with a first calendar month 0 to 11")
+        }
+        return PortfolioPrior(
+            trend: TrendPrior(mean: try object.double("trend_mean"), sigma: try object.double("trend_sigma"), workspaces: try object.int("trend_workspaces")),
+            seasonality: SeasonalProfile(effects: effects, firstCalendarMonth: first, workspaces: try object.int("season_workspaces"))
+        )
+    }
+
     /// The result a header and its workspace lines describe.
     static func result(header: ShardJSONObject, records: [ShardJSONObject]) throws(MergeError) -> ShardResult {
         let path = header.path
@@ -58,7 +72,9 @@ extension ShardFile {
         guard let model = UsageModelKind(rawValue: try header.string("model")) else { throw header.failure("model", "a usage model") }
         let settings = ForecastSettings(
             horizon: try header.int("horizon"), trials: try header.int("trials"), seed: seed, model: model,
-            precision: header.isNull("precision") ? nil : try header.double("precision"), maxTrials: try header.int("max_trials")
+            precision: header.isNull("precision") ? nil : try header.double("precision"),
+            portfolioPrior: header.isNull("portfolio_prior") ? nil : try portfolioPrior(try header.object("portfolio_prior")),
+            maxTrials: try header.int("max_trials")
         )
         let run = ForecastRun(settings: settings, asOf: try header.month("as_of"), inputHash: try header.string("input_hash"), workspaces: [])
         let scenarios = try header.strings("scenarios")

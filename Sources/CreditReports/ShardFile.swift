@@ -23,7 +23,7 @@ public enum ShardFile {
     /// The first line's `format`.
     static let format = "creditcast-shard"
     /// The layout's version; a reader refuses any other.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// The shard file of `result`, streamed a line at a time.
     public static func reportFile(_ result: ShardResult) -> ReportFile {
@@ -46,6 +46,7 @@ public enum ShardFile {
             ("seed", .string(String(settings.seed))), ("trials", .integer(settings.trials)), ("model", .string(settings.model.rawValue)),
             ("precision", settings.precision.map(exact) ?? .null), ("max_trials", .integer(settings.maxTrials)),
             ("horizon", .integer(settings.horizon)), ("as_of", .string(result.run.asOf.description)),
+            ("portfolio_prior", settings.portfolioPrior.map(json) ?? .null),
             ("pricing", .string(result.assumptions.pricing)), ("rules", .string(result.assumptions.rules)),
             ("scenarios", .array(result.payload.scenarioNames.map(JSONValue.string))),
         ]
@@ -80,6 +81,16 @@ public enum ShardFile {
 
     /// A double as the shortest text that reads back to it, in a string.
     static func exact(_ value: Double) -> JSONValue { .string(String(describing: value)) }
+
+    static func json(_ prior: PortfolioPrior) -> JSONValue {
+        .object([
+            ("trend_mean", exact(prior.trend.mean)), ("trend_sigma", exact(prior.trend.sigma)),
+            ("trend_workspaces", .integer(prior.trend.workspaces)),
+            ("season_effects", .array(prior.seasonality.effects.map(exact))),
+            ("season_first_calendar_month", .integer(prior.seasonality.firstCalendarMonth)),
+            ("season_workspaces", .integer(prior.seasonality.workspaces)),
+        ])
+    }
 
     static func json(_ percentiles: Percentiles) -> JSONValue {
         .array([percentiles.p5, percentiles.p10, percentiles.p50, percentiles.p90, percentiles.p95].map(JSONValue.integer))

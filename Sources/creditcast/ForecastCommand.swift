@@ -66,13 +66,14 @@ struct ForecastCommand: ParsableCommand {
         let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
 
         let settings = ForecastSettings(
-            horizon: horizon, trials: trials, seed: running.seed, model: modelling.model, precision: precision, keepPaths: trialsOut != nil
+            horizon: horizon, trials: trials, seed: running.seed, model: modelling.model, precision: precision, keepPaths: trialsOut != nil,
+            portfolioPrior: modelling.portfolioPrior(for: history)
         )
         let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history)
         let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }
         // Scenarios join the fingerprint only when given, so a plain forecast's hash is unchanged.
         let inputHash = pool.fingerprint(
-            usage: running.usage, settings: "\(horizon) \(trials) \(running.seed) \(modelling.model) \(String(describing: precision)) \(history.lastMonth)"
+            usage: running.usage, settings: "\(horizon) \(trials) \(running.seed) \(modelling.fingerprint) \(String(describing: precision)) \(history.lastMonth)"
                 + (scenarios.isEmpty ? "" : " \(scenarios)"),
             resolver: resolver, rules: rules, pricing: pricing
         )

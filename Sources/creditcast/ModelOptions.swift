@@ -1,6 +1,7 @@
 import ArgumentParser
 import CreditCore
 import CreditForecast
+import UsageImport
 
 /// Which model forecasts, and from which month: for forecast, watchlist and renew.
 struct ModelOptions: ParsableArguments {
@@ -9,4 +10,17 @@ struct ModelOptions: ParsableArguments {
 
     @Option(name: .customLong("as-of"), help: "The last month of history to use (YYYY-MM); the forecast starts the month after.")
     var asOf: Month?
+
+    @Flag(help: "Forecast each workspace from its own history alone, without the trend prior and seasonality the seats model learns from all workspaces of the file.")
+    var standalone = false
+
+    /// The seats model's prior: learnt from every workspace of `history`, the whole file even
+    /// when a shard forecasts part of it, so that every shard uses the single run's prior.
+    func portfolioPrior(for history: UsageHistory) -> PortfolioPrior? {
+        guard model == .seats else { return nil }
+        return standalone ? .standalone(.standard) : .estimate(from: history, parameters: .standard)
+    }
+
+    /// The model choices as the input fingerprint records them.
+    var fingerprint: String { "\(model)" + (standalone ? " standalone" : "") }
 }

@@ -64,10 +64,10 @@ struct RenewCommand: ParsableCommand {
             let renewalMonth = renewal ?? history.lastMonth.advanced(by: 1)
             let settings = ForecastSettings(
                 horizon: history.lastMonth.advanced(by: 1).distance(to: renewalMonth) + ForecastEngine.renewalYearMonths,
-                trials: trials, seed: running.seed, model: modelling.model
+                trials: trials, seed: running.seed, model: modelling.model, portfolioPrior: modelling.portfolioPrior(for: history)
             )
             let inputHash = pool.fingerprint(
-                usage: running.usage, settings: "renew \(renewalMonth) \(risk) \(trials) \(running.seed) \(modelling.model) \(history.lastMonth) \(scenarios)"
+                usage: running.usage, settings: "renew \(renewalMonth) \(risk) \(trials) \(running.seed) \(modelling.fingerprint) \(history.lastMonth) \(scenarios)"
                     + (sensitivity ? " sensitivity" : ""),
                 resolver: resolver, rules: rules, pricing: pricing
             )

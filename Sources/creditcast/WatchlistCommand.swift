@@ -65,9 +65,12 @@ struct WatchlistCommand: ParsableCommand {
             let history = try pool.loadHistory(running.usage, reading: reading, asOf: modelling.asOf, quiet: running.quiet)
             let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
             let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
-            let settings = ForecastSettings(horizon: horizon, trials: trials, seed: running.seed, model: modelling.model)
+            let settings = ForecastSettings(
+                horizon: horizon, trials: trials, seed: running.seed, model: modelling.model,
+                portfolioPrior: modelling.portfolioPrior(for: history)
+            )
             let inputHash = pool.fingerprint(
-                usage: running.usage, settings: "watchlist \(horizon) \(trials) \(running.seed) \(modelling.model) \(history.lastMonth) \(thresholds)",
+                usage: running.usage, settings: "watchlist \(horizon) \(trials) \(running.seed) \(modelling.fingerprint) \(history.lastMonth) \(thresholds)",
                 resolver: resolver, rules: rules, pricing: pricing
             )
             let progress = running.progressBar()

@@ -4,7 +4,8 @@ import CreditLedger
 import Testing
 import UsageImport
 
-/// Same inputs and seed, same results: whatever the threads, and whatever other workspaces.
+/// Same inputs and seed, same results: whatever the threads, and whatever other workspaces
+/// (given the same `PortfolioPrior`).
 @Suite struct DeterminismTests {
     static func threeWorkspaces() -> UsageHistory {
         Fixtures.history([
@@ -26,20 +27,28 @@ import UsageImport
         #expect(one.workspaces.map(\.closingPaths.count) == [1_234 * 9, 1_234 * 9, 1_234 * 9])
     }
 
+    /// A workspace's random draws never depend on the others; with the portfolio's prior given,
+    /// neither does anything else, so a workspace forecast alone matches the portfolio run.
     @Test(arguments: UsageModelKind.allCases)
-    func aWorkspaceDoesNotDependOnTheOthers(_ model: UsageModelKind) throws {
+    func aWorkspaceDependsOnTheOthersOnlyThroughThePrior(_ model: UsageModelKind) throws {
         let history = Self.threeWorkspaces()
         let settings = ForecastSettings(horizon: 6, trials: 800, seed: 5, model: model)
         let all = try Fixtures.run(history, settings: settings)
+        let prior = model == .seats ? PortfolioPrior.estimate(from: history, parameters: .standard) : nil
+        #expect(all.settings.portfolioPrior == prior)
         var alone = history
         alone.workspaces = [history.workspaces[1]]
-        let single = try Fixtures.run(alone, settings: settings)
+        var pinned = settings
+        pinned.portfolioPrior = prior
+        let single = try Fixtures.run(alone, settings: pinned)
         #expect(single.workspaces == [all.workspaces[1]])
     }
 
     @Test func precisionModeDoesNotDependOnThreadsOrNeighbours() throws {
         let history = Self.threeWorkspaces()
-        let settings = ForecastSettings(horizon: 6, seed: 5, model: .seats, precision: 0.01)
+        let settings = ForecastSettings(
+            horizon: 6, seed: 5, model: .seats, precision: 0.01, portfolioPrior: .standalone(.standard)
+        )
         let one = try Fixtures.run(history, settings: settings, threads: 1)
         let three = try Fixtures.run(history, settings: settings, threads: 3)
         #expect(one == three)

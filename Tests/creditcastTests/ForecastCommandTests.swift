@@ -39,6 +39,35 @@ import Testing
         #expect(lines[1].hasPrefix("Aster Labs,2026-11,29,58000,290000,"))
     }
 
+    @Test func standaloneForecastsAWorkspaceAsIfItWereAlone() throws {
+        // By default the seats model learns a trend prior and seasonality from every workspace of
+        // the file; --standalone forecasts each from its own history, as a file of one would.
+        let directory = try CommandRunner.temporaryDirectory()
+        let text = try String(contentsOfFile: CommandRunner.packageRoot.appendingPathComponent("samples/portfolio-usage.csv").path, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let alone = directory.appendingPathComponent("aster.csv")
+        try (lines.prefix(1) + lines.filter { $0.hasPrefix("Aster Labs,") }).joined(separator: "\n").appending("\n")
+            .write(to: alone, atomically: true, encoding: .utf8)
+        func forecastRows(_ usage: String, _ name: String, _ extra: [String]) throws -> (rows: [Substring], report: String) {
+            let out = directory.appendingPathComponent(name)
+            let result = try CommandRunner.run([
+                "forecast", "--usage", usage, "--plan", "growth", "--trials", "300", "--horizon", "4", "--out", out.path, "--quiet",
+            ] + extra)
+            #expect(result.status == 0, "\(result.standardError)")
+            let csv = try String(contentsOf: out.appendingPathComponent("forecast.csv"), encoding: .utf8)
+            let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+            return (csv.split(separator: "\n").filter { $0.hasPrefix("Aster Labs,") }, report)
+        }
+        let portfolio = try forecastRows("samples/portfolio-usage.csv", "portfolio", ["--standalone"])
+        let single = try forecastRows(alone.path, "single", ["--standalone"])
+        #expect(portfolio.rows.count == 4)
+        #expect(portfolio.rows == single.rows)
+        #expect(portfolio.report.contains("- **Trend prior:** each workspace's own trend, weighed against a flat one (±0.5% a month).\n"))
+        let learnt = try forecastRows("samples/portfolio-usage.csv", "learnt", [])
+        #expect(learnt.report.contains("weighed against how trends spread across the 24 workspaces with three months or more:"))
+        #expect(learnt.rows != single.rows)
+    }
+
     @Test func asOfStartsTheForecastEarlier() throws {
         let out = try CommandRunner.temporaryDirectory()
         let result = try CommandRunner.run([

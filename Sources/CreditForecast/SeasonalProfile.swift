@@ -1,0 +1,79 @@
+import CreditCore
+
+/// A portfolio's yearly pattern: the log effect of each calendar month on usage (a quiet
+/// August, a busy March), estimated across workspaces and shrunk toward none.
+///
+/// A single workspace with two years of history sees each calendar month twice, too few to
+/// tell a season from a busy month; many workspaces that share the calendar see it clearly.
+///
+/// **Estimate** (`estimate(from:firstMonth:)`). Every workspace with at least
+/// `minimumMonths` months contributes the departures `eₜ` of its log usage per seat from its own
+/// least-squares line (`TrendEstimate.residuals`), with variance `r²`. Per calendar month `c`,
+/// `Ŝ_c` is the mean of the departures that fall in it, centred so the twelve sum to 0, with
+/// noise variance `ν_c = Σ r² / count_c²` (an overestimate, since `r²` holds the season too, so
+/// the estimate errs toward no season). With `V = max(0, Σ_c Ŝ_c²/11 − mean ν)`, the spread of the
+/// profile beyond its noise, each effect is `S_c = Ŝ_c · V/(V + ν_c)`: no pattern beyond the noise
+/// gives no seasonality at all.
+public struct SeasonalProfile: Sendable, Equatable, Hashable {
+    /// The log effect of each calendar month, January first; all 0 for no seasonality.
+    public let effects: [Double]
+    /// The calendar month (0 = January) of history offset 0.
+    public let firstCalendarMonth: Int
+    /// How many workspaces the profile was estimated from; 0 for none.
+    public let workspaces: Int
+
+    /// The fewest months a workspace needs to contribute: a whole year.
+    public static let minimumMonths = 12
+
+    /// No seasonality.
+    public static let none = SeasonalProfile(effects: Array(repeating: 0, count: 12), firstCalendarMonth: 0, workspaces: 0)
+
+    /// A profile with the given effects (January first) for a history whose first month is
+    /// calendar month `firstCalendarMonth` (0 = January).
+    public init(effects: [Double], firstCalendarMonth: Int, workspaces: Int) {
+        precondition(effects.count == 12 && (0..<12).contains(firstCalendarMonth), "one effect per calendar month")
+        self.effects = effects
+        self.firstCalendarMonth = firstCalendarMonth
+        self.workspaces = workspaces
+    }
+
+    /// The calendar month (0 = January) of `month`.
+    static func calendarMonth(of month: Month) -> Int { ((month.ordinal % 12) + 12) % 12 }
+
+    /// Whether every effect is 0.
+    public var isNone: Bool { effects.allSatisfy { $0 == 0 } }
+
+    /// The effect of the month `offset` months after the history's first.
+    public func effect(atOffset offset: Int) -> Double {
+        effects[(firstCalendarMonth + offset % 12 + 12) % 12]
+    }
+
+    /// The profile of `trends` (one per workspace, without seasonal adjustment) of a history that
+    /// starts in `firstMonth`.
+    public static func estimate(from trends: [TrendEstimate], firstMonth: Month) -> SeasonalProfile {
+        let start = calendarMonth(of: firstMonth)
+        var sums = [Double](repeating: 0, count: 12)
+        var counts = [Double](repeating: 0, count: 12)
+        var noise = [Double](repeating: 0, count: 12)
+        var contributing = 0
+        for trend in trends where trend.months >= minimumMonths {
+            guard let variance = trend.residualVariance else { continue }
+            contributing += 1
+            for (t, residual) in trend.residuals.enumerated() {
+                let calendar = (start + trend.firstOffset + t) % 12
+                sums[calendar] += residual
+                counts[calendar] += 1
+                noise[calendar] += variance
+            }
+        }
+        guard contributing > 0, counts.allSatisfy({ $0 > 0 }) else { return .none }
+        var raw = (0..<12).map { sums[$0] / counts[$0] }
+        let centre = raw.reduce(0, +) / 12
+        raw = raw.map { $0 - centre }
+        let noiseVariance = (0..<12).map { noise[$0] / (counts[$0] * counts[$0]) }
+        let signal = max(0, raw.reduce(0) { $0 + $1 * $1 } / 11 - noiseVariance.reduce(0, +) / 12)
+        guard signal > 0 else { return .none }
+        let effects = (0..<12).map { raw[$0] * signal / (signal + noiseVariance[$0]) }
+        return SeasonalProfile(effects: effects, firstCalendarMonth: start, workspaces: contributing)
+    }
+}

@@ -1,0 +1,88 @@
+import CreditCore
+import CreditForecast
+import Foundation
+import Testing
+import UsageImport
+
+@Suite struct SeasonalProfileTests {
+    /// `workspaces` workspaces of 6 seats over `months` months from April 2024, whose seats use
+    /// 1,000 credits times `exp(effect(calendar month))` times lognormal noise (log-sd `noise`).
+    static func portfolio(workspaces: Int, months: Int, noise: Double, effect: (Int) -> Double) -> UsageHistory {
+        let first = Month(year: 2024, month: 4)!
+        var generator = Xoshiro256StarStar(seed: 17)
+        let histories = (0..<workspaces).map { index in
+            WorkspaceHistory(name: "ws\(index)", seats: (0..<6).map { seat in
+                SeatHistory(id: "s\(seat)", firstOffset: 0, usage: (0..<months).map { offset in
+                    let calendar = (3 + offset) % 12
+                    let (draw, _) = generator.nextNormalPair()
+                    return Int((1_000 * exp(effect(calendar) + noise * draw)).rounded())
+                })
+            })
+        }
+        return UsageHistory(
+            file: "test", workspaces: histories, firstMonth: first, lastMonth: first.advanced(by: months - 1),
+            hasWorkspaceColumn: true, rowCount: workspaces * 6 * months
+        )
+    }
+
+    static func trends(_ history: UsageHistory) -> [TrendEstimate] {
+        history.workspaces.map { TrendEstimate(workspace: $0, monthCount: history.monthCount) }
+    }
+
+    @Test func aSharedYearlyPatternIsRecoveredByCalendarMonth() {
+        // A quiet August (−20%) and a busy March (+15%), the rest flat; 20 months from April 2024.
+        let truth: [Double] = [0, 0, 0.15, 0, 0, 0, 0, -0.2, 0, 0, 0, 0]
+        let history = Self.portfolio(workspaces: 60, months: 20, noise: 0.2) { truth[$0] }
+        let profile = SeasonalProfile.estimate(from: Self.trends(history), firstMonth: history.firstMonth)
+        #expect(profile.workspaces == 60)
+        #expect(profile.firstCalendarMonth == 3)
+        // Centred: the truth less its mean.
+        let centre = truth.reduce(0, +) / 12
+        for month in 0..<12 {
+            #expect(abs(profile.effects[month] - (truth[month] - centre)) < 0.04, "calendar month \(month + 1)")
+        }
+        // Offset 4 of a history from April is August; offset 11 is March.
+        #expect(profile.effect(atOffset: 4) == profile.effects[7])
+        #expect(profile.effect(atOffset: 11) == profile.effects[2])
+        #expect(profile.effect(atOffset: 16) == profile.effect(atOffset: 4))
+    }
+
+    @Test func noPatternBeyondTheNoiseGivesLittleOrNoSeasonality() {
+        let history = Self.portfolio(workspaces: 60, months: 20, noise: 0.2) { _ in 0 }
+        let profile = SeasonalProfile.estimate(from: Self.trends(history), firstMonth: history.firstMonth)
+        #expect(profile.effects.allSatisfy { abs($0) < 0.01 }, "\(profile.effects)")
+    }
+
+    @Test func lessThanAYearOfHistoryGivesNone() {
+        let history = Self.portfolio(workspaces: 60, months: 11, noise: 0.2) { $0 == 7 ? -0.3 : 0 }
+        #expect(SeasonalProfile.estimate(from: Self.trends(history), firstMonth: history.firstMonth) == .none)
+    }
+
+    @Test func theSeatsModelForecastsTheQuietMonthLower() throws {
+        // With the portfolio's prior, the seats model's August is about 20% below the months
+        // around it; standalone, it is not.
+        let truth: [Double] = [0, 0, 0, 0, 0, 0, 0, -0.2, 0, 0, 0, 0]
+        let history = Self.portfolio(workspaces: 40, months: 24, noise: 0.15) { truth[$0] }
+        let prior = PortfolioPrior.estimate(from: history, parameters: .standard)
+        #expect(abs(prior.trend.mean) < 0.003)
+        func medians(_ prior: PortfolioPrior) -> [Double] {
+            let model = SeatsUsageModel(workspace: history.workspaces[0], monthCount: 24, horizon: 12, prior: prior)
+            let usage = UnsafeMutableBufferPointer<Int>.allocate(capacity: 12)
+            defer { usage.deallocate() }
+            var columns = [[Int]](repeating: [], count: 12)
+            for trial in 0..<2_000 {
+                var generator = Xoshiro256StarStar(seed: 3, stream: 1, trial: UInt64(trial))
+                model.drawTrial(into: usage, using: &generator)
+                for month in 0..<12 { columns[month].append(usage[month]) }
+            }
+            return columns.map { Double(Percentiles(nearestRankOf: $0).p50) }
+        }
+        // The history runs April 2024 to March 2026; forecast month 5 is August 2026.
+        let seasonal = medians(prior)
+        let august = seasonal[4] / ((seasonal[3] + seasonal[5]) / 2)
+        #expect(abs(august - exp(-0.2)) < 0.05, "August over its neighbours: \(august)")
+        let standalone = medians(.standalone(.standard))
+        let flat = standalone[4] / ((standalone[3] + standalone[5]) / 2)
+        #expect(abs(flat - 1) < 0.05, "standalone: \(flat)")
+    }
+}
