@@ -9,8 +9,9 @@ import UsageImport
 /// For each origin `o` (the latest `settings.origins` months that leave at least one month after
 /// them and `settings.minimumHistoryMonths` of history through them) and each workspace with that
 /// much history of its own, every model in `settings.scoredModels` is fitted on
-/// `history.truncated(through: o)` and runs `settings.trials` trials of the next
-/// `min(horizon, months left)` months. Each step is compared with the real usage and with the
+/// `history.truncated(through: o)` (the `seats` model's `PortfolioPrior` too, from every
+/// workspace as it stood at `o`, as a forecast made then would) and runs `settings.trials`
+/// trials of the next `min(horizon, months left)` months. Each step is compared with the real usage and with the
 /// pool balance the ledger gives on real usage (`HistoryReplay`, the same rules as the trials);
 /// each event ("a cap hit / a shortfall within `k` months") with whether it happened.
 ///
