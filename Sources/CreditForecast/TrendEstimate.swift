@@ -28,8 +28,6 @@ public struct TrendEstimate: Sendable, Equatable {
     let logs: [Double]
     /// `ȳ`.
     let meanLog: Double
-    /// `Tₜ`, usage per counted seat.
-    let perSeatTotals: [Double]
     /// `mean T`.
     let meanPerSeatTotal: Double
 
@@ -46,7 +44,10 @@ public struct TrendEstimate: Sendable, Equatable {
     }
 
     /// `ε`, which keeps the logarithm of an idle month finite.
-    var logOffset: Double { max(1, 0.05 * meanPerSeatTotal) }
+    var logOffset: Double { Self.logOffset(mean: meanPerSeatTotal) }
+
+    /// `ε = max(1, 0.05·mean T)`.
+    static func logOffset(mean: Double) -> Double { max(1, 0.05 * mean) }
 
     /// The trend of `workspace`, whose seats' usage arrays cover `monthCount` months, after
     /// `seasonality`.
@@ -64,7 +65,6 @@ public struct TrendEstimate: Sendable, Equatable {
         }
         for index in totals.indices { totals[index] /= max(1, counted[index]) }
         months = n
-        perSeatTotals = totals
         meanPerSeatTotal = n > 0 ? totals.reduce(0, +) / Double(n) : 0
         timeSpread = n >= 2 ? Double(n) * Double(n * n - 1) / 12 : 0
         guard n >= 2, meanPerSeatTotal > 0 else {
@@ -74,7 +74,7 @@ public struct TrendEstimate: Sendable, Equatable {
             meanLog = 0
             return
         }
-        let epsilon = max(1, 0.05 * meanPerSeatTotal)
+        let epsilon = Self.logOffset(mean: meanPerSeatTotal)
         let logs = totals.indices.map { log(totals[$0] + epsilon) - seasonality.effect(atOffset: first + $0) }
         let meanT = Double(n - 1) / 2
         let meanY = logs.reduce(0, +) / Double(n)
