@@ -104,6 +104,16 @@ let usageText = """
       portfolio DIR [--model bootstrap|seats] [--trials 2000] [--horizon 12] [--repeat 1]
                     [--threads N] [--seed 1]
           import DIR/usage.csv and DIR/workspaces.csv, then forecast every workspace
+      huge-import [--rows 10000000] [--workspaces 1000] [--months 24] [--seed 1] [--out FILE]
+          memory of the CSV reader alone and of the whole import on a file far larger than usual
+      watchlist DIR [--trials 1000] [--horizon 12] [--model seats] [--threads N] [--seed 1]
+          import DIR, forecast every workspace and rank the watchlist
+      backtest [--workspaces 1000] [--months 24] [--origins 6] [--horizon 6] [--trials 1000]
+          rolling-origin backtest of a generated portfolio: the default model and three baselines
+      calibration [--samples samples] [--workspaces 200] [--months 24] [--seed 1]
+                  [--behaviour NAME+NAME] [--portfolio DIR] [--half-life N] [--trend-prior-sigma X] …
+          calibration of every model on the samples and generated portfolios (BacktestBench.swift
+          lists every tuning option)
 
     Every figure is printed as one line: `name key=value key=value …`.
     """
