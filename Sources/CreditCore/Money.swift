@@ -6,6 +6,7 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomS
     public var cents: Int
 
     /// An amount of `cents` cents.
+    @inlinable
     public init(cents: Int) {
         self.cents = cents
     }

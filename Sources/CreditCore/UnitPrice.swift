@@ -19,10 +19,23 @@ public struct UnitPrice: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The cost of `credits` credits, rounded half-up to the cent once, as the rules say.
+    ///
+    /// Inlinable because every month of every Monte Carlo trial bills its shortfall: inlined, the
+    /// common case is a multiply and a division by a constant, where a 128-bit division was a
+    /// library call on every trial's every month.
+    @inlinable
     public func cost(ofCredits credits: Int) -> Money {
-        // The product can pass 64 bits (a trillion credits at $100) though the cents never do,
-        // so it is formed in 128 bits. 10,000 micro-dollars make a cent; half-up for the
-        // non-negative amounts the ledger bills.
+        // 10,000 micro-dollars make a cent; half-up for the non-negative amounts the ledger
+        // bills. Both paths truncate toward zero, so they agree wherever the product fits.
+        let (product, overflow) = credits.multipliedReportingOverflow(by: micros)
+        guard !overflow, product <= Int.max - 5_000 else { return wideCost(ofCredits: credits) }
+        return Money(cents: (product + 5_000) / 10_000)
+    }
+
+    /// `cost(ofCredits:)` when the product passes 64 bits (a trillion credits at $100) though the
+    /// cents never do: formed in 128 bits.
+    @usableFromInline
+    func wideCost(ofCredits credits: Int) -> Money {
         let product = Int128(credits) * Int128(micros) + 5_000
         return Money(cents: Int(product / 10_000))
     }

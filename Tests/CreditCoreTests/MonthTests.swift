@@ -58,6 +58,20 @@ import CreditCore
         #expect(UnitPrice(micros: 1).cost(ofCredits: 4_999) == .zero)
         #expect(UnitPrice(micros: 1).cost(ofCredits: 5_000) == Money(cents: 1))
     }
+
+    @Test func costIsTheSameEitherSideOfSixtyFourBitProducts() {
+        // Around 2⁶³, where the product and its rounding half-cent stop fitting in 64 bits and
+        // the cost is formed in 128.
+        let cases: [(micros: Int, credits: Int)] = [
+            (1, Int.max - 5_000), (1, Int.max - 4_999), (1, Int.max),
+            (100_000_000, Int.max / 100_000_000), (100_000_000, Int.max / 100_000_000 + 1),
+            (35_000, 1_000_000_000_000), (35_000, -7),
+        ]
+        for (micros, credits) in cases {
+            let cents = Int((Int128(credits) * Int128(micros) + 5_000) / 10_000)
+            #expect(UnitPrice(micros: micros).cost(ofCredits: credits) == Money(cents: cents), "\(credits) × \(micros)")
+        }
+    }
 }
 
 @Suite struct StableHashTests {

@@ -36,6 +36,13 @@ import UsageImport
         let extremesSorted = extremes.sorted()
         func extremeAt(_ percent: Int) -> Int { extremesSorted[Percentiles.nearestRank(percent: percent, count: count) - 1] }
         #expect(Percentiles(nearestRankOf: extremes) == Percentiles(p5: extremeAt(5), p10: extremeAt(10), p50: extremeAt(50), p90: extremeAt(90), p95: extremeAt(95)))
+        // Piles at both ends, as trials that end a month at zero or at the cap make them.
+        let piles = (0..<count).map { index in
+            index % 20 < 12 ? 0 : index % 20 < 15 ? 9_000 : Int(generator.next(upperBound: UInt64(9_000)))
+        }
+        let pilesSorted = piles.sorted()
+        func pileAt(_ percent: Int) -> Int { pilesSorted[Percentiles.nearestRank(percent: percent, count: count) - 1] }
+        #expect(Percentiles(nearestRankOf: piles) == Percentiles(p5: pileAt(5), p10: pileAt(10), p50: pileAt(50), p90: pileAt(90), p95: pileAt(95)))
         // Already sorted and reversed input.
         let ascending = Array(0..<count)
         #expect(Percentiles(nearestRankOf: ascending.reversed()) == Percentiles(nearestRankOf: ascending))
