@@ -9,7 +9,8 @@ import Darwin
 ///
 /// This is the only place in creditcast that touches libcsv's C API. The reader feeds libcsv one
 /// physical line at a time so that every record knows the line it starts on, which error
-/// messages need; libcsv itself keeps no line count.
+/// messages need; libcsv itself keeps no line count. A file can also be read in parts, each on
+/// its own parser (`CSVFileSplitter` finds where to cut it).
 public struct CSVStreamReader: Sendable {
     /// The field separator byte: `,`, `;` or a tab.
     public var delimiter: UInt8
@@ -54,7 +55,7 @@ public struct CSVStreamReader: Sendable {
         }
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: max(chunkSize, 4))
-        try parse(path: path, body) { feed in
+        try parse(path: path, firstLine: 1, atFileStart: true, body) { feed in
             while true {
                 let count = buffer.withUnsafeMutableBytes { readSome(descriptor, into: $0) }
                 if count < 0 {
@@ -67,16 +68,62 @@ public struct CSVStreamReader: Sendable {
         }
     }
 
+    /// Reads bytes `range` of the file at `path` as CSV text of their own, numbering lines from
+    /// `firstLine`, and calls `body` with each non-empty record, in order.
+    ///
+    /// The range must start at the start of a line and hold whole records, as a
+    /// `CSVFilePart` does: libcsv starts it outside any record, and a byte order mark at its start
+    /// is read as text. The file must be a regular file: the bytes are read at their offsets.
+    public func read(fileAt path: String, bytes range: Range<Int>, firstLine: Int, _ body: (CSVRecord) throws -> Void) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw CSVStreamError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: max(chunkSize, 4))
+        try parse(path: path, firstLine: firstLine, atFileStart: false, body) { feed in
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                let count = try buffer.withUnsafeMutableBytes { buffer in
+                    let wanted = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(buffer.count, range.upperBound - offset)])
+                    return try CSVStreamReader.readFully(descriptor, into: wanted, at: offset, path: path)
+                }
+                try buffer.withUnsafeBufferPointer { try feed(UnsafeBufferPointer(rebasing: $0[..<count])) }
+                offset += count
+            }
+        }
+    }
+
+    /// Fills `buffer` from `offset` of `descriptor`, a regular file; fewer bytes only at its end.
+    static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int, path: String) throws -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let count = pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CSVStreamError.unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        guard filled > 0 || buffer.isEmpty else {
+            throw CSVStreamError.unreadable(path: path, reason: "the file ended before byte \(offset); it changed while it was read")
+        }
+        return filled
+    }
+
     /// Parses CSV text held in memory, calling `body` with each non-empty record.
     public func read(bytes: some Collection<UInt8>, _ body: (CSVRecord) throws -> Void) throws {
         let contiguous = Array(bytes)
-        try parse(path: "<memory>", body) { feed in
+        try parse(path: "<memory>", firstLine: 1, atFileStart: true, body) { feed in
             try contiguous.withUnsafeBufferPointer { try feed($0) }
         }
     }
 
+    /// Runs libcsv over the chunks `source` feeds, numbering lines from `firstLine`; a byte order
+    /// mark is skipped only `atFileStart`.
     private func parse(
-        path: String,
+        path: String, firstLine: Int, atFileStart: Bool,
         _ body: (CSVRecord) throws -> Void,
         source: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
     ) throws {
@@ -84,7 +131,7 @@ public struct CSVStreamReader: Sendable {
             // The state lives behind a raw pointer rather than in a class: libcsv calls back once
             // per field, and class properties would pay a dynamic exclusivity check on each call.
             let state = UnsafeMutablePointer<ParserState>.allocate(capacity: 1)
-            state.initialize(to: ParserState(body: body, maxRecordBytes: maxRecordBytes))
+            state.initialize(to: ParserState(body: body, maxRecordBytes: maxRecordBytes, firstLine: firstLine))
             defer {
                 state.pointee.release()
                 state.deinitialize(count: 1)
@@ -97,7 +144,7 @@ public struct CSVStreamReader: Sendable {
             defer { csv_free(&parser) }
             csv_set_delim(&parser, delimiter)
             if delimiter == UInt8(ascii: "\t") { csv_set_space_func(&parser, creditcast_csv_is_blank) }
-            var atFileStart = true
+            var atFileStart = atFileStart
             try source { chunk in
                 var chunk = chunk
                 if atFileStart {
@@ -162,16 +209,18 @@ private struct ParserState {
     var endCapacity = 16
     var fieldCount = 0
     /// The line now being fed to libcsv.
-    var line = 1
+    var line: Int
     /// Whether the last chunk ended inside a physical line that the next chunk continues.
     var lineContinues = false
     /// The line on which the record libcsv is now building started.
-    var recordStartLine = 1
+    var recordStartLine: Int
     var error: (any Error)?
 
-    init(body: @escaping (CSVRecord) throws -> Void, maxRecordBytes: Int) {
+    init(body: @escaping (CSVRecord) throws -> Void, maxRecordBytes: Int, firstLine: Int) {
         self.body = body
         self.maxRecordBytes = maxRecordBytes
+        line = firstLine
+        recordStartLine = firstLine
     }
 
     func release() {

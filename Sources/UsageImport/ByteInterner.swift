@@ -1,8 +1,10 @@
 /// Gives each distinct byte string (within a scope) a dense id, without making a `String` per
 /// lookup: the importer's per-row path looks up a seat name for every row.
 ///
-/// The entry found last is tried first: exports repeat a workspace or a month over many rows
-/// in a row, and comparing bytes is cheaper than hashing them.
+/// The entry found last is tried first, then the one interned after it: exports repeat a
+/// workspace or a month over many rows in a row, and list the months of each seat (or the seats
+/// of each month) in the same order again and again, and comparing bytes is cheaper than
+/// hashing them.
 struct ByteInterner {
     private var recent = -1
     private var storage: [UInt8] = []
@@ -19,7 +21,14 @@ struct ByteInterner {
 
     /// The id of `bytes` in `scope`, if interned.
     mutating func id(of bytes: UnsafeBufferPointer<UInt8>, scope: Int = 0) -> Int? {
-        if recent >= 0, scopes[recent] == scope, self.bytes(of: recent, equal: bytes) { return recent }
+        if recent >= 0 {
+            if scopes[recent] == scope, self.bytes(of: recent, equal: bytes) { return recent }
+            let next = recent + 1
+            if next < ends.count, scopes[next] == scope, self.bytes(of: next, equal: bytes) {
+                recent = next
+                return next
+            }
+        }
         let hash = Self.hash(bytes, scope: scope)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -51,6 +60,18 @@ struct ByteInterner {
         return id
     }
 
+    /// The number of entries.
+    var count: Int { ends.count }
+
+    /// The scope entry `id` was interned in.
+    func scope(of id: Int) -> Int { scopes[id] }
+
+    /// `body` applied to the bytes of entry `id`.
+    func withBytes<Result>(of id: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        let start = id == 0 ? 0 : ends[id - 1]
+        return try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<ends[id]])) }
+    }
+
     private mutating func place(_ id: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hashes[id]) & mask
@@ -59,10 +80,7 @@ struct ByteInterner {
     }
 
     private func bytes(of id: Int, equal bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = id == 0 ? 0 : ends[id - 1]
-        return storage.withUnsafeBufferPointer {
-            UnsafeBufferPointer(rebasing: $0[start..<ends[id]]).sameBytes(as: bytes)
-        }
+        withBytes(of: id) { $0.sameBytes(as: bytes) }
     }
 
     /// Eight bytes at a time with a multiply-and-fold mix: names are short and this runs per row.

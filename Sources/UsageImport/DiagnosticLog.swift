@@ -17,6 +17,9 @@ struct DiagnosticLog {
     /// Whether any error was reported, kept or not.
     var hasErrors: Bool { !errorList.isEmpty }
 
+    /// Whether nothing at all was reported, neither an error nor a warning.
+    var isEmpty: Bool { errorList.isEmpty && warningList.isEmpty }
+
     mutating func error(_ message: String, line: Int?) {
         if errorList.count < limit {
             errorList.append(ImportDiagnostic(file: file, line: line, message: message))

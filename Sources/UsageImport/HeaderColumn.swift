@@ -1,5 +1,5 @@
 /// A column an input file may have, recognised by any of several header names.
-protocol HeaderColumn: CaseIterable, Hashable {
+protocol HeaderColumn: CaseIterable, Hashable, Sendable {
     /// What the column holds, in messages: `seat`, `credits`.
     var role: String { get }
     /// The header names accepted, as shown in messages. They match ignoring case, spaces and

@@ -17,6 +17,21 @@ struct NameTable {
         }
     }
 
+    /// The id in this table of each name of `other`, by `other`'s id, adding the names it lacks
+    /// in `other`'s order; `scope` renumbers `other`'s scopes (a seat's workspace) into this
+    /// table's. Merging the tables of consecutive parts of a file, the earlier part's first,
+    /// keeps the ids in order of first appearance in the whole file.
+    mutating func merge(_ other: NameTable, scope: (Int) -> Int = { $0 }) -> [Int] {
+        (0..<other.interner.count).map { otherID in
+            let scope = scope(other.interner.scope(of: otherID))
+            return other.interner.withBytes(of: otherID) { bytes in
+                if let id = interner.id(of: bytes, scope: scope) { return id }
+                names.append(other.names[otherID])
+                return interner.insert(bytes, scope: scope)
+            }
+        }
+    }
+
     /// The id of `name`, a non-empty name the program supplies, adding it when new.
     mutating func id(of name: String) -> Int {
         let bytes = Array(name.utf8)

@@ -19,16 +19,30 @@ enum TableReader {
     static func read<Consumer: TableConsumer>(
         fileAt path: String, options: UsageImportOptions, into consumer: inout Consumer, log: inout DiagnosticLog
     ) -> Outcome {
+        guard let prefix = textPrefix(ofFileAt: path, log: &log) else { return Outcome() }
+        let delimiter = options.delimiter ?? DelimiterSniffer.sniff(prefix.bytes)
+        return readWhole(fileAt: path, delimiter: delimiter, into: &consumer, log: &log)
+    }
+
+    /// The first bytes of the file at `path`; `nil`, with the error reported, when they show that
+    /// the file is not UTF-8 text.
+    static func textPrefix(ofFileAt path: String, log: inout DiagnosticLog) -> FilePrefix? {
         let prefix = FilePrefix(path: path)
         if prefix.isUTF16 {
             log.error("the file is UTF-16 text; save it as UTF-8", line: nil)
-            return Outcome()
+            return nil
         }
         if let line = prefix.nulLine {
             log.error(FieldProblem.nulByte.message(field: "", text: ""), line: line)
-            return Outcome()
+            return nil
         }
-        let delimiter = options.delimiter ?? DelimiterSniffer.sniff(prefix.bytes)
+        return prefix
+    }
+
+    /// Reads the file at `path`, from its first byte to its last, with one parser.
+    static func readWhole<Consumer: TableConsumer>(
+        fileAt path: String, delimiter: UInt8, into consumer: inout Consumer, log: inout DiagnosticLog
+    ) -> Outcome {
         // One value holds all per-row state so that each row costs one exclusivity check
         // rather than one per captured variable.
         var session = Session(consumer: consumer, log: log, delimiter: delimiter)
@@ -49,7 +63,7 @@ enum TableReader {
     }
 
     /// The reading of one file, record by record.
-    private struct Session<Consumer: TableConsumer> {
+    struct Session<Consumer: TableConsumer> {
         var consumer: Consumer
         var log: DiagnosticLog
         let delimiter: UInt8
@@ -138,3 +152,6 @@ enum TableReader {
         return first.equalsIgnoringCase("total") || first.equalsIgnoringCase("grand total") ? first.messageText : nil
     }
 }
+
+/// A file read in parts hands a copy of the session that read its header to each part's thread.
+extension TableReader.Session: Sendable where Consumer: Sendable {}

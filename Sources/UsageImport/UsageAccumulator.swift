@@ -129,16 +129,79 @@ struct UsageAccumulator {
             sparseCells[CellKey(seat: seat, token: token)] = cell
             return
         }
-        if cells[seat].count <= token {
-            // Up to every month met so far at once: most seats have a row in most months.
-            let count = min(tokens.count, Self.denseTokens) - cells[seat].count
-            cells[seat].append(contentsOf: repeatElement(Cell(), count: count))
-        }
+        reserveCell(seat: seat, token: token)
         // Through a local: `merge` reads `self`, and passing `&cells[seat][token]` would make
         // Swift copy the whole accumulator on every row to keep that read exclusive.
         var cell = cells[seat][token]
         merge(credits, into: &cell, seat: seat, token: token, line: line, log: &log)
         cells[seat][token] = cell
+    }
+
+    /// Makes room for dense token `token` in `seat`'s cells.
+    private mutating func reserveCell(seat: Int, token: Int) {
+        if cells[seat].count <= token {
+            // Up to every month met so far at once: most seats have a row in most months.
+            let count = min(tokens.count, Self.denseTokens) - cells[seat].count
+            cells[seat].append(contentsOf: repeatElement(Cell(), count: count))
+        }
+    }
+
+    /// Takes in what `later`, a copy of this accumulator made right after the header, read from
+    /// the rows that follow this one's: its workspaces, seats, plans and month tokens are
+    /// renumbered after this one's, so that ids stay in order of first appearance in the file,
+    /// and its cells are added, so that the two end as one accumulator of all the rows would.
+    ///
+    /// Meant for parts read without a diagnostic: `false` when a seat has a row for one month
+    /// token in both, a duplicate that a reading of the whole file would have reported as it
+    /// met it. The accumulator is then part-merged, to be thrown away. `later`'s cells are
+    /// released seat by seat as they are added, which lowers the merge's peak memory.
+    mutating func absorb(_ later: inout UsageAccumulator) -> Bool {
+        let workspaceIDs = workspaces.merge(later.workspaces)
+        let seatIDs = seats.merge(later.seats) { workspaceIDs[$0] }
+        let planIDs = plans.merge(later.plans)
+        for (laterSeat, seat) in seatIDs.enumerated() where seat == cells.count {
+            cells.append([])
+            seatWorkspaces.append(workspaceIDs[later.seatWorkspaces[laterSeat]])
+            seatPlans.append(-1)
+        }
+        // The later row that names a plan wins, as in `setPlan`.
+        for (laterSeat, plan) in later.seatPlans.enumerated() where plan >= 0 {
+            seatPlans[seatIDs[laterSeat]] = planIDs[plan]
+        }
+        let tokenIDs = later.tokens.indices.map { laterToken in
+            let token = later.monthTable.withBytes(of: laterToken) { bytes in
+                if let token = monthTable.id(of: bytes) { return token }
+                tokens.append(later.tokens[laterToken])
+                tokenReadable.append(later.tokenReadable[laterToken])
+                tokenUsed.append(false)
+                return monthTable.insert(bytes)
+            }
+            tokenUsed[token] = tokenUsed[token] || later.tokenUsed[laterToken]
+            return token
+        }
+        for laterSeat in later.cells.indices {
+            let laterCells = later.cells[laterSeat]
+            later.cells[laterSeat] = []
+            for (laterToken, cell) in laterCells.enumerated() where cell.line != 0 {
+                guard place(cell, seat: seatIDs[laterSeat], token: tokenIDs[laterToken]) else { return false }
+            }
+        }
+        for (key, cell) in later.sparseCells {
+            guard place(cell, seat: seatIDs[key.seat], token: tokenIDs[key.token]) else { return false }
+        }
+        return true
+    }
+
+    /// Puts a merged part's cell where `add` would have put it; `false` when the seat already
+    /// has a cell for the token.
+    private mutating func place(_ cell: Cell, seat: Int, token: Int) -> Bool {
+        guard token < Self.denseTokens else {
+            return sparseCells.updateValue(cell, forKey: CellKey(seat: seat, token: token)) == nil
+        }
+        reserveCell(seat: seat, token: token)
+        guard cells[seat][token].line == 0 else { return false }
+        cells[seat][token] = cell
+        return true
     }
 
     /// Puts a row's credits into `cell`: the first row's as they are, a later row's summed and
@@ -219,17 +282,14 @@ struct UsageAccumulator {
             var usage = [Int](repeating: 0, count: monthCount)
             var firstOffset = Int.max
             for index in firstLines.indices { firstLines[index] = 0 }
-            let seatCells = Array(cells[seat].enumerated().lazy.map { (token: $0.offset, cell: $0.element) })
-                + (sparseBySeat.removeValue(forKey: seat) ?? []).sorted { $0.token < $1.token }
-            cells[seat] = []
-            for (token, cell) in seatCells where cell.line != 0 {
-                guard let month = tokenMonths[token] else { continue }
+            func takeCell(_ cell: Cell, token: Int) {
+                guard cell.line != 0, let month = tokenMonths[token] else { return }
                 let offset = firstMonth.distance(to: month)
                 firstOffset = min(firstOffset, offset)
                 guard firstLines[offset] != 0 else {
                     usage[offset] = cell.credits
                     firstLines[offset] = Int(cell.line)
-                    continue
+                    return
                 }
                 // Two spellings of one month (`2026-04` and `Apr 2026`, or two days of it).
                 let (first, later) = (min(firstLines[offset], Int(cell.line)), max(firstLines[offset], Int(cell.line)))
@@ -237,6 +297,14 @@ struct UsageAccumulator {
                 let (sum, overflow) = usage[offset].addingReportingOverflow(cell.credits)
                 usage[offset] = overflow ? Int.max : sum
                 totalOverflows = totalOverflows || overflow
+            }
+            // The dense cells in token order, then any sparse ones in token order, read where
+            // they are: gathering them into one array per seat took a good part of this loop.
+            let dense = cells[seat]
+            cells[seat] = []
+            for (token, cell) in dense.enumerated() { takeCell(cell, token: token) }
+            if !sparseBySeat.isEmpty, let sparse = sparseBySeat.removeValue(forKey: seat) {
+                for (token, cell) in sparse.sorted(by: { $0.token < $1.token }) { takeCell(cell, token: token) }
             }
             guard firstOffset != .max else { continue }
             for credits in usage {

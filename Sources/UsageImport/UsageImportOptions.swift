@@ -7,6 +7,10 @@ public struct UsageImportOptions: Sendable, Equatable {
     public var dateOrder: DateOrder?
     /// How many errors (and, separately, warnings) to report before summing up the rest.
     public var maxErrors: Int
+    /// Bytes per part when a usage file's rows are read in parts, concurrently; `nil` picks one
+    /// part per core for a large file and reads a small one whole. Tests set it to cut small
+    /// files into many parts.
+    var partSize: Int?
 
     /// Options that sniff the delimiter, infer the date order and report up to 50 errors.
     public init(delimiter: UInt8? = nil, dateOrder: DateOrder? = nil, maxErrors: Int = 50) {

@@ -33,7 +33,7 @@ public enum UsageImporter {
     ) {
         var log = DiagnosticLog(file: path, limit: options.maxErrors)
         var reader = UsageTableReader()
-        let outcome = TableReader.read(fileAt: path, options: options, into: &reader, log: &log)
+        let outcome = TableReader.readInParts(fileAt: path, options: options, into: &reader, log: &log)
         let summary = reader.finish(file: path, rowCount: outcome.rowCount, options: options, log: &log)
         if summary.history == nil, !log.hasErrors {
             // Only a wide file whose every month cell is empty gets here.

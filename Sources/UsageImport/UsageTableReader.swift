@@ -2,7 +2,7 @@ import CSVStream
 import CreditCore
 
 /// Reads a usage export, long or wide, into a `UsageAccumulator`.
-struct UsageTableReader: TableConsumer {
+struct UsageTableReader: MergeableTableConsumer {
     /// The layout, known once the header is read.
     private(set) var format: UsageFormat?
     private var accumulator = UsageAccumulator()
@@ -124,6 +124,11 @@ struct UsageTableReader: TableConsumer {
         if !hasUsage {
             log.warning("\(accumulator.describe(seat: seat)) has no credits in any month; the row is skipped", line: line)
         }
+    }
+
+    /// Everything but the accumulator is set by the header, which both read.
+    mutating func absorb(_ later: inout UsageTableReader) -> Bool {
+        accumulator.absorb(&later.accumulator)
     }
 
     func reportMissingHeader(log: inout DiagnosticLog) {

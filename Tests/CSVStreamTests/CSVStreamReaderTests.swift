@@ -118,3 +118,63 @@ private func records(_ text: String, delimiter: Character = ",") throws -> [(lin
         for size in [1, 2, 3, 7, 4_096] { #expect(try records(chunkSize: size) == whole) }
     }
 }
+
+@Suite struct CSVStreamReaderRangeTests {
+    private func file(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csvstream-\(UUID().uuidString).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    private func records(_ path: String, bytes: Range<Int>, firstLine: Int, chunkSize: Int = 5) throws -> [[String]] {
+        var result: [[String]] = []
+        try CSVStreamReader(chunkSize: chunkSize).read(fileAt: path, bytes: bytes, firstLine: firstLine) { record in
+            result.append([String(record.line)] + (0..<record.count).map { record.string(at: $0)! })
+        }
+        return result
+    }
+
+    @Test func numbersLinesFromTheFirstLineGiven() throws {
+        let path = try file("h1,h2\na,b\n\nc,d\r\ne,f")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // Byte 6 starts line 2, byte 10 the blank line 3.
+        #expect(try records(path, bytes: 6..<19, firstLine: 2) == [["2", "a", "b"], ["4", "c", "d"], ["5", "e", "f"]])
+        #expect(try records(path, bytes: 10..<16, firstLine: 3) == [["4", "c", "d"]])
+        #expect(try records(path, bytes: 6..<6, firstLine: 2).isEmpty)
+    }
+
+    @Test func theRangesOfAFileReadAsTheWholeFile() throws {
+        let lines = (0..<300).map { "row\($0),\($0 * 7)" + ($0 % 11 == 0 ? "\n" : "") }
+        let text = lines.joined(separator: "\n") + "\n"
+        let path = try file(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var whole: [[String]] = []
+        try CSVStreamReader().read(fileAt: path) { record in
+            whole.append([String(record.line)] + (0..<record.count).map { record.string(at: $0)! })
+        }
+        let bytes = Array(text.utf8)
+        for cuts in [[1_000], [7, 500, 2_222], Array(stride(from: 100, to: bytes.count, by: 97))] {
+            // Each cut moved to just after a newline, with the line that starts there.
+            var starts = [0] + cuts.map { cut in bytes[cut...].firstIndex(of: UInt8(ascii: "\n"))! + 1 }
+            starts.append(bytes.count)
+            var parts: [[String]] = []
+            for (start, end) in zip(starts, starts.dropFirst()) {
+                let line = bytes[..<start].count { $0 == UInt8(ascii: "\n") } + 1
+                parts += try records(path, bytes: start..<end, firstLine: line, chunkSize: 64)
+            }
+            #expect(parts == whole)
+        }
+    }
+
+    @Test func aByteOrderMarkInsideTheFileIsText() throws {
+        let path = try file("a\n\u{FEFF}b\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try records(path, bytes: 2..<7, firstLine: 2) == [["2", "\u{FEFF}b"]])
+    }
+
+    @Test func aFileShorterThanTheRangeIsUnreadable() throws {
+        let path = try file("a\nb\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: CSVStreamError.self) { try records(path, bytes: 2..<40, firstLine: 2) }
+    }
+}
