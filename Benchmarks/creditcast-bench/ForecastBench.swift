@@ -99,7 +99,8 @@ func forecastOneBench(_ arguments: Arguments) throws(BenchError) {
 }
 
 /// `portfolio DIR`: import `DIR/usage.csv` and `DIR/workspaces.csv`, resolve every pool, and
-/// forecast every workspace. Import and forecast are timed apart and together.
+/// forecast every workspace, both on `--threads` threads. Import and forecast are timed apart
+/// and together.
 ///
 /// A `check` line follows with figures the numpy peer prints too (means over workspaces), so
 /// the two can be seen to compute the same thing.
@@ -117,7 +118,7 @@ func portfolioBench(_ arguments: Arguments) throws(BenchError) {
     for _ in 0..<repeats {
         let (loaded, importWall, importCPU) = Measure.timeAndCPU { () -> Result<(UsageHistory, [WorkspacePool]), BenchError> in
             do {
-                let history = try UsageImporter.load(fileAt: directory + "/usage.csv", options: UsageImportOptions())
+                let history = try UsageImporter.load(fileAt: directory + "/usage.csv", options: UsageImportOptions(threads: threads))
                 let list = try WorkspaceListImporter.load(fileAt: directory + "/workspaces.csv")
                 let resolver = PoolResolver(pricing: pricing, settings: list)
                 let pools = try history.workspaces.map { try resolver.pool(named: $0.name, in: history) }

@@ -35,13 +35,15 @@ extension TableReader {
         return readWhole(fileAt: path, delimiter: delimiter, into: &consumer, log: &log)
     }
 
-    /// Bytes per part: `options.partSize` when set; otherwise the file over the cores, for a
-    /// regular file of at least `minimumSplitFileSize` on more than one core.
-    private static func partSize(fileSize: Int?, options: UsageImportOptions) -> Int? {
+    /// Bytes per part: `options.partSize` when set; otherwise the file over the threads (every
+    /// active core, at most `options.threads`), for a regular file of at least
+    /// `minimumSplitFileSize` and more than one thread.
+    static func partSize(fileSize: Int?, options: UsageImportOptions) -> Int? {
         if let partSize = options.partSize { return partSize }
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        guard let fileSize, fileSize >= minimumSplitFileSize, cores > 1 else { return nil }
-        return (fileSize + cores - 1) / cores
+        let threads = options.threads > 0 ? min(options.threads, cores) : cores
+        guard let fileSize, fileSize >= minimumSplitFileSize, threads > 1 else { return nil }
+        return (fileSize + threads - 1) / threads
     }
 
     /// The session that read the whole file in parts, not yet finished; `nil` when the file is

@@ -7,15 +7,20 @@ public struct UsageImportOptions: Sendable, Equatable {
     public var dateOrder: DateOrder?
     /// How many errors (and, separately, warnings) to report before summing up the rest.
     public var maxErrors: Int
+    /// The most threads reading one file (a large one is read in parts, one per thread);
+    /// 0 uses every active core.
+    public var threads: Int
     /// Bytes per part when a usage file's rows are read in parts, concurrently; `nil` picks one
-    /// part per core for a large file and reads a small one whole. Tests set it to cut small
+    /// part per thread for a large file and reads a small one whole. Tests set it to cut small
     /// files into many parts.
     var partSize: Int?
 
-    /// Options that sniff the delimiter, infer the date order and report up to 50 errors.
-    public init(delimiter: UInt8? = nil, dateOrder: DateOrder? = nil, maxErrors: Int = 50) {
+    /// Options that sniff the delimiter, infer the date order, report up to 50 errors and read
+    /// on every core.
+    public init(delimiter: UInt8? = nil, dateOrder: DateOrder? = nil, maxErrors: Int = 50, threads: Int = 0) {
         self.delimiter = delimiter
         self.dateOrder = dateOrder
         self.maxErrors = maxErrors
+        self.threads = threads
     }
 }

@@ -64,7 +64,7 @@ struct BacktestCommand: ParsableCommand {
     private func backtest() throws {
         let pricing = try pool.loadPricing()
         let rules = try pool.purchaseRules(pricing)
-        let history = try pool.loadHistory(running.usage, reading: reading, asOf: nil, quiet: running.quiet)
+        let history = try pool.loadHistory(running, reading: reading, asOf: nil)
         // `--balance` opens the history's first month: the backtest replays every pool from there.
         let resolver = try pool.resolver(pricing)
         let pools: [WorkspacePool]

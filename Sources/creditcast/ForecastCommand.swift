@@ -59,7 +59,7 @@ struct ForecastCommand: ParsableCommand {
     private func forecast() throws {
         let pricing = try pool.loadPricing()
         let rules = try pool.purchaseRules(pricing)
-        let history = try pool.loadHistory(running.usage, reading: reading, asOf: modelling.asOf, quiet: running.quiet)
+        let history = try pool.loadHistory(running, reading: reading, asOf: modelling.asOf)
         let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
         // A shard forecasts its share of the workspaces; the fingerprint below still covers the
         // whole input, so every shard carries the single run's hash.

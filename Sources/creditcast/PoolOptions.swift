@@ -73,12 +73,14 @@ struct PoolOptions: ParsableArguments {
 }
 
 extension PoolOptions {
-    /// The usage history of `file`, cut at `asOf` when given; warnings go to standard error
-    /// unless `quiet`.
-    func loadHistory(_ file: String, reading: ImportOptions, asOf: Month?, quiet: Bool) throws -> UsageHistory {
+    /// The usage history of `running.usage`, read on at most `--threads` threads and cut at
+    /// `asOf` when given; warnings go to standard error unless `--quiet`.
+    func loadHistory(_ running: RunOptions, reading: ImportOptions, asOf: Month?) throws -> UsageHistory {
         do {
-            var history = try UsageImporter.load(fileAt: file, options: reading.importOptions)
-            if !quiet { for warning in history.warnings { Terminal.standardError.write("creditcast: warning: \(warning)\n") } }
+            var options = reading.importOptions
+            options.threads = running.threads ?? 0
+            var history = try UsageImporter.load(fileAt: running.usage, options: options)
+            if !running.quiet { for warning in history.warnings { Terminal.standardError.write("creditcast: warning: \(warning)\n") } }
             if let asOf { history = try history.truncated(through: asOf) }
             return history
         } catch {

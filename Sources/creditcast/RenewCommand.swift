@@ -57,7 +57,7 @@ struct RenewCommand: ParsableCommand {
         try reportingFailures {
             let pricing = try pool.loadPricing()
             let rules = try pool.purchaseRules(pricing)
-            let history = try pool.loadHistory(running.usage, reading: reading, asOf: modelling.asOf, quiet: running.quiet)
+            let history = try pool.loadHistory(running, reading: reading, asOf: modelling.asOf)
             let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
             let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
             let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history)

@@ -10,7 +10,7 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Random seed; the same inputs and seed give the same reports.")
     var seed: UInt64 = 1
 
-    @Option(help: "Worker threads (all cores when left out); the reports do not depend on it.")
+    @Option(help: "Threads to read and forecast with (all cores when left out); the reports do not depend on it.")
     var threads: Int?
 
     @Flag(help: "Print nothing but errors.")

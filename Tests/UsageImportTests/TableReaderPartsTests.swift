@@ -190,3 +190,19 @@ private func expectSameAsWhole(_ path: String, partSize: Int, inParts: Bool, sou
         }
     }
 }
+
+@Suite struct TableReaderPartSizeTests {
+    @Test func aLargeFileIsCutIntoOnePartPerThreadAndASmallOneNot() {
+        let large = 10 << 20
+        // Two threads: two parts of half the file, rounded up.
+        #expect(TableReader.partSize(fileSize: large + 1, options: UsageImportOptions(threads: 2)) == (large + 2) / 2)
+        // One thread, a file below 4 MiB, or no regular file: read whole.
+        #expect(TableReader.partSize(fileSize: large, options: UsageImportOptions(threads: 1)) == nil)
+        #expect(TableReader.partSize(fileSize: TableReader.minimumSplitFileSize - 1, options: UsageImportOptions(threads: 2)) == nil)
+        #expect(TableReader.partSize(fileSize: nil, options: UsageImportOptions(threads: 2)) == nil)
+        // A size set for tests wins.
+        var forced = UsageImportOptions(threads: 1)
+        forced.partSize = 10
+        #expect(TableReader.partSize(fileSize: 100, options: forced) == 10)
+    }
+}
