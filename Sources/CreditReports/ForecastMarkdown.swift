@@ -1,6 +1,5 @@
 import CreditCore
 import CreditForecast
-import Foundation
 
 /// `report.md`: the forecast for a finance or customer-success reader.
 ///
@@ -45,7 +44,7 @@ public struct ForecastMarkdown: Sendable {
         out += "## Assumptions\n\n"
         let model = Self.modelWords[run.settings.model].map { "\(p.model): \($0)" } ?? p.model
         out += "- **Usage model:** \(MarkdownTable.escape(model)).\n"
-        if let prior = run.settings.portfolioPrior { out += Self.priorWords(prior) }
+        if let prior = run.settings.portfolioPrior { out += PriorText.bullets(prior) }
         if let precision = p.precision {
             // Each workspace stops on its own, so its count is shown in its section.
             out += "- **Trials:** per workspace, until every probability's standard error was below \(precision)"
@@ -91,33 +90,6 @@ public struct ForecastMarkdown: Sendable {
             out += "![Forecast pool balance of \(MarkdownTable.escape(workspace.name))](\(chart))\n\n"
             if p.precision != nil { out += "\(workspace.trials.groupedThousands) trials.\n\n" }
             out += Self.monthTable(workspace).text
-        }
-        return out
-    }
-
-    /// What the seats model learnt from the portfolio, as two bullets.
-    static func priorWords(_ prior: PortfolioPrior) -> String {
-        // A log effect as the percentage change it makes: +0.5%, -8.0%.
-        func change(_ log: Double) -> String {
-            let text = FixedDecimal.text(expm1(log) * 100, places: 1)
-            return (text.hasPrefix("-") ? "" : "+") + text + "%"
-        }
-        let trend = prior.trend
-        var out = "- **Trend prior:** "
-        if trend.workspaces == 0 {
-            out += "each workspace's own trend, weighed against a flat one (±\(FixedDecimal.text(trend.sigma * 100, places: 1))% a month).\n"
-        } else {
-            out += "each workspace's own trend, weighed against how trends spread across the \(trend.workspaces.groupedThousands) "
-                + "workspaces with three months or more: \(change(trend.mean)) ± \(FixedDecimal.text(trend.sigma * 100, places: 1))% a month.\n"
-        }
-        let season = prior.seasonality
-        if season.isNone {
-            out += "- **Seasonality:** none assumed"
-                + (trend.workspaces == 0 ? ".\n" : "; no yearly pattern stands out of the noise across the workspaces.\n")
-        } else {
-            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-            out += "- **Seasonality:** learnt from the \(season.workspaces.groupedThousands) workspaces with a year or more: "
-                + zip(months, season.effects).map { "\($0) \(change($1))" }.joined(separator: ", ") + ".\n"
         }
         return out
     }

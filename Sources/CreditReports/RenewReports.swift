@@ -69,6 +69,7 @@ public struct RenewReports: Sendable {
         out += "- **Strategies:** `payg` pays as it goes; `upfront-N` buys N credits at the renewal month; `upfront-2xN` buys two; "
             + "`auto-N` buys N whenever credits run short.\n"
         out += "- **Unused credits:** purchased credits left at the end of the renewal year (an up-front package's expire then).\n"
+        if let prior = run.settings.portfolioPrior { out += PriorText.bullets(prior) }
         out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n- **Prices:** \(MarkdownTable.escape(p.pricing)).\n\n"
         out += "## Portfolio\n\n"
         let measure = plan.risk == .mean ? "expected" : "P90"

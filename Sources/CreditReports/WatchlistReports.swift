@@ -65,6 +65,7 @@ public struct WatchlistReports: Sendable {
         out += "- **Thresholds:** \(thresholdWords); \"from\" is the first month the chance so far reaches the threshold.\n"
         out += "- **Forecast:** \(p.trials.groupedThousands) trials per workspace, seed \(p.seed), model \(MarkdownTable.escape(p.model)), "
             + "\(p.firstMonth) to \(p.lastMonth).\n"
+        if let prior = run.settings.portfolioPrior { out += PriorText.bullets(prior) }
         out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n\n"
         out += MarkdownTable(columns: [
             .init("rank", .right), .init("workspace"), .init("status"), .init("balance", .right), .init("% of cap", .right),

@@ -1,0 +1,34 @@
+import CreditForecast
+import Foundation
+
+/// The `seats` model's `PortfolioPrior` in a reader's words, for every Markdown report of a
+/// forecast: the trend the workspaces' own trends were weighed against, and the seasonality.
+enum PriorText {
+    /// What the seats model learnt from the portfolio (or assumed, standalone), as two Markdown
+    /// bullets ending in a line break.
+    static func bullets(_ prior: PortfolioPrior) -> String {
+        // A log effect as the percentage change it makes: +0.5%, -8.0%.
+        func change(_ log: Double) -> String {
+            let text = FixedDecimal.text(expm1(log) * 100, places: 1)
+            return (text.hasPrefix("-") ? "" : "+") + text + "%"
+        }
+        let trend = prior.trend
+        var out = "- **Trend prior:** "
+        if trend.workspaces == 0 {
+            out += "each workspace's own trend, weighed against a flat one (±\(FixedDecimal.text(trend.sigma * 100, places: 1))% a month).\n"
+        } else {
+            out += "each workspace's own trend, weighed against how trends spread across the \(trend.workspaces.groupedThousands) "
+                + "workspaces with three months or more: \(change(trend.mean)) ± \(FixedDecimal.text(trend.sigma * 100, places: 1))% a month.\n"
+        }
+        let season = prior.seasonality
+        if season.isNone {
+            out += "- **Seasonality:** none assumed"
+                + (trend.workspaces == 0 ? ".\n" : "; no yearly pattern stands out of the noise across the workspaces.\n")
+        } else {
+            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            out += "- **Seasonality:** learnt from the \(season.workspaces.groupedThousands) workspaces with a year or more: "
+                + zip(months, season.effects).map { "\($0) \(change($1))" }.joined(separator: ", ") + ".\n"
+        }
+        return out
+    }
+}
