@@ -44,30 +44,18 @@ extension ForecastEngine {
         used.keepPaths = false
         try validate(history: history, pools: pools, settings: used)
         let offset = first.distance(to: renewal)
-        switch used.model {
-        case .bootstrap:
+        func plan<Model: UsageModel>(_ model: (WorkspaceHistory, WorkspacePool) -> Model) throws -> [RenewalForecast] {
             let prepared = try prepare(
-                history: history, pools: pools, pricing: pricing, rules: rules, horizon: used.horizon, scenario: scenario
-            ) { workspace, _ in
-                BootstrapUsageModel(workspace: workspace, monthCount: history.monthCount)
-            }
+                history: history, pools: pools, pricing: pricing, rules: rules, horizon: used.horizon, scenario: scenario, model: model
+            )
             return simulateRenewal(
                 prepared, asOf: history.lastMonth, rules: rules, settings: used, renewalOffset: offset,
                 strategies: strategies, threads: threads, progress: progress
             )
-        case .seats:
-            let prepared = try prepare(
-                history: history, pools: pools, pricing: pricing, rules: rules, horizon: used.horizon, scenario: scenario
-            ) { workspace, pool in
-                SeatsUsageModel(
-                    workspace: workspace, monthCount: history.monthCount, seatCount: pool.seats,
-                    horizon: used.horizon, parameters: used.seatsParameters, prior: used.portfolioPrior
-                )
-            }
-            return simulateRenewal(
-                prepared, asOf: history.lastMonth, rules: rules, settings: used, renewalOffset: offset,
-                strategies: strategies, threads: threads, progress: progress
-            )
+        }
+        return switch used.model {
+        case .bootstrap: try plan(bootstrapModel(history: history))
+        case .seats: try plan(seatsModel(history: history, settings: used))
         }
     }
 

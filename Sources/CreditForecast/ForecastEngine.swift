@@ -61,25 +61,15 @@ public enum ForecastEngine {
     ) throws -> ForecastRun {
         try validate(history: history, pools: pools, settings: settings)
         let settings = settings.estimatingPortfolioPrior(from: history)
-        let workspaces: [WorkspaceForecast]
-        switch settings.model {
-        case .bootstrap:
+        func forecast<Model: UsageModel>(_ model: (WorkspaceHistory, WorkspacePool) -> Model) throws -> [WorkspaceForecast] {
             let prepared = try prepare(
-                history: history, pools: pools, pricing: pricing, rules: rules, horizon: settings.horizon, scenario: scenario
-            ) { workspace, _ in
-                BootstrapUsageModel(workspace: workspace, monthCount: history.monthCount)
-            }
-            workspaces = simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)
-        case .seats:
-            let prepared = try prepare(
-                history: history, pools: pools, pricing: pricing, rules: rules, horizon: settings.horizon, scenario: scenario
-            ) { workspace, pool in
-                SeatsUsageModel(
-                    workspace: workspace, monthCount: history.monthCount, seatCount: pool.seats,
-                    horizon: settings.horizon, parameters: settings.seatsParameters, prior: settings.portfolioPrior
-                )
-            }
-            workspaces = simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)
+                history: history, pools: pools, pricing: pricing, rules: rules, horizon: settings.horizon, scenario: scenario, model: model
+            )
+            return simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)
+        }
+        let workspaces = switch settings.model {
+        case .bootstrap: try forecast(bootstrapModel(history: history))
+        case .seats: try forecast(seatsModel(history: history, settings: settings))
         }
         return ForecastRun(requested: settings, asOf: history.lastMonth, inputHash: inputHash, workspaces: workspaces)
     }
@@ -158,6 +148,23 @@ public enum ForecastEngine {
         }
     }
 
+    /// Fits the `bootstrap` model to a workspace of `history`.
+    static func bootstrapModel(history: UsageHistory) -> (WorkspaceHistory, WorkspacePool) -> BootstrapUsageModel {
+        { workspace, _ in BootstrapUsageModel(workspace: workspace, monthCount: history.monthCount) }
+    }
+
+    /// Fits the `seats` model to a workspace of `history` and its pool, as `settings` say.
+    static func seatsModel(history: UsageHistory, settings: ForecastSettings) -> (WorkspaceHistory, WorkspacePool) -> SeatsUsageModel {
+        { workspace, pool in
+            SeatsUsageModel(
+                workspace: workspace, monthCount: history.monthCount, seatCount: pool.seats, horizon: settings.horizon,
+                parameters: settings.seatsParameters, prior: settings.portfolioPrior
+            )
+        }
+    }
+
+    /// Every workspace ready to simulate: its starting pool, its months (with `scenario`'s
+    /// changes) and `model` fitted to it.
     static func prepare<Model: UsageModel>(
         history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules, horizon: Int,
         scenario: Scenario?, model: (WorkspaceHistory, WorkspacePool) -> Model

@@ -57,17 +57,14 @@ struct ForecastCommand: ParsableCommand {
     }
 
     private func forecast() throws {
-        let pricing = try pool.loadPricing()
-        let rules = try pool.purchaseRules(pricing)
-        let history = try pool.loadHistory(running, reading: reading, asOf: modelling.asOf)
-        let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
+        let loaded = try ForecastInputs(pool: pool, running: running, reading: reading, modelling: modelling, sharding: sharding)
         // A shard forecasts its share of the workspaces; the fingerprint below still covers the
         // whole input, so every shard carries the single run's hash.
-        let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
+        let (pricing, rules, history, resolver, part) = (loaded.pricing, loaded.rules, loaded.history, loaded.resolver, loaded.part)
 
         let settings = ForecastSettings(
             horizon: horizon, trials: trials, seed: running.seed, model: modelling.model, precision: precision, keepPaths: trialsOut != nil,
-            portfolioPrior: modelling.portfolioPrior(for: history)
+            portfolioPrior: loaded.portfolioPrior
         )
         let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history)
         let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }

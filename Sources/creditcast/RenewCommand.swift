@@ -55,16 +55,13 @@ struct RenewCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let pricing = try pool.loadPricing()
-            let rules = try pool.purchaseRules(pricing)
-            let history = try pool.loadHistory(running, reading: reading, asOf: modelling.asOf)
-            let (resolver, allPools) = try pool.forecastPools(history, pricing: pricing)
-            let part = (sharding.selected ?? .whole).select(history: history, pools: allPools)
+            let loaded = try ForecastInputs(pool: pool, running: running, reading: reading, modelling: modelling, sharding: sharding)
+            let (pricing, rules, history, resolver, part) = (loaded.pricing, loaded.rules, loaded.history, loaded.resolver, loaded.part)
             let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history)
             let renewalMonth = renewal ?? history.lastMonth.advanced(by: 1)
             let settings = ForecastSettings(
                 horizon: history.lastMonth.advanced(by: 1).distance(to: renewalMonth) + ForecastEngine.renewalYearMonths,
-                trials: trials, seed: running.seed, model: modelling.model, portfolioPrior: modelling.portfolioPrior(for: history)
+                trials: trials, seed: running.seed, model: modelling.model, portfolioPrior: loaded.portfolioPrior
             )
             let inputHash = pool.fingerprint(
                 usage: running.usage, settings: "renew \(renewalMonth) \(risk) \(trials) \(running.seed) \(modelling.fingerprint) \(history.lastMonth) \(scenarios)"
