@@ -13,7 +13,7 @@ import CreditCore
 /// noise variance `ν_c = Σ r² / count_c²` (an overestimate, since `r²` holds the season too, so
 /// the estimate errs toward no season). With `V = max(0, Σ_c Ŝ_c²/11 − mean ν)`, the spread of the
 /// profile beyond its noise, each effect is `S_c = Ŝ_c · V/(V + ν_c)`: no pattern beyond the noise
-/// gives no seasonality at all.
+/// gives no seasonality at all, and neither do fewer than `minimumWorkspaces` contributors.
 public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// The log effect of each calendar month, January first; all 0 for no seasonality.
     public let effects: [Double]
@@ -24,6 +24,9 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
 
     /// The fewest months a workspace needs to contribute: a whole year.
     public static let minimumMonths = 12
+    /// The fewest contributing workspaces a profile is estimated from, as for `TrendPrior`: a
+    /// single workspace's history cannot tell a season from its own busy months.
+    public static let minimumWorkspaces = 2
 
     /// No seasonality.
     public static let none = SeasonalProfile(effects: Array(repeating: 0, count: 12), firstCalendarMonth: 0, workspaces: 0)
@@ -66,7 +69,7 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
                 noise[calendar] += variance
             }
         }
-        guard contributing > 0, counts.allSatisfy({ $0 > 0 }) else { return .none }
+        guard contributing >= minimumWorkspaces, counts.allSatisfy({ $0 > 0 }) else { return .none }
         var raw = (0..<12).map { sums[$0] / counts[$0] }
         let centre = raw.reduce(0, +) / 12
         raw = raw.map { $0 - centre }

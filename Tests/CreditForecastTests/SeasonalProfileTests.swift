@@ -53,6 +53,14 @@ import UsageImport
         #expect(profile.effects.allSatisfy { abs($0) < 0.01 }, "\(profile.effects)")
     }
 
+    @Test func aSingleWorkspaceGivesNone() {
+        // Even with a strong season, one workspace's two years cannot tell it from busy months.
+        let history = Self.portfolio(workspaces: 1, months: 24, noise: 0.05) { $0 == 7 ? -0.3 : 0 }
+        #expect(SeasonalProfile.estimate(from: Self.trends(history), firstMonth: history.firstMonth) == .none)
+        let two = Self.portfolio(workspaces: 2, months: 24, noise: 0.05) { $0 == 7 ? -0.3 : 0 }
+        #expect(SeasonalProfile.estimate(from: Self.trends(two), firstMonth: two.firstMonth).effects[7] < -0.15)
+    }
+
     @Test func lessThanAYearOfHistoryGivesNone() {
         let history = Self.portfolio(workspaces: 60, months: 11, noise: 0.2) { $0 == 7 ? -0.3 : 0 }
         #expect(SeasonalProfile.estimate(from: Self.trends(history), firstMonth: history.firstMonth) == .none)
