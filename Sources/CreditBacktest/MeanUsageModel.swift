@@ -23,15 +23,9 @@ public struct MeanUsageModel: UsageModel {
 
     /// Draws every month independently.
     public func drawTrial(into usage: UnsafeMutableBufferPointer<Int>, using generator: inout Xoshiro256StarStar) {
-        var spare = 0.0
+        var normals = NormalSequence()
         for month in usage.indices {
-            let draw: Double
-            if month & 1 == 0 {
-                (draw, spare) = generator.nextNormalPair()
-            } else {
-                draw = spare
-            }
-            usage[month] = WorkspaceTotals.credits(mean + sigma * draw)
+            usage[month] = WorkspaceTotals.credits(mean + sigma * normals.next(using: &generator))
         }
     }
 }

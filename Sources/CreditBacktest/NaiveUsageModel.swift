@@ -26,15 +26,9 @@ public struct NaiveUsageModel: UsageModel {
     /// Draws one random-walk path.
     public func drawTrial(into usage: UnsafeMutableBufferPointer<Int>, using generator: inout Xoshiro256StarStar) {
         var level = last
-        var spare = 0.0
+        var normals = NormalSequence()
         for month in usage.indices {
-            let draw: Double
-            if month & 1 == 0 {
-                (draw, spare) = generator.nextNormalPair()
-            } else {
-                draw = spare
-            }
-            level += sigma * draw
+            level += sigma * normals.next(using: &generator)
             usage[month] = WorkspaceTotals.credits(level)
         }
     }

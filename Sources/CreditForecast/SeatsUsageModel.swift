@@ -257,19 +257,12 @@ public struct SeatsUsageModel: UsageModel {
         precondition(usage.count <= logBase.count, "the model was fitted for a shorter horizon")
         let (levelDraw, slopeDraw) = generator.nextNormalPair()
         let level = levelSigma * levelDraw
-        var spare = 0.0
+        var factors = NormalSequence()
         tables.withUnsafeBufferPointer { table in
             seatRows.withUnsafeBufferPointer { rows in
                 let count = rows.count
                 for month in usage.indices {
-                    let factorDraw: Double
-                    if month & 1 == 0 {
-                        let pair = generator.nextNormalPair()
-                        factorDraw = pair.0
-                        spare = pair.1
-                    } else {
-                        factorDraw = spare
-                    }
+                    let factorDraw = factors.next(using: &generator)
                     var sum = 0.0
                     var seat = 0
                     while seat + 8 <= count {
