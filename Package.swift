@@ -2,9 +2,11 @@
 import PackageDescription
 
 // Data flows one way, and the target list reads in that order:
-// CLibCSV → CSVStream → UsageImport → CreditLedger → CreditForecast → (CreditDecisions,
-// CreditBacktest) → CreditReports → creditcast.
-// CreditCore holds the vocabulary (months, credits, money) every stage shares.
+// CreditCore → CreditLedger → CreditForecast → (CreditDecisions, CreditBacktest) → CreditReports
+// → creditcast. CreditCore holds the domain model every stage shares: months, credits, money and
+// the usage history (workspaces, seats, their settings). File formats sit at the edges: the
+// import layer (CLibCSV → CSVStream → UsageImport) reads files into that model and only the
+// command depends on it.
 let package = Package(
     name: "creditcast",
     platforms: [.macOS(.v13)],
@@ -27,13 +29,13 @@ let package = Package(
         .target(name: "CSVStream", dependencies: ["CLibCSV"]),
         .target(name: "CreditCore"),
         .target(name: "UsageImport", dependencies: ["CSVStream", "CreditCore"]),
-        .target(name: "CreditLedger", dependencies: ["CreditCore", "UsageImport", .product(name: "Yams", package: "Yams")]),
-        .target(name: "CreditForecast", dependencies: ["CreditCore", "UsageImport", "CreditLedger"]),
-        .target(name: "CreditDecisions", dependencies: ["CSVStream", "CreditCore", "UsageImport", "CreditLedger", "CreditForecast"]),
-        .target(name: "CreditBacktest", dependencies: ["CreditCore", "UsageImport", "CreditLedger", "CreditForecast"]),
+        .target(name: "CreditLedger", dependencies: ["CreditCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CreditForecast", dependencies: ["CreditCore", "CreditLedger"]),
+        .target(name: "CreditDecisions", dependencies: ["CSVStream", "CreditCore", "CreditLedger", "CreditForecast"]),
+        .target(name: "CreditBacktest", dependencies: ["CreditCore", "CreditLedger", "CreditForecast"]),
         .target(
             name: "CreditReports",
-            dependencies: ["CreditCore", "UsageImport", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest"]
+            dependencies: ["CreditCore", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest"]
         ),
         .executableTarget(
             name: "creditcast",
@@ -61,7 +63,8 @@ let package = Package(
             dependencies: ["CreditForecast", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "CreditDecisionsTests", dependencies: ["CreditDecisions"]),
-        .testTarget(name: "CreditBacktestTests", dependencies: ["CreditBacktest"]),
+        // The calibration tests read the samples through the importer.
+        .testTarget(name: "CreditBacktestTests", dependencies: ["CreditBacktest", "UsageImport"]),
         .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports"]),
         .testTarget(name: "creditcastTests", dependencies: ["creditcast"]),
     ],

@@ -97,10 +97,10 @@ func calibrationBench(_ arguments: Arguments) throws(BenchError) {
     var datasets: [(name: String, history: UsageHistory, pools: [WorkspacePool])] = []
     do {
         let pricing = Pricing.standard
-        let team = try UsageImporter.load(fileAt: root + "/team-usage.csv", options: UsageImportOptions())
+        let team = try UsageImporter.load(fileAt: root + "/team-usage.csv", options: UsageImportOptions()).history
         let teamResolver = PoolResolver(pricing: pricing, overrides: .init(plan: "growth"))
         datasets.append(("team-usage", team, try team.workspaces.map { try teamResolver.pool(named: $0.name, in: team) }))
-        let portfolio = try UsageImporter.load(fileAt: root + "/portfolio-usage.csv", options: UsageImportOptions())
+        let portfolio = try UsageImporter.load(fileAt: root + "/portfolio-usage.csv", options: UsageImportOptions()).history
         let resolver = PoolResolver(pricing: pricing, settings: try WorkspaceListImporter.load(fileAt: root + "/workspaces.csv"))
         datasets.append(("portfolio-usage", portfolio, try portfolio.workspaces.map { try resolver.pool(named: $0.name, in: portfolio) }))
     } catch {
@@ -110,7 +110,7 @@ func calibrationBench(_ arguments: Arguments) throws(BenchError) {
     if let directory = try? arguments.string("portfolio") {
         // A `generate-portfolio` directory: usage.csv and workspaces.csv.
         do {
-            let history = try UsageImporter.load(fileAt: directory + "/usage.csv", options: UsageImportOptions())
+            let history = try UsageImporter.load(fileAt: directory + "/usage.csv", options: UsageImportOptions()).history
             let resolver = PoolResolver(pricing: .standard, settings: try WorkspaceListImporter.load(fileAt: directory + "/workspaces.csv"))
             datasets.append(("generated-portfolio", history, try history.workspaces.map { try resolver.pool(named: $0.name, in: history) }))
         } catch {

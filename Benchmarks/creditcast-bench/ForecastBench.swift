@@ -56,8 +56,8 @@ func syntheticHistory(seats: Int, months: Int, seed: UInt64) -> UsageHistory {
     }
     let first = Month(year: 2024, month: 1)!
     return UsageHistory(
-        file: "synthetic", workspaces: [WorkspaceHistory(name: "ws0000", seats: seatHistories)],
-        firstMonth: first, lastMonth: first.advanced(by: months - 1), hasWorkspaceColumn: true, rowCount: seats * months
+        workspaces: [WorkspaceHistory(name: "ws0000", seats: seatHistories)],
+        firstMonth: first, lastMonth: first.advanced(by: months - 1), hasWorkspaceColumn: true
     )
 }
 
@@ -116,19 +116,21 @@ func portfolioBench(_ arguments: Arguments) throws(BenchError) {
     var lastRun: ForecastRun?
     var rows = 0
     for _ in 0..<repeats {
-        let (loaded, importWall, importCPU) = Measure.timeAndCPU { () -> Result<(UsageHistory, [WorkspacePool]), BenchError> in
+        let (loaded, importWall, importCPU) = Measure.timeAndCPU { () -> Result<(ImportedUsage, [WorkspacePool]), BenchError> in
             do {
-                let history = try UsageImporter.load(fileAt: directory + "/usage.csv", options: UsageImportOptions(threads: threads))
+                let imported = try UsageImporter.load(fileAt: directory + "/usage.csv", options: UsageImportOptions(threads: threads))
+                let history = imported.history
                 let list = try WorkspaceListImporter.load(fileAt: directory + "/workspaces.csv")
                 let resolver = PoolResolver(pricing: pricing, settings: list)
                 let pools = try history.workspaces.map { try resolver.pool(named: $0.name, in: history) }
-                return .success((history, pools))
+                return .success((imported, pools))
             } catch {
                 return .failure(.failed("import of \(directory) failed: \(error)"))
             }
         }
-        let (history, pools) = try loaded.get()
-        rows = history.rowCount
+        let (imported, pools) = try loaded.get()
+        let history = imported.history
+        rows = imported.rowCount
         let (result, forecastWall, forecastCPU) = Measure.timeAndCPU { () -> Result<ForecastRun, BenchError> in
             do throws(BenchError) { return .success(try runEngine(history: history, pools: pools, pricing: pricing, settings: settings, threads: threads)) } catch {
                 return .failure(error)

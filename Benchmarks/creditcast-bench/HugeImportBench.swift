@@ -43,14 +43,15 @@ func hugeImportBench(_ arguments: Arguments) throws(BenchError) {
     if let streamError { throw BenchError.failed("streaming \(out) failed: \(streamError)") }
     let streamPeak = Measure.peakResidentMB()
 
-    let (result, wall, cpu) = Measure.timeAndCPU { () -> Result<UsageHistory, BenchError> in
+    let (result, wall, cpu) = Measure.timeAndCPU { () -> Result<ImportedUsage, BenchError> in
         do { return .success(try UsageImporter.load(fileAt: out)) } catch {
             return .failure(.failed("import of \(out) failed: \(error)"))
         }
     }
-    let history = try result.get()
+    let imported = try result.get()
+    let history = imported.history
     Figure.emit("huge-import", [
-        "rows": "\(history.rowCount)", "records": "\(records)", "file_mb": Figure.fixed(Double(status.st_size) / 1_048_576, 1),
+        "rows": "\(imported.rowCount)", "records": "\(records)", "file_mb": Figure.fixed(Double(status.st_size) / 1_048_576, 1),
         "seats": "\(history.workspaces.reduce(0) { $0 + $1.seats.count })", "months": "\(history.monthCount)",
         "stream_s": Figure.fixed(streamWall), "stream_peak_mb": Figure.fixed(streamPeak, 1),
         "wall_s": Figure.fixed(wall), "cpu_s": Figure.fixed(cpu), "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1),

@@ -16,15 +16,16 @@ func importBench(_ arguments: Arguments) throws(BenchError) {
     var workspaces = 0
     var seats = 0
     for _ in 0..<repeats {
-        let (result, wall, cpu) = Measure.timeAndCPU { () -> Result<UsageHistory, BenchError> in
+        let (result, wall, cpu) = Measure.timeAndCPU { () -> Result<ImportedUsage, BenchError> in
             do { return .success(try UsageImporter.load(fileAt: file, options: UsageImportOptions())) } catch {
                 return .failure(.failed("import of \(file) failed: \(error)"))
             }
         }
-        let history = try result.get()
+        let imported = try result.get()
+        let history = imported.history
         walls.append(wall)
         cpus.append(cpu)
-        rows = history.rowCount
+        rows = imported.rowCount
         workspaces = history.workspaces.count
         seats = history.workspaces.reduce(0) { $0 + $1.seats.count }
     }

@@ -26,7 +26,7 @@ func watchlistBench(_ arguments: Arguments) throws(BenchError) {
     let (outcome, wall, cpu) = Measure.timeAndCPU { () -> Result<(Watchlist, import: Double), BenchError> in
         do {
             let ((history, pools), importWall) = try Measure.time { () throws -> (UsageHistory, [WorkspacePool]) in
-                let history = try UsageImporter.load(fileAt: directory + "/usage.csv", options: UsageImportOptions())
+                let history = try UsageImporter.load(fileAt: directory + "/usage.csv", options: UsageImportOptions()).history
                 let resolver = PoolResolver(pricing: pricing, settings: try WorkspaceListImporter.load(fileAt: directory + "/workspaces.csv"))
                 return (history, try history.workspaces.map { try resolver.pool(named: $0.name, in: history) })
             }

@@ -1,7 +1,6 @@
 import CreditCore
 import CreditForecast
 import CreditLedger
-import UsageImport
 
 /// Rolling-origin backtest: forecast from past cut-off months with only the history up to each,
 /// and score the forecasts against what then happened.
@@ -70,9 +69,7 @@ public enum Backtest {
         }
         let origins = origins(for: history, settings: settings)
         guard !origins.isEmpty else {
-            throw BacktestError.notEnoughHistory(
-                file: history.file, months: history.monthCount, needed: settings.minimumHistoryMonths + 1
-            )
+            throw BacktestError.notEnoughHistory(months: history.monthCount, needed: settings.minimumHistoryMonths + 1)
         }
 
         // What really happened: every workspace's ledger on its real usage.

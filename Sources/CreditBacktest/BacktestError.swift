@@ -6,7 +6,7 @@ public enum BacktestError: Error, Equatable, CustomStringConvertible {
     case invalidSetting(String)
     /// The history is too short to leave any origin with enough months before it and at least
     /// one month after it.
-    case notEnoughHistory(file: String, months: Int, needed: Int)
+    case notEnoughHistory(months: Int, needed: Int)
     /// The pools do not name the history's workspaces in the same order.
     case poolsDoNotMatchWorkspaces(expected: Int, found: Int)
 
@@ -15,9 +15,9 @@ public enum BacktestError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .invalidSetting(message):
             return message
-        case let .notEnoughHistory(file, months, needed):
-            return "\(file): \(months) month\(months == 1 ? "" : "s") of history; a backtest needs at least \(needed) "
-                + "(\(needed - 1) to fit on and 1 to compare with). Export a longer history or lower --min-history."
+        case let .notEnoughHistory(months, needed):
+            return "\(months) month\(months == 1 ? "" : "s") of history; a backtest needs at least \(needed) "
+                + "(\(needed - 1) to fit on and 1 to compare with)"
         case let .poolsDoNotMatchWorkspaces(expected, found):
             return "\(found) pool set-ups for \(expected) workspaces; pass one per workspace of the history, in its order"
         }

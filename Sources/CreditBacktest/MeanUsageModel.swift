@@ -1,5 +1,5 @@
+import CreditCore
 import CreditForecast
-import UsageImport
 
 /// Baseline: the mean of the history, with its spread (the "mean" benchmark of forecasting
 /// textbooks, e.g. Hyndman & Athanasopoulos, *Forecasting: Principles and Practice*, §5.5).

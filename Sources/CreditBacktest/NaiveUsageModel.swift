@@ -1,5 +1,5 @@
+import CreditCore
 import CreditForecast
-import UsageImport
 
 /// Baseline: the last month repeated, with the spread of a random walk (the "naive" benchmark of
 /// forecasting textbooks, e.g. Hyndman & Athanasopoulos, *Forecasting: Principles and Practice*,

@@ -2,7 +2,6 @@ import CreditCore
 import CreditForecast
 import CreditLedger
 import Foundation
-import UsageImport
 
 /// A generated portfolio whose usage has known behaviour, for measuring calibration and for
 /// benchmarks: deterministic from its seed, held in memory, never written to the repository.
@@ -70,9 +69,8 @@ public struct SyntheticPortfolio: Sendable {
             histories.append(Self.workspace(name: name, months: months, behaviour: behaviour, seasonPhase: seasonPhase, random: &random))
         }
         history = UsageHistory(
-            file: "synthetic-\(behaviour.name)", workspaces: histories, firstMonth: firstMonth,
-            lastMonth: firstMonth.advanced(by: months - 1), hasWorkspaceColumn: true,
-            rowCount: histories.reduce(0) { $0 + $1.seats.count * months }
+            workspaces: histories, firstMonth: firstMonth, lastMonth: firstMonth.advanced(by: months - 1),
+            hasWorkspaceColumn: true
         )
         let growth = Pricing.standard.plans.first { $0.name == "growth" }
         pools = histories.map {

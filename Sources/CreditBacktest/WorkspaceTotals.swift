@@ -1,4 +1,4 @@
-import UsageImport
+import CreditCore
 
 /// A workspace's monthly totals from its first month with data to the as-of month: what the
 /// baselines fit on, the same span `BootstrapUsageModel` resamples.

@@ -1,7 +1,6 @@
 import CreditCore
 import CreditForecast
 import CreditLedger
-import UsageImport
 
 extension SensitivityAnalysis {
     /// Every workspace's sensitivity: each driver at its P10 and P90 (see `ranges`), each run

@@ -2,7 +2,6 @@ import CreditCore
 import CreditForecast
 import CreditLedger
 import Foundation
-import UsageImport
 
 /// What drives a workspace's renewal: each driver set to its P10 and to its P90, one at a time,
 /// and the renewal cost and chance of a shortfall that follow (a tornado).

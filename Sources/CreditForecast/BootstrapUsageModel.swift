@@ -1,4 +1,4 @@
-import UsageImport
+import CreditCore
 
 /// The plain bootstrap: every simulated month is one whole historical month of the workspace,
 /// drawn uniformly and independently, with no trend.

@@ -1,6 +1,5 @@
 import CreditCore
 import CreditLedger
-import UsageImport
 
 extension ForecastEngine {
     /// Months in a renewal year.

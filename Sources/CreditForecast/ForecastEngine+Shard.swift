@@ -1,6 +1,5 @@
 import CreditCore
 import CreditLedger
-import UsageImport
 
 extension ForecastEngine {
     /// One of `count` stable shares of a portfolio's workspaces, for running a forecast on many

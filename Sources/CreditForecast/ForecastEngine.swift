@@ -1,7 +1,6 @@
 import CreditCore
 import CreditLedger
 import Foundation
-import UsageImport
 
 /// The Monte Carlo forecast: runs every workspace's pool through many simulated futures and
 /// summarises them month by month.

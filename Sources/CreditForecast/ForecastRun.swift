@@ -1,5 +1,4 @@
 import CreditCore
-import UsageImport
 
 /// A whole forecast: every workspace's results and what is needed to reproduce them.
 public struct ForecastRun: Sendable, Equatable {

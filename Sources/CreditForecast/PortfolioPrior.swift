@@ -1,4 +1,4 @@
-import UsageImport
+import CreditCore
 
 /// What a portfolio's workspaces tell about each one: how trends spread (`TrendPrior`) and the
 /// yearly pattern they share (`SeasonalProfile`). `SeatsUsageModel` weighs each workspace's own

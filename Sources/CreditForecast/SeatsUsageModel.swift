@@ -1,5 +1,5 @@
+import CreditCore
 import Foundation
-import UsageImport
 
 /// The default usage model: each seat resamples its own history, all seats share a busy-month
 /// factor, a damped trend carries the workspace's growth forward, and a portfolio's shared

@@ -1,5 +1,5 @@
+import CreditCore
 import Foundation
-import UsageImport
 
 /// The least-squares trend of one workspace's log usage per counted seat: the evidence that
 /// `TrendPrior` pools across a portfolio and `SeatsUsageModel` weighs against that prior.

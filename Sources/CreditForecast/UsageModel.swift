@@ -1,4 +1,4 @@
-import UsageImport
+import CreditCore
 
 /// A usage model: how one Monte Carlo trial draws a workspace's usage for every forecast month.
 ///

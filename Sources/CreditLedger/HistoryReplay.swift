@@ -1,5 +1,4 @@
 import CreditCore
-import UsageImport
 
 /// Replays an imported usage history through each workspace's ledger.
 public struct HistoryReplay: Sendable {

@@ -1,5 +1,4 @@
 import CreditCore
-import UsageImport
 
 /// Settles each workspace's pool set-up from, in order of precedence, the command line, a
 /// workspaces file and the usage history itself.

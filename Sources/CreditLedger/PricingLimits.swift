@@ -1,5 +1,4 @@
 import CreditCore
-import UsageImport
 
 /// The largest values a pricing file may set.
 ///

@@ -1,5 +1,4 @@
 import CreditCore
-import UsageImport
 
 /// One workspace's pool set-up, resolved from the command line, a workspaces file and the usage
 /// history, in that order of precedence.

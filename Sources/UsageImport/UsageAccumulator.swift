@@ -242,9 +242,7 @@ struct UsageAccumulator {
     /// shows once the whole file is read: the date order, rows that turn out to be the same
     /// month, credits that add up beyond 64 bits. The cells are released seat by seat as the
     /// history is built, so the two are never held whole at once; the accumulator is spent.
-    mutating func finish(
-        file: String, rowCount: Int, dateOrder requested: DateOrder?, log: inout DiagnosticLog
-    ) -> Summary {
+    mutating func finish(dateOrder requested: DateOrder?, log: inout DiagnosticLog) -> Summary {
         let pending = tokens.compactMap { token -> PendingDate? in
             guard case let .success(.fullDate(date)) = token.parsed else { return nil }
             return PendingDate(date: date, text: token.text, line: token.line)
@@ -341,8 +339,8 @@ struct UsageAccumulator {
             .map { WorkspaceHistory(name: workspaces.names[$0], seats: seatsByWorkspace[$0].sorted { $0.id < $1.id }) }
             .sorted { $0.name < $1.name }
         let history = UsageHistory(
-            file: file, workspaces: workspaceHistories, firstMonth: firstMonth, lastMonth: lastMonth,
-            hasWorkspaceColumn: hasWorkspaceColumn, rowCount: rowCount, warnings: [])
+            workspaces: workspaceHistories, firstMonth: firstMonth, lastMonth: lastMonth,
+            hasWorkspaceColumn: hasWorkspaceColumn)
         return Summary(history: history, months: months, dateOrder: dateOrder, tokenMonths: tokenMonths)
     }
 }

@@ -1,21 +1,23 @@
+import CreditCore
+
 /// Reads usage exports from spreadsheets and admin consoles into a `UsageHistory`.
 ///
 /// Long files hold one row per seat and month; wide files one row per seat and one column per
 /// month. The layout, the delimiter, the header row (below any title lines) and the date order
 /// are found from the file; every problem is reported with its line, all in one run.
 public enum UsageImporter {
-    /// The usage history in the file at `path`.
+    /// The usage history in the file at `path`, with the rows read and the warnings.
     ///
     /// - Throws: every error found in the file (up to `options.maxErrors`), each naming its line.
     public static func load(
         fileAt path: String, options: UsageImportOptions = .init()
-    ) throws(UsageImportError) -> UsageHistory {
+    ) throws(UsageImportError) -> ImportedUsage {
         let reading = read(fileAt: path, options: options)
-        guard !reading.log.hasErrors, var history = reading.summary.history else {
+        guard !reading.log.hasErrors, let history = reading.summary.history else {
             throw UsageImportError(errors: reading.log.errors, warnings: reading.log.warnings)
         }
-        history.warnings = reading.log.warnings
-        return history
+        return ImportedUsage(
+            history: history, file: path, rowCount: reading.outcome.rowCount, warnings: reading.log.warnings)
     }
 
     /// What the file at `path` holds and what is wrong with it, for `creditcast check`;
@@ -34,7 +36,7 @@ public enum UsageImporter {
         var log = DiagnosticLog(file: path, limit: options.maxErrors)
         var reader = UsageTableReader()
         let outcome = TableReader.readInParts(fileAt: path, options: options, into: &reader, log: &log)
-        let summary = reader.finish(file: path, rowCount: outcome.rowCount, options: options, log: &log)
+        let summary = reader.finish(options: options, log: &log)
         if summary.history == nil, !log.hasErrors {
             // Only a wide file whose every month cell is empty gets here.
             log.error("no seat has credits in any month; there is no usage to import", line: nil)

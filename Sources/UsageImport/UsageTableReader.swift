@@ -140,8 +140,8 @@ struct UsageTableReader: MergeableTableConsumer {
     }
 
     /// Builds the history and checks the wide header's months once the date order is known.
-    mutating func finish(file: String, rowCount: Int, options: UsageImportOptions, log: inout DiagnosticLog) -> UsageAccumulator.Summary {
-        let summary = accumulator.finish(file: file, rowCount: rowCount, dateOrder: options.dateOrder, log: &log)
+    mutating func finish(options: UsageImportOptions, log: inout DiagnosticLog) -> UsageAccumulator.Summary {
+        let summary = accumulator.finish(dateOrder: options.dateOrder, log: &log)
         var columnsByMonth: [Month: String] = [:]
         for column in monthColumns {
             guard let month = summary.tokenMonths[column.token] else { continue }

@@ -1,3 +1,5 @@
+import CreditCore
+
 /// Reads the whole, non-negative numbers of spreadsheet exports straight from a field's bytes:
 /// credits, seats, balances, caps.
 ///

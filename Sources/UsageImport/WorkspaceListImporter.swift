@@ -1,3 +1,5 @@
+import CreditCore
+
 /// Reads a workspaces file: CSV with `workspace`, `plan` and `seats` columns and optional
 /// `balance`, `as_of` (a month) and `cap` columns, headers matched like a usage export's.
 public enum WorkspaceListImporter {

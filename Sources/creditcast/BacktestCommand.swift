@@ -87,6 +87,9 @@ struct BacktestCommand: ParsableCommand {
                 history: history, pools: pools, pricing: pricing, rules: rules, settings: settings,
                 threads: running.threadCount, inputHash: inputHash, progress: progress.callback
             )
+        } catch let error as BacktestError {
+            guard case .notEnoughHistory = error else { throw CommandFailure(error) }
+            throw CommandFailure(["\(running.usage): \(error). Export a longer history or lower --min-history."])
         } catch {
             throw CommandFailure(error)
         }

@@ -1,3 +1,4 @@
+import CreditCore
 import CreditForecast
 import CreditLedger
 import UsageImport

@@ -70,9 +70,9 @@ struct LedgerCommand: ParsableCommand {
             return UsageHistory(monthlyUsage: monthly, startingAt: start)
         }
         do {
-            let history = try UsageImporter.load(fileAt: usageFile!, options: reading.importOptions)
-            for warning in history.warnings { Terminal.standardError.write("creditcast: warning: \(warning)\n") }
-            return history
+            let imported = try UsageImporter.load(fileAt: usageFile!, options: reading.importOptions)
+            for warning in imported.warnings { Terminal.standardError.write("creditcast: warning: \(warning)\n") }
+            return imported.history
         } catch {
             throw CommandFailure(error)
         }

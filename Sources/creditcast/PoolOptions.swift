@@ -76,15 +76,20 @@ extension PoolOptions {
     /// The usage history of `running.usage`, read on at most `--threads` threads and cut at
     /// `asOf` when given; warnings go to standard error unless `--quiet`.
     func loadHistory(_ running: RunOptions, reading: ImportOptions, asOf: Month?) throws -> UsageHistory {
+        let imported: ImportedUsage
         do {
             var options = reading.importOptions
             options.threads = running.threads ?? 0
-            var history = try UsageImporter.load(fileAt: running.usage, options: options)
-            if !running.quiet { for warning in history.warnings { Terminal.standardError.write("creditcast: warning: \(warning)\n") } }
-            if let asOf { history = try history.truncated(through: asOf) }
-            return history
+            imported = try UsageImporter.load(fileAt: running.usage, options: options)
         } catch {
             throw CommandFailure(error)
+        }
+        if !running.quiet { for warning in imported.warnings { Terminal.standardError.write("creditcast: warning: \(warning)\n") } }
+        guard let asOf else { return imported.history }
+        do {
+            return try imported.history.truncated(through: asOf)
+        } catch {
+            throw CommandFailure(["\(running.usage): --as-of \(error.asOf) is before the file's first month, \(error.firstMonth)"])
         }
     }
 

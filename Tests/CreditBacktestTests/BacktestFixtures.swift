@@ -1,7 +1,6 @@
 import CreditCore
 import CreditForecast
 import CreditLedger
-import UsageImport
 
 /// Small histories and pools built in code.
 enum BacktestFixtures {
@@ -14,9 +13,8 @@ enum BacktestFixtures {
     static func history(_ workspaces: [WorkspaceHistory]) -> UsageHistory {
         let months = workspaces.first?.seats.first?.usage.count ?? 1
         return UsageHistory(
-            file: "test.csv", workspaces: workspaces.sorted { $0.name < $1.name }, firstMonth: firstMonth,
-            lastMonth: firstMonth.advanced(by: months - 1), hasWorkspaceColumn: true,
-            rowCount: workspaces.reduce(0) { $0 + $1.seats.count * months }
+            workspaces: workspaces.sorted { $0.name < $1.name }, firstMonth: firstMonth,
+            lastMonth: firstMonth.advanced(by: months - 1), hasWorkspaceColumn: true
         )
     }
 

@@ -4,7 +4,6 @@ import CreditForecast
 import CreditLedger
 import Foundation
 import Testing
-import UsageImport
 
 @Suite struct BacktestRunTests {
     static let portfolio = SyntheticPortfolio(workspaces: 6, months: 14, behaviour: .all, seed: 11)
@@ -31,10 +30,11 @@ import UsageImport
 
     @Test func aShortHistoryIsAnErrorThatSaysWhatIsNeeded() throws {
         let history = BacktestFixtures.history([BacktestFixtures.workspace("team", [1_000, 2_000, 3_000])])
-        #expect(throws: BacktestError.notEnoughHistory(file: "test.csv", months: 3, needed: 4)) {
+        #expect(throws: BacktestError.notEnoughHistory(months: 3, needed: 4)) {
             try Self.run(history, settings: BacktestSettings())
         }
-        #expect("\(BacktestError.notEnoughHistory(file: "test.csv", months: 3, needed: 4))".contains("at least 4"))
+        #expect("\(BacktestError.notEnoughHistory(months: 3, needed: 4))"
+            == "3 months of history; a backtest needs at least 4 (3 to fit on and 1 to compare with)")
     }
 
     @Test func recordsCoverEveryOriginWorkspaceModelAndObservedStep() throws {

@@ -1,8 +1,8 @@
 import CreditBacktest
+import CreditCore
 import CreditForecast
 import Foundation
 import Testing
-import UsageImport
 
 @Suite struct BaselineModelTests {
     let workspace = BacktestFixtures.workspace("team", [100, 110, 90, 120])

@@ -23,7 +23,7 @@ import UsageImport
     }
 
     @Test func onTheBundledPortfolioSample() throws {
-        let history = try UsageImporter.load(fileAt: Self.root.appendingPathComponent("samples/portfolio-usage.csv").path, options: UsageImportOptions())
+        let history = try UsageImporter.load(fileAt: Self.root.appendingPathComponent("samples/portfolio-usage.csv").path, options: UsageImportOptions()).history
         let resolver = PoolResolver(
             pricing: .standard, settings: try WorkspaceListImporter.load(fileAt: Self.root.appendingPathComponent("samples/workspaces.csv").path)
         )

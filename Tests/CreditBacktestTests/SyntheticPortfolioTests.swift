@@ -10,7 +10,7 @@ import Testing
         #expect(a.history == b.history && a.pools == b.pools)
         #expect(a.history != c.history)
         #expect(a.history.workspaces.map(\.name) == ["ws0", "ws1", "ws2", "ws3", "ws4"])
-        #expect(a.history.file == "synthetic-trend+seasonality+heavy-users+seats-joining")
+        #expect(SyntheticPortfolio.Behaviour.all.name == "trend+seasonality+heavy-users+seats-joining")
     }
 
     @Test func behavioursShowInTheUsage() {

@@ -3,7 +3,6 @@ import CreditDecisions
 import CreditForecast
 import CreditLedger
 import Testing
-import UsageImport
 
 /// A usage history that never varies has one future, so every strategy's cost must be the
 /// deterministic ledger's, to the cent.
@@ -15,8 +14,8 @@ import UsageImport
     static func constantHistory(perSeat: Int) -> UsageHistory {
         let seats = (0..<10).map { SeatHistory(id: "s\($0)", firstOffset: 0, usage: Array(repeating: perSeat, count: 6)) }
         return UsageHistory(
-            file: "test", workspaces: [WorkspaceHistory(name: "team", seats: seats)], firstMonth: first,
-            lastMonth: first.advanced(by: 5), hasWorkspaceColumn: true, rowCount: 60
+            workspaces: [WorkspaceHistory(name: "team", seats: seats)], firstMonth: first,
+            lastMonth: first.advanced(by: 5), hasWorkspaceColumn: true
         )
     }
 

@@ -4,7 +4,6 @@ import CreditForecast
 import CreditLedger
 import Foundation
 import Testing
-import UsageImport
 
 /// The sensitivity (tornado) analysis: how each driver's P10 and P90 are set, and, on a history
 /// whose workspace total never varies, every bar's ends as the deterministic ledger bills them.
@@ -19,10 +18,10 @@ import UsageImport
         let a = (0..<6).map { $0 % 2 == 0 ? 2_000 : 5_000 }
         let b = (0..<6).map { $0 % 2 == 0 ? 5_000 : 2_000 }
         return UsageHistory(
-            file: "test", workspaces: [WorkspaceHistory(name: "team", seats: [
+            workspaces: [WorkspaceHistory(name: "team", seats: [
                 SeatHistory(id: "a", firstOffset: 0, usage: a), SeatHistory(id: "b", firstOffset: 0, usage: b),
             ])],
-            firstMonth: first, lastMonth: first.advanced(by: 5), hasWorkspaceColumn: true, rowCount: 12
+            firstMonth: first, lastMonth: first.advanced(by: 5), hasWorkspaceColumn: true
         )
     }
 

@@ -2,7 +2,6 @@ import CreditCore
 import CreditForecast
 import CreditLedger
 import Testing
-import UsageImport
 
 /// A history whose every month is the same has one future: the deterministic ledger's.
 @Suite struct ConstantHistoryTests {

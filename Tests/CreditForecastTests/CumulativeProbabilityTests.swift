@@ -2,7 +2,6 @@ import CreditCore
 import CreditForecast
 import CreditLedger
 import Testing
-import UsageImport
 
 /// The cumulative chances "within k months" against a chain worked out by hand.
 @Suite struct CumulativeProbabilityTests {

@@ -2,7 +2,6 @@ import CreditCore
 import CreditForecast
 import CreditLedger
 import Testing
-import UsageImport
 
 /// Same inputs and seed, same results: whatever the threads, and whatever other workspaces
 /// (given the same `PortfolioPrior`).

@@ -3,7 +3,6 @@ import CreditForecast
 import CreditLedger
 import PropertyBased
 import Testing
-import UsageImport
 
 /// What every forecast must satisfy, over random workspaces, rules and settings (PropertyBased,
 /// like the ledger's property tests): a constant history has the ledger's one future exactly,

@@ -2,7 +2,6 @@ import CreditCore
 import CreditForecast
 import CreditLedger
 import Testing
-import UsageImport
 
 /// A scenario on a history that never varies has one future: the ledger run with the
 /// scenario's accruals, caps and scaled usage.

@@ -2,7 +2,6 @@ import CreditCore
 import CreditForecast
 import Foundation
 import Testing
-import UsageImport
 
 @Suite struct SeasonalProfileTests {
     /// `workspaces` workspaces of 6 seats over `months` months from April 2024, whose seats use
@@ -20,8 +19,8 @@ import UsageImport
             })
         }
         return UsageHistory(
-            file: "test", workspaces: histories, firstMonth: first, lastMonth: first.advanced(by: months - 1),
-            hasWorkspaceColumn: true, rowCount: workspaces * 6 * months
+            workspaces: histories, firstMonth: first, lastMonth: first.advanced(by: months - 1),
+            hasWorkspaceColumn: true
         )
     }
 

@@ -3,7 +3,6 @@ import CreditForecast
 import CreditLedger
 import Foundation
 import Testing
-import UsageImport
 
 @Suite struct SeatsModelTests {
     @Test func anUpwardTrendRaisesTheMedianButLessThanUndampedExtrapolation() throws {

@@ -2,7 +2,6 @@ import CreditCore
 import CreditForecast
 import CreditLedger
 import Testing
-import UsageImport
 
 @Suite struct StatisticsTests {
     @Test func nearestRankFollowsItsDefinition() {

@@ -1,6 +1,5 @@
 import CreditCore
 import Testing
-import UsageImport
 @testable import CreditLedger
 
 @Suite struct HistoryReplayTests {
@@ -9,12 +8,11 @@ import UsageImport
     /// Two seats: `ana` from April, `ben` joining in June and idle (no rows) in July.
     var history: UsageHistory {
         UsageHistory(
-            file: "u.csv",
             workspaces: [WorkspaceHistory(name: "acme", seats: [
                 SeatHistory(id: "ana", firstOffset: 0, usage: [1_000, 2_000, 3_000, 4_000]),
                 SeatHistory(id: "ben", firstOffset: 2, usage: [0, 0, 500, 0]),
             ])],
-            firstMonth: april, lastMonth: april.advanced(by: 3), hasWorkspaceColumn: true, rowCount: 5
+            firstMonth: april, lastMonth: april.advanced(by: 3), hasWorkspaceColumn: true
         )
     }
 

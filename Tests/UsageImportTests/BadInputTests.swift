@@ -230,7 +230,7 @@ import Testing
         let extra = (4...10_000).map { "extra \($0)" }
         let header = (["seat", "month", "credits"] + extra).joined(separator: ",")
         let row = (["ana", "2026-04", "1200"] + extra.map { _ in "x" }).joined(separator: ",")
-        let history = try UsageImporter.load(fileAt: temporaryFile(header + "\n" + row + "\n"))
+        let history = try UsageImporter.load(fileAt: temporaryFile(header + "\n" + row + "\n")).history
         #expect(history.workspaces == [WorkspaceHistory(name: "workspace", seats: [SeatHistory(id: "ana", firstOffset: 0, usage: [1200])])])
 
         let long = row + ",one too many"
@@ -324,7 +324,7 @@ import Testing
                 }
             }
         }
-        let history = try UsageImporter.load(fileAt: temporaryFile(text))
+        let history = try UsageImporter.load(fileAt: temporaryFile(text)).history
         #expect(history.months == Month(year: 2006, month: 1)!...Month(year: 2025, month: 12)!)
         #expect(history.workspaces[0].seats.count == 53_760)
         #expect(history.workspaces[0].monthlyUsage.count == 240)
@@ -339,7 +339,8 @@ import Testing
         for year in 2000..<2004 {
             for month in 1...12 { text += "ana,\(month)/1/\(year),5\nben,\(year)-\(month < 10 ? "0" : "")\(month),7\nana,\(year)-\(month < 10 ? "0" : "")\(month),1\n" }
         }
-        let history = try UsageImporter.load(fileAt: temporaryFile(text), options: UsageImportOptions(maxErrors: 1_000))
+        let imported = try UsageImporter.load(fileAt: temporaryFile(text), options: UsageImportOptions(maxErrors: 1_000))
+        let history = imported.history
         #expect(history.months == Month(year: 2000, month: 1)!...Month(year: 2010, month: 1)!)
         let seats = history.workspaces[0].seats
         #expect(seats.map(\.id) == ["ana", "ben"])
@@ -349,6 +350,6 @@ import Testing
         #expect(seats[1].usage.dropFirst(48).allSatisfy { $0 == 0 })
         // One warning per seat, month and spelling that repeats: 28 days of 2010-01 each twice,
         // 27 further days of it, then a second spelling for each of the 48 months.
-        #expect(history.warnings.count == 28 + 27 + 48)
+        #expect(imported.warnings.count == 28 + 27 + 48)
     }
 }

@@ -1,3 +1,4 @@
+import CreditCore
 import Testing
 @testable import UsageImport
 
@@ -9,12 +10,12 @@ import Testing
 
     @Test func acceptsEveryAlias() throws {
         let path = temporaryFile("Account,Member,Date,Usage,PLAN\nacme,ana,2026-04,5,Pro\n")
-        let history = try UsageImporter.load(fileAt: path)
+        let history = try UsageImporter.load(fileAt: path).history
         #expect(history.workspaces.map(\.name) == ["acme"])
         #expect(history.workspaces[0].seats == [SeatHistory(id: "ana", plan: "pro", firstOffset: 0, usage: [5])])
         for seat in ["seat_id", "User", "user email", "Seat ID"] {
             let file = temporaryFile("\(seat),period,credits_used\nana,2026-04,5\n")
-            #expect(try UsageImporter.load(fileAt: file).workspaces[0].seats[0].id == "ana")
+            #expect(try UsageImporter.load(fileAt: file).history.workspaces[0].seats[0].id == "ana")
         }
     }
 }

@@ -46,7 +46,7 @@ private func readsInParts(_ path: String, partSize: Int) -> Bool {
 }
 
 /// `UsageImporter.load` of `path`, as a value to compare.
-private func loaded(_ path: String, options: UsageImportOptions) -> Result<UsageHistory, UsageImportError> {
+private func loaded(_ path: String, options: UsageImportOptions) -> Result<ImportedUsage, UsageImportError> {
     do {
         return .success(try UsageImporter.load(fileAt: path, options: options))
     } catch {

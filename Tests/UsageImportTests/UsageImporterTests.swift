@@ -4,12 +4,13 @@ import Testing
 
 @Suite struct UsageImporterTests {
     @Test func readsTidyLongFile() throws {
-        let history = try UsageImporter.load(fileAt: Fixture.path("long-tidy"))
+        let imported = try UsageImporter.load(fileAt: Fixture.path("long-tidy"))
+        let history = imported.history
         #expect(history.firstMonth == Month(year: 2026, month: 1))
         #expect(history.lastMonth == Month(year: 2026, month: 4))
         #expect(history.hasWorkspaceColumn)
-        #expect(history.rowCount == 6)
-        #expect(history.warnings.isEmpty)
+        #expect(imported.rowCount == 6)
+        #expect(imported.warnings.isEmpty)
         #expect(history.workspaces == [
             WorkspaceHistory(name: "acme", seats: [
                 SeatHistory(id: "ana@acme.com", firstOffset: 0, usage: [100, 150, 0, 0]),
@@ -23,9 +24,10 @@ import Testing
 
     @Test func readsMessyExportWithTitleLinesBOMCRLFSemicolonsAndAliases() throws {
         let path = Fixture.path("long-messy")
-        let history = try UsageImporter.load(fileAt: path)
+        let imported = try UsageImporter.load(fileAt: path)
+        let history = imported.history
         #expect(history.months == Month(year: 2026, month: 4)!...Month(year: 2026, month: 5)!)
-        #expect(history.rowCount == 4)
+        #expect(imported.rowCount == 4)
         #expect(history.workspaces == [
             WorkspaceHistory(name: "Acme", seats: [
                 SeatHistory(id: "ana@acme.com", plan: "pro", firstOffset: 0, usage: [1200, 1200]),
@@ -38,16 +40,17 @@ import Testing
     }
 
     @Test func readsWideFileWithEmptyCellsAsNoRow() throws {
-        let history = try UsageImporter.load(fileAt: Fixture.path("wide"))
+        let imported = try UsageImporter.load(fileAt: Fixture.path("wide"))
+        let history = imported.history
         #expect(history.months == Month(year: 2026, month: 1)!...Month(year: 2026, month: 3)!)
-        #expect(history.rowCount == 3)
+        #expect(imported.rowCount == 3)
         #expect(history.workspaces == [
             WorkspaceHistory(name: "acme", seats: [
                 SeatHistory(id: "ana", plan: "pro", firstOffset: 0, usage: [100, 200, 0]),
                 SeatHistory(id: "ben", plan: "pro", firstOffset: 1, usage: [0, 50, 70]),
             ]),
         ])
-        #expect(lineMessages(history.warnings) == [
+        #expect(lineMessages(imported.warnings) == [
             "2: column \"Total\" is neither a month nor a known column; it is ignored",
             "5: seat \"cid\" of workspace \"acme\" has no credits in any month; the row is skipped",
             "6: skipped the \"Total\" row; totals are computed from the seat rows",
@@ -57,7 +60,7 @@ import Testing
 
     @Test func infersMonthFirstFromDatesOnTheSameDay() throws {
         let path = Fixture.path("slash-mdy")
-        let history = try UsageImporter.load(fileAt: path)
+        let history = try UsageImporter.load(fileAt: path).history
         #expect(history.months == Month(year: 2026, month: 4)!...Month(year: 2026, month: 6)!)
         #expect(!history.hasWorkspaceColumn)
         #expect(history.workspaces == [
@@ -71,7 +74,7 @@ import Testing
 
     @Test func infersDayFirstFromADayAboveTwelve() throws {
         let path = Fixture.path("slash-dmy")
-        let history = try UsageImporter.load(fileAt: path)
+        let history = try UsageImporter.load(fileAt: path).history
         #expect(history.months == Month(year: 2026, month: 2)!...Month(year: 2026, month: 4)!)
         #expect(history.workspaces.first?.seats == [SeatHistory(id: "ana", firstOffset: 0, usage: [10, 20, 30])])
         let check = UsageImporter.check(fileAt: path)
@@ -84,9 +87,9 @@ import Testing
         let error = try #require(loadError(path))
         #expect(error.description == "\(path):2: date \"04/01/2026\" could be April 1, 2026 or January 4, 2026; "
             + "rerun with --date-order mdy (month first) or --date-order dmy (day first)")
-        let dayFirst = try UsageImporter.load(fileAt: path, options: UsageImportOptions(dateOrder: .dayFirst))
+        let dayFirst = try UsageImporter.load(fileAt: path, options: UsageImportOptions(dateOrder: .dayFirst)).history
         #expect(dayFirst.months == Month(year: 2026, month: 1)!...Month(year: 2026, month: 1)!)
-        let monthFirst = try UsageImporter.load(fileAt: path, options: UsageImportOptions(dateOrder: .monthFirst))
+        let monthFirst = try UsageImporter.load(fileAt: path, options: UsageImportOptions(dateOrder: .monthFirst)).history
         #expect(monthFirst.months == Month(year: 2026, month: 4)!...Month(year: 2026, month: 4)!)
         #expect(monthFirst.workspaces[0].seats.map(\.usage) == [[10], [20]])
     }
@@ -197,28 +200,30 @@ import Testing
     }
 
     @Test func skipsATotalRowWithAWarning() throws {
-        let history = try UsageImporter.load(fileAt: Fixture.path("total-row"))
-        #expect(history.rowCount == 2)
+        let imported = try UsageImporter.load(fileAt: Fixture.path("total-row"))
+        let history = imported.history
+        #expect(imported.rowCount == 2)
         #expect(history.workspaces[0].seats.map(\.usage) == [[10], [20]])
-        #expect(lineMessages(history.warnings) == [
+        #expect(lineMessages(imported.warnings) == [
             "4: skipped the \"Total\" row; totals are computed from the seat rows",
         ])
     }
 
     @Test func sumsDuplicateRowsWithOneWarningPerSeatAndMonth() throws {
-        let history = try UsageImporter.load(fileAt: Fixture.path("duplicates"))
+        let imported = try UsageImporter.load(fileAt: Fixture.path("duplicates"))
+        let history = imported.history
         #expect(history.workspaces[0].seats == [
             SeatHistory(id: "ana", firstOffset: 0, usage: [16]),
             SeatHistory(id: "ben", firstOffset: 0, usage: [10]),
         ])
-        #expect(lineMessages(history.warnings) == [
+        #expect(lineMessages(imported.warnings) == [
             "3: seat \"ana\" of workspace \"acme\" has another row for 2026-04 (first on line 2); their credits were summed",
             "6: seat \"ben\" of workspace \"acme\" has another row for 2026-04 (first on line 5); their credits were summed",
         ])
     }
 
     @Test func readsTheWalkthrough() throws {
-        let history = try UsageImporter.load(fileAt: Fixture.path("walkthrough"))
+        let history = try UsageImporter.load(fileAt: Fixture.path("walkthrough")).history
         #expect(history.months == Month(year: 2026, month: 4)!...Month(year: 2026, month: 7)!)
         #expect(history.workspaces == [
             WorkspaceHistory(name: "workspace", seats: [
@@ -229,23 +234,23 @@ import Testing
 
     @Test func readsTabsAndHonoursADelimiterOverride() throws {
         let tabbed = temporaryFile("seat\tmonth\tcredits\nana\t2026-04\t1,200\n")
-        #expect(try UsageImporter.load(fileAt: tabbed).workspaces[0].seats[0].usage == [1200])
+        #expect(try UsageImporter.load(fileAt: tabbed).history.workspaces[0].seats[0].usage == [1200])
         let piped = temporaryFile("seat|month|credits\nana|2026-04|7\n")
-        let history = try UsageImporter.load(fileAt: piped, options: UsageImportOptions(delimiter: UInt8(ascii: "|")))
+        let history = try UsageImporter.load(fileAt: piped, options: UsageImportOptions(delimiter: UInt8(ascii: "|"))).history
         #expect(history.workspaces[0].seats[0].usage == [7])
     }
 
     @Test func readsEverySpellingOfAMonthInOneFile() throws {
         let rows = ["2026-04", "2026-04-15", "2026/04", "04/2026", "Apr 2026", "April 2026", "Apr-26", "APR 2026"]
             .enumerated().map { "seat\($0.offset),\($0.element),\($0.offset + 1)" }.joined(separator: "\n")
-        let history = try UsageImporter.load(fileAt: temporaryFile("seat,month,credits\n\(rows)\n"))
+        let history = try UsageImporter.load(fileAt: temporaryFile("seat,month,credits\n\(rows)\n")).history
         #expect(history.months == Month(year: 2026, month: 4)!...Month(year: 2026, month: 4)!)
         #expect(history.workspaces[0].seats.map(\.usage) == (1...8).map { [$0] })
     }
 
     @Test func readsWideHeadersWrittenAsDates() throws {
         let path = temporaryFile("seat,04/01/2026,05/01/2026,06/01/2026\nana,1,2,3\n")
-        let history = try UsageImporter.load(fileAt: path)
+        let history = try UsageImporter.load(fileAt: path).history
         #expect(history.months == Month(year: 2026, month: 4)!...Month(year: 2026, month: 6)!)
         #expect(history.workspaces[0].seats[0].usage == [1, 2, 3])
     }

@@ -79,6 +79,15 @@ import Testing
         #expect(lines.dropFirst().map { $0.split(separator: ",")[1] } == ["2026-07", "2026-08"])
     }
 
+    @Test func anAsOfBeforeTheHistoryExitsOneAndSaysSo() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        let result = try CommandRunner.run([
+            "forecast", "--usage", "samples/team-usage.csv", "--plan", "growth", "--as-of", "2025-08", "--out", out.path, "--quiet",
+        ])
+        #expect(result.status == 1)
+        #expect(result.standardError == "creditcast: samples/team-usage.csv: --as-of 2025-08 is before the file's first month, 2025-09\n")
+    }
+
     @Test func outputThatCannotBeCreatedFailsWithoutHalfAReport() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let blocker = directory.appendingPathComponent("report")

@@ -2,7 +2,6 @@ import CreditCore
 import CreditForecast
 import CreditLedger
 import Testing
-import UsageImport
 
 /// `--shard K/N`: how the text is read and which shard a workspace goes to.
 @Suite struct ShardAssignmentTests {
@@ -49,8 +48,8 @@ import UsageImport
     static func history(_ names: [String]) -> UsageHistory {
         let first = Month("2026-01")!
         return UsageHistory(
-            file: "test", workspaces: names.map { WorkspaceHistory(name: $0, seats: [SeatHistory(id: "a", firstOffset: 0, usage: [1, 2, 3])]) },
-            firstMonth: first, lastMonth: first.advanced(by: 2), hasWorkspaceColumn: true, rowCount: 3 * names.count
+            workspaces: names.map { WorkspaceHistory(name: $0, seats: [SeatHistory(id: "a", firstOffset: 0, usage: [1, 2, 3])]) },
+            firstMonth: first, lastMonth: first.advanced(by: 2), hasWorkspaceColumn: true
         )
     }
 

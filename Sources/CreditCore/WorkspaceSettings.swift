@@ -1,5 +1,3 @@
-import CreditCore
-
 /// One workspace's settings, as read from a workspaces file.
 public struct WorkspaceSettings: Sendable, Equatable {
     /// The workspace's name, as in the usage export.

@@ -1,12 +1,8 @@
-import CreditCore
-
 /// Monthly credit usage per seat, per workspace, as read from a usage export.
 ///
 /// Months run from `firstMonth` to `lastMonth` (the as-of month) with no gaps; a month in which
 /// a seat has no row is zero usage for it.
 public struct UsageHistory: Sendable, Equatable {
-    /// The file the history was read from, as given.
-    public var file: String
     /// Every workspace, sorted by name. A file without a workspace column holds one workspace
     /// named `UsageHistory.defaultWorkspaceName`.
     public var workspaces: [WorkspaceHistory]
@@ -16,10 +12,6 @@ public struct UsageHistory: Sendable, Equatable {
     public var lastMonth: Month
     /// Whether the file named its workspaces (reports then carry a `workspace` column).
     public var hasWorkspaceColumn: Bool
-    /// Data rows read (not counting the header, title lines, blank lines or a total row).
-    public var rowCount: Int
-    /// What was read but looked doubtful: a skipped total row, summed duplicate rows.
-    public var warnings: [ImportDiagnostic]
 
     /// The most credits a file may give one value, or one workspace's month: a trillion. Far
     /// beyond any seat's month, pool or seat count, and small enough that the ledger's sums and
@@ -31,17 +23,11 @@ public struct UsageHistory: Sendable, Equatable {
     public static let defaultWorkspaceName = "workspace"
 
     /// Creates a history; the importer is the usual source.
-    public init(
-        file: String, workspaces: [WorkspaceHistory], firstMonth: Month, lastMonth: Month,
-        hasWorkspaceColumn: Bool, rowCount: Int, warnings: [ImportDiagnostic] = []
-    ) {
-        self.file = file
+    public init(workspaces: [WorkspaceHistory], firstMonth: Month, lastMonth: Month, hasWorkspaceColumn: Bool) {
         self.workspaces = workspaces
         self.firstMonth = firstMonth
         self.lastMonth = lastMonth
         self.hasWorkspaceColumn = hasWorkspaceColumn
-        self.rowCount = rowCount
-        self.warnings = warnings
     }
 
     /// The months of the history, first to last.
@@ -100,27 +86,5 @@ public struct SeatHistory: Sendable, Equatable {
         self.plan = plan
         self.firstOffset = firstOffset
         self.usage = usage
-    }
-}
-
-/// A problem or a doubt about one place in an input file.
-public struct ImportDiagnostic: Sendable, Equatable, CustomStringConvertible {
-    /// The file, as given by the user.
-    public var file: String
-    /// The 1-based line, or `nil` for the file as a whole.
-    public var line: Int?
-    /// What is wrong, in words a user can act on.
-    public var message: String
-
-    /// Creates a diagnostic.
-    public init(file: String, line: Int?, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    /// `usage.csv:14: credits "abc" is not a number`.
-    public var description: String {
-        line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
     }
 }

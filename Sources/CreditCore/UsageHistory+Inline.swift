@@ -1,5 +1,3 @@
-import CreditCore
-
 extension UsageHistory {
     /// A history of one unnamed workspace whose monthly usage is given directly, starting at
     /// `start`: what `creditcast ledger --usage 18000,5000,…` replays.
@@ -7,9 +5,8 @@ extension UsageHistory {
         precondition(!monthlyUsage.isEmpty, "at least one month of usage")
         let seat = SeatHistory(id: "usage", firstOffset: 0, usage: monthlyUsage)
         self.init(
-            file: "--usage", workspaces: [WorkspaceHistory(name: Self.defaultWorkspaceName, seats: [seat])],
-            firstMonth: start, lastMonth: start.advanced(by: monthlyUsage.count - 1),
-            hasWorkspaceColumn: false, rowCount: monthlyUsage.count
+            workspaces: [WorkspaceHistory(name: Self.defaultWorkspaceName, seats: [seat])],
+            firstMonth: start, lastMonth: start.advanced(by: monthlyUsage.count - 1), hasWorkspaceColumn: false
         )
     }
 }

@@ -1,17 +1,10 @@
-import CreditCore
-
 extension UsageHistory {
     /// The history up to and including `asOf`, as if the export had been taken then: later
     /// months are dropped, and so are seats whose first month comes after it.
     ///
     /// Throws when `asOf` is before the history's first month, since nothing would be left.
-    public func truncated(through asOf: Month) throws(UsageImportError) -> UsageHistory {
-        guard asOf >= firstMonth else {
-            throw UsageImportError(errors: [ImportDiagnostic(
-                file: file, line: nil,
-                message: "--as-of \(asOf) is before the file's first month, \(firstMonth)"
-            )])
-        }
+    public func truncated(through asOf: Month) throws(HistoryTruncationError) -> UsageHistory {
+        guard asOf >= firstMonth else { throw HistoryTruncationError(asOf: asOf, firstMonth: firstMonth) }
         guard asOf < lastMonth else { return self }
         let kept = firstMonth.distance(to: asOf) + 1
         var copy = self
