@@ -1,0 +1,20 @@
+/// One seat's usage.
+public struct SeatHistory: Sendable, Equatable {
+    /// The seat's identifier as in the file (a user, an email address).
+    public var id: String
+    /// The seat's plan, when the file has a plan column.
+    public var plan: String?
+    /// The offset, from the history's first month, of the seat's first month with a row.
+    public var firstOffset: Int
+    /// Credits used in each month of the history (index 0 is the history's first month); zero
+    /// before the seat's first month and in months without a row.
+    public var usage: [Int]
+
+    /// Creates a seat history.
+    public init(id: String, plan: String? = nil, firstOffset: Int, usage: [Int]) {
+        self.id = id
+        self.plan = plan
+        self.firstOffset = firstOffset
+        self.usage = usage
+    }
+}
