@@ -3,7 +3,8 @@ import PackageDescription
 
 // Data flows one way, and the target list reads in that order:
 // CreditCore → CreditLedger → CreditForecast → (CreditDecisions, CreditBacktest) → CreditReports
-// → creditcast. CreditCore holds the domain model every stage shares: months, credits, money and
+// → CreditSharding → creditcast. CreditSharding holds a run's result, whole or one shard of it,
+// the shard file format and the merge. CreditCore holds the domain model every stage shares: months, credits, money and
 // the usage history (workspaces, seats, their settings). File formats sit at the edges: the
 // import layer (CLibCSV → CSVStream → UsageImport) reads files into that model and only the
 // command depends on it.
@@ -14,6 +15,7 @@ let package = Package(
         .executable(name: "creditcast", targets: ["creditcast"]),
         .library(name: "CreditForecast", targets: ["CreditForecast"]),
         .library(name: "CreditReports", targets: ["CreditReports"]),
+        .library(name: "CreditSharding", targets: ["CreditSharding"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,11 +39,15 @@ let package = Package(
             name: "CreditReports",
             dependencies: ["CreditCore", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest"]
         ),
+        .target(
+            name: "CreditSharding",
+            dependencies: ["CreditCore", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditReports"]
+        ),
         .executableTarget(
             name: "creditcast",
             dependencies: [
                 "CreditCore", "UsageImport", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest",
-                "CreditReports",
+                "CreditReports", "CreditSharding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,6 +4,7 @@ import CreditDecisions
 import CreditForecast
 import CreditLedger
 import CreditReports
+import CreditSharding
 import Foundation
 import UsageImport
 
@@ -92,7 +93,7 @@ struct ForecastCommand: ParsableCommand {
             }
         }
         progress?.finish()
-        let result = ShardResult(
+        let result = RunResult(
             shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: runs[0].run,
             assumptions: ReportAssumptions(pricing: pricing, rules: rules),
             payload: .forecast(runs.map { ($0.name, $0.run.workspaces) })

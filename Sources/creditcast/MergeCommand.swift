@@ -1,5 +1,6 @@
 import ArgumentParser
 import CreditReports
+import CreditSharding
 
 /// `creditcast merge`: the reports of a run split with `--shard K/N`, from every shard's output.
 struct MergeCommand: ParsableCommand {
@@ -33,9 +34,9 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let merged: ShardResult
+            let merged: RunResult
             do {
-                var shards: [(directory: String, result: ShardResult)] = []
+                var shards: [(directory: String, result: RunResult)] = []
                 for directory in directories { shards.append((directory, try ShardFile.read(directory: directory))) }
                 merged = try ShardMerge.merge(shards)
             } catch {

@@ -4,6 +4,7 @@ import CreditDecisions
 import CreditForecast
 import CreditLedger
 import CreditReports
+import CreditSharding
 import Foundation
 import UsageImport
 
@@ -96,7 +97,7 @@ struct RenewCommand: ParsableCommand {
                 }
             }
             let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }
-            let result = ShardResult(
+            let result = RunResult(
                 shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions,
                 run: ForecastRun(settings: settings, asOf: history.lastMonth, inputHash: inputHash, workspaces: []),
                 assumptions: ReportAssumptions(pricing: pricing, rules: rules),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CreditForecast
 import CreditReports
+import CreditSharding
 
 /// `--shard K/N`, for the commands that can split a portfolio across machines (forecast,
 /// watchlist, renew); `creditcast merge` combines the shards' outputs.
@@ -24,7 +25,7 @@ struct ShardOptions: ParsableArguments {
 
     /// Writes `result` as the shard file in `directory`, refusing to write over `inputs`, and
     /// returns what to print.
-    func write(_ result: ShardResult, to directory: String, inputs: [String]) throws -> String {
+    func write(_ result: RunResult, to directory: String, inputs: [String]) throws -> String {
         do {
             try ReportSet(files: [ShardFile.reportFile(result)]).write(to: directory, inputPaths: inputs)
         } catch {
@@ -38,7 +39,7 @@ struct ShardOptions: ParsableArguments {
     /// Writes a run's result: the shard file when `--shard` is given, the reports otherwise; then
     /// prints what the user should see unless `quiet`.
     func publish(
-        _ result: ShardResult, to directory: String, trialsFile: String? = nil, inputs: [String], quiet: Bool,
+        _ result: RunResult, to directory: String, trialsFile: String? = nil, inputs: [String], quiet: Bool,
         summary: () -> String
     ) throws {
         if selected != nil {

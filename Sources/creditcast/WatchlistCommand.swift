@@ -4,6 +4,7 @@ import CreditDecisions
 import CreditForecast
 import CreditLedger
 import CreditReports
+import CreditSharding
 import Foundation
 import UsageImport
 
@@ -82,7 +83,7 @@ struct WatchlistCommand: ParsableCommand {
                 throw CommandFailure(error)
             }
             progress?.finish()
-            let result = ShardResult(
+            let result = RunResult(
                 shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: forecast,
                 assumptions: ReportAssumptions(pricing: pricing, rules: rules),
                 payload: .watchlist(workspaces: forecast.workspaces, thresholds: thresholds)

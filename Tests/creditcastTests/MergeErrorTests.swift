@@ -2,6 +2,7 @@ import CreditCore
 import CreditDecisions
 import CreditForecast
 import CreditReports
+import CreditSharding
 import Foundation
 import Testing
 
@@ -30,7 +31,7 @@ import Testing
     /// The names of a three-shard portfolio of six workspaces, with each one's shard.
     static let names = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"]
 
-    static func result(_ number: Int, of count: Int = 3, seed: UInt64 = 1, hash: String = "00ff", kind: ShardKind = .forecast) -> ShardResult {
+    static func result(_ number: Int, of count: Int = 3, seed: UInt64 = 1, hash: String = "00ff", kind: ShardKind = .forecast) -> RunResult {
         let shard = try! Shard(number: number, count: count)
         let positions = names.indices.filter { shard.contains(names[$0]) }
         let workspaces = positions.map { workspace(names[$0]) }
@@ -39,14 +40,14 @@ import Testing
         case .watchlist: .watchlist(workspaces: workspaces, thresholds: .standard)
         case .renew: .renew(scenarios: [("baseline", [])], risk: .mean, sensitivity: nil)
         }
-        return ShardResult(
+        return RunResult(
             shard: shard, portfolioCount: names.count, positions: kind == .renew ? [] : positions,
             run: ForecastRun(settings: ForecastSettings(horizon: 1, trials: 7, seed: seed), asOf: Month("2026-10")!, inputHash: hash, workspaces: []),
             assumptions: ReportAssumptions(pricing: "p", rules: "r"), payload: payload
         )
     }
 
-    static func merging(_ shards: [(String, ShardResult)]) -> MergeError? {
+    static func merging(_ shards: [(String, RunResult)]) -> MergeError? {
         do {
             _ = try ShardMerge.merge(shards.map { (directory: $0.0, result: $0.1) })
             return nil
@@ -91,7 +92,7 @@ import Testing
     @Test func aWorkspaceInTheWrongShardIsRefused() {
         var wrong = Self.result(1)
         // "alpha" and friends relabelled as shard 2: their names hash elsewhere.
-        wrong = ShardResult(
+        wrong = RunResult(
             shard: try! Shard(number: 2, count: 3), portfolioCount: 6, positions: wrong.positions, run: wrong.run,
             assumptions: wrong.assumptions, payload: wrong.payload
         )

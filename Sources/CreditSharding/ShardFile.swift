@@ -2,6 +2,7 @@ import CreditCore
 import CreditDecisions
 import CreditForecast
 import CreditLedger
+import CreditReports
 
 /// The file a shard writes, `creditcast-shard.jsonl`, and reads back for `creditcast merge`
 /// without losing a bit.
@@ -26,7 +27,7 @@ public enum ShardFile {
     static let formatVersion = 2
 
     /// The shard file of `result`, streamed a line at a time.
-    public static func reportFile(_ result: ShardResult) -> ReportFile {
+    public static func reportFile(_ result: RunResult) -> ReportFile {
         ReportFile(path: fileName) { sink throws(ReportWriteError) in
             try sink.write(header(result).compact + "\n")
             for (offset, position) in result.positions.enumerated() {
@@ -36,7 +37,7 @@ public enum ShardFile {
     }
 
     /// The first line.
-    static func header(_ result: ShardResult) -> JSONValue {
+    static func header(_ result: RunResult) -> JSONValue {
         let settings = result.run.settings
         var members: [(String, JSONValue)] = [
             ("format", .string(format)), ("format_version", .integer(formatVersion)),

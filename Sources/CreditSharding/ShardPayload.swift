@@ -4,7 +4,7 @@ import CreditForecast
 /// The figures a forecast, watchlist or renewal run computed for its workspaces, before any
 /// report is rendered: what a shard writes out and a merge reads back.
 ///
-/// Each list holds the run's workspaces in one order (the order of `ShardResult.positions`).
+/// Each list holds the run's workspaces in one order (the order of `RunResult.positions`).
 public enum ShardPayload: Sendable {
     /// A forecast: the baseline's workspace forecasts, then each scenario's, each with its name.
     case forecast([(scenario: String, workspaces: [WorkspaceForecast])])

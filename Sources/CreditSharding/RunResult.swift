@@ -1,6 +1,7 @@
 import CreditCore
 import CreditDecisions
 import CreditForecast
+import CreditReports
 
 /// What one run computed: the figures of its workspaces and everything its reports need to
 /// be rendered, for the whole portfolio (shard `1/1`) or for one shard of it.
@@ -8,7 +9,7 @@ import CreditForecast
 /// A single run renders its reports from this, and so does `creditcast merge` from the shards'
 /// results combined (`ShardMerge`), through the same `reportFiles` and `summary`: the merged
 /// reports are the single run's byte for byte. A shard writes it as `ShardFile` instead.
-public struct ShardResult: Sendable {
+public struct RunResult: Sendable {
     /// The share of the portfolio computed.
     public var shard: ForecastEngine.Shard
     /// Workspaces in the whole portfolio (every shard together).

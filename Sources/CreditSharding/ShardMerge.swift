@@ -10,12 +10,12 @@ import CreditForecast
 /// The workspaces are then put back in the single run's order by their positions in the
 /// portfolio. Since each workspace's figures are what a single run computes for it, and the
 /// reports are rendered from the combined result by the same code a single run uses
-/// (`ShardResult.reportFiles`), the merged reports are the single run's byte for byte.
+/// (`RunResult.reportFiles`), the merged reports are the single run's byte for byte.
 public enum ShardMerge {
     /// The whole run's result from `shards` (each with the directory it was read from, for
     /// errors), in any order.
     /// - Throws: `MergeError` for shards that do not make up one run exactly once.
-    public static func merge(_ shards: [(directory: String, result: ShardResult)]) throws(MergeError) -> ShardResult {
+    public static func merge(_ shards: [(directory: String, result: RunResult)]) throws(MergeError) -> RunResult {
         guard let (firstDirectory, first) = shards.first else { throw .missingShards(numbers: [1], count: 1) }
         for (directory, shard) in shards.dropFirst() {
             try check(shard, from: directory, against: first, from: firstDirectory)
@@ -52,14 +52,14 @@ public enum ShardMerge {
         let pieces = shards.map(\.result)
         let positions = pieces.flatMap(\.positions)
         let order = positions.indices.sorted { positions[$0] < positions[$1] }
-        return ShardResult(
+        return RunResult(
             shard: .whole, portfolioCount: first.portfolioCount, positions: order.map { positions[$0] }, run: first.run,
             assumptions: first.assumptions, payload: concatenated(pieces.map(\.payload)).picking(order), toolVersion: first.toolVersion
         )
     }
 
     /// Checks `shard` can be merged with `first`: same report, N, version, seed and inputs.
-    static func check(_ shard: ShardResult, from directory: String, against first: ShardResult, from firstDirectory: String) throws(MergeError) {
+    static func check(_ shard: RunResult, from directory: String, against first: RunResult, from firstDirectory: String) throws(MergeError) {
         guard shard.kind == first.kind else { throw .differentReports(firstDirectory, first.kind, directory, shard.kind) }
         guard shard.shard.count == first.shard.count else {
             throw .differentShardCounts(firstDirectory, first.shard.description, directory, shard.shard.description)

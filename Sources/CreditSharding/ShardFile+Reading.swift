@@ -2,6 +2,7 @@ import CreditCore
 import CreditDecisions
 import CreditForecast
 import CreditLedger
+import CreditReports
 import Foundation
 
 extension ShardFile {
@@ -13,7 +14,7 @@ extension ShardFile {
     /// Reads the shard file a run with `--shard` wrote into `directory`.
     /// - Throws: `MergeError.missingShardFile` when there is none, `.unreadable` naming the line
     ///   of anything that is not as `ShardFile` writes it.
-    public static func read(directory: String) throws(MergeError) -> ShardResult {
+    public static func read(directory: String) throws(MergeError) -> RunResult {
         let path = path(in: directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -61,7 +62,7 @@ extension ShardFile {
     }
 
     /// The result a header and its workspace lines describe.
-    static func result(header: ShardJSONObject, records: [ShardJSONObject]) throws(MergeError) -> ShardResult {
+    static func result(header: ShardJSONObject, records: [ShardJSONObject]) throws(MergeError) -> RunResult {
         let path = header.path
         let shard: ForecastEngine.Shard
         do { shard = try ForecastEngine.Shard(parsing: try header.string("shard")) } catch let error as MergeError { throw error } catch {
@@ -111,7 +112,7 @@ extension ShardFile {
             }
             payload = .renew(scenarios: zip(scenarios, columns).map { ($0, $1) }, risk: risk, sensitivity: sensitive ? analyses : nil)
         }
-        return ShardResult(
+        return RunResult(
             shard: shard, portfolioCount: try header.int("portfolio_workspaces"), positions: positions, run: run,
             assumptions: ReportAssumptions(pricing: try header.string("pricing"), rules: try header.string("rules")),
             payload: payload, toolVersion: try header.string("tool_version")

@@ -1,7 +1,8 @@
 import CreditDecisions
 import CreditForecast
+import CreditReports
 
-extension ShardResult {
+extension RunResult {
     /// The scenario comparison of a forecast with scenarios, rendered by `ScenarioReports`.
     private var scenarioReports: ScenarioReports? {
         guard case let .forecast(runs) = payload, runs.count > 1 else { return nil }
