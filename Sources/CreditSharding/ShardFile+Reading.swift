@@ -27,14 +27,14 @@ extension ShardFile {
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard let first = lines.first, !first.isEmpty else { throw .unreadable(path: path, line: 1, reason: "the file is empty") }
         let header = try ShardJSONObject(parsing: Data(first), path: path, line: 1)
-        guard (try? header.string("format")) == format else {
+        guard (try? header.string(.format)) == format else {
             throw .unreadable(path: path, line: 1, reason: "the first line is not a creditcast shard header")
         }
-        let version = try header.int("format_version")
+        let version = try header.int(.formatVersion)
         guard version == formatVersion else {
             throw .unreadable(path: path, line: 1, reason: "format version \(version) is not \(formatVersion); merge with the creditcast that wrote it")
         }
-        let count = try header.int("workspaces")
+        let count = try header.int(.workspaces)
         // The file ends with a line break after its last record; anything else is a cut-off file.
         guard lines.count == count + 2, lines.last?.isEmpty == true else {
             throw .unreadable(path: path, line: nil, reason: "it should hold \(count) workspace lines after the header but holds \(max(0, lines.count - 2)); it was cut off or edited")
@@ -49,15 +49,15 @@ extension ShardFile {
 
     /// The prior a header's `portfolio_prior` describes.
     static func portfolioPrior(_ object: ShardJSONObject) throws(MergeError) -> PortfolioPrior {
-        let texts = try object.strings("season_effects")
+        let texts = try object.strings(.seasonEffects)
         let effects = texts.compactMap(Double.init)
-        let first = try object.int("season_first_calendar_month")
+        let first = try object.int(.seasonFirstCalendarMonth)
         guard texts.count == 12, effects.count == 12, (0..<12).contains(first) else {
-            throw object.failure("season_effects", "twelve decimals in strings, with a first calendar month 0 to 11")
+            throw object.failure(.seasonEffects, "twelve decimals in strings, with a first calendar month 0 to 11")
         }
         return PortfolioPrior(
-            trend: TrendPrior(mean: try object.double("trend_mean"), sigma: try object.double("trend_sigma"), workspaces: try object.int("trend_workspaces")),
-            seasonality: SeasonalProfile(effects: effects, firstCalendarMonth: first, workspaces: try object.int("season_workspaces"))
+            trend: TrendPrior(mean: try object.double(.trendMean), sigma: try object.double(.trendSigma), workspaces: try object.int(.trendWorkspaces)),
+            seasonality: SeasonalProfile(effects: effects, firstCalendarMonth: first, workspaces: try object.int(.seasonWorkspaces))
         )
     }
 
@@ -65,61 +65,61 @@ extension ShardFile {
     static func result(header: ShardJSONObject, records: [ShardJSONObject]) throws(MergeError) -> RunResult {
         let path = header.path
         let shard: ForecastEngine.Shard
-        do { shard = try ForecastEngine.Shard(parsing: try header.string("shard")) } catch let error as MergeError { throw error } catch {
+        do { shard = try ForecastEngine.Shard(parsing: try header.string(.shard)) } catch let error as MergeError { throw error } catch {
             throw .unreadable(path: path, line: 1, reason: "\"shard\" is not K/N")
         }
-        guard let kind = ShardKind(rawValue: try header.string("report")) else { throw header.failure("report", "forecast, watchlist or renew") }
-        guard let seed = UInt64(try header.string("seed")) else { throw header.failure("seed", "a seed") }
-        guard let model = UsageModelKind(rawValue: try header.string("model")) else { throw header.failure("model", "a usage model") }
+        guard let kind = ShardKind(rawValue: try header.string(.report)) else { throw header.failure(.report, "forecast, watchlist or renew") }
+        guard let seed = UInt64(try header.string(.seed)) else { throw header.failure(.seed, "a seed") }
+        guard let model = UsageModelKind(rawValue: try header.string(.model)) else { throw header.failure(.model, "a usage model") }
         let settings = ForecastSettings(
-            horizon: try header.int("horizon"), trials: try header.int("trials"), seed: seed, model: model,
-            precision: header.isNull("precision") ? nil : try header.double("precision"),
-            portfolioPrior: header.isNull("portfolio_prior") ? nil : try portfolioPrior(try header.object("portfolio_prior")),
-            maxTrials: try header.int("max_trials")
+            horizon: try header.int(.horizon), trials: try header.int(.trials), seed: seed, model: model,
+            precision: header.isNull(.precision) ? nil : try header.double(.precision),
+            portfolioPrior: header.isNull(.portfolioPrior) ? nil : try portfolioPrior(try header.object(.portfolioPrior)),
+            maxTrials: try header.int(.maxTrials)
         )
-        let run = ForecastRun(settings: settings, asOf: try header.month("as_of"), inputHash: try header.string("input_hash"), workspaces: [])
-        let scenarios = try header.strings("scenarios")
-        let positions = try records.map { record throws(MergeError) in try record.int("position") }
+        let run = ForecastRun(settings: settings, asOf: try header.month(.asOf), inputHash: try header.string(.inputHash), workspaces: [])
+        let scenarios = try header.strings(.scenarios)
+        let positions = try records.map { record throws(MergeError) in try record.int(.position) }
 
         let payload: ShardPayload
         switch kind {
         case .forecast, .watchlist:
             var columns = [[WorkspaceForecast]](repeating: [], count: scenarios.count)
             for record in records {
-                let forecasts = try record.objects("forecasts")
-                guard forecasts.count == scenarios.count else { throw record.failure("forecasts", "one forecast per scenario") }
+                let forecasts = try record.objects(.forecasts)
+                guard forecasts.count == scenarios.count else { throw record.failure(.forecasts, "one forecast per scenario") }
                 for (index, forecast) in forecasts.enumerated() { columns[index].append(try workspace(forecast)) }
             }
             if kind == .forecast {
                 payload = .forecast(zip(scenarios, columns).map { ($0, $1) })
             } else {
-                let thresholds = try header.object("thresholds")
+                let thresholds = try header.object(.thresholds)
                 payload = .watchlist(workspaces: columns.first ?? [], thresholds: WatchlistThresholds(
-                    shortfallProbability: try thresholds.double("shortfall_probability"),
-                    capProbability: try thresholds.double("cap_probability"), windowMonths: try thresholds.int("window_months")
+                    shortfallProbability: try thresholds.double(.shortfallProbability),
+                    capProbability: try thresholds.double(.capProbability), windowMonths: try thresholds.int(.windowMonths)
                 ))
             }
         case .renew:
-            guard let risk = RenewalRisk(rawValue: try header.string("risk")) else { throw header.failure("risk", "mean or p90") }
+            guard let risk = RenewalRisk(rawValue: try header.string(.risk)) else { throw header.failure(.risk, "mean or p90") }
             var columns = [[ForecastEngine.RenewalForecast]](repeating: [], count: scenarios.count)
-            let sensitive = (header.members["sensitivity"] as? Bool) == true
+            let sensitive = (header.members[ShardKey.sensitivity.rawValue] as? Bool) == true
             var analyses: [WorkspaceSensitivity] = []
             for record in records {
-                if sensitive { analyses.append(try sensitivity(try record.object("sensitivity"))) }
-                let renewals = try record.objects("renewals")
-                guard renewals.count == scenarios.count else { throw record.failure("renewals", "one renewal per scenario") }
+                if sensitive { analyses.append(try sensitivity(try record.object(.sensitivity))) }
+                let renewals = try record.objects(.renewals)
+                guard renewals.count == scenarios.count else { throw record.failure(.renewals, "one renewal per scenario") }
                 for (index, renewal) in renewals.enumerated() { columns[index].append(try Self.renewal(renewal)) }
             }
             payload = .renew(scenarios: zip(scenarios, columns).map { ($0, $1) }, risk: risk, sensitivity: sensitive ? analyses : nil)
         }
         return RunResult(
-            shard: shard, portfolioCount: try header.int("portfolio_workspaces"), positions: positions, run: run,
-            assumptions: ReportAssumptions(pricing: try header.string("pricing"), rules: try header.string("rules")),
-            payload: payload, toolVersion: try header.string("tool_version")
+            shard: shard, portfolioCount: try header.int(.portfolioWorkspaces), positions: positions, run: run,
+            assumptions: ReportAssumptions(pricing: try header.string(.pricing), rules: try header.string(.rules)),
+            payload: payload, toolVersion: try header.string(.toolVersion)
         )
     }
 
-    static func percentiles(_ object: ShardJSONObject, _ key: String) throws(MergeError) -> Percentiles {
+    static func percentiles(_ object: ShardJSONObject, _ key: ShardKey) throws(MergeError) -> Percentiles {
         let values = try object.ints(key)
         guard values.count == 5 else { throw object.failure(key, "five percentiles") }
         return Percentiles(p5: values[0], p10: values[1], p50: values[2], p90: values[3], p95: values[4])
@@ -127,81 +127,82 @@ extension ShardFile {
 
     static func workspace(_ object: ShardJSONObject) throws(MergeError) -> WorkspaceForecast {
         var months: [MonthForecast] = []
-        for month in try object.objects("months") {
+        for month in try object.objects(.months) {
             months.append(MonthForecast(
-                month: try month.month("month"), seats: try month.int("seats"), accrual: try month.int("accrual"), cap: try month.int("cap"),
-                usage: try percentiles(month, "usage"), opening: try percentiles(month, "opening"), closing: try percentiles(month, "closing"),
-                closingMean: try month.double("closing_mean"), probabilityOfCapHit: try month.double("p_cap"),
-                probabilityOfShortfall: try month.double("p_shortfall"), forfeitedMean: try month.double("forfeited_mean"),
-                shortfallMean: try month.double("shortfall_mean"), payAsYouGoCostMean: Money(cents: try month.int("payg_cents")),
-                probabilityOfCapHitByThen: try month.double("p_cap_by_then"),
-                probabilityOfShortfallByThen: try month.double("p_shortfall_by_then")
+                month: try month.month(.month), seats: try month.int(.seats), accrual: try month.int(.accrual), cap: try month.int(.cap),
+                usage: try percentiles(month, .usage), opening: try percentiles(month, .opening), closing: try percentiles(month, .closing),
+                closingMean: try month.double(.closingMean), probabilityOfCapHit: try month.double(.pCap),
+                probabilityOfShortfall: try month.double(.pShortfall), forfeitedMean: try month.double(.forfeitedMean),
+                shortfallMean: try month.double(.shortfallMean), payAsYouGoCostMean: Money(cents: try month.int(.paygCents)),
+                probabilityOfCapHitByThen: try month.double(.pCapByThen),
+                probabilityOfShortfallByThen: try month.double(.pShortfallByThen)
             ))
         }
         return WorkspaceForecast(
-            name: try object.string("name"), plan: try object.string("plan"), seats: try object.int("seats"),
-            startingBalance: try object.int("starting_balance"), cap: try object.int("cap"), months: months,
-            probabilityOfAnyCapHit: try object.double("p_any_cap"), probabilityOfAnyShortfall: try object.double("p_any_shortfall"),
-            capHitLikelyBy: try object.optionalMonth("cap_likely_by"), shortfallLikelyBy: try object.optionalMonth("shortfall_likely_by"),
-            expectedForfeited: try object.double("expected_forfeited"), expectedShortfall: try object.double("expected_shortfall"),
-            expectedPayAsYouGoCost: Money(cents: try object.int("expected_payg_cents")), trials: try object.int("trials")
+            name: try object.string(.name), plan: try object.string(.plan), seats: try object.int(.seats),
+            startingBalance: try object.int(.startingBalance), cap: try object.int(.cap), months: months,
+            probabilityOfAnyCapHit: try object.double(.pAnyCap), probabilityOfAnyShortfall: try object.double(.pAnyShortfall),
+            capHitLikelyBy: try object.optionalMonth(.capLikelyBy), shortfallLikelyBy: try object.optionalMonth(.shortfallLikelyBy),
+            expectedForfeited: try object.double(.expectedForfeited), expectedShortfall: try object.double(.expectedShortfall),
+            expectedPayAsYouGoCost: Money(cents: try object.int(.expectedPaygCents)), trials: try object.int(.trials)
         )
     }
 
     static func package(_ object: ShardJSONObject) throws(MergeError) -> CreditPackage {
-        CreditPackage(credits: try object.int("credits"), price: Money(cents: try object.int("price_cents")))
+        CreditPackage(credits: try object.int(.credits), price: Money(cents: try object.int(.priceCents)))
     }
 
     static func sensitivity(_ object: ShardJSONObject) throws(MergeError) -> WorkspaceSensitivity {
-        func outcome(_ key: String, in object: ShardJSONObject) throws(MergeError) -> SensitivityOutcome {
+        func outcome(_ key: ShardKey, in object: ShardJSONObject) throws(MergeError) -> SensitivityOutcome {
             let value = try object.object(key)
-            return SensitivityOutcome(renewalCost: Money(cents: try value.int("cost_cents")), shortfallProbability: try value.double("p_shortfall"))
+            return SensitivityOutcome(renewalCost: Money(cents: try value.int(.costCents)), shortfallProbability: try value.double(.pShortfall))
         }
-        func setting(_ key: String, in object: ShardJSONObject) throws(MergeError) -> SensitivitySetting {
+        func setting(_ key: ShardKey, in object: ShardJSONObject) throws(MergeError) -> SensitivitySetting {
             let value = try object.object(key)
-            let kind = try value.string("kind")
+            guard let kind = ShardSettingKind(rawValue: try value.string(.kind)) else {
+                throw value.failure(.kind, "multiplier, monthly_growth, seats or plan")
+            }
             let parsed: SensitivityValue
             switch kind {
-            case "multiplier", "monthly_growth":
-                let millionths = try value.int("millionths")
-                guard millionths >= 0 else { throw value.failure("millionths", "a factor that is not negative") }
+            case .multiplier, .monthlyGrowth:
+                let millionths = try value.int(.millionths)
+                guard millionths >= 0 else { throw value.failure(.millionths, "a factor that is not negative") }
                 let factor = ForecastEngine.UsageMultiplier(millionths: millionths)
-                parsed = kind == "multiplier" ? .multiplier(factor) : .monthlyGrowth(factor)
-            case "seats": parsed = .seats(try value.int("delta"))
-            case "plan": parsed = .plan(try value.optionalString("name"))
-            default: throw value.failure("kind", "multiplier, monthly_growth, seats or plan")
+                parsed = kind == .multiplier ? .multiplier(factor) : .monthlyGrowth(factor)
+            case .seats: parsed = .seats(try value.int(.delta))
+            case .plan: parsed = .plan(try value.optionalString(.name))
             }
             return SensitivitySetting(value: parsed, changes: [])
         }
         var effects: [SensitivityEffect] = []
-        for effect in try object.objects("effects") {
-            guard let driver = SensitivityDriver(rawValue: try effect.string("driver")) else { throw effect.failure("driver", "a sensitivity driver") }
+        for effect in try object.objects(.effects) {
+            guard let driver = SensitivityDriver(rawValue: try effect.string(.driver)) else { throw effect.failure(.driver, "a sensitivity driver") }
             effects.append(SensitivityEffect(
-                range: SensitivityRange(driver: driver, low: try setting("low", in: effect), high: try setting("high", in: effect)),
-                atLow: try outcome("at_low", in: effect), atHigh: try outcome("at_high", in: effect)
+                range: SensitivityRange(driver: driver, low: try setting(.low, in: effect), high: try setting(.high, in: effect)),
+                atLow: try outcome(.atLow, in: effect), atHigh: try outcome(.atHigh, in: effect)
             ))
         }
         return WorkspaceSensitivity(
-            workspace: try object.string("workspace"), renewal: try object.month("renewal"), strategy: try object.string("strategy"),
-            baseline: try outcome("baseline", in: object), effects: effects
+            workspace: try object.string(.workspace), renewal: try object.month(.renewal), strategy: try object.string(.strategy),
+            baseline: try outcome(.baseline, in: object), effects: effects
         )
     }
 
     static func renewal(_ object: ShardJSONObject) throws(MergeError) -> ForecastEngine.RenewalForecast {
         var outcomes: [ForecastEngine.StrategyOutcome] = []
-        for outcome in try object.objects("outcomes") {
+        for outcome in try object.objects(.outcomes) {
             var upfront: [CreditPackage] = []
-            for item in try outcome.objects("upfront") { upfront.append(try package(item)) }
-            let auto = outcome.isNull("auto_purchase") ? nil : try package(try outcome.object("auto_purchase"))
+            for item in try outcome.objects(.upfront) { upfront.append(try package(item)) }
+            let auto = outcome.isNull(.autoPurchase) ? nil : try package(try outcome.object(.autoPurchase))
             outcomes.append(ForecastEngine.StrategyOutcome(
-                strategy: ForecastEngine.PurchaseStrategy(name: try outcome.string("strategy"), upfront: upfront, autoPurchase: auto),
-                expectedCost: Money(cents: try outcome.int("expected_cost_cents")), p90Cost: Money(cents: try outcome.int("p90_cost_cents")),
-                probabilityOfAnyPayAsYouGo: try outcome.double("p_any_payg"), expectedUnusedCredits: try outcome.double("expected_unused_credits")
+                strategy: ForecastEngine.PurchaseStrategy(name: try outcome.string(.strategy), upfront: upfront, autoPurchase: auto),
+                expectedCost: Money(cents: try outcome.int(.expectedCostCents)), p90Cost: Money(cents: try outcome.int(.p90CostCents)),
+                probabilityOfAnyPayAsYouGo: try outcome.double(.pAnyPayg), expectedUnusedCredits: try outcome.double(.expectedUnusedCredits)
             ))
         }
         return ForecastEngine.RenewalForecast(
-            name: try object.string("name"), plan: try object.string("plan"), seats: try object.int("seats"),
-            startingBalance: try object.int("starting_balance"), renewal: try object.month("renewal"), trials: try object.int("trials"),
+            name: try object.string(.name), plan: try object.string(.plan), seats: try object.int(.seats),
+            startingBalance: try object.int(.startingBalance), renewal: try object.month(.renewal), trials: try object.int(.trials),
             outcomes: outcomes
         )
     }

@@ -28,49 +28,49 @@ struct ShardJSONObject {
         self.line = line
     }
 
-    func failure(_ key: String, _ expected: String) -> MergeError {
-        .unreadable(path: path, line: line, reason: "\"\(key)\" is missing or not \(expected)")
+    func failure(_ key: ShardKey, _ expected: String) -> MergeError {
+        .unreadable(path: path, line: line, reason: "\"\(key.rawValue)\" is missing or not \(expected)")
     }
 
-    func isNull(_ key: String) -> Bool { members[key] == nil || members[key] is NSNull }
+    func isNull(_ key: ShardKey) -> Bool { members[key.rawValue] == nil || members[key.rawValue] is NSNull }
 
-    func int(_ key: String) throws(MergeError) -> Int {
+    func int(_ key: ShardKey) throws(MergeError) -> Int {
         // NSNumber bridges to Int only when the number is exactly a whole number in range.
-        guard let value = members[key] as? Int else { throw failure(key, "a whole number") }
+        guard let value = members[key.rawValue] as? Int else { throw failure(key, "a whole number") }
         return value
     }
 
-    func string(_ key: String) throws(MergeError) -> String {
-        guard let value = members[key] as? String else { throw failure(key, "text") }
+    func string(_ key: ShardKey) throws(MergeError) -> String {
+        guard let value = members[key.rawValue] as? String else { throw failure(key, "text") }
         return value
     }
 
-    func optionalString(_ key: String) throws(MergeError) -> String? {
+    func optionalString(_ key: ShardKey) throws(MergeError) -> String? {
         isNull(key) ? nil : try string(key)
     }
 
     /// A double written as its shortest round-trip decimal text.
-    func double(_ key: String) throws(MergeError) -> Double {
-        guard let text = members[key] as? String, let value = Double(text) else { throw failure(key, "a decimal in a string") }
+    func double(_ key: ShardKey) throws(MergeError) -> Double {
+        guard let text = members[key.rawValue] as? String, let value = Double(text) else { throw failure(key, "a decimal in a string") }
         return value
     }
 
-    func month(_ key: String) throws(MergeError) -> Month {
-        guard let text = members[key] as? String, let month = Month(text) else { throw failure(key, "a month like 2026-04") }
+    func month(_ key: ShardKey) throws(MergeError) -> Month {
+        guard let text = members[key.rawValue] as? String, let month = Month(text) else { throw failure(key, "a month like 2026-04") }
         return month
     }
 
-    func optionalMonth(_ key: String) throws(MergeError) -> Month? {
+    func optionalMonth(_ key: ShardKey) throws(MergeError) -> Month? {
         isNull(key) ? nil : try month(key)
     }
 
-    func object(_ key: String) throws(MergeError) -> ShardJSONObject {
-        guard let value = members[key] as? [String: Any] else { throw failure(key, "an object") }
+    func object(_ key: ShardKey) throws(MergeError) -> ShardJSONObject {
+        guard let value = members[key.rawValue] as? [String: Any] else { throw failure(key, "an object") }
         return ShardJSONObject(members: value, path: path, line: line)
     }
 
-    func objects(_ key: String) throws(MergeError) -> [ShardJSONObject] {
-        guard let values = members[key] as? [Any] else { throw failure(key, "a list") }
+    func objects(_ key: ShardKey) throws(MergeError) -> [ShardJSONObject] {
+        guard let values = members[key.rawValue] as? [Any] else { throw failure(key, "a list") }
         var objects: [ShardJSONObject] = []
         for value in values {
             guard let object = value as? [String: Any] else { throw failure(key, "a list of objects") }
@@ -79,13 +79,13 @@ struct ShardJSONObject {
         return objects
     }
 
-    func strings(_ key: String) throws(MergeError) -> [String] {
-        guard let values = members[key] as? [String] else { throw failure(key, "a list of text") }
+    func strings(_ key: ShardKey) throws(MergeError) -> [String] {
+        guard let values = members[key.rawValue] as? [String] else { throw failure(key, "a list of text") }
         return values
     }
 
-    func ints(_ key: String) throws(MergeError) -> [Int] {
-        guard let values = members[key] as? [Int] else { throw failure(key, "a list of whole numbers") }
+    func ints(_ key: ShardKey) throws(MergeError) -> [Int] {
+        guard let values = members[key.rawValue] as? [Int] else { throw failure(key, "a list of whole numbers") }
         return values
     }
 }
