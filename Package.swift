@@ -1,13 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Data flows one way, and the target list reads in that order:
+// Data flows one way, and the library targets read in that order:
 // CreditCore → CreditLedger → CreditForecast → (CreditDecisions, CreditBacktest) → CreditReports
-// → CreditSharding → creditcast. CreditSharding holds a run's result, whole or one shard of it,
-// the shard file format and the merge. CreditCore holds the domain model every stage shares: months, credits, money and
-// the usage history (workspaces, seats, their settings). File formats sit at the edges: the
-// import layer (CLibCSV → CSVStream → UsageImport) reads files into that model and only the
-// command depends on it.
+// → CreditSharding → creditcast.
+// CreditCore holds the domain model every stage shares: months, credits, money and the usage
+// history (workspaces, seats, their settings). CreditSharding holds a run's result, whole or one
+// shard of it, the shard file format and the merge. File formats sit at the edge: the import
+// layer (CLibCSV → CSVStream → UsageImport) reads usage and workspaces files into that model and
+// scenario files into the forecast's scenarios. Only the command (and the benchmarks) depend on
+// it, so no library from CreditLedger to CreditSharding links libcsv.
 let package = Package(
     name: "creditcast",
     platforms: [.macOS(.v13)],
@@ -30,10 +32,12 @@ let package = Package(
         ),
         .target(name: "CSVStream", dependencies: ["CLibCSV"]),
         .target(name: "CreditCore"),
-        .target(name: "UsageImport", dependencies: ["CSVStream", "CreditCore"]),
+        // The import layer reads usage and workspaces files into CreditCore's model, and scenario
+        // files into CreditForecast's scenarios (with CreditLedger's plans).
+        .target(name: "UsageImport", dependencies: ["CSVStream", "CreditCore", "CreditLedger", "CreditForecast"]),
         .target(name: "CreditLedger", dependencies: ["CreditCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "CreditForecast", dependencies: ["CreditCore", "CreditLedger"]),
-        .target(name: "CreditDecisions", dependencies: ["CSVStream", "CreditCore", "CreditLedger", "CreditForecast"]),
+        .target(name: "CreditDecisions", dependencies: ["CreditCore", "CreditLedger", "CreditForecast"]),
         .target(name: "CreditBacktest", dependencies: ["CreditCore", "CreditLedger", "CreditForecast"]),
         .target(
             name: "CreditReports",

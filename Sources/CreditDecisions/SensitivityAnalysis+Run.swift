@@ -31,7 +31,7 @@ extension SensitivityAnalysis {
         let ranges = zip(history.workspaces, pools).map { workspace, pool in
             Self.ranges(for: workspace, pool: pool, pricing: pricing, months: months)
         }
-        let chosen = baseline.map { RenewalRecommendation(scenario: ScenarioFile.baselineName, forecast: $0, risk: risk).recommendedIndex }
+        let chosen = baseline.map { RenewalRecommendation(scenario: ForecastEngine.Scenario.baselineName, forecast: $0, risk: risk).recommendedIndex }
         func outcomes(_ forecasts: [ForecastEngine.RenewalForecast]) -> [SensitivityOutcome] {
             zip(forecasts, chosen).map { forecast, index in
                 SensitivityOutcome(

@@ -10,6 +10,9 @@ extension ForecastEngine {
     /// moves inputs of the month's rules (accrual, cap, usage); every trial still draws the same
     /// random numbers, so a scenario and the baseline differ by their changes, not by noise.
     public struct Scenario: Sendable, Equatable {
+        /// The name reports give the forecast without changes; no scenario may take it.
+        public static let baselineName = "baseline"
+
         /// The scenario's name, as reports show it.
         public var name: String
         /// The changes, in the order they were given.

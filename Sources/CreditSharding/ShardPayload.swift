@@ -30,7 +30,7 @@ public enum ShardPayload: Sendable {
     public var scenarioNames: [String] {
         switch self {
         case let .forecast(runs): runs.map(\.scenario)
-        case .watchlist: [ScenarioFile.baselineName]
+        case .watchlist: [ForecastEngine.Scenario.baselineName]
         case let .renew(scenarios, _, _): scenarios.map(\.scenario)
         }
     }

@@ -13,6 +13,8 @@ struct HeaderMatcher<Column: HeaderColumn> {
         var indices: [Column: Int] = [:]
         /// Messages for cells that name a column already named by an earlier cell.
         var duplicates: [String] = []
+        /// The cells that name no column.
+        var unrecognised: [Int] = []
 
         /// Whether `index` holds a recognised column.
         func isRecognised(_ index: Int) -> Bool { indices.values.contains(index) }
@@ -42,7 +44,10 @@ struct HeaderMatcher<Column: HeaderColumn> {
     mutating func match(_ record: CSVRecord) -> Match {
         var match = Match(line: record.line, cells: (0..<record.count).map { String(decoding: record.bytes(at: $0).trimmed, as: UTF8.self) })
         for (index, cell) in match.cells.enumerated() {
-            guard let column = columnsByName[Self.normalized(cell)] else { continue }
+            guard let column = columnsByName[Self.normalized(cell)] else {
+                match.unrecognised.append(index)
+                continue
+            }
             if let first = match.indices[column] {
                 match.duplicates.append(
                     "columns \"\(match.cells[first].messageExcerpt)\" and \"\(cell.messageExcerpt)\" both name the \(column.role) column; keep one")

@@ -67,7 +67,7 @@ struct ForecastCommand: ParsableCommand {
             horizon: horizon, trials: trials, seed: running.seed, model: modelling.model, precision: precision, keepPaths: trialsOut != nil,
             portfolioPrior: loaded.portfolioPrior
         )
-        let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history)
+        let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history, dateOrder: reading.dateOrder)
         let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }
         // Scenarios join the fingerprint only when given, so a plain forecast's hash is unchanged.
         let inputHash = pool.fingerprint(
@@ -87,7 +87,7 @@ struct ForecastCommand: ParsableCommand {
                     threads: running.threadCount,
                     inputHash: inputHash, scenario: scenario, progress: scenario == nil ? progress.callback : nil
                 )
-                runs.append((scenario?.name ?? ScenarioFile.baselineName, run))
+                runs.append((scenario?.name ?? ForecastEngine.Scenario.baselineName, run))
             } catch {
                 throw CommandFailure(error)
             }

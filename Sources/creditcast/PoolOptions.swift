@@ -122,11 +122,14 @@ extension PoolOptions {
 
 extension PoolOptions {
     /// The scenarios of the scenario file at `path` (none without one), plans looked up in
-    /// `pricing`, every workspace a row names checked against `history`.
-    func loadScenarios(_ path: String?, pricing: Pricing, history: UsageHistory) throws -> [ForecastEngine.Scenario] {
+    /// `pricing`, full dates read in `--date-order`, every workspace a row names checked against
+    /// `history`.
+    func loadScenarios(
+        _ path: String?, pricing: Pricing, history: UsageHistory, dateOrder: DateOrder?
+    ) throws -> [ForecastEngine.Scenario] {
         guard let path else { return [] }
         do {
-            let file = try ScenarioFile(fileAt: path, pricing: pricing)
+            let file = try ScenarioFile(fileAt: path, pricing: pricing, options: UsageImportOptions(dateOrder: dateOrder))
             try file.checkWorkspaces(known: Set(history.workspaces.map(\.name)), file: path)
             return file.scenarios
         } catch {

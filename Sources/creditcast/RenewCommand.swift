@@ -58,7 +58,7 @@ struct RenewCommand: ParsableCommand {
         try reportingFailures {
             let loaded = try ForecastInputs(pool: pool, running: running, reading: reading, modelling: modelling, sharding: sharding)
             let (pricing, rules, history, resolver, part) = (loaded.pricing, loaded.rules, loaded.history, loaded.resolver, loaded.part)
-            let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history)
+            let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history, dateOrder: reading.dateOrder)
             let renewalMonth = renewal ?? history.lastMonth.advanced(by: 1)
             let settings = ForecastSettings(
                 horizon: history.lastMonth.advanced(by: 1).distance(to: renewalMonth) + ForecastEngine.renewalYearMonths,
@@ -78,7 +78,7 @@ struct RenewCommand: ParsableCommand {
                         threads: running.threadCount, renewal: renewalMonth,
                         strategies: strategies, scenario: scenario
                     )
-                    planned.append((scenario?.name ?? ScenarioFile.baselineName, forecasts))
+                    planned.append((scenario?.name ?? ForecastEngine.Scenario.baselineName, forecasts))
                 } catch {
                     throw CommandFailure(error)
                 }

@@ -47,4 +47,13 @@ import Testing
         // Without a scenario, nothing changes.
         #expect(run.months.allSatisfy { $0.accrual == 30_000 && $0.usage.p50 == 20_000 })
     }
+
+    @Test func multipliersAreExactMillionths() {
+        #expect(ForecastEngine.UsageMultiplier(decimal: "1.2")?.millionths == 1_200_000)
+        #expect(ForecastEngine.UsageMultiplier(decimal: "0.000001")?.millionths == 1)
+        #expect(ForecastEngine.UsageMultiplier(decimal: ".5")?.millionths == 500_000)
+        #expect(ForecastEngine.UsageMultiplier(decimal: "2")?.description == "2")
+        #expect(ForecastEngine.UsageMultiplier(decimal: "1.250")?.description == "1.25")
+        for bad in ["", ".", "-1", "1e3", "1.0000001", "1,5", "+1"] { #expect(ForecastEngine.UsageMultiplier(decimal: bad) == nil, "\(bad)") }
+    }
 }

@@ -1,0 +1,167 @@
+import CSVStream
+import CreditCore
+import CreditForecast
+import CreditLedger
+
+/// Reads a scenario file record by record: the first non-blank row is the header, every later
+/// one a change; the changes are built once the file's date order is known.
+struct ScenarioFileReader {
+    /// One row that read well, its month kept as written until the file's date order is known.
+    private struct Row {
+        var scenario: String
+        var month: ParsedMonth
+        var monthText: String
+        var workspace: String?
+        var seats: ForecastEngine.SeatChange?
+        var plan: Plan?
+        var usageMultiplier: ForecastEngine.UsageMultiplier?
+        var line: Int
+    }
+
+    /// What the file holds.
+    struct Outcome {
+        var scenarios: [ForecastEngine.Scenario]
+        var workspaceLines: [(name: String, line: Int)]
+    }
+
+    private let pricing: Pricing
+    private var matcher = HeaderMatcher<ScenarioColumn>()
+    /// Whether the header row was read; after an unusable one (`columns` nil) the rows cannot
+    /// be read, and their problems would only be noise.
+    private var headerSeen = false
+    private var columns: [ScenarioColumn: Int]?
+    private var rows: [Row] = []
+
+    init(pricing: Pricing) {
+        self.pricing = pricing
+    }
+
+    /// Reads `record`: the header if none was read yet, otherwise a row.
+    mutating func take(_ record: CSVRecord, log: inout DiagnosticLog) {
+        guard !record.isBlank else { return }
+        guard headerSeen else {
+            headerSeen = true
+            columns = readHeader(record, log: &log)
+            return
+        }
+        guard let columns else { return }
+        readRow(record, columns: columns, log: &log)
+    }
+
+    /// The column of each header cell; `nil` (after reporting why) when the header is unusable.
+    private mutating func readHeader(_ record: CSVRecord, log: inout DiagnosticLog) -> [ScenarioColumn: Int]? {
+        let match = matcher.match(record)
+        var usable = true
+        for index in match.unrecognised {
+            log.error(
+                "column \"\(match.cells[index])\" is not a scenario column; the columns are scenario, month, seats, plan, usage_multiplier and workspace",
+                line: record.line)
+            usable = false
+        }
+        for duplicate in match.duplicates {
+            log.error(duplicate, line: record.line)
+            usable = false
+        }
+        for column in ScenarioColumn.required where match.indices[column] == nil {
+            log.error(
+                "the header has no \(column.role) column; the first row must name the columns scenario,month,seats,plan,usage_multiplier",
+                line: record.line)
+            usable = false
+        }
+        return usable ? match.indices : nil
+    }
+
+    /// Reads one change, or reports every problem of the row.
+    private mutating func readRow(_ record: CSVRecord, columns: [ScenarioColumn: Int], log: inout DiagnosticLog) {
+        func field(_ column: ScenarioColumn) -> UnsafeBufferPointer<UInt8>? {
+            guard let index = columns[column], index < record.count else { return nil }
+            return record.bytes(at: index).trimmed
+        }
+        func cell(_ column: ScenarioColumn) -> String {
+            field(column).map { String(validating: $0, as: UTF8.self) ?? "\u{FFFD}" } ?? ""
+        }
+        let line = record.line
+        var ok = true
+        func problem(_ message: String) {
+            log.error(message, line: line)
+            ok = false
+        }
+        let name = cell(.scenario)
+        if name.isEmpty {
+            problem("the scenario name is empty; name the scenario this row belongs to")
+        } else if name.lowercased() == ForecastEngine.Scenario.baselineName {
+            problem("\"\(ForecastEngine.Scenario.baselineName)\" is the forecast without changes; give this scenario another name")
+        }
+        let monthText = cell(.month)
+        var month: ParsedMonth?
+        if let bytes = field(.month), !bytes.isEmpty, case let .success(parsed) = MonthParser.parse(bytes) { month = parsed }
+        if month == nil {
+            problem(monthText.isEmpty
+                ? "the month is empty; give the first month the change holds, like 2027-01"
+                : "month \"\(monthText)\" is not readable; write months like 2027-01")
+        }
+        var seats: ForecastEngine.SeatChange?
+        let seatsText = cell(.seats)
+        if !seatsText.isEmpty {
+            seats = Self.seatChange(seatsText)
+            if seats == nil { problem("seats \"\(seatsText)\" is not a seat count; write 12 to set the count, +3 to add or -2 to remove") }
+        }
+        var plan: Plan?
+        let planText = cell(.plan)
+        if !planText.isEmpty {
+            do { plan = try pricing.plan(named: planText) } catch { problem("\(error)") }
+        }
+        var multiplier: ForecastEngine.UsageMultiplier?
+        let multiplierText = cell(.usageMultiplier)
+        if !multiplierText.isEmpty {
+            multiplier = ForecastEngine.UsageMultiplier(decimal: multiplierText)
+            if multiplier == nil {
+                problem("usage_multiplier \"\(multiplierText)\" is not a plain decimal of 0 or more with at most 6 decimals, like 1.2")
+            }
+        }
+        let workspace = cell(.workspace)
+        guard ok, let month else { return }
+        rows.append(Row(
+            scenario: name, month: month, monthText: monthText, workspace: workspace.isEmpty ? nil : workspace, seats: seats,
+            plan: plan, usageMultiplier: multiplier, line: line
+        ))
+    }
+
+    /// The scenarios, their full-date months read in the file's date order (`requested`, or the
+    /// one the file tells); reports an empty file.
+    func finish(dateOrder requested: DateOrder?, log: inout DiagnosticLog) -> Outcome {
+        if !headerSeen, !log.hasErrors {
+            log.error("the file is empty; its first row must name the columns scenario,month,seats,plan,usage_multiplier", line: nil)
+        }
+        let pending = rows.compactMap { row -> PendingDate? in
+            guard case let .fullDate(date) = row.month else { return nil }
+            return PendingDate(date: date, text: row.monthText, line: row.line)
+        }
+        let order = DateOrderResolver.resolve(pending, requested: requested, log: &log)
+        var names: [String] = []
+        var changes: [String: [ForecastEngine.ScenarioChange]] = [:]
+        var workspaces: [(name: String, line: Int)] = []
+        for row in rows {
+            guard let month = order.month(of: row.month) else { continue }
+            if changes[row.scenario] == nil { names.append(row.scenario) }
+            changes[row.scenario, default: []].append(ForecastEngine.ScenarioChange(
+                workspace: row.workspace, from: month, seats: row.seats, plan: row.plan, usageMultiplier: row.usageMultiplier
+            ))
+            if let workspace = row.workspace, !workspaces.contains(where: { $0.name == workspace }) { workspaces.append((workspace, row.line)) }
+        }
+        return Outcome(scenarios: names.map { ForecastEngine.Scenario(name: $0, changes: changes[$0]!) }, workspaceLines: workspaces)
+    }
+
+    /// `12` → set 12; `+3` → add 3; `-2` → remove 2.
+    private static func seatChange(_ text: String) -> ForecastEngine.SeatChange? {
+        let digits = text.drop { $0 == "+" || $0 == "-" }
+        guard text.count - digits.count <= 1, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              digits.count <= 9, let count = Int(digits)
+        else { return nil }
+        switch text.first {
+        case "+": return .add(count)
+        case "-": return .add(-count)
+        default: return .set(count)
+        }
+    }
+}
