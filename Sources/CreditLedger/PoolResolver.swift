@@ -68,11 +68,4 @@ public struct PoolResolver: Sendable {
             cap: cap.map(CapRule.fixed) ?? .monthsOfAccrual(pricing.capMonths)
         )
     }
-
-    /// Workspaces the workspaces file names that the usage history does not have: they may be
-    /// misspelt, so callers warn about them.
-    public func unmatchedSettings(in history: UsageHistory) -> [String] {
-        let names = Set(history.workspaces.map(\.name))
-        return settings.keys.filter { !names.contains($0) }.sorted()
-    }
 }
