@@ -74,11 +74,16 @@ struct BacktestCommand: ParsableCommand {
             horizon: horizon, origins: origins, trials: trials, seed: running.seed, candidates: models.isEmpty ? [.seats] : models,
             minimumHistoryMonths: minimumHistory
         )
-        let inputHash = pool.fingerprint(
-            usage: running.usage,
-            settings: "backtest \(horizon) \(origins) \(trials) \(running.seed) \(settings.scoredModels) \(minimumHistory) \(settings.seatsParameters)",
-            resolver: resolver, rules: rules, pricing: pricing
-        )
+        let inputHash = pool.fingerprint(usage: running.usage, resolver: resolver, rules: rules, pricing: pricing) { fingerprint in
+            fingerprint.field("command", "backtest")
+            fingerprint.field("horizon", horizon)
+            fingerprint.field("origins", origins)
+            fingerprint.field("trials", trials)
+            fingerprint.field("seed", running.seed)
+            fingerprint.list("models", settings.scoredModels) { $0.field("model", $1.rawValue) }
+            fingerprint.field("min_history", minimumHistory)
+            fingerprint.seatsParameters(settings.seatsParameters)
+        }
 
         let progress = running.progressBar()
                 let run: BacktestRun

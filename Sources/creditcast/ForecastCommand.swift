@@ -69,12 +69,16 @@ struct ForecastCommand: ParsableCommand {
         )
         let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history, dateOrder: reading.dateOrder)
         let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }
-        // Scenarios join the fingerprint only when given, so a plain forecast's hash is unchanged.
-        let inputHash = pool.fingerprint(
-            usage: running.usage, settings: "\(horizon) \(trials) \(running.seed) \(modelling.fingerprint) \(String(describing: precision)) \(history.lastMonth)"
-                + (scenarios.isEmpty ? "" : " \(scenarios)"),
-            resolver: resolver, rules: rules, pricing: pricing
-        )
+        let inputHash = pool.fingerprint(usage: running.usage, resolver: resolver, rules: rules, pricing: pricing) { fingerprint in
+            fingerprint.field("command", "forecast")
+            fingerprint.field("horizon", horizon)
+            fingerprint.field("trials", trials)
+            fingerprint.field("seed", running.seed)
+            modelling.fingerprint(into: &fingerprint)
+            fingerprint.field("precision", precision)
+            fingerprint.field("as_of", history.lastMonth)
+            fingerprint.scenarios(scenarios)
+        }
 
         let progress = running.progressBar()
                 // The baseline, then every scenario on the same trials (the streams depend only on the

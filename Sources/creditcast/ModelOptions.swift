@@ -1,6 +1,7 @@
 import ArgumentParser
 import CreditCore
 import CreditForecast
+import CreditReports
 import UsageImport
 
 /// Which model forecasts, and from which month: for forecast, watchlist and renew.
@@ -21,6 +22,9 @@ struct ModelOptions: ParsableArguments {
         return standalone ? .standalone(.standard) : .estimate(from: history, parameters: .standard)
     }
 
-    /// The model choices as the input fingerprint records them.
-    var fingerprint: String { "\(model)" + (standalone ? " standalone" : "") }
+    /// Mixes the model choices into a run's input fingerprint.
+    func fingerprint(into fingerprint: inout InputFingerprint) {
+        fingerprint.field("model", model.rawValue)
+        fingerprint.field("standalone", standalone)
+    }
 }

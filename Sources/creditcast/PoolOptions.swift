@@ -3,6 +3,7 @@ import CreditCore
 import CreditDecisions
 import CreditForecast
 import CreditLedger
+import CreditReports
 import UsageImport
 
 /// The pool's set-up and prices, shared by every command that runs the rules.
@@ -108,14 +109,18 @@ extension PoolOptions {
         [usage, workspaces, pricing].compactMap { $0 }
     }
 
-    /// The fingerprint of a forecast's inputs: the files' bytes, `settings` (everything that
-    /// changes a figure and nothing that does not: threads, paths, --quiet), the pool overrides,
-    /// rules and prices.
-    func fingerprint(usage: String, settings: String, resolver: PoolResolver, rules: PurchaseRules, pricing: Pricing) -> String {
-        var fingerprint = StableHash()
-        for file in inputFiles(usage: usage) { fingerprint.combine(fileAt: file) }
-        fingerprint.combine(settings)
-        fingerprint.combine(String(describing: resolver.overrides) + String(describing: rules) + String(describing: pricing))
+    /// The fingerprint of a run's inputs: the files' bytes, what `settings` mixes in (everything
+    /// that changes a figure and nothing that does not: threads, paths, --quiet, --shard), the
+    /// pool overrides, rules and prices.
+    func fingerprint(
+        usage: String, resolver: PoolResolver, rules: PurchaseRules, pricing: Pricing, settings: (inout InputFingerprint) -> Void
+    ) -> String {
+        var fingerprint = InputFingerprint()
+        for file in inputFiles(usage: usage) { fingerprint.file(at: file) }
+        settings(&fingerprint)
+        fingerprint.overrides(resolver.overrides)
+        fingerprint.rules(rules)
+        fingerprint.pricing(pricing)
         return fingerprint.hex
     }
 }

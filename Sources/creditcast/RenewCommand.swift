@@ -64,11 +64,17 @@ struct RenewCommand: ParsableCommand {
                 horizon: history.lastMonth.advanced(by: 1).distance(to: renewalMonth) + ForecastEngine.renewalYearMonths,
                 trials: trials, seed: running.seed, model: modelling.model, portfolioPrior: loaded.portfolioPrior
             )
-            let inputHash = pool.fingerprint(
-                usage: running.usage, settings: "renew \(renewalMonth) \(risk) \(trials) \(running.seed) \(modelling.fingerprint) \(history.lastMonth) \(scenarios)"
-                    + (sensitivity ? " sensitivity" : ""),
-                resolver: resolver, rules: rules, pricing: pricing
-            )
+            let inputHash = pool.fingerprint(usage: running.usage, resolver: resolver, rules: rules, pricing: pricing) { fingerprint in
+                fingerprint.field("command", "renew")
+                fingerprint.field("renewal", renewalMonth)
+                fingerprint.field("risk", risk.rawValue)
+                fingerprint.field("trials", trials)
+                fingerprint.field("seed", running.seed)
+                modelling.fingerprint(into: &fingerprint)
+                fingerprint.field("as_of", history.lastMonth)
+                fingerprint.scenarios(scenarios)
+                fingerprint.field("sensitivity", sensitivity)
+            }
             let strategies = RenewalStrategies.all(for: pricing)
             var planned: [(name: String, forecasts: [ForecastEngine.RenewalForecast])] = []
             for scenario in [nil] + scenarios.map(Optional.some) {

@@ -67,10 +67,15 @@ struct WatchlistCommand: ParsableCommand {
                 horizon: horizon, trials: trials, seed: running.seed, model: modelling.model,
                 portfolioPrior: loaded.portfolioPrior
             )
-            let inputHash = pool.fingerprint(
-                usage: running.usage, settings: "watchlist \(horizon) \(trials) \(running.seed) \(modelling.fingerprint) \(history.lastMonth) \(thresholds)",
-                resolver: resolver, rules: rules, pricing: pricing
-            )
+            let inputHash = pool.fingerprint(usage: running.usage, resolver: resolver, rules: rules, pricing: pricing) { fingerprint in
+                fingerprint.field("command", "watchlist")
+                fingerprint.field("horizon", horizon)
+                fingerprint.field("trials", trials)
+                fingerprint.field("seed", running.seed)
+                modelling.fingerprint(into: &fingerprint)
+                fingerprint.field("as_of", history.lastMonth)
+                fingerprint.thresholds(thresholds)
+            }
             let progress = running.progressBar()
             let forecast: ForecastRun
             do {
