@@ -1,5 +1,6 @@
 /// Why shard outputs cannot be merged into one run's reports. Every message names the
-/// directories involved and says what to do.
+/// directories involved and says what to do, without naming a command-line flag (the command
+/// words those).
 public enum MergeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A directory holds no shard file.
     case missingShardFile(directory: String)
@@ -26,7 +27,7 @@ public enum MergeError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .missingShardFile(directory):
-            return "\(directory): no \(ShardFile.fileName); give the --out directory of a run with --shard K/N"
+            return "\(directory): no \(ShardFile.fileName); give the output directory of one shard of a sharded run"
         case let .unreadable(path, line, reason):
             return "\(path)\(line.map { ":\($0)" } ?? ""): not a readable creditcast shard file: \(reason)"
         case let .differentReports(first, firstKind, other, otherKind):
@@ -38,12 +39,12 @@ public enum MergeError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .missingShards(numbers, count):
             let list = numbers.map { "\($0)/\(count)" }.joined(separator: ", ")
             return "shard\(numbers.count == 1 ? "" : "s") \(list) \(numbers.count == 1 ? "is" : "are") missing; "
-                + "merge needs the output of all \(count) shards (rerun the missing ones with --shard K/\(count))"
+                + "merge needs the output of all \(count) shards (rerun the missing ones)"
         case let .differentSeeds(first, firstSeed, other, otherSeed):
-            return "\(first) ran with seed \(firstSeed) but \(other) with seed \(otherSeed); run every shard with the same --seed"
+            return "\(first) ran with seed \(firstSeed) but \(other) with seed \(otherSeed); run every shard with the same seed"
         case let .differentInputs(first, firstHash, other, otherHash):
             return "\(first) and \(other) come from different inputs or settings (input hash \(firstHash) against \(otherHash)); "
-                + "run every shard on the same files with the same options, changing only --shard"
+                + "run every shard on the same files with the same options, changing only the shard"
         case let .differentVersions(first, firstVersion, other, otherVersion):
             return "\(first) was written by creditcast \(firstVersion) but \(other) by \(otherVersion); run every shard with the same version"
         case let .inconsistent(path, reason):

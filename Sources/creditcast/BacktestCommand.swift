@@ -93,8 +93,7 @@ struct BacktestCommand: ParsableCommand {
                 threads: running.threadCount, inputHash: inputHash, progress: progress.callback
             )
         } catch let error as BacktestError {
-            guard case .notEnoughHistory = error else { throw CommandFailure(error) }
-            throw CommandFailure(["\(running.usage): \(error). Export a longer history or lower --min-history."])
+            throw CommandFailure([FlagWording.message(error, usageFile: running.usage)])
         } catch {
             throw CommandFailure(error)
         }

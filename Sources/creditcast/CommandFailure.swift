@@ -17,10 +17,10 @@ struct CommandFailure: Error {
         self.code = code
     }
 
-    /// A failure whose lines are the error's description, one per line: an import error
-    /// describes every problem of a file on a line of its own.
+    /// A failure whose lines are the error's message as the command words it (`FlagWording`),
+    /// one per line: an import error describes every problem of a file on a line of its own.
     init(_ error: some Error, code: Int32 = CommandFailure.badInput) {
-        self.init("\(error)".split(separator: "\n").map(String.init), code: code)
+        self.init(FlagWording.message(error).split(separator: "\n").map(String.init), code: code)
     }
 }
 

@@ -90,7 +90,7 @@ extension PoolOptions {
         do {
             return try imported.history.truncated(through: asOf)
         } catch {
-            throw CommandFailure(["\(running.usage): --as-of \(error.asOf) is before the file's first month, \(error.firstMonth)"])
+            throw CommandFailure([FlagWording.message(error, usageFile: running.usage)])
         }
     }
 

@@ -14,7 +14,7 @@ struct ShardOptions: ParsableArguments {
 
     func validate() throws {
         if let shard {
-            do { _ = try ForecastEngine.Shard(parsing: shard) } catch { throw ValidationError("\(error)") }
+            do { _ = try ForecastEngine.Shard(parsing: shard) } catch { throw ValidationError(FlagWording.message(error)) }
         }
     }
 

@@ -66,7 +66,7 @@ import Testing
     @Test func aMissingShardIsNamed() {
         let error = Self.merging([("a", Self.result(1)), ("c", Self.result(3))])
         #expect(error == .missingShards(numbers: [2], count: 3))
-        #expect(error?.description == "shard 2/3 is missing; merge needs the output of all 3 shards (rerun the missing ones with --shard K/3)")
+        #expect(error?.description == "shard 2/3 is missing; merge needs the output of all 3 shards (rerun the missing ones)")
     }
 
     @Test func aShardGivenTwiceIsRefused() {
@@ -79,11 +79,11 @@ import Testing
         #expect(Self.merging([("a", Self.result(1)), ("b", Self.result(2, seed: 9)), ("c", Self.result(3))])
             == .differentSeeds("a", 1, "b", 9))
         #expect(MergeError.differentSeeds("a", 1, "b", 9).description
-            == "a ran with seed 1 but b with seed 9; run every shard with the same --seed")
+            == "a ran with seed 1 but b with seed 9; run every shard with the same seed")
         #expect(Self.merging([("a", Self.result(1)), ("b", Self.result(2, hash: "abcd")), ("c", Self.result(3))])
             == .differentInputs("a", "00ff", "b", "abcd"))
         #expect(MergeError.differentInputs("a", "00ff", "b", "abcd").description
-            == "a and b come from different inputs or settings (input hash 00ff against abcd); run every shard on the same files with the same options, changing only --shard")
+            == "a and b come from different inputs or settings (input hash 00ff against abcd); run every shard on the same files with the same options, changing only the shard")
         #expect(Self.merging([("a", Self.result(1)), ("b", Self.result(2, of: 2))]) == .differentShardCounts("a", "1/3", "b", "2/2"))
         #expect(Self.merging([("a", Self.result(1)), ("b", Self.result(2, kind: .watchlist))])
             == .differentReports("a", .forecast, "b", .watchlist))

@@ -16,14 +16,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("3", #"--shard "3" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
-        ("a/b", #"--shard "a/b" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
-        ("-1/3", #"--shard "-1/3" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
-        ("1/3/4", #"--shard "1/3/4" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
-        (" 1/3", #"--shard " 1/3" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
-        ("0/3", "--shard 0/3 is out of range; K counts from 1 to 3 (for a 0-based index such as Kubernetes' JOB_COMPLETION_INDEX, pass the index + 1)"),
-        ("4/3", "--shard 4/3 is out of range; K counts from 1 to 3 (for a 0-based index such as Kubernetes' JOB_COMPLETION_INDEX, pass the index + 1)"),
-        ("1/0", "--shard 1/0 has no shards; N must be at least 1"),
+        ("3", #""3" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
+        ("a/b", #""a/b" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
+        ("-1/3", #""-1/3" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
+        ("1/3/4", #""1/3/4" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
+        (" 1/3", #"" 1/3" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
+        ("0/3", "0/3 is out of range; K counts from 1 to 3 (for a 0-based index such as Kubernetes' JOB_COMPLETION_INDEX, pass the index + 1)"),
+        ("4/3", "4/3 is out of range; K counts from 1 to 3 (for a 0-based index such as Kubernetes' JOB_COMPLETION_INDEX, pass the index + 1)"),
+        ("1/0", "1/0 has no shards; N must be at least 1"),
     ])
     func rejectsAnythingElseSayingHow(_ text: String, _ message: String) {
         #expect(throws: ForecastEngine.ShardError.self) { try Shard(parsing: text) }

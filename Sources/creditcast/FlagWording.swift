@@ -1,0 +1,60 @@
+import CreditBacktest
+import CreditCore
+import CreditForecast
+import CreditLedger
+import CreditSharding
+
+/// The command's wording of library errors that a command-line flag fixes.
+///
+/// The libraries never name a flag: their errors carry data and a message for any caller. The
+/// command knows which flag sets what, so it words those errors itself, as swift-argument-parser's
+/// usage layer words its `ParserError`s; every other error prints as the library says it.
+enum FlagWording {
+    /// `error` as the command prints it.
+    static func message(_ error: some Error) -> String {
+        switch error {
+        case let error as ForecastEngine.ShardError:
+            return "--shard \(error)"
+        case let error as PricingError:
+            return message(error)
+        case let error as MergeError:
+            return message(error)
+        default:
+            return "\(error)"
+        }
+    }
+
+    /// A cut of the usage file at `--as-of` before its first month.
+    static func message(_ error: HistoryTruncationError, usageFile: String) -> String {
+        "\(usageFile): --as-of \(error.asOf) is before the file's first month, \(error.firstMonth)"
+    }
+
+    /// A backtest's error, the usage file named where the history is too short.
+    static func message(_ error: BacktestError, usageFile: String) -> String {
+        guard case .notEnoughHistory = error else { return "\(error)" }
+        return "\(usageFile): \(error). Export a longer history or lower --min-history."
+    }
+
+    private static func message(_ error: PricingError) -> String {
+        guard case let .missingPlan(workspace) = error else { return "\(error)" }
+        return "no plan for workspace \"\(workspace)\"; give --plan, a workspaces file with a plan column, or a plan column in the usage file"
+    }
+
+    private static func message(_ error: MergeError) -> String {
+        switch error {
+        case let .missingShardFile(directory):
+            return "\(directory): no \(ShardFile.fileName); give the --out directory of a run with --shard K/N"
+        case let .missingShards(numbers, count):
+            let list = numbers.map { "\($0)/\(count)" }.joined(separator: ", ")
+            return "shard\(numbers.count == 1 ? "" : "s") \(list) \(numbers.count == 1 ? "is" : "are") missing; "
+                + "merge needs the output of all \(count) shards (rerun the missing ones with --shard K/\(count))"
+        case let .differentSeeds(first, firstSeed, other, otherSeed):
+            return "\(first) ran with seed \(firstSeed) but \(other) with seed \(otherSeed); run every shard with the same --seed"
+        case let .differentInputs(first, firstHash, other, otherHash):
+            return "\(first) and \(other) come from different inputs or settings (input hash \(firstHash) against \(otherHash)); "
+                + "run every shard on the same files with the same options, changing only --shard"
+        default:
+            return "\(error)"
+        }
+    }
+}
