@@ -45,7 +45,8 @@ extension ForecastEngine {
         let offset = first.distance(to: renewal)
         func plan<Model: UsageModel>(_ model: (WorkspaceHistory, WorkspacePool) -> Model) throws -> [RenewalForecast] {
             let prepared = try prepare(
-                history: history, pools: pools, pricing: pricing, rules: rules, horizon: used.horizon, scenario: scenario, model: model
+                history: history, pools: pools, pricing: pricing, rules: rules, horizon: used.horizon, seed: used.seed,
+                scenario: scenario, model: model
             )
             return simulateRenewal(
                 prepared, asOf: history.lastMonth, rules: rules, settings: used, renewalOffset: offset,
@@ -115,7 +116,7 @@ extension ForecastEngine {
         var paygTrials = [Int](repeating: 0, count: strategies.count)
         var unusedSums = [Int](repeating: 0, count: strategies.count)
         for trial in 0..<trials {
-            var generator = Xoshiro256StarStar(seed: settings.seed, stream: workspace.stream, trial: UInt64(trial))
+            var generator = workspace.streams.generator(trial: trial)
             workspace.model.drawTrial(into: worker.usage, using: &generator)
             if scales {
                 for month in 0..<horizon { worker.usage[month] = path.scaled(worker.usage[month], month: month) }
