@@ -24,6 +24,17 @@ extension ForecastEngine {
             self.changes = changes
         }
 
+        /// `body`'s result for the baseline (`nil`), then for each of `scenarios` in order, each
+        /// under the name reports give it. Forecasts made this way are comparable: every scenario
+        /// draws the same trials as the baseline.
+        public static func baselineAndEach<Result>(
+            of scenarios: [Scenario], _ body: (Scenario?) throws -> Result
+        ) rethrows -> [(name: String, result: Result)] {
+            var results = [(name: baselineName, result: try body(nil))]
+            for scenario in scenarios { results.append((scenario.name, try body(scenario))) }
+            return results
+        }
+
         /// The seats, accrual, cap and usage scale of each of `months` for one workspace.
         ///
         /// - Parameters:

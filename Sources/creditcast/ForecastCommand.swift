@@ -81,26 +81,23 @@ struct ForecastCommand: ParsableCommand {
         }
 
         let progress = running.progressBar()
-                // The baseline, then every scenario on the same trials (the streams depend only on the
-        // seed, the workspace and the trial).
-        var runs: [(name: String, run: ForecastRun)] = []
-        for scenario in [nil] + scenarios.map(Optional.some) {
-            do {
-                let run = try ForecastEngine.run(
+        let runs: [(name: String, result: ForecastRun)]
+        do {
+            runs = try ForecastEngine.Scenario.baselineAndEach(of: scenarios) { scenario in
+                try ForecastEngine.run(
                     history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
                     threads: running.threadCount,
                     inputHash: inputHash, scenario: scenario, progress: scenario == nil ? progress.callback : nil
                 )
-                runs.append((scenario?.name ?? ForecastEngine.Scenario.baselineName, run))
-            } catch {
-                throw CommandFailure(error)
             }
+        } catch {
+            throw CommandFailure(error)
         }
         progress?.finish()
         let result = RunResult(
-            shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: runs[0].run,
+            shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: runs[0].result,
             assumptions: ReportAssumptions(pricing: pricing, rules: rules),
-            payload: .forecast(runs.map { ($0.name, $0.run.workspaces) })
+            payload: .forecast(runs.map { ($0.name, $0.result.workspaces) })
         )
         try sharding.publish(result, to: out, trialsFile: trialsOut, inputs: inputs, quiet: running.quiet) {
             result.summary(reportDirectory: out)

@@ -76,18 +76,17 @@ struct RenewCommand: ParsableCommand {
                 fingerprint.field("sensitivity", sensitivity)
             }
             let strategies = RenewalStrategies.all(for: pricing)
-            var planned: [(name: String, forecasts: [ForecastEngine.RenewalForecast])] = []
-            for scenario in [nil] + scenarios.map(Optional.some) {
-                do {
-                    let forecasts = try ForecastEngine.runRenewal(
+            let planned: [(name: String, result: [ForecastEngine.RenewalForecast])]
+            do {
+                planned = try ForecastEngine.Scenario.baselineAndEach(of: scenarios) { scenario in
+                    try ForecastEngine.runRenewal(
                         history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
                         threads: running.threadCount, renewal: renewalMonth,
                         strategies: strategies, scenario: scenario
                     )
-                    planned.append((scenario?.name ?? ForecastEngine.Scenario.baselineName, forecasts))
-                } catch {
-                    throw CommandFailure(error)
                 }
+            } catch {
+                throw CommandFailure(error)
             }
             // The drivers move the baseline only; scenarios are what-ifs of their own.
             var analyses: [WorkspaceSensitivity]?
@@ -96,7 +95,7 @@ struct RenewCommand: ParsableCommand {
                     analyses = try SensitivityAnalysis.run(
                         history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
                         threads: running.threadCount, renewal: renewalMonth,
-                        strategies: strategies, risk: risk, baseline: planned[0].forecasts
+                        strategies: strategies, risk: risk, baseline: planned[0].result
                     )
                 } catch {
                     throw CommandFailure(error)
@@ -107,7 +106,7 @@ struct RenewCommand: ParsableCommand {
                 shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions,
                 run: ForecastRun(settings: settings, asOf: history.lastMonth, inputHash: inputHash, workspaces: []),
                 assumptions: ReportAssumptions(pricing: pricing, rules: rules),
-                payload: .renew(scenarios: planned.map { ($0.name, $0.forecasts) }, risk: risk, sensitivity: analyses)
+                payload: .renew(scenarios: planned.map { ($0.name, $0.result) }, risk: risk, sensitivity: analyses)
             )
             try sharding.publish(result, to: out, inputs: inputs, quiet: running.quiet) {
                 result.summary(reportDirectory: out, limit: limit)

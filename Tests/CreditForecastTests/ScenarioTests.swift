@@ -48,6 +48,18 @@ import Testing
         #expect(run.months.allSatisfy { $0.accrual == 30_000 && $0.usage.p50 == 20_000 })
     }
 
+    @Test func theBaselineComesFirstThenEveryScenarioInOrder() {
+        let scenarios = ["more seats", "pro"].map { ForecastEngine.Scenario(name: $0, changes: []) }
+        var asked: [String?] = []
+        let results = ForecastEngine.Scenario.baselineAndEach(of: scenarios) { scenario in
+            asked.append(scenario?.name)
+            return asked.count
+        }
+        #expect(asked == [nil, "more seats", "pro"])
+        #expect(results.map(\.name) == ["baseline", "more seats", "pro"])
+        #expect(results.map(\.result) == [1, 2, 3])
+    }
+
     @Test func multipliersAreExactMillionths() {
         #expect(ForecastEngine.UsageMultiplier(decimal: "1.2")?.millionths == 1_200_000)
         #expect(ForecastEngine.UsageMultiplier(decimal: "0.000001")?.millionths == 1)
