@@ -76,13 +76,15 @@ let package = Package(
             dependencies: ["CreditLedger", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
+        // The histories, pools and rules the forecast's and the backtest's tests build in code.
+        .target(name: "CreditTestSupport", dependencies: ["CreditCore", "CreditLedger"], path: "Tests/CreditTestSupport"),
         .testTarget(
             name: "CreditForecastTests",
-            dependencies: ["CreditForecast", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["CreditForecast", "CreditTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "CreditDecisionsTests", dependencies: ["CreditDecisions"]),
         // The calibration tests read the samples through the importer.
-        .testTarget(name: "CreditBacktestTests", dependencies: ["CreditBacktest", "UsageImport"]),
+        .testTarget(name: "CreditBacktestTests", dependencies: ["CreditBacktest", "CreditTestSupport", "UsageImport"]),
         .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports"]),
         .testTarget(name: "creditcastTests", dependencies: ["creditcast"]),
     ],

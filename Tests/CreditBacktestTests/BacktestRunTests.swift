@@ -2,6 +2,7 @@ import CreditBacktest
 import CreditCore
 import CreditForecast
 import CreditLedger
+import CreditTestSupport
 import Foundation
 import Testing
 
@@ -12,13 +13,13 @@ import Testing
         _ history: UsageHistory, pools: [WorkspacePool]? = nil, settings: BacktestSettings, threads: Int = 2
     ) throws -> BacktestRun {
         try Backtest.run(
-            history: history, pools: pools ?? BacktestFixtures.pools(for: history), pricing: BacktestFixtures.pricing,
-            rules: BacktestFixtures.rules, settings: settings, threads: threads, inputHash: "test"
+            history: history, pools: pools ?? Fixtures.pools(for: history), pricing: Fixtures.pricing,
+            rules: Fixtures.rules(), settings: settings, threads: threads, inputHash: "test"
         )
     }
 
     @Test func originsAreTheLatestMonthsWithHistoryBeforeThemAndAMonthAfter() {
-        let history = BacktestFixtures.history([BacktestFixtures.workspace("team", Array(repeating: 1_000, count: 10))])
+        let history = Fixtures.history([Fixtures.workspace("team", Array(repeating: 1_000, count: 10))])
         // Months 2025-01 … 2025-10: origins end at 2025-09 and start no earlier than 2025-03.
         let six = Backtest.origins(for: history, settings: BacktestSettings(origins: 6))
         #expect(six.map(\.description) == ["2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09"])
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func aShortHistoryIsAnErrorThatSaysWhatIsNeeded() throws {
-        let history = BacktestFixtures.history([BacktestFixtures.workspace("team", [1_000, 2_000, 3_000])])
+        let history = Fixtures.history([Fixtures.workspace("team", [1_000, 2_000, 3_000])])
         #expect(throws: BacktestError.notEnoughHistory(months: 3, needed: 4)) {
             try Self.run(history, settings: BacktestSettings())
         }
@@ -59,7 +60,7 @@ import Testing
     @Test func actualsAreTheRealUsageAndTheLedgerBalance() throws {
         // One seat on Growth (3,000 a month, cap 15,000) using 1,000 a month: the balance climbs
         // 2,000 a month until the cap. Months 1–8 close 2,000 … 15,000 (capped from month 7).
-        let history = BacktestFixtures.history([BacktestFixtures.workspace("team", Array(repeating: 1_000, count: 8))])
+        let history = Fixtures.history([Fixtures.workspace("team", Array(repeating: 1_000, count: 8))])
         let run = try Self.run(history, settings: BacktestSettings(horizon: 2, origins: 1, trials: 50, candidates: [.bootstrap]))
         let records = run.records.filter { $0.model == .bootstrap }
         #expect(records.map(\.step) == [1])
@@ -85,7 +86,7 @@ import Testing
         let pools = portfolio.pools.filter { pool in cut.workspaces.contains { $0.name == pool.name } }
         for model in [UsageModelKind.seats, .bootstrap] {
             let engine = try ForecastEngine.run(
-                history: cut, pools: pools, pricing: BacktestFixtures.pricing, rules: BacktestFixtures.rules,
+                history: cut, pools: pools, pricing: Fixtures.pricing, rules: Fixtures.rules(),
                 settings: ForecastSettings(horizon: 3, trials: 300, seed: 5, model: model, keepPaths: true), threads: 2,
                 inputHash: "test"
             )
@@ -118,8 +119,8 @@ import Testing
     }
 
     @Test func aBalanceStatedForTodayIsNotUsedAtPastOrigins() {
-        let history = BacktestFixtures.history([BacktestFixtures.workspace("team", Array(repeating: 1_000, count: 6))])
-        var pool = BacktestFixtures.pools(for: history)[0]
+        let history = Fixtures.history([Fixtures.workspace("team", Array(repeating: 1_000, count: 6))])
+        var pool = Fixtures.pools(for: history)[0]
         pool.openingBalance = 50_000
         pool.balanceMonth = history.lastMonth.advanced(by: 1)
         let replayed = Backtest.replayPool(pool, history: history)
@@ -129,7 +130,7 @@ import Testing
     }
 
     @Test func invalidSettingsAreRefused() {
-        let history = BacktestFixtures.history([BacktestFixtures.workspace("team", Array(repeating: 1_000, count: 6))])
+        let history = Fixtures.history([Fixtures.workspace("team", Array(repeating: 1_000, count: 6))])
         #expect(throws: BacktestError.self) { try Self.run(history, settings: BacktestSettings(horizon: 0)) }
         #expect(throws: BacktestError.self) { try Self.run(history, settings: BacktestSettings(trials: 0)) }
         #expect(throws: BacktestError.self) { try Self.run(history, settings: BacktestSettings(minimumHistoryMonths: 2)) }

@@ -1,11 +1,12 @@
 import CreditBacktest
 import CreditCore
 import CreditForecast
+import CreditTestSupport
 import Foundation
 import Testing
 
 @Suite struct BaselineModelTests {
-    let workspace = BacktestFixtures.workspace("team", [100, 110, 90, 120])
+    let workspace = Fixtures.workspace("team", [100, 110, 90, 120])
 
     @Test func naiveRepeatsTheLastMonthWithTheSpreadOfItsChanges() {
         let model = NaiveUsageModel(workspace: workspace, monthCount: 4)
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func naiveTrialsSpreadAsARandomWalk() {
-        let model = NaiveUsageModel(workspace: BacktestFixtures.workspace("team", [10_000, 11_000, 10_000, 11_000, 10_000]), monthCount: 5)
+        let model = NaiveUsageModel(workspace: Fixtures.workspace("team", [10_000, 11_000, 10_000, 11_000, 10_000]), monthCount: 5)
         // Changes ±1,000 alternate: σ = √(4·1000²/3)... whatever σ is, month h has sd σ√h.
         let trials = 20_000
         var sums = [Double](repeating: 0, count: 4)
@@ -49,7 +50,7 @@ import Testing
     }
 
     @Test func baselinesNeverDrawNegativeUsage() {
-        let workspace = BacktestFixtures.workspace("team", [0, 5_000, 0, 6_000])
+        let workspace = Fixtures.workspace("team", [0, 5_000, 0, 6_000])
         let usage = UnsafeMutableBufferPointer<Int>.allocate(capacity: 6)
         defer { usage.deallocate() }
         for trial in 0..<500 {

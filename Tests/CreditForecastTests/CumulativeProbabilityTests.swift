@@ -1,6 +1,7 @@
 import CreditCore
 import CreditForecast
 import CreditLedger
+import CreditTestSupport
 import Testing
 
 /// The cumulative chances "within k months" against a chain worked out by hand.

@@ -1,6 +1,7 @@
 import CreditCore
 import CreditForecast
 import CreditLedger
+import CreditTestSupport
 import Testing
 
 /// Same inputs and seed, same results: whatever the threads, and whatever other workspaces

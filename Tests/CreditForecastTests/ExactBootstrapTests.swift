@@ -1,6 +1,7 @@
 import CreditCore
 import CreditForecast
 import CreditLedger
+import CreditTestSupport
 import Testing
 
 /// The bootstrap's balance is a Markov chain over pool states; these tests enumerate it exactly

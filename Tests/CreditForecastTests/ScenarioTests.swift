@@ -1,6 +1,7 @@
 import CreditCore
 import CreditForecast
 import CreditLedger
+import CreditTestSupport
 import Testing
 
 /// A scenario on a history that never varies has one future: the ledger run with the

@@ -1,6 +1,7 @@
 import CreditCore
 import CreditForecast
 import CreditLedger
+import CreditTestSupport
 import Testing
 
 @Suite struct StatisticsTests {
