@@ -20,9 +20,9 @@ struct DiagnosticLog {
     /// Whether nothing at all was reported, neither an error nor a warning.
     var isEmpty: Bool { errorList.isEmpty && warningList.isEmpty }
 
-    mutating func error(_ message: String, line: Int?) {
+    mutating func error(_ message: String, line: Int?, remedy: ImportRemedy? = nil) {
         if errorList.count < limit {
-            errorList.append(ImportDiagnostic(file: file, line: line, message: message))
+            errorList.append(ImportDiagnostic(file: file, line: line, message: message, remedy: remedy))
         } else {
             omittedErrors += 1
         }

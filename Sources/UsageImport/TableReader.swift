@@ -74,6 +74,7 @@ enum TableReader {
 
         init(consumer: Consumer, log: DiagnosticLog, delimiter: UInt8) {
             self.consumer = consumer
+            self.consumer.begin(delimiter: delimiter)
             self.log = log
             self.delimiter = delimiter
         }

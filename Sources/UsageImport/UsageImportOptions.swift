@@ -5,6 +5,9 @@ public struct UsageImportOptions: Sendable, Equatable {
     /// How to read full dates such as `04/01/2026`; `nil` infers it from the file and reports
     /// an error when the file does not tell.
     public var dateOrder: DateOrder?
+    /// The mark between a number's whole part and its decimals (`1.234,5` or `1,234.5`); `nil`
+    /// infers it from the file and reports an error when the file does not tell.
+    public var decimalMark: DecimalMark?
     /// How many errors (and, separately, warnings) to report before summing up the rest.
     public var maxErrors: Int
     /// The most threads reading one file (a large one is read in parts, one per thread);
@@ -15,11 +18,15 @@ public struct UsageImportOptions: Sendable, Equatable {
     /// files into many parts.
     var partSize: Int?
 
-    /// Options that sniff the delimiter, infer the date order, report up to 50 errors and read
+    /// Options that sniff the delimiter, infer the date order and the decimal mark, report up to 50 errors and read
     /// on every core.
-    public init(delimiter: UInt8? = nil, dateOrder: DateOrder? = nil, maxErrors: Int = 50, threads: Int = 0) {
+    public init(
+        delimiter: UInt8? = nil, dateOrder: DateOrder? = nil, decimalMark: DecimalMark? = nil, maxErrors: Int = 50,
+        threads: Int = 0
+    ) {
         self.delimiter = delimiter
         self.dateOrder = dateOrder
+        self.decimalMark = decimalMark
         self.maxErrors = maxErrors
         self.threads = threads
     }

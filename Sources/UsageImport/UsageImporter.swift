@@ -34,8 +34,15 @@ public enum UsageImporter {
         format: UsageFormat?, outcome: TableReader.Outcome, summary: UsageAccumulator.Summary, log: DiagnosticLog
     ) {
         var log = DiagnosticLog(file: path, limit: options.maxErrors)
-        var reader = UsageTableReader()
-        let outcome = TableReader.readInParts(fileAt: path, options: options, into: &reader, log: &log)
+        var reader = UsageTableReader(decimalMark: options.decimalMark)
+        var outcome = TableReader.readInParts(fileAt: path, options: options, into: &reader, log: &log)
+        if reader.numbers.needsSecondReading, let told = reader.numbers.evidence {
+            // Values such as `18.000` were read before a later row told the decimal mark, and
+            // with the other one: read the file again, knowing it from the start.
+            log = DiagnosticLog(file: path, limit: options.maxErrors)
+            reader = UsageTableReader(decimalMark: options.decimalMark, told: told)
+            outcome = TableReader.readInParts(fileAt: path, options: options, into: &reader, log: &log)
+        }
         let summary = reader.finish(options: options, log: &log)
         if summary.history == nil, !log.hasErrors {
             // Only a wide file whose every month cell is empty gets here.

@@ -19,6 +19,22 @@ struct UsageTableReader: MergeableTableConsumer {
     /// in messages.
     private var monthColumns: [(index: Int, token: Int, text: String)] = []
     private var defaultWorkspace = 0
+    /// The decimal mark given, and what an earlier reading of the file found it to be.
+    private let requestedMark: DecimalMark?
+    private let toldMark: NumberConvention.Evidence?
+    /// The file's decimal mark, as its credits tell it.
+    private(set) var numbers = NumberConvention(requested: nil, delimiter: .comma)
+
+    /// A reader with the decimal mark given by the user, or told by an earlier reading of the
+    /// same file.
+    init(decimalMark: DecimalMark?, told: NumberConvention.Evidence? = nil) {
+        requestedMark = decimalMark
+        toldMark = told
+    }
+
+    mutating func begin(delimiter: UInt8) {
+        numbers = NumberConvention(requested: requestedMark, delimiter: delimiter, told: toldMark)
+    }
 
     mutating func readHeader(_ record: CSVRecord, log: inout DiagnosticLog) -> Bool {
         let match = matcher.match(record)
@@ -101,7 +117,7 @@ struct UsageTableReader: MergeableTableConsumer {
         }
         if format == .long {
             let month = accumulator.month(field(monthColumn), line: line)
-            let credits = WholeNumber.parse(field(creditsColumn))
+            let credits = numbers.read(field(creditsColumn), line: line)
             if case let .failure(problem) = month { problems.add(problem, field: "month", bytes: field(monthColumn)) }
             if case let .failure(problem) = credits { problems.add(problem, field: "credits", bytes: field(creditsColumn)) }
             if case let .success(token) = month, case let .success(value) = credits, problems.isEmpty {
@@ -114,7 +130,7 @@ struct UsageTableReader: MergeableTableConsumer {
             let cell = field(column.index)
             if cell.isEmpty { continue }
             hasUsage = true
-            switch WholeNumber.parse(cell) {
+            switch numbers.read(cell, line: line) {
             case let .success(value):
                 accumulator.add(value, seat: seat, month: column.token, line: line, log: &log)
             case let .failure(problem):
@@ -128,7 +144,7 @@ struct UsageTableReader: MergeableTableConsumer {
 
     /// Everything but the accumulator is set by the header, which both read.
     mutating func absorb(_ later: inout UsageTableReader) -> Bool {
-        accumulator.absorb(&later.accumulator)
+        numbers.absorb(later.numbers) && accumulator.absorb(&later.accumulator)
     }
 
     func reportMissingHeader(log: inout DiagnosticLog) {
@@ -141,6 +157,7 @@ struct UsageTableReader: MergeableTableConsumer {
 
     /// Builds the history and checks the wide header's months once the date order is known.
     mutating func finish(options: UsageImportOptions, log: inout DiagnosticLog) -> UsageAccumulator.Summary {
+        numbers.finish(field: "credits", log: &log)
         let summary = accumulator.finish(dateOrder: options.dateOrder, log: &log)
         var columnsByMonth: [Month: String] = [:]
         for column in monthColumns {

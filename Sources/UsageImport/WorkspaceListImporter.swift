@@ -10,8 +10,13 @@ public enum WorkspaceListImporter {
         fileAt path: String, options: UsageImportOptions = .init()
     ) throws(UsageImportError) -> [WorkspaceSettings] {
         var log = DiagnosticLog(file: path, limit: options.maxErrors)
-        var reader = WorkspaceListReader()
+        var reader = WorkspaceListReader(decimalMark: options.decimalMark)
         _ = TableReader.read(fileAt: path, options: options, into: &reader, log: &log)
+        if let told = reader.needsSecondReading {
+            log = DiagnosticLog(file: path, limit: options.maxErrors)
+            reader = WorkspaceListReader(decimalMark: options.decimalMark, told: told)
+            _ = TableReader.read(fileAt: path, options: options, into: &reader, log: &log)
+        }
         let settings = reader.finish(options: options, log: &log)
         guard !log.hasErrors else { throw UsageImportError(errors: log.errors, warnings: log.warnings) }
         return settings

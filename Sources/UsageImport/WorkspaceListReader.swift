@@ -18,6 +18,28 @@ struct WorkspaceListReader: TableConsumer {
     private var rows: [Row] = []
     private var linesByName: [String: Int] = [:]
     private static let required: [WorkspaceColumn] = [.workspace, .plan, .seats]
+    private let requestedMark: DecimalMark?
+    /// The file's decimal mark. Its few numbers are all read before any is used, so a mark told
+    /// late is applied by reading the rows again.
+    private var numbers = NumberConvention(requested: nil, delimiter: .comma)
+
+    /// A reader with the decimal mark given by the user, or told by an earlier reading of the
+    /// same file.
+    init(decimalMark: DecimalMark?, told: NumberConvention.Evidence? = nil) {
+        requestedMark = decimalMark
+        toldMark = told
+    }
+
+    private let toldMark: NumberConvention.Evidence?
+
+    mutating func begin(delimiter: UInt8) {
+        numbers = NumberConvention(requested: requestedMark, delimiter: delimiter, told: toldMark)
+    }
+
+    /// Whether the rows must be read again, knowing the decimal mark from the start.
+    var needsSecondReading: NumberConvention.Evidence? {
+        numbers.needsSecondReading ? numbers.evidence : nil
+    }
 
     mutating func readHeader(_ record: CSVRecord, log: inout DiagnosticLog) -> Bool {
         let match = matcher.match(record)
@@ -45,7 +67,7 @@ struct WorkspaceListReader: TableConsumer {
         }
         func number(_ column: WorkspaceColumn, optional: Bool) -> Int? {
             guard let bytes = field(column), !(optional && bytes.isEmpty) else { return nil }
-            switch WholeNumber.parse(bytes) {
+            switch numbers.read(bytes, line: record.line) {
             case let .success(value): return value
             case let .failure(problem):
                 problems.add(problem, field: column.role, bytes: bytes)
@@ -80,6 +102,7 @@ struct WorkspaceListReader: TableConsumer {
 
     /// The settings in file order, their `as_of` months read in the file's date order.
     func finish(options: UsageImportOptions, log: inout DiagnosticLog) -> [WorkspaceSettings] {
+        numbers.finish(field: "value", log: &log)
         let pending = rows.compactMap { row -> PendingDate? in
             guard case let .fullDate(date) = row.asOf else { return nil }
             return PendingDate(date: date, text: row.asOfText, line: row.line)

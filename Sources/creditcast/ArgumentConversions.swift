@@ -13,5 +13,6 @@ extension Month: ExpressibleByArgument {
 
 extension CapTiming: ExpressibleByArgument {}
 extension DateOrder: ExpressibleByArgument {}
+extension DecimalMark: ExpressibleByArgument {}
 extension UsageModelKind: ExpressibleByArgument {}
 extension LedgerFormat: ExpressibleByArgument {}

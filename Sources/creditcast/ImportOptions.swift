@@ -9,10 +9,16 @@ struct ImportOptions: ParsableArguments {
     @Option(name: .customLong("date-order"), help: "How to read dates like 04/01/2026: mdy or dmy (inferred when the file tells).")
     var dateOrder: DateOrder?
 
+    @Option(
+        name: .customLong("decimal-mark"),
+        help: "The mark before a number's decimals: comma (1.234,5) or point (1,234.5) (inferred when the file tells).")
+    var decimalMark: DecimalMark?
+
     var importOptions: UsageImportOptions {
         var options = UsageImportOptions()
         options.delimiter = delimiter?.byte
         options.dateOrder = dateOrder
+        options.decimalMark = decimalMark
         return options
     }
 

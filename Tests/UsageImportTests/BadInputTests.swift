@@ -114,8 +114,8 @@ import Testing
             errors: [
                 "2: credits \"-5\" is negative; it must be 0 or more",
                 "3: credits \"(300)\" is negative; it must be 0 or more",
-                "4: credits \"12.5\" is not a whole number; round it",
-                "5: credits \"12,5\" is not a whole number; round it",
+                "4: credits \"12.5\" is not a whole number (the file's decimal mark is \".\"); round it",
+                "5: credits \"12,5\" is written with \",\" as the decimal mark, but the file's is \".\" (as \"12.5\" on line 4 shows); write every number the same way",
                 "6: credits \"1e3\" is not a number",
             ],
             warnings: []

@@ -24,7 +24,13 @@ import Testing
 
     @Test func readsMessyExportWithTitleLinesBOMCRLFSemicolonsAndAliases() throws {
         let path = Fixture.path("long-messy")
-        let imported = try UsageImporter.load(fileAt: path)
+        // `"1,200"` in a semicolon file is 1200 or 1.2, and no other value tells which.
+        #expect(lineMessages(loadError(path)?.errors ?? []) == [
+            "5: credits \"1,200\" reads as 1200 if \",\" groups thousands or as a fraction, 1 and 200 thousandths, "
+                + "if it is the decimal mark, and no number in the file tells which; state the file's decimal mark",
+        ])
+        #expect(loadError(path)?.errors.map(\.remedy) == [.decimalMark])
+        let imported = try UsageImporter.load(fileAt: path, options: UsageImportOptions(decimalMark: .point))
         let history = imported.history
         #expect(history.months == Month(year: 2026, month: 4)!...Month(year: 2026, month: 5)!)
         #expect(imported.rowCount == 4)
@@ -34,7 +40,7 @@ import Testing
                 SeatHistory(id: "ben@acme.com", plan: "team", firstOffset: 0, usage: [300, 45]),
             ]),
         ])
-        let check = UsageImporter.check(fileAt: path)
+        let check = UsageImporter.check(fileAt: path, options: UsageImportOptions(decimalMark: .point))
         #expect(check.delimiter == UInt8(ascii: ";"))
         #expect(check.format == .long)
     }
@@ -121,7 +127,7 @@ import Testing
         #expect(lineMessages(error.errors) == [
             "2: credits \"abc\" is not a number",
             "3: credits \"-5\" is negative; it must be 0 or more",
-            "4: credits \"12.5\" is not a whole number; round it",
+            "4: credits \"12.5\" is not a whole number (the file's decimal mark is \".\"); round it",
             "5: month \"2026-13\" is not readable: 13 is not a month number (1 to 12)",
             "6: the row has 3 fields but the header has 4; fill in the missing fields",
             "7: credits \"99999999999999999999\" is too large; the most is 1,000,000,000,000",
@@ -233,8 +239,8 @@ import Testing
     }
 
     @Test func readsTabsAndHonoursADelimiterOverride() throws {
-        let tabbed = temporaryFile("seat\tmonth\tcredits\nana\t2026-04\t1,200\n")
-        #expect(try UsageImporter.load(fileAt: tabbed).history.workspaces[0].seats[0].usage == [1200])
+        let tabbed = temporaryFile("seat\tmonth\tcredits\nana\t2026-04\t1,200\nana\t2026-05\t2,500.00\n")
+        #expect(try UsageImporter.load(fileAt: tabbed).history.workspaces[0].seats[0].usage == [1200, 2500])
         let piped = temporaryFile("seat|month|credits\nana|2026-04|7\n")
         let history = try UsageImporter.load(fileAt: piped, options: UsageImportOptions(delimiter: UInt8(ascii: "|"))).history
         #expect(history.workspaces[0].seats[0].usage == [7])
