@@ -34,3 +34,39 @@ import Testing
         #expect(result.standardOutput.contains("no/such/file.csv"))
     }
 }
+
+/// The vendor's walk-through written the German way (`18.000` for 18,000 credits): never read
+/// as 81 credits.
+@Suite struct DecimalMarkCommandTests {
+    private static func germanWalkthrough() throws -> URL {
+        let file = try CommandRunner.temporaryDirectory().appendingPathComponent("walkthrough-de.csv")
+        try "Seat;Month;Credits\nteam;2026-04;18.000\nteam;2026-05;5.000\nteam;2026-06;8.000\nteam;2026-07;50.000\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test func anUntoldMarkIsAnErrorNamingTheFlag() throws {
+        let file = try Self.germanWalkthrough()
+        let result = try CommandRunner.run(["ledger", "--usage-file", file.path, "--plan", "growth", "--seats", "10"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "creditcast: \(file.path):2: credits \"18.000\" reads as 18000 if \".\" groups "
+            + "thousands or as 18 if it is the decimal mark, and no number in the file tells which; state the file's "
+            + "decimal mark: rerun with --decimal-mark comma or --decimal-mark point\n")
+        let check = try CommandRunner.run(["check", file.path])
+        #expect(check.status == 1)
+        #expect(check.standardOutput.contains(":2: credits \"18.000\" reads as 18000"))
+        #expect(check.standardOutput.contains("rerun with --decimal-mark comma or --decimal-mark point\n"))
+    }
+
+    @Test func theCommaMarkGivesTheWalkthroughsLedger() throws {
+        let file = try Self.germanWalkthrough()
+        let result = try CommandRunner.run([
+            "ledger", "--usage-file", file.path, "--plan", "growth", "--seats", "10", "--decimal-mark", "comma",
+            "--format", "csv",
+        ])
+        #expect(result.status == 0)
+        let rows = result.standardOutput.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let closing = try #require(rows.first?.firstIndex(of: "closing"))
+        #expect(rows.dropFirst().map { $0[closing] } == ["12000", "37000", "59000", "39000"])
+    }
+}
