@@ -19,6 +19,11 @@ struct UsageTableReader: MergeableTableConsumer {
     /// in messages.
     private var monthColumns: [(index: Int, token: Int, text: String)] = []
     private var defaultWorkspace = 0
+    /// The credits read, for a long file's total row; saturating, as the accumulator reports
+    /// an overflow itself.
+    private var creditsRead = 0
+    /// The credits read in each of a wide file's month columns, for its total row.
+    private var columnCredits: [Int] = []
     /// The decimal mark given, and what an earlier reading of the file found it to be.
     private let requestedMark: DecimalMark?
     private let toldMark: NumberConvention.Evidence?
@@ -83,7 +88,9 @@ struct UsageTableReader: MergeableTableConsumer {
             }
             let token = Array(text.utf8).withUnsafeBufferPointer { accumulator.month($0, line: match.line) }
             switch token {
-            case let .success(token): monthColumns.append((index, token, text.messageExcerpt))
+            case let .success(token):
+                monthColumns.append((index, token, text.messageExcerpt))
+                columnCredits.append(0)
             case let .failure(problem): log.error(problem.message(field: "month column", text: text.messageExcerpt), line: match.line)
             }
         }
@@ -122,17 +129,19 @@ struct UsageTableReader: MergeableTableConsumer {
             if case let .failure(problem) = credits { problems.add(problem, field: "credits", bytes: field(creditsColumn)) }
             if case let .success(token) = month, case let .success(value) = credits, problems.isEmpty {
                 accumulator.add(value, seat: seat, month: token, line: line, log: &log)
+                creditsRead = Self.saturatingSum(creditsRead, value)
             }
             return
         }
         var hasUsage = false
-        for column in monthColumns {
+        for (position, column) in monthColumns.enumerated() {
             let cell = field(column.index)
             if cell.isEmpty { continue }
             hasUsage = true
             switch numbers.read(cell, line: line) {
             case let .success(value):
                 accumulator.add(value, seat: seat, month: column.token, line: line, log: &log)
+                columnCredits[position] = Self.saturatingSum(columnCredits[position], value)
             case let .failure(problem):
                 problems.add(problem, field: "credits for \(column.text)", bytes: cell)
             }
@@ -142,9 +151,60 @@ struct UsageTableReader: MergeableTableConsumer {
         }
     }
 
-    /// Everything but the accumulator is set by the header, which both read.
+    private static func saturatingSum(_ lhs: Int, _ rhs: Int) -> Int {
+        let (sum, overflow) = lhs.addingReportingOverflow(rhs)
+        return overflow ? .max : sum
+    }
+
+    func totalLabel(_ record: CSVRecord) -> String? {
+        if let workspaceColumn, workspaceColumn < record.count, let label = TableReader.totalLabel(record.bytes(at: workspaceColumn)) {
+            return label
+        }
+        return seatColumn < record.count ? TableReader.totalLabel(record.bytes(at: seatColumn)) : nil
+    }
+
+    /// A wide file's row with only a seat in its first cell is that seat's row without usage.
+    func mayBeNote(_ record: CSVRecord) -> Bool {
+        (format == .long || seatColumn != 0) && TableReader.isNote(record)
+    }
+
+    mutating func checkTotal(_ record: CSVRecord, label: String, log: inout DiagnosticLog) {
+        let line = record.line
+        func value(at index: Int) -> Int? {
+            guard index < record.count, !record.bytes(at: index).trimmed.isEmpty else { return nil }
+            return try? numbers.read(record.bytes(at: index).trimmed, line: line).get()
+        }
+        var differences: [String] = []
+        if format == .long {
+            let month = monthColumn < record.count ? record.bytes(at: monthColumn).trimmed : UnsafeBufferPointer(start: nil, count: 0)
+            // A total of one month is not compared with the whole file.
+            if month.isEmpty, let total = value(at: creditsColumn), total != creditsRead {
+                differences.append("gives \(total.groupedThousands) credits where the rows above add up to \(creditsRead.groupedThousands)")
+            }
+        } else {
+            for (position, column) in monthColumns.enumerated() {
+                guard let total = value(at: column.index), total != columnCredits[position] else { continue }
+                differences.append(
+                    "gives \(total.groupedThousands) credits for \(column.text) where the rows above add up to "
+                        + columnCredits[position].groupedThousands)
+            }
+        }
+        guard !differences.isEmpty else {
+            log.warning("skipped the \"\(label)\" row; totals are computed from the seat rows", line: line)
+            return
+        }
+        log.warning(
+            "skipped the \"\(label)\" row, which \(differences.joined(separator: ", and ")); "
+                + "check that every value was read as meant", line: line)
+    }
+
+    /// Everything but the accumulator and the sums is set by the header, which both read.
     mutating func absorb(_ later: inout UsageTableReader) -> Bool {
-        numbers.absorb(later.numbers) && accumulator.absorb(&later.accumulator)
+        creditsRead = Self.saturatingSum(creditsRead, later.creditsRead)
+        for position in columnCredits.indices {
+            columnCredits[position] = Self.saturatingSum(columnCredits[position], later.columnCredits[position])
+        }
+        return numbers.absorb(later.numbers) && accumulator.absorb(&later.accumulator)
     }
 
     func reportMissingHeader(log: inout DiagnosticLog) {

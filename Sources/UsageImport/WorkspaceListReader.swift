@@ -96,6 +96,25 @@ struct WorkspaceListReader: TableConsumer {
         rows.append(Row(settings: settings, asOf: asOf, asOfText: field(.asOf)?.messageText ?? "", line: record.line))
     }
 
+    func totalLabel(_ record: CSVRecord) -> String? {
+        guard let column = columns[.workspace], column < record.count else { return nil }
+        return TableReader.totalLabel(record.bytes(at: column))
+    }
+
+    func mayBeNote(_ record: CSVRecord) -> Bool { TableReader.isNote(record) }
+
+    mutating func checkTotal(_ record: CSVRecord, label: String, log: inout DiagnosticLog) {
+        let listed = rows.reduce(0) { $0 + $1.settings.seats }
+        if let column = columns[.seats], column < record.count, !record.bytes(at: column).trimmed.isEmpty,
+           case let .success(seats) = numbers.read(record.bytes(at: column).trimmed, line: record.line), seats != listed {
+            log.warning(
+                "skipped the \"\(label)\" row, which gives \(seats.groupedThousands) seats where the rows above add up to "
+                    + "\(listed.groupedThousands); check that every value was read as meant", line: record.line)
+            return
+        }
+        log.warning("skipped the \"\(label)\" row; it is not a workspace", line: record.line)
+    }
+
     func reportMissingHeader(log: inout DiagnosticLog) {
         log.error(matcher.missingColumnsMessage(required: Self.required), line: matcher.closest?.line)
     }
