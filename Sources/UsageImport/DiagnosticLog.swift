@@ -14,6 +14,14 @@ struct DiagnosticLog {
         self.limit = max(limit, 1)
     }
 
+    /// The first line with a field that is not UTF-8 text, reported as an error.
+    private(set) var firstNonUTF8Line: Int?
+
+    /// Notes that a field on `line` is not UTF-8 text, along with its error.
+    mutating func noteNonUTF8(line: Int) {
+        if firstNonUTF8Line == nil { firstNonUTF8Line = line }
+    }
+
     /// Whether any error was reported, kept or not.
     var hasErrors: Bool { !errorList.isEmpty }
 
@@ -28,9 +36,9 @@ struct DiagnosticLog {
         }
     }
 
-    mutating func warning(_ message: String, line: Int?) {
+    mutating func warning(_ message: String, line: Int?, remedy: ImportRemedy? = nil) {
         if warningList.count < limit {
-            warningList.append(ImportDiagnostic(file: file, line: line, message: message))
+            warningList.append(ImportDiagnostic(file: file, line: line, message: message, remedy: remedy))
         } else {
             omittedWarnings += 1
         }

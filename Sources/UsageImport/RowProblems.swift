@@ -27,8 +27,9 @@ struct RowProblems {
             if problem == .notUTF8 || problem == .nulByte {
                 if encodingReported { continue }
                 encodingReported = true
+                if problem == .notUTF8 { log.noteNonUTF8(line: line) }
             }
-            log.error(problem.message(field: field, text: text), line: line)
+            log.error(problem.message(field: field, text: text), line: line, remedy: problem == .notUTF8 ? .encoding : nil)
         }
     }
 }

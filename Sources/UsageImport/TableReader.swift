@@ -29,7 +29,7 @@ enum TableReader {
     static func textPrefix(ofFileAt path: String, log: inout DiagnosticLog) -> FilePrefix? {
         let prefix = FilePrefix(path: path)
         if prefix.isUTF16 {
-            log.error("the file is UTF-16 text; save it as UTF-8", line: nil)
+            log.error("the file is UTF-16 text; save it as UTF-8", line: nil, remedy: .encoding)
             return nil
         }
         if let line = prefix.nulLine {

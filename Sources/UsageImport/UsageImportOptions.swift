@@ -8,6 +8,9 @@ public struct UsageImportOptions: Sendable, Equatable {
     /// The mark between a number's whole part and its decimals (`1.234,5` or `1,234.5`); `nil`
     /// infers it from the file and reports an error when the file does not tell.
     public var decimalMark: DecimalMark?
+    /// The file's text encoding; `nil` reads UTF-8, UTF-16 after a byte order mark, and
+    /// Windows-1252 when the bytes are not UTF-8 but read as it (with a warning).
+    public var encoding: TextEncoding?
     /// How many errors (and, separately, warnings) to report before summing up the rest.
     public var maxErrors: Int
     /// The most threads reading one file (a large one is read in parts, one per thread);
@@ -21,9 +24,10 @@ public struct UsageImportOptions: Sendable, Equatable {
     /// Options that sniff the delimiter, infer the date order and the decimal mark, report up to 50 errors and read
     /// on every core.
     public init(
-        delimiter: UInt8? = nil, dateOrder: DateOrder? = nil, decimalMark: DecimalMark? = nil, maxErrors: Int = 50,
-        threads: Int = 0
+        delimiter: UInt8? = nil, dateOrder: DateOrder? = nil, decimalMark: DecimalMark? = nil,
+        encoding: TextEncoding? = nil, maxErrors: Int = 50, threads: Int = 0
     ) {
+        self.encoding = encoding
         self.delimiter = delimiter
         self.dateOrder = dateOrder
         self.decimalMark = decimalMark

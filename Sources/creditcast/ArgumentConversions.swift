@@ -14,5 +14,6 @@ extension Month: ExpressibleByArgument {
 extension CapTiming: ExpressibleByArgument {}
 extension DateOrder: ExpressibleByArgument {}
 extension DecimalMark: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {}
 extension UsageModelKind: ExpressibleByArgument {}
 extension LedgerFormat: ExpressibleByArgument {}

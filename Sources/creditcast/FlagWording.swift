@@ -31,7 +31,7 @@ enum FlagWording {
     static func message(_ diagnostic: ImportDiagnostic) -> String {
         switch diagnostic.remedy {
         case .decimalMark?: "\(diagnostic): rerun with --decimal-mark comma or --decimal-mark point"
-        case .encoding?: "\(diagnostic): rerun with --encoding ENCODING (utf-8, utf-16le, utf-16be or windows-1252)"
+        case .encoding?: "\(diagnostic) (--encoding utf-8, utf-16le, utf-16be or windows-1252 sets it)"
         case nil: "\(diagnostic)"
         }
     }

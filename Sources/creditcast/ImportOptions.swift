@@ -14,11 +14,15 @@ struct ImportOptions: ParsableArguments {
         help: "The mark before a number's decimals: comma (1.234,5) or point (1,234.5) (inferred when the file tells).")
     var decimalMark: DecimalMark?
 
+    @Option(help: "Text encoding: utf-8, utf-16le, utf-16be or windows-1252 (detected when left out).")
+    var encoding: TextEncoding?
+
     var importOptions: UsageImportOptions {
         var options = UsageImportOptions()
         options.delimiter = delimiter?.byte
         options.dateOrder = dateOrder
         options.decimalMark = decimalMark
+        options.encoding = encoding
         return options
     }
 

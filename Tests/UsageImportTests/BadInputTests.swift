@@ -83,6 +83,16 @@ import Testing
         BadInput(
             "invalid-utf8",
             errors: [
+                "4: credits \"3ÿ0\" is not a number",
+            ],
+            warnings: [
+                "3: the file is not UTF-8 text (line 3 is the first that is not); it was read as Windows-1252, "
+                    + "the encoding of Excel's CSV on Windows",
+            ]
+        ),
+        BadInput(
+            "neither-utf8-nor-windows-1252",
+            errors: [
                 "3: not valid UTF-8 text; save the file as UTF-8",
                 "4: not valid UTF-8 text; save the file as UTF-8",
             ],
@@ -168,7 +178,9 @@ import Testing
         BadInput(
             "utf16",
             errors: [
-                "-: the file is UTF-16 text; save it as UTF-8",
+                "1: no header row with the required columns in the first 20 rows; missing month (accepted names: "
+                    + "Month, Period, Date) and credits (accepted names: Credits, Credits used, Usage); headers found: "
+                    + "\"seat\"; or give one column per month, headed like 2026-04",
             ],
             warnings: []
         ),

@@ -153,23 +153,20 @@ import Testing
         ])
     }
 
-    @Test func reportsTextThatIsNotUTF8OncePerRow() throws {
+    @Test func readsTextThatIsNotUTF8AsWindows1252() throws {
         let path = Fixture.path("not-utf8")
         let error = try #require(loadError(path))
-        #expect(error.errors.map(\.description) == [
-            "\(path):3: not valid UTF-8 text; save the file as UTF-8",
-            "\(path):4: not valid UTF-8 text; save the file as UTF-8",
+        #expect(error.errors.map(\.description) == ["\(path):4: credits \"ÿ\" is not a number"])
+        #expect(error.warnings.map(\.description) == [
+            "\(path):3: the file is not UTF-8 text (line 3 is the first that is not); it was read as Windows-1252, "
+                + "the encoding of Excel's CSV on Windows",
         ])
+        #expect(error.warnings.map(\.remedy) == [.encoding])
     }
 
     @Test func reportsANulByte() throws {
         let path = Fixture.path("nul")
         #expect(loadError(path)?.description == "\(path):2: contains a NUL byte; save the file as UTF-8 text")
-    }
-
-    @Test func reportsUTF16() {
-        let path = temporaryFile([0xFF, 0xFE] + Array("s\0e\0a\0t\0".utf8))
-        #expect(loadError(path)?.description == "\(path): the file is UTF-16 text; save it as UTF-8")
     }
 
     @Test(arguments: ["", "\u{FEFF}", "\n\n", ",,\n  \n"])

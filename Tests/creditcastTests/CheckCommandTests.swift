@@ -70,3 +70,26 @@ import Testing
         #expect(rows.dropFirst().map { $0[closing] } == ["12000", "37000", "59000", "39000"])
     }
 }
+
+/// `--usage -` and `check -` read standard input once, as the same bytes in a file read.
+@Suite struct StandardInputCommandTests {
+    @Test func aPipeReadsAsTheFile() throws {
+        // Over 64 KiB, which the first read of a pipe used to swallow.
+        let rows = (0..<6000).map { "seat\($0 / 12),2026-\(String(format: "%02d", $0 % 12 + 1)),\($0)" }
+        let text = "seat,month,credits\n" + rows.joined(separator: "\n") + "\n"
+        let file = try CommandRunner.temporaryDirectory().appendingPathComponent("usage.csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let piped = try CommandRunner.run(["check", "-", "--format", "json"], input: Data(text.utf8))
+        let regular = try CommandRunner.run(["check", file.path, "--format", "json"])
+        #expect(piped.status == 0)
+        #expect(piped.standardOutput == regular.standardOutput.replacingOccurrences(of: "\"\(file.path)\"", with: "\"<stdin>\""))
+        #expect(piped.standardOutput.contains("\n  \"rows\": 6000,\n"))
+    }
+
+    @Test func aPipesErrorsNameStandardInput() throws {
+        let result = try CommandRunner.run(
+            ["ledger", "--usage-file", "-", "--plan", "growth"], input: Data("seat,month,credits\nana,2026-04,x\n".utf8))
+        #expect(result.status == 1)
+        #expect(result.standardError == "creditcast: <stdin>:2: credits \"x\" is not a number\n")
+    }
+}
