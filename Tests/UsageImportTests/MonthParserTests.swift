@@ -24,9 +24,27 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Mai 2026", "\"Mai\" is not an English month name; write months like 2026-04 or Apr 2026"),
-        ("janvier 2026", "\"janvier\" is not an English month name; write months like 2026-04 or Apr 2026"),
-        ("février 2026", "\"février\" is not an English month name; write months like 2026-04 or Apr 2026"),
+        ("März 2026", 3), ("MÄRZ 2026", 3), ("Ma\u{308}rz 2026", 3), ("Mrz. 2026", 3), ("1. März 2026", 3), ("janv. 2026", 1),
+        ("Mai-26", 5), ("février 2026", 2), ("févr. 2026", 2), ("15 août 2026", 8), ("déc. 2026", 12), ("enero 2026", 1),
+        ("ene-26", 1), ("septiembre 2026", 9), ("gennaio 2026", 1), ("giu 2026", 6), ("maart 2026", 3), ("mrt 2026", 3),
+        ("mei 2026", 5), ("okt. 2026", 10), ("março 2026", 3), ("out/2026", 10), ("dez 2026", 12), ("Sept. 2026", 9),
+        ("Jänner 2026", 1),
+    ])
+    func readsAMonthNameOfEveryLanguage(text: String, month: Int) {
+        #expect(withField(text) { MonthParser.parse($0) } == .success(.month(Month(year: 2026, month: month)!)))
+    }
+
+    @Test func noNameMeansTwoMonths() {
+        let names = MonthParser.namesByMonth.flatMap { $0 }
+        #expect(Set(names).count == names.count)
+        #expect(MonthParser.namesByMonth.map(\.first) == MonthParser.monthNames)
+    }
+
+    @Test(arguments: [
+        ("Floréal 2026", "\"Floréal\" is not a month name in English, German, French, Spanish, Italian, Dutch or "
+            + "Portuguese; write months like 2026-04 or Apr 2026"),
+        ("Maj 2026", "\"Maj\" is not a month name in English, German, French, Spanish, Italian, Dutch or "
+            + "Portuguese; write months like 2026-04 or Apr 2026"),
         ("2026-13", "13 is not a month number (1 to 12)"),
         ("2026-00", "0 is not a month number (1 to 12)"),
         ("2026-02-30", "2026-02 has no day 30"),

@@ -114,10 +114,10 @@ import Testing
         let path = Fixture.path("foreign-month")
         let error = try #require(loadError(path))
         #expect(error.errors.map(\.description) == [
-            "\(path):2: month \"Mai 2026\" is not readable: \"Mai\" is not an English month name; "
-                + "write months like 2026-04 or Apr 2026",
-            "\(path):3: month \"janvier 2026\" is not readable: \"janvier\" is not an English month name; "
-                + "write months like 2026-04 or Apr 2026",
+            "\(path):2: month \"Maj 2026\" is not readable: \"Maj\" is not a month name in English, German, French, "
+                + "Spanish, Italian, Dutch or Portuguese; write months like 2026-04 or Apr 2026",
+            "\(path):3: month \"Floréal 2026\" is not readable: \"Floréal\" is not a month name in English, German, "
+                + "French, Spanish, Italian, Dutch or Portuguese; write months like 2026-04 or Apr 2026",
         ])
     }
 
@@ -259,10 +259,10 @@ import Testing
     }
 
     @Test func reportsUnreadableAndRepeatedWideMonths() {
-        let path = temporaryFile("seat,Apr 2026,2026-04,Mai 2026,Apr 2026\nana,1,2,3,4\n")
+        let path = temporaryFile("seat,Apr 2026,2026-04,Maj 2026,Apr 2026\nana,1,2,3,4\n")
         #expect(lineMessages(loadError(path)?.errors ?? []) == [
-            "1: month column \"Mai 2026\" is not readable: \"Mai\" is not an English month name; "
-                + "write months like 2026-04 or Apr 2026",
+            "1: month column \"Maj 2026\" is not readable: \"Maj\" is not a month name in English, German, French, "
+                + "Spanish, Italian, Dutch or Portuguese; write months like 2026-04 or Apr 2026",
             "1: column \"Apr 2026\" appears twice; keep one",
             "1: columns \"Apr 2026\" and \"2026-04\" are the same month, 2026-04; keep one",
         ])

@@ -20,7 +20,7 @@ import Testing
     @Test func reportsEveryErrorAndExitsNonZero() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let file = directory.appendingPathComponent("bad.csv")
-        try "seat,month,credits\nana,2026-04,1.5\nben,Mai 2026,100\n".write(to: file, atomically: true, encoding: .utf8)
+        try "seat,month,credits\nana,2026-04,1.5\nben,Maj 2026,100\n".write(to: file, atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["check", file.path, "--format", "json"])
         #expect(result.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
