@@ -118,7 +118,6 @@ extension ForecastEngine {
                     let before = unitsBefore
                     report = { finished in progress(min(1, Double(before + finished) / totalUnits)) }
                 }
-                let seed = settings.seed
                 months.withUnsafeBufferPointer { months in
                     WorkQueue.run(
                         count: units.count, threads: threads, progress: report,
@@ -128,7 +127,7 @@ extension ForecastEngine {
                             let unit = units[index]
                             runBlock(
                                 workspaces[group.lowerBound + unit.workspace], unit: unit, months: months, rules: rules,
-                                seed: seed, worker: &worker
+                                worker: &worker
                             )
                         }
                     )
@@ -203,7 +202,6 @@ extension ForecastEngine {
         let horizon = months.count
         let trials = settings.trials
         let slots = TrialTallies.slotCount(months: horizon)
-        let seed = settings.seed
         let keepPaths = settings.keepPaths
         let monthList = months
         return months.withUnsafeBufferPointer { months in
@@ -232,7 +230,7 @@ extension ForecastEngine {
                             usage: whole.usage.baseAddress! + firstTrial, closing: whole.closing.baseAddress! + firstTrial,
                             tallies: whole.tallies.baseAddress!
                         )
-                        runBlock(workspace, unit: unit, months: months, rules: rules, seed: seed, worker: &whole.worker)
+                        runBlock(workspace, unit: unit, months: months, rules: rules, worker: &whole.worker)
                         tallies.add(UnsafeBufferPointer(whole.tallies))
                     }
                     tallies.trials = trials
@@ -255,14 +253,14 @@ extension ForecastEngine {
     @inline(__always)
     static func runBlock<Model: UsageModel>(
         _ workspace: PreparedWorkspace<Model>, unit: Unit, months: UnsafeBufferPointer<Month>, rules: PurchaseRules,
-        seed: UInt64, worker: inout Worker
+        worker: inout Worker
     ) {
         let horizon = months.count
         let trials = unit.trials
         let stride = unit.stride
         let scales = workspace.path.scalesUsage
         for offset in 0..<trials {
-            var generator = Xoshiro256StarStar(seed: seed, stream: workspace.stream, trial: UInt64(unit.firstTrial + offset))
+            var generator = workspace.streams.generator(trial: unit.firstTrial + offset)
             workspace.model.drawTrial(into: worker.usage, using: &generator)
             for month in 0..<horizon {
                 let used = worker.usage[month]
