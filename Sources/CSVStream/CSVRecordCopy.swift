@@ -19,6 +19,15 @@ public struct CSVRecordCopy: Sendable, Equatable {
         self.fieldEnds = fieldEnds
     }
 
+    /// Whether `record` holds the same fields, byte for byte. The first field's length is
+    /// compared first, so that a record that differs costs little.
+    public func hasSameFields(as record: CSVRecord) -> Bool {
+        guard record.count == fieldEnds.count, record.bytes(at: 0).count == fieldEnds[0] else { return false }
+        return withRecord { copy in
+            (0..<copy.count).allSatisfy { copy.bytes(at: $0).elementsEqual(record.bytes(at: $0)) }
+        }
+    }
+
     /// `body` applied to the copy as a record.
     public func withRecord<Result>(_ body: (CSVRecord) throws -> Result) rethrows -> Result {
         try bytes.withUnsafeBufferPointer { bytes in

@@ -69,6 +69,8 @@ enum TableReader {
         let delimiter: UInt8
         var rowCount = 0
         var headerLine: Int?
+        /// The header row, to tell it when it is repeated below.
+        var header: CSVRecordCopy?
         var rowsBeforeHeader = 0
         var sawText = false
         /// Rows that may end the table, a total row and notes under it, held until a data row
@@ -88,10 +90,17 @@ enum TableReader {
             guard headerLine != nil else {
                 if consumer.readHeader(record, log: &log) {
                     headerLine = record.line
+                    header = CSVRecordCopy(record)
                     return
                 }
                 rowsBeforeHeader += 1
                 if rowsBeforeHeader == headerSearchRows { throw HeaderSearchEnded() }
+                return
+            }
+            if let header, header.hasSameFields(as: record) {
+                log.warning(
+                    "the header of line \(header.line) is repeated here, as where two exports were joined; the line is skipped",
+                    line: record.line)
                 return
             }
             if consumer.totalLabel(record) != nil || consumer.mayBeNote(record) {

@@ -59,13 +59,13 @@ public enum UsageImporter {
     /// Reads the UTF-8 text at `path` into a history, adding to `log`.
     private static func read(_ path: String, options: UsageImportOptions, log start: DiagnosticLog) -> Reading {
         var log = start
-        var reader = UsageTableReader(decimalMark: options.decimalMark)
+        var reader = UsageTableReader(options: options)
         var outcome = TableReader.readInParts(fileAt: path, options: options, into: &reader, log: &log)
         if reader.numbers.needsSecondReading, let told = reader.numbers.evidence {
             // Values such as `18.000` were read before a later row told the decimal mark, and
             // with the other one: read the file again, knowing it from the start.
             log = start
-            reader = UsageTableReader(decimalMark: options.decimalMark, told: told)
+            reader = UsageTableReader(options: options, told: told)
             outcome = TableReader.readInParts(fileAt: path, options: options, into: &reader, log: &log)
         }
         let summary = reader.finish(options: options, log: &log)

@@ -8,7 +8,7 @@ struct UsageTableReader: MergeableTableConsumer {
     private var accumulator = UsageAccumulator()
     private(set) var requiredFieldCount = 0
     private(set) var headerFieldCount = 0
-    private var matcher = HeaderMatcher<UsageColumn>()
+    private var matcher: HeaderMatcher<UsageColumn>
     private var headerLine = 0
     private var workspaceColumn: Int?
     private var seatColumn = 0
@@ -30,11 +30,12 @@ struct UsageTableReader: MergeableTableConsumer {
     /// The file's decimal mark, as its credits tell it.
     private(set) var numbers = NumberConvention(requested: nil, delimiter: .comma)
 
-    /// A reader with the decimal mark given by the user, or told by an earlier reading of the
-    /// same file.
-    init(decimalMark: DecimalMark?, told: NumberConvention.Evidence? = nil) {
-        requestedMark = decimalMark
+    /// A reader with the decimal mark and column headers given by the user, or the mark told
+    /// by an earlier reading of the same file.
+    init(options: UsageImportOptions, told: NumberConvention.Evidence? = nil) {
+        requestedMark = options.decimalMark
         toldMark = told
+        matcher = HeaderMatcher(givenNames: options.givenColumns)
     }
 
     mutating func begin(delimiter: UInt8) {
@@ -44,6 +45,12 @@ struct UsageTableReader: MergeableTableConsumer {
     mutating func readHeader(_ record: CSVRecord, log: inout DiagnosticLog) -> Bool {
         let match = matcher.match(record)
         guard let seat = match.indices[.seat] else { return false }
+        // A row with a number in it is data, whatever its other cells say.
+        if match.cells.contains(where: { cell in
+            Array(cell.utf8).withUnsafeBufferPointer { WholeNumber.plainDigits($0) != nil }
+        }) {
+            return false
+        }
         if let month = match.indices[.month], let credits = match.indices[.credits] {
             format = .long
             monthColumn = month

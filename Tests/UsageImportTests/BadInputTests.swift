@@ -133,7 +133,7 @@ import Testing
         BadInput(
             "no-header",
             errors: [
-                "1: no header row with the required columns in the first 20 rows; missing seat (accepted names: Seat, Seat ID, User, User email, Member) and month (accepted names: Month, Period, Date) and credits (accepted names: Credits, Credits used, Usage); headers found: \"name\", \"amount\"; or give one column per month, headed like 2026-04",
+                "1: no header row with the required columns in the first 20 rows; missing month (accepted names: Month, Period, Date, Period start, billing_period_start, Usage date) and credits (accepted names: Credits, Credits used, Credits consumed, Usage); headers found: \"name\", \"amount\"; or give one column per month, headed like 2026-04",
             ],
             warnings: []
         ),
@@ -179,7 +179,7 @@ import Testing
             "utf16",
             errors: [
                 "1: no header row with the required columns in the first 20 rows; missing month (accepted names: "
-                    + "Month, Period, Date) and credits (accepted names: Credits, Credits used, Usage); headers found: "
+                    + "Month, Period, Date, Period start, billing_period_start, Usage date) and credits (accepted names: Credits, Credits used, Credits consumed, Usage); headers found: "
                     + "\"seat\"; or give one column per month, headed like 2026-04",
             ],
             warnings: []
@@ -257,8 +257,8 @@ import Testing
         let listed = (1...20).map { "\"column \($0)\"" }.joined(separator: ", ")
         #expect(errors == [
             "1: no header row with the required columns in the first 20 rows; missing seat (accepted names: Seat, "
-                + "Seat ID, User, User email, Member) and month (accepted names: Month, Period, Date) and credits "
-                + "(accepted names: Credits, Credits used, Usage); headers found: \(listed) and 9980 more; "
+                + "Seat ID, User, User email, Email, Member, Name) and month (accepted names: Month, Period, Date, Period start, billing_period_start, Usage date) and credits "
+                + "(accepted names: Credits, Credits used, Credits consumed, Usage); headers found: \(listed) and 9980 more; "
                 + "or give one column per month, headed like 2026-04",
         ])
     }

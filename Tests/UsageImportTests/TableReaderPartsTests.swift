@@ -41,7 +41,7 @@ private func readsInParts(_ path: String, partSize: Int) -> Bool {
     let prefix = FilePrefix(path: path)
     return TableReader.readParts(
         fileAt: path, prefix: prefix, partSize: partSize, delimiter: DelimiterSniffer.sniff(prefix.bytes),
-        consumer: UsageTableReader(decimalMark: nil), log: DiagnosticLog(file: path, limit: 50)
+        consumer: UsageTableReader(options: .init()), log: DiagnosticLog(file: path, limit: 50)
     ) != nil
 }
 

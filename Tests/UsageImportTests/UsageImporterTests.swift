@@ -184,7 +184,7 @@ import Testing
         let path = temporaryFile("Usage export\nseat,month,amount\nana,2026-04,5\n")
         #expect(lineMessages(loadError(path)?.errors ?? []) == [
             "2: no header row with the required columns in the first 20 rows; missing credits (accepted names: "
-                + "Credits, Credits used, Usage); headers found: \"seat\", \"month\", \"amount\"; "
+                + "Credits, Credits used, Credits consumed, Usage); headers found: \"seat\", \"month\", \"amount\"; "
                 + "or give one column per month, headed like 2026-04",
         ])
     }
