@@ -185,7 +185,7 @@ enum MonthParser {
         guard (1...FullDate.days(in: result)).contains(day) else {
             return .failure(.unreadableMonth(reason: "\(result) has no day \(day)"))
         }
-        return .success(.month(result))
+        return .success(.day(result, day: day))
     }
 
     private static func number(_ digits: some Collection<UInt8>) -> Int {

@@ -58,3 +58,24 @@ import Testing
         ])
     }
 }
+
+/// A file with a row per day is summed into months with one warning for the whole file.
+@Suite struct DailyRowsTests {
+    @Test func daysAreSummedWithOneWarning() throws {
+        let text = "seat,date,credits\nana,2026-04-01,1\nben,2026-04-01,10\nana,2026-04-02,2\nben,2026-04-02,20\n"
+            + "ana,03/04/2026,4\nana,13/05/2026,8\n"
+        let imported = try UsageImporter.load(fileAt: temporaryFile(text))
+        #expect(imported.history.workspaces[0].seats.map(\.usage) == [[7, 8], [30, 0]])
+        #expect(lineMessages(imported.warnings) == [
+            "4: the file has a row per day (line 4 is a seat's second day of a month); each seat's credits are summed per month",
+        ])
+    }
+
+    @Test func twoSpellingsOfOneDayAreStillReported() throws {
+        let imported = try UsageImporter.load(fileAt: temporaryFile("seat,date,credits\nana,2026-04-15,1\nana,15 Apr 2026,2\n"))
+        #expect(imported.history.workspaces[0].seats[0].usage == [3])
+        #expect(lineMessages(imported.warnings) == [
+            "3: seat \"ana\" has another row for 2026-04 (first on line 2); their credits were summed",
+        ])
+    }
+}
