@@ -19,10 +19,21 @@ enum DateOrderResolver {
         /// The month `parsed` reads as in this order, `nil` when it cannot be read.
         func month(of parsed: ParsedMonth) -> Month? {
             switch (parsed, self) {
-            case let (.month(month), _): month
+            case let (.month(month), _), let (.day(month, _), _): month
             case let (.fullDate(date), .order(order)): date.month(in: order)
             case let (.fullDate(date), .eitherOrder): date.month(in: .monthFirst)
             case (.fullDate, .unresolved): nil
+            }
+        }
+
+        /// The day of the month `parsed` reads as in this order, `nil` for a month alone or a
+        /// date that cannot be read.
+        func day(of parsed: ParsedMonth) -> Int? {
+            switch (parsed, self) {
+            case (.month, _), (.fullDate, .unresolved): nil
+            case let (.day(_, day), _): day
+            case let (.fullDate(date), .order(order)): date.month(in: order) == nil ? nil : date.day(in: order)
+            case let (.fullDate(date), .eitherOrder): date.day(in: .monthFirst)
             }
         }
 

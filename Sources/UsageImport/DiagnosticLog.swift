@@ -14,23 +14,31 @@ struct DiagnosticLog {
         self.limit = max(limit, 1)
     }
 
+    /// The first line with a field that is not UTF-8 text, reported as an error.
+    private(set) var firstNonUTF8Line: Int?
+
+    /// Notes that a field on `line` is not UTF-8 text, along with its error.
+    mutating func noteNonUTF8(line: Int) {
+        if firstNonUTF8Line == nil { firstNonUTF8Line = line }
+    }
+
     /// Whether any error was reported, kept or not.
     var hasErrors: Bool { !errorList.isEmpty }
 
     /// Whether nothing at all was reported, neither an error nor a warning.
     var isEmpty: Bool { errorList.isEmpty && warningList.isEmpty }
 
-    mutating func error(_ message: String, line: Int?) {
+    mutating func error(_ message: String, line: Int?, remedy: ImportRemedy? = nil) {
         if errorList.count < limit {
-            errorList.append(ImportDiagnostic(file: file, line: line, message: message))
+            errorList.append(ImportDiagnostic(file: file, line: line, message: message, remedy: remedy))
         } else {
             omittedErrors += 1
         }
     }
 
-    mutating func warning(_ message: String, line: Int?) {
+    mutating func warning(_ message: String, line: Int?, remedy: ImportRemedy? = nil) {
         if warningList.count < limit {
-            warningList.append(ImportDiagnostic(file: file, line: line, message: message))
+            warningList.append(ImportDiagnostic(file: file, line: line, message: message, remedy: remedy))
         } else {
             omittedWarnings += 1
         }

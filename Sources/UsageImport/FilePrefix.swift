@@ -16,7 +16,10 @@ struct FilePrefix {
     /// bytes cannot be read at their offsets.
     let regularFileSize: Int?
 
-    init(path: String, limit: Int = 1 << 16) {
+    /// The bytes read unless told otherwise.
+    static let defaultLimit = 1 << 16
+
+    init(path: String, limit: Int = FilePrefix.defaultLimit) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             bytes = []

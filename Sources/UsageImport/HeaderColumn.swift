@@ -5,4 +5,11 @@ protocol HeaderColumn: CaseIterable, Hashable, Sendable {
     /// The header names accepted, as shown in messages. They match ignoring case, spaces and
     /// underscores, so `Seat ID` also accepts `seat_id`.
     var acceptedNames: [String] { get }
+    /// Names accepted only when no cell of the row has one of `acceptedNames`: `Name` is a
+    /// seat column only where there is no better one.
+    var fallbackNames: [String] { get }
+}
+
+extension HeaderColumn {
+    var fallbackNames: [String] { [] }
 }

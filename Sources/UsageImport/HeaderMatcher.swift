@@ -24,15 +24,26 @@ struct HeaderMatcher<Column: HeaderColumn> {
     static var listedHeaders: Int { 20 }
 
     private let columnsByName: [String: Column]
+    private let fallbackColumnsByName: [String: Column]
+    /// The header a user gave for some columns, which then match that header alone.
+    private let givenNames: [Column: String]
     /// The row most like a header so far: the most columns recognised, then the most cells.
     private(set) var closest: Match?
 
-    init() {
+    /// A matcher of every column's accepted names, except that a column in `givenNames` is
+    /// matched by the name given instead.
+    init(givenNames: [Column: String] = [:]) {
         var columnsByName: [String: Column] = [:]
-        for column in Column.allCases {
+        var fallbackColumnsByName: [String: Column] = [:]
+        for column in Column.allCases where givenNames[column] == nil {
             for name in column.acceptedNames { columnsByName[Self.normalized(name)] = column }
+            for name in column.fallbackNames { fallbackColumnsByName[Self.normalized(name)] = column }
         }
+        // A given name wins over any column's alias of that spelling.
+        for (column, name) in givenNames { columnsByName[Self.normalized(name)] = column }
         self.columnsByName = columnsByName
+        self.fallbackColumnsByName = fallbackColumnsByName
+        self.givenNames = givenNames
     }
 
     /// Header names compare ignoring case, spaces and underscores.
@@ -43,9 +54,14 @@ struct HeaderMatcher<Column: HeaderColumn> {
     /// The columns `record` names.
     mutating func match(_ record: CSVRecord) -> Match {
         var match = Match(line: record.line, cells: (0..<record.count).map { String(decoding: record.bytes(at: $0).trimmed, as: UTF8.self) })
+        var fallbacks: [(index: Int, column: Column)] = []
         for (index, cell) in match.cells.enumerated() {
             guard let column = columnsByName[Self.normalized(cell)] else {
-                match.unrecognised.append(index)
+                if let column = fallbackColumnsByName[Self.normalized(cell)] {
+                    fallbacks.append((index, column))
+                } else {
+                    match.unrecognised.append(index)
+                }
                 continue
             }
             if let first = match.indices[column] {
@@ -55,6 +71,14 @@ struct HeaderMatcher<Column: HeaderColumn> {
                 match.indices[column] = index
             }
         }
+        for (index, column) in fallbacks {
+            if match.indices[column] == nil {
+                match.indices[column] = index
+            } else {
+                match.unrecognised.append(index)
+            }
+        }
+        match.unrecognised.sort()
         if closest.map({ ($0.indices.count, $0.cells.count) < (match.indices.count, match.cells.count) }) ?? true {
             closest = match
         }
@@ -66,7 +90,8 @@ struct HeaderMatcher<Column: HeaderColumn> {
     func missingColumnsMessage(required: [Column], hint: String? = nil) -> String {
         let missing = required.filter { closest?.indices[$0] == nil }
         let wanted = missing.map { column in
-            "\(column.role) (accepted names: \(column.acceptedNames.joined(separator: ", ")))"
+            if let given = givenNames[column] { return "\(column.role) (given as \"\(given.messageExcerpt)\")" }
+            return "\(column.role) (accepted names: \((column.acceptedNames + column.fallbackNames).joined(separator: ", ")))"
         }
         let cells = closest?.cells.filter { !$0.isEmpty } ?? []
         var found = cells.prefix(Self.listedHeaders).map { "\"\($0.messageExcerpt)\"" }.joined(separator: ", ")

@@ -6,12 +6,16 @@ public struct ImportDiagnostic: Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     /// What is wrong, in words a user can act on.
     public var message: String
+    /// The choice the caller can make about the file that settles the problem, when there is
+    /// one: a command words it as its option.
+    public var remedy: ImportRemedy?
 
     /// Creates a diagnostic.
-    public init(file: String, line: Int?, message: String) {
+    public init(file: String, line: Int?, message: String, remedy: ImportRemedy? = nil) {
         self.file = file
         self.line = line
         self.message = message
+        self.remedy = remedy
     }
 
     /// `usage.csv:14: credits "abc" is not a number`.

@@ -4,14 +4,55 @@ import CreditCore
 ///
 /// `2026-04`, `2026-04-01`, `2026/04`, `2026/04/01`, `04/2026`, `Apr 2026`, `April 2026`,
 /// `Apr-26`, `1 Apr 2026`, `Apr 1 2026` read as months; `04/01/2026` reads as a full date whose
-/// order the file decides. Years have four digits except in `Apr-26`. Month names are English:
-/// `Mai 2026` is an error, never a skipped row.
+/// order the file decides. Years have four digits except in `Apr-26`. Month names are those of
+/// English, German, French, Spanish, Italian, Dutch and Portuguese, full or abbreviated, with or
+/// without a dot (`März 2026`, `janv. 2026`, `Mai-26`), in any case; no name means two months.
+/// Any other word (`Floréal 2026`) is an error, never a skipped row.
 enum MonthParser {
-    /// English month names, lower-case; their first three letters are the abbreviations.
+    /// English month names, lower-case, as messages spell months.
     static let monthNames = [
         "january", "february", "march", "april", "may", "june",
         "july", "august", "september", "october", "november", "december",
     ]
+
+    /// Every spelling of each month, lower-case, by language: full names, then abbreviations
+    /// (a dot after one is a separator), then spellings without their accents.
+    static let namesByMonth: [[String]] = [
+        ["january", "januar", "jänner", "janvier", "enero", "gennaio", "januari", "janeiro",
+         "jan", "jän", "janv", "ene", "gen"],
+        ["february", "februar", "février", "febrero", "febbraio", "februari", "fevereiro",
+         "feb", "févr", "fév", "fev", "fevrier", "fevr"],
+        ["march", "märz", "mars", "marzo", "maart", "março",
+         "mar", "mär", "mrz", "mrt", "marco"],
+        ["april", "avril", "abril", "aprile",
+         "apr", "avr", "abr"],
+        ["may", "mai", "mayo", "maggio", "mei", "maio",
+         "mag"],
+        ["june", "juni", "juin", "junio", "giugno", "junho",
+         "jun", "giu"],
+        ["july", "juli", "juillet", "julio", "luglio", "julho",
+         "jul", "juil", "lug"],
+        ["august", "août", "agosto", "augustus",
+         "aug", "ago", "aout"],
+        ["september", "septembre", "septiembre", "setiembre", "settembre", "setembro",
+         "sep", "sept", "set"],
+        ["october", "oktober", "octobre", "octubre", "ottobre", "outubro",
+         "oct", "okt", "ott", "out"],
+        ["november", "novembre", "noviembre", "novembro",
+         "nov"],
+        ["december", "dezember", "décembre", "diciembre", "dicembre", "dezembro",
+         "dec", "dez", "déc", "dic", "decembre"],
+    ]
+
+    /// The month (1 to 12) of each spelling. `String` keys compare by canonical equivalence,
+    /// so `März` matches whether its `ä` is one scalar or two.
+    private static let monthsByName: [String: Int] = {
+        var months: [String: Int] = [:]
+        for (index, names) in namesByMonth.enumerated() {
+            for name in names { months[name] = index + 1 }
+        }
+        return months
+    }()
 
     private static let writeLike = "write months like 2026-04 or Apr 2026"
 
@@ -107,11 +148,10 @@ enum MonthParser {
     private static func readNamed(name: Part, day: Part?, year: Part) -> Result<ParsedMonth, FieldProblem> {
         guard year.isNumber, day?.isNumber ?? true else { return .failure(.notAMonth) }
         let word = String(decoding: name.text, as: UTF8.self)
-        let lowered = word.lowercased()
-        guard let index = monthNames.firstIndex(where: {
-            $0 == lowered || $0.prefix(3) == lowered || (lowered == "sept" && $0 == "september")
-        }) else {
-            return .failure(.unreadableMonth(reason: "\"\(word)\" is not an English month name; \(writeLike)"))
+        guard let number = monthsByName[word.lowercased()] else {
+            return .failure(.unreadableMonth(
+                reason: "\"\(word.messageExcerpt)\" is not a month name in English, German, French, Spanish, Italian, "
+                    + "Dutch or Portuguese; \(writeLike)"))
         }
         let yearValue: Int
         switch year.digits {
@@ -119,8 +159,8 @@ enum MonthParser {
         case 2 where year.separator == UInt8(ascii: "-") && day == nil: yearValue = 2000 + year.value
         default: return .failure(.unreadableMonth(reason: "the year must have 4 digits, as in Apr 2026 (or Apr-26)"))
         }
-        guard let day else { return yearMonth(year: yearValue, month: index + 1) }
-        return date(year: yearValue, month: index + 1, day: day.value)
+        guard let day else { return yearMonth(year: yearValue, month: number) }
+        return date(year: yearValue, month: number, day: day.value)
     }
 
     private static func yearMonth(year: Int, month: Int) -> Result<ParsedMonth, FieldProblem> {
@@ -145,7 +185,7 @@ enum MonthParser {
         guard (1...FullDate.days(in: result)).contains(day) else {
             return .failure(.unreadableMonth(reason: "\(result) has no day \(day)"))
         }
-        return .success(.month(result))
+        return .success(.day(result, day: day))
     }
 
     private static func number(_ digits: some Collection<UInt8>) -> Int {

@@ -73,7 +73,8 @@ extension TableReader {
             } catch {
                 return
             }
-            if session.log.isEmpty { slots[index] = session }
+            // Rows held at a part's end are only known for what they are after the next part.
+            if session.log.isEmpty, session.held.isEmpty || index == parts.count - 1 { slots[index] = session }
         }
         guard var merged = sessions[0] else { return nil }
         for index in 1..<parts.count {
@@ -119,6 +120,7 @@ extension TableReader.Session where Consumer: MergeableTableConsumer {
     /// Takes in `later`, the session that read the part of the file after this one's.
     mutating func absorb(_ later: inout Self) -> Bool {
         rowCount += later.rowCount
+        held = later.held
         return consumer.absorb(&later.consumer)
     }
 }

@@ -29,7 +29,7 @@ enum TableReader {
     static func textPrefix(ofFileAt path: String, log: inout DiagnosticLog) -> FilePrefix? {
         let prefix = FilePrefix(path: path)
         if prefix.isUTF16 {
-            log.error("the file is UTF-16 text; save it as UTF-8", line: nil)
+            log.error("the file is UTF-16 text; save it as UTF-8", line: nil, remedy: .encoding)
             return nil
         }
         if let line = prefix.nulLine {
@@ -69,11 +69,17 @@ enum TableReader {
         let delimiter: UInt8
         var rowCount = 0
         var headerLine: Int?
+        /// The header row, to tell it when it is repeated below.
+        var header: CSVRecordCopy?
         var rowsBeforeHeader = 0
         var sawText = false
+        /// Rows that may end the table, a total row and notes under it, held until a data row
+        /// shows that they were data or the file ends.
+        var held: [CSVRecordCopy] = []
 
         init(consumer: Consumer, log: DiagnosticLog, delimiter: UInt8) {
             self.consumer = consumer
+            self.consumer.begin(delimiter: delimiter)
             self.log = log
             self.delimiter = delimiter
         }
@@ -84,23 +90,51 @@ enum TableReader {
             guard headerLine != nil else {
                 if consumer.readHeader(record, log: &log) {
                     headerLine = record.line
+                    header = CSVRecordCopy(record)
                     return
                 }
                 rowsBeforeHeader += 1
                 if rowsBeforeHeader == headerSearchRows { throw HeaderSearchEnded() }
                 return
             }
-            if let total = TableReader.totalLabel(record) {
-                log.warning("skipped the \"\(total)\" row; totals are computed from the seat rows", line: record.line)
+            if let header, header.hasSameFields(as: record) {
+                log.warning(
+                    "the header of line \(header.line) is repeated here, as where two exports were joined; the line is skipped",
+                    line: record.line)
                 return
             }
+            if consumer.totalLabel(record) != nil || consumer.mayBeNote(record) {
+                held.append(CSVRecordCopy(record))
+                // A long run of such rows is data after all: keep memory bounded.
+                if held.count > TableReader.heldRowLimit { held.removeFirst().withRecord { readData($0) } }
+                return
+            }
+            for row in held { row.withRecord { readData($0) } }
+            held.removeAll()
+            readData(record)
+        }
+
+        /// Reads a data row.
+        private mutating func readData(_ record: CSVRecord) {
             rowCount += 1
             if fieldCountIsWrong(record) { return }
             consumer.readRow(record, log: &log)
         }
 
-        /// Reports what only shows at the end: an empty file, a missing header, no data rows.
+        /// Reports what only shows at the end: the total row and notes below the table, an
+        /// empty file, a missing header, no data rows.
         mutating func finish() {
+            for row in held {
+                row.withRecord { record in
+                    if let label = consumer.totalLabel(record) {
+                        consumer.checkTotal(record, label: label, log: &log)
+                    } else {
+                        let note = record.bytes(at: 0).trimmed.messageText
+                        log.warning("skipped the note \"\(note)\" below the table", line: record.line)
+                    }
+                }
+            }
+            held.removeAll()
             if !sawText {
                 log.error("the file is empty", line: nil)
             } else if let headerLine {
@@ -145,11 +179,31 @@ enum TableReader {
     /// Stops reading once the header search gives up.
     private struct HeaderSearchEnded: Error {}
 
-    /// The first cell of a spreadsheet's total row (`Total`, `Grand total`), or `nil`.
-    fileprivate static func totalLabel(_ record: CSVRecord) -> String? {
-        let first = record.bytes(at: 0).trimmed
-        guard first.count == 5 || first.count == 11 else { return nil }
-        return first.equalsIgnoringCase("total") || first.equalsIgnoringCase("grand total") ? first.messageText : nil
+    /// The most rows held as a possible end of the table.
+    static let heldRowLimit = 32
+
+    /// Whether `record` could be a note below a table: text in the first cell, the rest empty.
+    static func isNote(_ record: CSVRecord) -> Bool {
+        guard !record.bytes(at: 0).trimmed.isEmpty else { return false }
+        return (1..<record.count).allSatisfy { record.bytes(at: $0).trimmed.isEmpty }
+    }
+
+    /// The words a spreadsheet's total row is labelled with, lower-case: English, German,
+    /// French, Spanish, Italian, Dutch and Portuguese.
+    static let totalWords: Set<String> = [
+        "total", "totals", "grand total", "sum", "gesamt", "summe", "gesamtsumme", "total général", "total general",
+        "totale", "totaal", "som", "soma",
+    ]
+
+    /// The longest total word in bytes, to rule a field out before making a `String` of it.
+    private static let longestTotalWord = totalWords.map(\.utf8.count).max()!
+
+    /// `field`'s text when it is a total word in any case, or `nil`.
+    static func totalLabel(_ field: UnsafeBufferPointer<UInt8>) -> String? {
+        let field = field.trimmed
+        guard (3...longestTotalWord).contains(field.count), let text = String(validating: field, as: UTF8.self),
+              totalWords.contains(text.lowercased()) else { return nil }
+        return text.messageExcerpt
     }
 }
 

@@ -3,6 +3,7 @@ extension UInt8 {
     static let space = UInt8(ascii: " ")
     static let tab = UInt8(ascii: "\t")
     static let comma = UInt8(ascii: ",")
+    static let point = UInt8(ascii: ".")
     static let semicolon = UInt8(ascii: ";")
     static let quote = UInt8(ascii: "\"")
     static let newline = UInt8(ascii: "\n")

@@ -252,6 +252,10 @@ struct UsageAccumulator {
             guard case let .success(parsed) = token.parsed else { return nil }
             return outcome.month(of: parsed)
         }
+        let tokenDays = tokens.map { token -> Int? in
+            guard case let .success(parsed) = token.parsed else { return nil }
+            return outcome.day(of: parsed)
+        }
         let dateOrder = outcome.dateOrder
         let months = Set(tokens.indices.filter { tokenUsed[$0] }.compactMap { tokenMonths[$0] }).sorted()
         guard let firstMonth = months.first, let lastMonth = months.last else {
@@ -271,8 +275,12 @@ struct UsageAccumulator {
         }
         var seatsByWorkspace = [[SeatHistory]](repeating: [], count: workspaces.names.count)
         var firstLines = [Int](repeating: 0, count: monthCount)
+        // The day of each month's first cell of a seat, to sum the days of a daily file
+        // without a warning per seat and month.
+        var firstDays = [Int?](repeating: nil, count: monthCount)
         var total = 0
         var totalOverflows = false
+        var dailyLine: Int?
         var sparseBySeat: [Int: [(token: Int, cell: Cell)]] = [:]
         for (key, cell) in sparseCells { sparseBySeat[key.seat, default: []].append((key.token, cell)) }
         sparseCells = [:]
@@ -287,11 +295,18 @@ struct UsageAccumulator {
                 guard firstLines[offset] != 0 else {
                     usage[offset] = cell.credits
                     firstLines[offset] = Int(cell.line)
+                    firstDays[offset] = tokenDays[token]
                     return
                 }
-                // Two spellings of one month (`2026-04` and `Apr 2026`, or two days of it).
-                let (first, later) = (min(firstLines[offset], Int(cell.line)), max(firstLines[offset], Int(cell.line)))
-                log.warning(duplicateMessage(seat: seat, month: month.description, firstLine: first), line: later)
+                if let day = tokenDays[token], let firstDay = firstDays[offset], day != firstDay {
+                    // Two days of one month: a daily file, summed with one warning for the file.
+                    let line = max(firstLines[offset], Int(cell.line))
+                    if dailyLine.map({ line < $0 }) ?? true { dailyLine = line }
+                } else {
+                    // Two spellings of one month (`2026-04` and `Apr 2026`).
+                    let (first, later) = (min(firstLines[offset], Int(cell.line)), max(firstLines[offset], Int(cell.line)))
+                    log.warning(duplicateMessage(seat: seat, month: month.description, firstLine: first), line: later)
+                }
                 let (sum, overflow) = usage[offset].addingReportingOverflow(cell.credits)
                 usage[offset] = overflow ? Int.max : sum
                 totalOverflows = totalOverflows || overflow
@@ -313,6 +328,11 @@ struct UsageAccumulator {
             let plan = seatPlans[seat] < 0 ? nil : plans.names[seatPlans[seat]].lowercased()
             seatsByWorkspace[seatWorkspaces[seat]].append(
                 SeatHistory(id: seats.names[seat], plan: plan, firstOffset: firstOffset, usage: usage))
+        }
+        if let dailyLine {
+            log.warning(
+                "the file has a row per day (line \(dailyLine) is a seat's second day of a month); "
+                    + "each seat's credits are summed per month", line: dailyLine)
         }
         if totalOverflows {
             log.error("the credits of the file add up to more than 64 bits; check for a wrong value", line: nil)

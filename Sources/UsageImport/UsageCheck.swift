@@ -93,8 +93,8 @@ public struct UsageCheck: Sendable, Equatable {
     }
 
     /// A few lines for a person: the file's shape and totals, then each warning and error as
-    /// `file:line: message`.
-    public func text() -> String {
+    /// `describing` words it (`file:line: message` unless a caller adds its options).
+    public func text(describing: (ImportDiagnostic) -> String = \.description) -> String {
         var lines = ["file: \(file)"]
         if let format, let delimiter {
             lines.append("format: \(format), \(Self.delimiterName(delimiter))-separated")
@@ -109,13 +109,13 @@ public struct UsageCheck: Sendable, Equatable {
         lines.append("total credits: \(totalCredits.groupedThousands)")
         if !warnings.isEmpty {
             lines.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s"):")
-            lines += warnings.map(\.description)
+            lines += warnings.map(describing)
         }
         if errors.isEmpty {
             lines.append("no errors")
         } else {
             lines.append("\(errors.count) error\(errors.count == 1 ? "" : "s"):")
-            lines += errors.map(\.description)
+            lines += errors.map(describing)
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -14,11 +14,14 @@ enum UsageColumn: HeaderColumn {
 
     var acceptedNames: [String] {
         switch self {
-        case .workspace: ["Workspace", "Team", "Account"]
-        case .seat: ["Seat", "Seat ID", "User", "User email", "Member"]
-        case .month: ["Month", "Period", "Date"]
-        case .credits: ["Credits", "Credits used", "Usage"]
+        case .workspace: ["Workspace", "Team", "Account", "Workspace name", "Team name"]
+        case .seat: ["Seat", "Seat ID", "User", "User email", "Email", "Member"]
+        case .month: ["Month", "Period", "Date", "Period start", "billing_period_start", "Usage date"]
+        case .credits: ["Credits", "Credits used", "Credits consumed", "Usage"]
         case .plan: ["Plan"]
         }
     }
+
+    var fallbackNames: [String] { self == .seat ? ["Name"] : [] }
+
 }

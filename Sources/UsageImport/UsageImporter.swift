@@ -17,7 +17,7 @@ public enum UsageImporter {
             throw UsageImportError(errors: reading.log.errors, warnings: reading.log.warnings)
         }
         return ImportedUsage(
-            history: history, file: path, rowCount: reading.outcome.rowCount, warnings: reading.log.warnings)
+            history: history, file: reading.log.file, rowCount: reading.outcome.rowCount, warnings: reading.log.warnings)
     }
 
     /// What the file at `path` holds and what is wrong with it, for `creditcast check`;
@@ -25,22 +25,54 @@ public enum UsageImporter {
     public static func check(fileAt path: String, options: UsageImportOptions = .init()) -> UsageCheck {
         let reading = read(fileAt: path, options: options)
         return UsageCheck(
-            file: path, format: reading.format, delimiter: reading.outcome.delimiter,
+            file: reading.log.file, format: reading.format, delimiter: reading.outcome.delimiter,
             dateOrder: reading.summary.dateOrder, rows: reading.outcome.rowCount, history: reading.summary.history,
             months: reading.summary.months, errors: reading.log.errors, warnings: reading.log.warnings)
     }
 
-    private static func read(fileAt path: String, options: UsageImportOptions) -> (
-        format: UsageFormat?, outcome: TableReader.Outcome, summary: UsageAccumulator.Summary, log: DiagnosticLog
-    ) {
-        var log = DiagnosticLog(file: path, limit: options.maxErrors)
-        var reader = UsageTableReader()
-        let outcome = TableReader.readInParts(fileAt: path, options: options, into: &reader, log: &log)
+    /// What one reading of a usage file found.
+    private struct Reading {
+        var format: UsageFormat?
+        var outcome = TableReader.Outcome()
+        var summary = UsageAccumulator.Summary(history: nil, months: [], dateOrder: nil, tokenMonths: [])
+        var log: DiagnosticLog
+    }
+
+    private static func read(fileAt path: String, options: UsageImportOptions) -> Reading {
+        var log = DiagnosticLog(file: InputText.displayName(of: path), limit: options.maxErrors)
+        guard var input = InputText.prepare(path: path, encoding: options.encoding, log: &log) else {
+            return Reading(log: log)
+        }
+        defer { input.remove() }
+        var reading = read(input.path, options: options, log: log)
+        if options.encoding == nil, input.encoding == .utf8, let line = reading.log.firstNonUTF8Line {
+            // Bytes that are not UTF-8 below the first lines: Windows-1252, if they read as it.
+            var converted = DiagnosticLog(file: log.file, limit: options.maxErrors)
+            if input.convert(from: .windows1252, log: &converted) {
+                converted.warning(InputText.windows1252Message(line: line), line: line, remedy: .encoding)
+                reading = read(input.path, options: options, log: converted)
+            }
+        }
+        return reading
+    }
+
+    /// Reads the UTF-8 text at `path` into a history, adding to `log`.
+    private static func read(_ path: String, options: UsageImportOptions, log start: DiagnosticLog) -> Reading {
+        var log = start
+        var reader = UsageTableReader(options: options)
+        var outcome = TableReader.readInParts(fileAt: path, options: options, into: &reader, log: &log)
+        if reader.numbers.needsSecondReading, let told = reader.numbers.evidence {
+            // Values such as `18.000` were read before a later row told the decimal mark, and
+            // with the other one: read the file again, knowing it from the start.
+            log = start
+            reader = UsageTableReader(options: options, told: told)
+            outcome = TableReader.readInParts(fileAt: path, options: options, into: &reader, log: &log)
+        }
         let summary = reader.finish(options: options, log: &log)
         if summary.history == nil, !log.hasErrors {
             // Only a wide file whose every month cell is empty gets here.
             log.error("no seat has credits in any month; there is no usage to import", line: nil)
         }
-        return (reader.format, outcome, summary, log)
+        return Reading(format: reader.format, outcome: outcome, summary: summary, log: log)
     }
 }

@@ -9,9 +9,19 @@ public enum WorkspaceListImporter {
     public static func load(
         fileAt path: String, options: UsageImportOptions = .init()
     ) throws(UsageImportError) -> [WorkspaceSettings] {
-        var log = DiagnosticLog(file: path, limit: options.maxErrors)
-        var reader = WorkspaceListReader()
-        _ = TableReader.read(fileAt: path, options: options, into: &reader, log: &log)
+        var log = DiagnosticLog(file: InputText.displayName(of: path), limit: options.maxErrors)
+        guard let input = InputText.prepare(path: path, encoding: options.encoding, log: &log) else {
+            throw UsageImportError(errors: log.errors, warnings: log.warnings)
+        }
+        defer { input.remove() }
+        let start = log
+        var reader = WorkspaceListReader(decimalMark: options.decimalMark)
+        _ = TableReader.read(fileAt: input.path, options: options, into: &reader, log: &log)
+        if let told = reader.needsSecondReading {
+            log = start
+            reader = WorkspaceListReader(decimalMark: options.decimalMark, told: told)
+            _ = TableReader.read(fileAt: input.path, options: options, into: &reader, log: &log)
+        }
         let settings = reader.finish(options: options, log: &log)
         guard !log.hasErrors else { throw UsageImportError(errors: log.errors, warnings: log.warnings) }
         return settings

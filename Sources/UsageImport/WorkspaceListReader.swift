@@ -18,6 +18,28 @@ struct WorkspaceListReader: TableConsumer {
     private var rows: [Row] = []
     private var linesByName: [String: Int] = [:]
     private static let required: [WorkspaceColumn] = [.workspace, .plan, .seats]
+    private let requestedMark: DecimalMark?
+    /// The file's decimal mark. Its few numbers are all read before any is used, so a mark told
+    /// late is applied by reading the rows again.
+    private var numbers = NumberConvention(requested: nil, delimiter: .comma)
+
+    /// A reader with the decimal mark given by the user, or told by an earlier reading of the
+    /// same file.
+    init(decimalMark: DecimalMark?, told: NumberConvention.Evidence? = nil) {
+        requestedMark = decimalMark
+        toldMark = told
+    }
+
+    private let toldMark: NumberConvention.Evidence?
+
+    mutating func begin(delimiter: UInt8) {
+        numbers = NumberConvention(requested: requestedMark, delimiter: delimiter, told: toldMark)
+    }
+
+    /// Whether the rows must be read again, knowing the decimal mark from the start.
+    var needsSecondReading: NumberConvention.Evidence? {
+        numbers.needsSecondReading ? numbers.evidence : nil
+    }
 
     mutating func readHeader(_ record: CSVRecord, log: inout DiagnosticLog) -> Bool {
         let match = matcher.match(record)
@@ -45,7 +67,7 @@ struct WorkspaceListReader: TableConsumer {
         }
         func number(_ column: WorkspaceColumn, optional: Bool) -> Int? {
             guard let bytes = field(column), !(optional && bytes.isEmpty) else { return nil }
-            switch WholeNumber.parse(bytes) {
+            switch numbers.read(bytes, line: record.line) {
             case let .success(value): return value
             case let .failure(problem):
                 problems.add(problem, field: column.role, bytes: bytes)
@@ -74,12 +96,32 @@ struct WorkspaceListReader: TableConsumer {
         rows.append(Row(settings: settings, asOf: asOf, asOfText: field(.asOf)?.messageText ?? "", line: record.line))
     }
 
+    func totalLabel(_ record: CSVRecord) -> String? {
+        guard let column = columns[.workspace], column < record.count else { return nil }
+        return TableReader.totalLabel(record.bytes(at: column))
+    }
+
+    func mayBeNote(_ record: CSVRecord) -> Bool { TableReader.isNote(record) }
+
+    mutating func checkTotal(_ record: CSVRecord, label: String, log: inout DiagnosticLog) {
+        let listed = rows.reduce(0) { $0 + $1.settings.seats }
+        if let column = columns[.seats], column < record.count, !record.bytes(at: column).trimmed.isEmpty,
+           case let .success(seats) = numbers.read(record.bytes(at: column).trimmed, line: record.line), seats != listed {
+            log.warning(
+                "skipped the \"\(label)\" row, which gives \(seats.groupedThousands) seats where the rows above add up to "
+                    + "\(listed.groupedThousands); check that every value was read as meant", line: record.line)
+            return
+        }
+        log.warning("skipped the \"\(label)\" row; it is not a workspace", line: record.line)
+    }
+
     func reportMissingHeader(log: inout DiagnosticLog) {
         log.error(matcher.missingColumnsMessage(required: Self.required), line: matcher.closest?.line)
     }
 
     /// The settings in file order, their `as_of` months read in the file's date order.
     func finish(options: UsageImportOptions, log: inout DiagnosticLog) -> [WorkspaceSettings] {
+        numbers.finish(field: "value", log: &log)
         let pending = rows.compactMap { row -> PendingDate? in
             guard case let .fullDate(date) = row.asOf else { return nil }
             return PendingDate(date: date, text: row.asOfText, line: row.line)

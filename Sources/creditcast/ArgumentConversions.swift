@@ -13,5 +13,7 @@ extension Month: ExpressibleByArgument {
 
 extension CapTiming: ExpressibleByArgument {}
 extension DateOrder: ExpressibleByArgument {}
+extension DecimalMark: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {}
 extension UsageModelKind: ExpressibleByArgument {}
 extension LedgerFormat: ExpressibleByArgument {}

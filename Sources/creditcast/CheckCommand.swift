@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let check = UsageImporter.check(fileAt: file, options: reading.importOptions)
-        print(format == .json ? check.jsonText() : check.text(), terminator: "")
+        print(format == .json ? check.jsonText() : check.text(describing: FlagWording.message), terminator: "")
         if !check.errors.isEmpty { throw ExitCode(CommandFailure.badInput) }
     }
 }

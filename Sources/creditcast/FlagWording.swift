@@ -3,6 +3,7 @@ import CreditCore
 import CreditForecast
 import CreditLedger
 import CreditSharding
+import UsageImport
 
 /// The command's wording of library errors that a command-line flag fixes.
 ///
@@ -19,8 +20,19 @@ enum FlagWording {
             return message(error)
         case let error as MergeError:
             return message(error)
+        case let error as UsageImportError:
+            return error.errors.map(message).joined(separator: "\n")
         default:
             return "\(error)"
+        }
+    }
+
+    /// An input file's diagnostic, with the option that settles it.
+    static func message(_ diagnostic: ImportDiagnostic) -> String {
+        switch diagnostic.remedy {
+        case .decimalMark?: "\(diagnostic): rerun with --decimal-mark comma or --decimal-mark point"
+        case .encoding?: "\(diagnostic) (--encoding utf-8, utf-16le, utf-16be or windows-1252 sets it)"
+        case nil: "\(diagnostic)"
         }
     }
 

@@ -71,7 +71,7 @@ struct LedgerCommand: ParsableCommand {
         }
         do {
             let imported = try UsageImporter.load(fileAt: usageFile!, options: reading.importOptions)
-            for warning in imported.warnings { Terminal.standardError.write("creditcast: warning: \(warning)\n") }
+            for warning in imported.warnings { Terminal.standardError.write("creditcast: warning: \(FlagWording.message(warning))\n") }
             return imported.history
         } catch {
             throw CommandFailure(error)

@@ -85,7 +85,7 @@ extension PoolOptions {
         } catch {
             throw CommandFailure(error)
         }
-        if !running.quiet { for warning in imported.warnings { Terminal.standardError.write("creditcast: warning: \(warning)\n") } }
+        if !running.quiet { for warning in imported.warnings { Terminal.standardError.write("creditcast: warning: \(FlagWording.message(warning))\n") } }
         guard let asOf else { return imported.history }
         do {
             return try imported.history.truncated(through: asOf)

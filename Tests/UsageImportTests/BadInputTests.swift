@@ -83,6 +83,16 @@ import Testing
         BadInput(
             "invalid-utf8",
             errors: [
+                "4: credits \"3ÿ0\" is not a number",
+            ],
+            warnings: [
+                "3: the file is not UTF-8 text (line 3 is the first that is not); it was read as Windows-1252, "
+                    + "the encoding of Excel's CSV on Windows",
+            ]
+        ),
+        BadInput(
+            "neither-utf8-nor-windows-1252",
+            errors: [
                 "3: not valid UTF-8 text; save the file as UTF-8",
                 "4: not valid UTF-8 text; save the file as UTF-8",
             ],
@@ -114,8 +124,8 @@ import Testing
             errors: [
                 "2: credits \"-5\" is negative; it must be 0 or more",
                 "3: credits \"(300)\" is negative; it must be 0 or more",
-                "4: credits \"12.5\" is not a whole number; round it",
-                "5: credits \"12,5\" is not a whole number; round it",
+                "4: credits \"12.5\" is not a whole number (the file's decimal mark is \".\"); round it",
+                "5: credits \"12,5\" is written with \",\" as the decimal mark, but the file's is \".\" (as \"12.5\" on line 4 shows); write every number the same way",
                 "6: credits \"1e3\" is not a number",
             ],
             warnings: []
@@ -123,7 +133,7 @@ import Testing
         BadInput(
             "no-header",
             errors: [
-                "1: no header row with the required columns in the first 20 rows; missing seat (accepted names: Seat, Seat ID, User, User email, Member) and month (accepted names: Month, Period, Date) and credits (accepted names: Credits, Credits used, Usage); headers found: \"name\", \"amount\"; or give one column per month, headed like 2026-04",
+                "1: no header row with the required columns in the first 20 rows; missing month (accepted names: Month, Period, Date, Period start, billing_period_start, Usage date) and credits (accepted names: Credits, Credits used, Credits consumed, Usage); headers found: \"name\", \"amount\"; or give one column per month, headed like 2026-04",
             ],
             warnings: []
         ),
@@ -168,7 +178,9 @@ import Testing
         BadInput(
             "utf16",
             errors: [
-                "-: the file is UTF-16 text; save it as UTF-8",
+                "1: no header row with the required columns in the first 20 rows; missing month (accepted names: "
+                    + "Month, Period, Date, Period start, billing_period_start, Usage date) and credits (accepted names: Credits, Credits used, Credits consumed, Usage); headers found: "
+                    + "\"seat\"; or give one column per month, headed like 2026-04",
             ],
             warnings: []
         ),
@@ -245,8 +257,8 @@ import Testing
         let listed = (1...20).map { "\"column \($0)\"" }.joined(separator: ", ")
         #expect(errors == [
             "1: no header row with the required columns in the first 20 rows; missing seat (accepted names: Seat, "
-                + "Seat ID, User, User email, Member) and month (accepted names: Month, Period, Date) and credits "
-                + "(accepted names: Credits, Credits used, Usage); headers found: \(listed) and 9980 more; "
+                + "Seat ID, User, User email, Email, Member, Name) and month (accepted names: Month, Period, Date, Period start, billing_period_start, Usage date) and credits "
+                + "(accepted names: Credits, Credits used, Credits consumed, Usage); headers found: \(listed) and 9980 more; "
                 + "or give one column per month, headed like 2026-04",
         ])
     }
@@ -349,7 +361,8 @@ import Testing
         #expect(Array(seats[1].usage.prefix(48)) == Array(repeating: 7, count: 48))
         #expect(seats[1].usage.dropFirst(48).allSatisfy { $0 == 0 })
         // One warning per seat, month and spelling that repeats: 28 days of 2010-01 each twice,
-        // 27 further days of it, then a second spelling for each of the 48 months.
-        #expect(imported.warnings.count == 28 + 27 + 48)
+        // one for the file's rows per day (27 further days of 2010-01), then a second spelling
+        // for each of the 48 months.
+        #expect(imported.warnings.count == 28 + 1 + 48)
     }
 }

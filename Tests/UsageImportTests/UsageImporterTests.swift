@@ -24,7 +24,13 @@ import Testing
 
     @Test func readsMessyExportWithTitleLinesBOMCRLFSemicolonsAndAliases() throws {
         let path = Fixture.path("long-messy")
-        let imported = try UsageImporter.load(fileAt: path)
+        // `"1,200"` in a semicolon file is 1200 or 1.2, and no other value tells which.
+        #expect(lineMessages(loadError(path)?.errors ?? []) == [
+            "5: credits \"1,200\" reads as 1200 if \",\" groups thousands or as a fraction, 1 and 200 thousandths, "
+                + "if it is the decimal mark, and no number in the file tells which; state the file's decimal mark",
+        ])
+        #expect(loadError(path)?.errors.map(\.remedy) == [.decimalMark])
+        let imported = try UsageImporter.load(fileAt: path, options: UsageImportOptions(decimalMark: .point))
         let history = imported.history
         #expect(history.months == Month(year: 2026, month: 4)!...Month(year: 2026, month: 5)!)
         #expect(imported.rowCount == 4)
@@ -34,7 +40,7 @@ import Testing
                 SeatHistory(id: "ben@acme.com", plan: "team", firstOffset: 0, usage: [300, 45]),
             ]),
         ])
-        let check = UsageImporter.check(fileAt: path)
+        let check = UsageImporter.check(fileAt: path, options: UsageImportOptions(decimalMark: .point))
         #expect(check.delimiter == UInt8(ascii: ";"))
         #expect(check.format == .long)
     }
@@ -108,10 +114,10 @@ import Testing
         let path = Fixture.path("foreign-month")
         let error = try #require(loadError(path))
         #expect(error.errors.map(\.description) == [
-            "\(path):2: month \"Mai 2026\" is not readable: \"Mai\" is not an English month name; "
-                + "write months like 2026-04 or Apr 2026",
-            "\(path):3: month \"janvier 2026\" is not readable: \"janvier\" is not an English month name; "
-                + "write months like 2026-04 or Apr 2026",
+            "\(path):2: month \"Maj 2026\" is not readable: \"Maj\" is not a month name in English, German, French, "
+                + "Spanish, Italian, Dutch or Portuguese; write months like 2026-04 or Apr 2026",
+            "\(path):3: month \"Floréal 2026\" is not readable: \"Floréal\" is not a month name in English, German, "
+                + "French, Spanish, Italian, Dutch or Portuguese; write months like 2026-04 or Apr 2026",
         ])
     }
 
@@ -121,7 +127,7 @@ import Testing
         #expect(lineMessages(error.errors) == [
             "2: credits \"abc\" is not a number",
             "3: credits \"-5\" is negative; it must be 0 or more",
-            "4: credits \"12.5\" is not a whole number; round it",
+            "4: credits \"12.5\" is not a whole number (the file's decimal mark is \".\"); round it",
             "5: month \"2026-13\" is not readable: 13 is not a month number (1 to 12)",
             "6: the row has 3 fields but the header has 4; fill in the missing fields",
             "7: credits \"99999999999999999999\" is too large; the most is 1,000,000,000,000",
@@ -147,23 +153,20 @@ import Testing
         ])
     }
 
-    @Test func reportsTextThatIsNotUTF8OncePerRow() throws {
+    @Test func readsTextThatIsNotUTF8AsWindows1252() throws {
         let path = Fixture.path("not-utf8")
         let error = try #require(loadError(path))
-        #expect(error.errors.map(\.description) == [
-            "\(path):3: not valid UTF-8 text; save the file as UTF-8",
-            "\(path):4: not valid UTF-8 text; save the file as UTF-8",
+        #expect(error.errors.map(\.description) == ["\(path):4: credits \"ÿ\" is not a number"])
+        #expect(error.warnings.map(\.description) == [
+            "\(path):3: the file is not UTF-8 text (line 3 is the first that is not); it was read as Windows-1252, "
+                + "the encoding of Excel's CSV on Windows",
         ])
+        #expect(error.warnings.map(\.remedy) == [.encoding])
     }
 
     @Test func reportsANulByte() throws {
         let path = Fixture.path("nul")
         #expect(loadError(path)?.description == "\(path):2: contains a NUL byte; save the file as UTF-8 text")
-    }
-
-    @Test func reportsUTF16() {
-        let path = temporaryFile([0xFF, 0xFE] + Array("s\0e\0a\0t\0".utf8))
-        #expect(loadError(path)?.description == "\(path): the file is UTF-16 text; save it as UTF-8")
     }
 
     @Test(arguments: ["", "\u{FEFF}", "\n\n", ",,\n  \n"])
@@ -181,7 +184,7 @@ import Testing
         let path = temporaryFile("Usage export\nseat,month,amount\nana,2026-04,5\n")
         #expect(lineMessages(loadError(path)?.errors ?? []) == [
             "2: no header row with the required columns in the first 20 rows; missing credits (accepted names: "
-                + "Credits, Credits used, Usage); headers found: \"seat\", \"month\", \"amount\"; "
+                + "Credits, Credits used, Credits consumed, Usage); headers found: \"seat\", \"month\", \"amount\"; "
                 + "or give one column per month, headed like 2026-04",
         ])
     }
@@ -233,8 +236,8 @@ import Testing
     }
 
     @Test func readsTabsAndHonoursADelimiterOverride() throws {
-        let tabbed = temporaryFile("seat\tmonth\tcredits\nana\t2026-04\t1,200\n")
-        #expect(try UsageImporter.load(fileAt: tabbed).history.workspaces[0].seats[0].usage == [1200])
+        let tabbed = temporaryFile("seat\tmonth\tcredits\nana\t2026-04\t1,200\nana\t2026-05\t2,500.00\n")
+        #expect(try UsageImporter.load(fileAt: tabbed).history.workspaces[0].seats[0].usage == [1200, 2500])
         let piped = temporaryFile("seat|month|credits\nana|2026-04|7\n")
         let history = try UsageImporter.load(fileAt: piped, options: UsageImportOptions(delimiter: UInt8(ascii: "|"))).history
         #expect(history.workspaces[0].seats[0].usage == [7])
@@ -256,10 +259,10 @@ import Testing
     }
 
     @Test func reportsUnreadableAndRepeatedWideMonths() {
-        let path = temporaryFile("seat,Apr 2026,2026-04,Mai 2026,Apr 2026\nana,1,2,3,4\n")
+        let path = temporaryFile("seat,Apr 2026,2026-04,Maj 2026,Apr 2026\nana,1,2,3,4\n")
         #expect(lineMessages(loadError(path)?.errors ?? []) == [
-            "1: month column \"Mai 2026\" is not readable: \"Mai\" is not an English month name; "
-                + "write months like 2026-04 or Apr 2026",
+            "1: month column \"Maj 2026\" is not readable: \"Maj\" is not a month name in English, German, French, "
+                + "Spanish, Italian, Dutch or Portuguese; write months like 2026-04 or Apr 2026",
             "1: column \"Apr 2026\" appears twice; keep one",
             "1: columns \"Apr 2026\" and \"2026-04\" are the same month, 2026-04; keep one",
         ])

@@ -18,8 +18,8 @@ import Testing
             "\(path):3: workspace \"acme\" is listed twice (first on line 2); keep one row per workspace",
             "\(path):4: workspace is empty; fill it in",
             "\(path):5: plan is empty; fill it in",
-            "\(path):5: as_of \"Mai 2026\" is not readable: \"Mai\" is not an English month name; "
-                + "write months like 2026-04 or Apr 2026",
+            "\(path):5: as_of \"Maj 2026\" is not readable: \"Maj\" is not a month name in English, German, French, "
+                + "Spanish, Italian, Dutch or Portuguese; write months like 2026-04 or Apr 2026",
             "\(path):6: seats \"ten\" is not a number",
         ])
     }

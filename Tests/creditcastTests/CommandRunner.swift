@@ -26,8 +26,9 @@ struct CommandRunner {
         return packageRoot.appendingPathComponent(".build/debug/creditcast")
     }()
 
-    /// Runs `creditcast` with `arguments` in the package root.
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `creditcast` with `arguments` in the package root, with `input` piped to its
+    /// standard input when given.
+    static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -36,7 +37,17 @@ struct CommandRunner {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let inputPipe = input.map { _ in Pipe() }
+        if let inputPipe { process.standardInput = inputPipe }
         try process.run()
+        if let input, let inputPipe {
+            // From another thread: a large input would fill the pipe before the output is read.
+            let writer = inputPipe.fileHandleForWriting
+            Thread.detachNewThread {
+                writer.write(input)
+                writer.closeFile()
+            }
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
