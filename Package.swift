@@ -7,9 +7,10 @@ import PackageDescription
 // CreditCore holds the domain model every stage shares: months, credits, money and the usage
 // history (workspaces, seats, their settings). CreditSharding holds a run's result, whole or one
 // shard of it, the shard file format and the merge. File formats sit at the edge: the import
-// layer (CLibCSV → CSVStream → UsageImport) reads usage and workspaces files into that model and
-// scenario files into the forecast's scenarios. Only the command (and the benchmarks) depend on
-// it, so no library from CreditLedger to CreditSharding links libcsv.
+// layer (CLibCSV → CSVStream → UsageImport) reads usage and workspaces files into that model, and
+// ScenarioImport reads scenario files into the forecast's scenarios with the same header and
+// month rules. Only the command (and the benchmarks) depend on them, so no library from
+// CreditLedger to CreditSharding links libcsv.
 let package = Package(
     name: "creditcast",
     platforms: [.macOS(.v13)],
@@ -18,6 +19,7 @@ let package = Package(
         // Each library works on its own: import a file, replay it, forecast, decide, report.
         .library(name: "CreditCore", targets: ["CreditCore"]),
         .library(name: "UsageImport", targets: ["UsageImport"]),
+        .library(name: "ScenarioImport", targets: ["ScenarioImport"]),
         .library(name: "CreditLedger", targets: ["CreditLedger"]),
         .library(name: "CreditForecast", targets: ["CreditForecast"]),
         .library(name: "CreditDecisions", targets: ["CreditDecisions"]),
@@ -42,7 +44,10 @@ let package = Package(
         .target(name: "CreditCore"),
         // The import layer reads usage and workspaces files into CreditCore's model, and scenario
         // files into CreditForecast's scenarios (with CreditLedger's plans).
-        .target(name: "UsageImport", dependencies: ["CSVStream", "CreditCore", "CreditLedger", "CreditForecast"]),
+        .target(name: "UsageImport", dependencies: ["CSVStream", "CreditCore"]),
+        // Scenario files: read with the usage importer's header matching and month parsing into the
+        // forecast's scenarios, so it sits above both.
+        .target(name: "ScenarioImport", dependencies: ["CSVStream", "CreditCore", "UsageImport", "CreditLedger", "CreditForecast"]),
         .target(name: "CreditLedger", dependencies: ["CreditCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "CreditForecast", dependencies: ["CreditCore", "CreditLedger"]),
         .target(name: "CreditDecisions", dependencies: ["CreditCore", "CreditLedger", "CreditForecast"]),
@@ -58,8 +63,8 @@ let package = Package(
         .executableTarget(
             name: "creditcast",
             dependencies: [
-                "CreditCore", "UsageImport", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest",
-                "CreditReports", "CreditSharding",
+                "CreditCore", "UsageImport", "ScenarioImport", "CreditLedger", "CreditForecast", "CreditDecisions",
+                "CreditBacktest", "CreditReports", "CreditSharding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +76,7 @@ let package = Package(
         .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream"]),
         .testTarget(name: "CreditCoreTests", dependencies: ["CreditCore"]),
         .testTarget(name: "UsageImportTests", dependencies: ["UsageImport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScenarioImportTests", dependencies: ["ScenarioImport"]),
         .testTarget(
             name: "CreditLedgerTests",
             dependencies: ["CreditLedger", .product(name: "PropertyBased", package: "swift-property-based")],

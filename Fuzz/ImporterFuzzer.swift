@@ -21,20 +21,25 @@ nonisolated(unsafe) private var inputPath: String = {
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = UnsafeBufferPointer(start: data, count: size)
     guard write(bytes, to: inputPath) else { return 0 }
-    // The first byte picks the options, so that forced delimiters and date orders are explored
-    // too; the whole input, that byte included, is the file.
+    // The first two bytes pick the options, so that forced delimiters, date orders, decimal marks
+    // and encodings are explored too; the whole input, those bytes included, is the file.
     let selector = bytes.first ?? 0
+    let second = bytes.count > 1 ? bytes[1] : 0
     let delimiters: [UInt8?] = [nil, UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
     let dateOrders: [DateOrder?] = [nil, .monthFirst, .dayFirst]
+    let decimalMarks: [DecimalMark?] = [nil, .comma, .point]
+    let encodings: [TextEncoding?] = [nil] + TextEncoding.allCases
     let options = UsageImportOptions(
         delimiter: delimiters[Int(selector & 3)],
         dateOrder: dateOrders[Int(selector >> 2 & 3) % 3],
+        decimalMark: decimalMarks[Int(selector >> 5 & 3) % 3],
+        encoding: second & 0x80 == 0 ? nil : encodings[Int(second & 7) % encodings.count],
         maxErrors: selector & 0x10 == 0 ? 50 : 1)
 
     let check = UsageImporter.check(fileAt: inputPath, options: options)
     _ = check.text()
     _ = check.jsonText()
-    if let history = try? UsageImporter.load(fileAt: inputPath, options: options) {
+    if let history = (try? UsageImporter.load(fileAt: inputPath, options: options))?.history {
         // What the importer hands on must be consistent whatever the bytes.
         precondition(history.firstMonth <= history.lastMonth, "months out of order")
         for workspace in history.workspaces {

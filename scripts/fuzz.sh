@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 OUT=.build-fuzz
 BIN="$OUT/importer-fuzzer"
-FLAGS=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -g -O)
+FLAGS=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -g -O -package-name creditcast)
 
 build() {
     bash scripts/install-deps.sh

@@ -6,9 +6,9 @@ import CreditCore
 /// lacks) rules one reading out, or one reading puts every date on the same day of the month
 /// while the other scatters days within a month. Otherwise the answer is an error asking for
 /// `--date-order`, never a guess.
-enum DateOrderResolver {
+package enum DateOrderResolver {
     /// The order to read the file's full dates in.
-    enum Outcome: Equatable {
+    package enum Outcome: Equatable {
         /// Read every full date in this order.
         case order(DateOrder)
         /// The order does not matter: there are no full dates, or they read the same both ways.
@@ -17,7 +17,7 @@ enum DateOrderResolver {
         case unresolved
 
         /// The month `parsed` reads as in this order, `nil` when it cannot be read.
-        func month(of parsed: ParsedMonth) -> Month? {
+        package func month(of parsed: ParsedMonth) -> Month? {
             switch (parsed, self) {
             case let (.month(month), _), let (.day(month, _), _): month
             case let (.fullDate(date), .order(order)): date.month(in: order)
@@ -44,7 +44,7 @@ enum DateOrderResolver {
     }
 
     /// The order for `dates`, or `requested` when given; reports what prevents reading them.
-    static func resolve(_ dates: [PendingDate], requested: DateOrder?, log: inout DiagnosticLog) -> Outcome {
+    package static func resolve(_ dates: [PendingDate], requested: DateOrder?, log: inout DiagnosticLog) -> Outcome {
         let dates = dates.sorted { $0.line < $1.line }
         guard dates.contains(where: { $0.date.first != $0.date.second }) else { return .eitherOrder }
         if let requested {

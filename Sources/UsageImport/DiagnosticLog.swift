@@ -1,5 +1,5 @@
 /// Collects the errors and warnings of one file, up to a limit, so that a run reports them all.
-struct DiagnosticLog {
+package struct DiagnosticLog {
     /// The file as the user named it.
     let file: String
     /// The most errors, and separately warnings, kept; the rest are only counted.
@@ -9,7 +9,7 @@ struct DiagnosticLog {
     private var omittedErrors = 0
     private var omittedWarnings = 0
 
-    init(file: String, limit: Int) {
+    package init(file: String, limit: Int) {
         self.file = file
         self.limit = max(limit, 1)
     }
@@ -23,12 +23,12 @@ struct DiagnosticLog {
     }
 
     /// Whether any error was reported, kept or not.
-    var hasErrors: Bool { !errorList.isEmpty }
+    package var hasErrors: Bool { !errorList.isEmpty }
 
     /// Whether nothing at all was reported, neither an error nor a warning.
     var isEmpty: Bool { errorList.isEmpty && warningList.isEmpty }
 
-    mutating func error(_ message: String, line: Int?, remedy: ImportRemedy? = nil) {
+    package mutating func error(_ message: String, line: Int?, remedy: ImportRemedy? = nil) {
         if errorList.count < limit {
             errorList.append(ImportDiagnostic(file: file, line: line, message: message, remedy: remedy))
         } else {
@@ -36,7 +36,7 @@ struct DiagnosticLog {
         }
     }
 
-    mutating func warning(_ message: String, line: Int?, remedy: ImportRemedy? = nil) {
+    package mutating func warning(_ message: String, line: Int?, remedy: ImportRemedy? = nil) {
         if warningList.count < limit {
             warningList.append(ImportDiagnostic(file: file, line: line, message: message, remedy: remedy))
         } else {
@@ -45,10 +45,10 @@ struct DiagnosticLog {
     }
 
     /// The errors in line order (whole-file errors first), then how many more there were.
-    var errors: [ImportDiagnostic] { Self.inLineOrder(errorList, omitted: omittedErrors, noun: "errors") }
+    package var errors: [ImportDiagnostic] { Self.inLineOrder(errorList, omitted: omittedErrors, noun: "errors") }
 
     /// The warnings in line order, then how many more there were.
-    var warnings: [ImportDiagnostic] { Self.inLineOrder(warningList, omitted: omittedWarnings, noun: "warnings") }
+    package var warnings: [ImportDiagnostic] { Self.inLineOrder(warningList, omitted: omittedWarnings, noun: "warnings") }
 
     /// Some problems (the date order) are only found once the whole file is read, so the list
     /// is sorted by line; the sort keeps the order of diagnostics on one line.

@@ -1,5 +1,5 @@
 /// Why one field of a row could not be read. `message(field:text:)` words it for the user.
-enum FieldProblem: Error, Equatable {
+package enum FieldProblem: Error, Equatable {
     case empty
     case notUTF8
     case nulByte

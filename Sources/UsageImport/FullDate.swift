@@ -2,7 +2,7 @@ import CreditCore
 
 /// A date written `04/01/2026`: which number is the day depends on the file's date order, so
 /// it is kept as written until the whole file has been read.
-struct FullDate: Hashable {
+package struct FullDate: Hashable {
     /// The number before the first separator.
     var first: Int
     /// The number between the separators.

@@ -1,5 +1,5 @@
 /// A column an input file may have, recognised by any of several header names.
-protocol HeaderColumn: CaseIterable, Hashable, Sendable {
+package protocol HeaderColumn: CaseIterable, Hashable, Sendable {
     /// What the column holds, in messages: `seat`, `credits`.
     var role: String { get }
     /// The header names accepted, as shown in messages. They match ignoring case, spaces and
@@ -11,5 +11,5 @@ protocol HeaderColumn: CaseIterable, Hashable, Sendable {
 }
 
 extension HeaderColumn {
-    var fallbackNames: [String] { [] }
+    package var fallbackNames: [String] { [] }
 }

@@ -2,19 +2,19 @@ import CSVStream
 
 /// Recognises the header row of an input file by its column names, for every kind of input
 /// file, and words what is missing when no row qualifies.
-struct HeaderMatcher<Column: HeaderColumn> {
+package struct HeaderMatcher<Column: HeaderColumn> {
     /// The columns recognised in one row.
-    struct Match {
+    package struct Match {
         /// The row's line.
         var line: Int
         /// The row's cells, trimmed.
-        var cells: [String]
+        package var cells: [String]
         /// Where each recognised column is; the first cell wins when several name one column.
-        var indices: [Column: Int] = [:]
+        package var indices: [Column: Int] = [:]
         /// Messages for cells that name a column already named by an earlier cell.
-        var duplicates: [String] = []
+        package var duplicates: [String] = []
         /// The cells that name no column.
-        var unrecognised: [Int] = []
+        package var unrecognised: [Int] = []
 
         /// Whether `index` holds a recognised column.
         func isRecognised(_ index: Int) -> Bool { indices.values.contains(index) }
@@ -32,7 +32,7 @@ struct HeaderMatcher<Column: HeaderColumn> {
 
     /// A matcher of every column's accepted names, except that a column in `givenNames` is
     /// matched by the name given instead.
-    init(givenNames: [Column: String] = [:]) {
+    package init(givenNames: [Column: String] = [:]) {
         var columnsByName: [String: Column] = [:]
         var fallbackColumnsByName: [String: Column] = [:]
         for column in Column.allCases where givenNames[column] == nil {
@@ -52,7 +52,7 @@ struct HeaderMatcher<Column: HeaderColumn> {
     }
 
     /// The columns `record` names.
-    mutating func match(_ record: CSVRecord) -> Match {
+    package mutating func match(_ record: CSVRecord) -> Match {
         var match = Match(line: record.line, cells: (0..<record.count).map { String(decoding: record.bytes(at: $0).trimmed, as: UTF8.self) })
         var fallbacks: [(index: Int, column: Column)] = []
         for (index, cell) in match.cells.enumerated() {

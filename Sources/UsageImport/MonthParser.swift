@@ -8,7 +8,7 @@ import CreditCore
 /// English, German, French, Spanish, Italian, Dutch and Portuguese, full or abbreviated, with or
 /// without a dot (`März 2026`, `janv. 2026`, `Mai-26`), in any case; no name means two months.
 /// Any other word (`Floréal 2026`) is an error, never a skipped row.
-enum MonthParser {
+package enum MonthParser {
     /// English month names, lower-case, as messages spell months.
     static let monthNames = [
         "january", "february", "march", "april", "may", "june",
@@ -57,7 +57,7 @@ enum MonthParser {
     private static let writeLike = "write months like 2026-04 or Apr 2026"
 
     /// The month in `field`, or why it is not one.
-    static func parse(_ field: UnsafeBufferPointer<UInt8>) -> Result<ParsedMonth, FieldProblem> {
+    package static func parse(_ field: UnsafeBufferPointer<UInt8>) -> Result<ParsedMonth, FieldProblem> {
         // `2026-04`, the common case, without splitting into parts.
         if field.count == 7, field[4] == UInt8(ascii: "-"),
            field[0].isDigit, field[1].isDigit, field[2].isDigit, field[3].isDigit, field[5].isDigit, field[6].isDigit {

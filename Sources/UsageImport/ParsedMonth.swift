@@ -1,7 +1,7 @@
 import CreditCore
 
 /// A month as written in a file, before the file's date order is known.
-enum ParsedMonth: Equatable {
+package enum ParsedMonth: Equatable {
     /// A month that reads the same in any date order: `2026-04`, `Apr 2026`.
     case month(Month)
     /// A day that reads the same in any date order: `2026-04-15`, `15 Apr 2026`.

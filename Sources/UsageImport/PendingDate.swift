@@ -1,10 +1,16 @@
 /// A full date as first met in a file, kept until the file's date order is known. A file holds
 /// few distinct dates, so keeping one per distinct text costs little memory.
-struct PendingDate: Equatable {
+package struct PendingDate: Equatable {
     /// The date's numbers.
-    var date: FullDate
+    package var date: FullDate
     /// The text as written, for messages.
-    var text: String
+    package var text: String
     /// The first line it is on.
-    var line: Int
+    package var line: Int
+
+    package init(date: FullDate, text: String, line: Int) {
+        self.date = date
+        self.text = text
+        self.line = line
+    }
 }

@@ -6,7 +6,7 @@ import Darwin
 
 extension UnsafeBufferPointer<UInt8> {
     /// The field without the spaces and tabs that spreadsheets leave around values.
-    var trimmed: UnsafeBufferPointer<UInt8> {
+    package var trimmed: UnsafeBufferPointer<UInt8> {
         var start = startIndex
         var end = endIndex
         while start < end, self[start] == .space || self[start] == .tab { start += 1 }

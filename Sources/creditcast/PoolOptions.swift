@@ -4,6 +4,7 @@ import CreditDecisions
 import CreditForecast
 import CreditLedger
 import CreditReports
+import ScenarioImport
 import UsageImport
 
 /// The pool's set-up and prices, shared by every command that runs the rules.

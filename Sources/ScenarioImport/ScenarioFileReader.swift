@@ -2,6 +2,7 @@ import CSVStream
 import CreditCore
 import CreditForecast
 import CreditLedger
+import UsageImport
 
 /// Reads a scenario file record by record: the first non-blank row is the header, every later
 /// one a change; the changes are built once the file's date order is known.

@@ -2,6 +2,7 @@ import CSVStream
 import CreditCore
 import CreditForecast
 import CreditLedger
+import UsageImport
 
 /// A scenario CSV as a finance user edits it in a spreadsheet:
 /// `scenario,month,seats,plan,usage_multiplier` and an optional `workspace`.

@@ -2,6 +2,7 @@ import CreditCore
 import CreditForecast
 import CreditLedger
 import Testing
+import ScenarioImport
 import UsageImport
 
 @Suite struct ScenarioFileTests {

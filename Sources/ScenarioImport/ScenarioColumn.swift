@@ -1,3 +1,5 @@
+import UsageImport
+
 /// The columns of a scenario file.
 enum ScenarioColumn: HeaderColumn {
     case scenario, month, seats, plan, usageMultiplier, workspace
