@@ -60,7 +60,7 @@ struct BacktestCommand: ParsableCommand {
             throw ValidationError("--trials must be 1 to \(BacktestSettings.maximumTrials.groupedThousands)")
         }
         guard (BacktestSettings.leastHistoryMonths...Self.mostHistoryMonths).contains(minimumHistory) else {
-            throw ValidationError("--min-history must be \(BacktestSettings.leastHistoryMonths) to \(Self.mostHistoryMonths) months")
+            throw ValidationError("--min-history must be \(BacktestSettings.leastHistoryMonths) to \(Self.mostHistoryMonths.groupedThousands) months")
         }
     }
 
