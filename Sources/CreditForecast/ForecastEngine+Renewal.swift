@@ -17,6 +17,12 @@ extension ForecastEngine {
     /// `run`, so the draws match a forecast with the same seed and horizon.
     ///
     /// - Parameters:
+    ///   - history: the usage history, as for `run`.
+    ///   - pools: one pool set-up per workspace, as for `run`.
+    ///   - pricing: plans for seats that carry their own plan.
+    ///   - rules: cap timing, expiry, auto-purchase and pay-as-you-go price; in the renewal year
+    ///     each strategy's auto-purchase package takes the place of `rules`' own.
+    ///   - threads: worker threads; 0 or less uses every active core.
     ///   - renewal: the first month of the renewal year; not before the month after the history.
     ///   - strategies: the strategies compared, in report order; at least one.
     ///   - settings: trials, seed and model; the horizon is set to reach the year's end and
@@ -52,7 +58,8 @@ extension ForecastEngine {
         let offset = first.distance(to: renewal)
         func plan<Model: UsageModel>(_ model: (WorkspaceHistory, WorkspacePool) -> Model) throws -> [RenewalForecast] {
             let prepared = try prepare(
-                history: history, pools: pools, pricing: pricing, rules: rules, horizon: used.horizon, scenario: scenario, model: model
+                history: history, pools: pools, pricing: pricing, rules: rules, horizon: used.horizon, seed: used.seed,
+                scenario: scenario, model: model
             )
             return simulateRenewal(
                 prepared, asOf: history.lastMonth, rules: rules, settings: used, renewalOffset: offset,
@@ -123,7 +130,7 @@ extension ForecastEngine {
         // 128-bit, as `TrialTallies` are: a million trials of a trillion unused credits pass 64 bits.
         var unusedSums = [Int128](repeating: 0, count: strategies.count)
         for trial in 0..<trials {
-            var generator = Xoshiro256StarStar(seed: settings.seed, stream: workspace.stream, trial: UInt64(trial))
+            var generator = workspace.streams.generator(trial: trial)
             workspace.model.drawTrial(into: worker.usage, using: &generator)
             if scales {
                 for month in 0..<horizon { worker.usage[month] = path.scaled(worker.usage[month], month: month) }

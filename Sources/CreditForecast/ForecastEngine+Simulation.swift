@@ -102,7 +102,7 @@ extension ForecastEngine {
     static func runTrials<Model: UsageModel>(
         _ workspaces: ArraySlice<PreparedWorkspace<Model>>, firstTrials: [Int], counts: [Int],
         buffers: [(usage: UnsafeMutableBufferPointer<Int>, closing: UnsafeMutableBufferPointer<Int>)],
-        months: UnsafeBufferPointer<Month>, rules: PurchaseRules, seed: UInt64, threads: Int,
+        months: UnsafeBufferPointer<Month>, rules: PurchaseRules, threads: Int,
         progress: (@Sendable (Int) -> Void)?
     ) -> [TrialTallies] {
         let horizon = months.count
@@ -131,7 +131,7 @@ extension ForecastEngine {
             release: { $0.release() },
             body: { index, worker in
                 let unit = units[index]
-                runBlock(workspaces[base + unit.workspace], unit: unit, months: months, rules: rules, seed: seed, worker: &worker)
+                runBlock(workspaces[base + unit.workspace], unit: unit, months: months, rules: rules, worker: &worker)
             }
         )
         var result = counts.map { _ in TrialTallies(months: horizon) }
@@ -168,7 +168,7 @@ extension ForecastEngine {
                 let round = months.withUnsafeBufferPointer { months in
                     runTrials(
                         workspaces[group], firstTrials: tallies.map(\.trials), counts: batch, buffers: buffers, months: months,
-                        rules: rules, seed: settings.seed, threads: threads, progress: nil
+                        rules: rules, threads: threads, progress: nil
                     )
                 }
                 for buffer in buffers {
@@ -224,7 +224,7 @@ extension ForecastEngine {
             let tallies = months.withUnsafeBufferPointer { months in
                 runTrials(
                     workspaces[group], firstTrials: Array(repeating: 0, count: counts.count), counts: counts, buffers: buffers,
-                    months: months, rules: rules, seed: settings.seed, threads: threads, progress: report
+                    months: months, rules: rules, threads: threads, progress: report
                 )
             }
             unitsBefore += counts.reduce(0) { $0 + ($1 + blockSize - 1) / blockSize }
@@ -281,7 +281,6 @@ extension ForecastEngine {
         let horizon = months.count
         let trials = settings.trials
         let slots = TrialTallies.slotCount(months: horizon)
-        let seed = settings.seed
         let keepPaths = settings.keepPaths
         let monthList = months
         return months.withUnsafeBufferPointer { months in
@@ -310,7 +309,7 @@ extension ForecastEngine {
                             usage: whole.usage.baseAddress! + firstTrial, closing: whole.closing.baseAddress! + firstTrial,
                             tallies: whole.tallies.baseAddress!
                         )
-                        runBlock(workspace, unit: unit, months: months, rules: rules, seed: seed, worker: &whole.worker)
+                        runBlock(workspace, unit: unit, months: months, rules: rules, worker: &whole.worker)
                         tallies.add(UnsafeBufferPointer(whole.tallies))
                     }
                     tallies.trials = trials
@@ -333,14 +332,14 @@ extension ForecastEngine {
     @inline(__always)
     static func runBlock<Model: UsageModel>(
         _ workspace: PreparedWorkspace<Model>, unit: Unit, months: UnsafeBufferPointer<Month>, rules: PurchaseRules,
-        seed: UInt64, worker: inout Worker
+        worker: inout Worker
     ) {
         let horizon = months.count
         let trials = unit.trials
         let stride = unit.stride
         let scales = workspace.path.scalesUsage
         for offset in 0..<trials {
-            var generator = Xoshiro256StarStar(seed: seed, stream: workspace.stream, trial: UInt64(unit.firstTrial + offset))
+            var generator = workspace.streams.generator(trial: unit.firstTrial + offset)
             workspace.model.drawTrial(into: worker.usage, using: &generator)
             for month in 0..<horizon {
                 let used = worker.usage[month]

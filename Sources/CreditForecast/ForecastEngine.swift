@@ -11,7 +11,7 @@ import Foundation
 /// fixed seats) over the whole horizon, unless a `Scenario` changes them from some month on.
 ///
 /// **Reproducibility.** Trial `t` of workspace `w` draws only from
-/// `Xoshiro256StarStar(seed: settings.seed, stream: StableHash.of(w.name), trial: t)`, and every
+/// `TrialStream(seed: settings.seed, workspace: w.name).generator(trial: t)`, and every
 /// sum is an integer sum, so results are identical for any `threads`, and a workspace's results
 /// depend on which other workspaces are forecast with it only through the `seats` model's
 /// `PortfolioPrior`, which the run reports and which `settings` can fix.
@@ -69,7 +69,8 @@ public enum ForecastEngine {
         let settings = settings.estimatingPortfolioPrior(from: history)
         func forecast<Model: UsageModel>(_ model: (WorkspaceHistory, WorkspacePool) -> Model) throws -> [WorkspaceForecast] {
             let prepared = try prepare(
-                history: history, pools: pools, pricing: pricing, rules: rules, horizon: settings.horizon, scenario: scenario, model: model
+                history: history, pools: pools, pricing: pricing, rules: rules, horizon: settings.horizon, seed: settings.seed,
+                scenario: scenario, model: model
             )
             return simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)
         }
@@ -80,33 +81,14 @@ public enum ForecastEngine {
         return ForecastRun(requested: settings, asOf: history.lastMonth, inputHash: inputHash, workspaces: workspaces)
     }
 
-    /// The pool (balance and purchased lots) at the start of the month after `history.lastMonth`.
-    ///
-    /// The history is replayed month by month through `CreditPool.runMonth`, exactly as
-    /// `Ledger.replay` does, from `pool.openingBalance` at `pool.balanceMonth` (the history's first
-    /// month when `nil` or earlier). When `balanceMonth` is after the history's last month the
-    /// opening balance is the start as it stands.
+    /// The pool (balance and purchased lots) at the start of the month after `history.lastMonth`:
+    /// `HistoryReplay.closingPool`, the pool the ledger leaves at the close of the history.
     public static func startingPool(
         for workspace: WorkspaceHistory, pool: WorkspacePool, history: UsageHistory, pricing: Pricing,
         rules: PurchaseRules, scheduledPurchases: [Month: [CreditPackage]] = [:]
     ) throws(PricingError) -> CreditPool {
-        var start = 0
-        if let month = pool.balanceMonth {
-            if month > history.lastMonth { return CreditPool(balance: pool.openingBalance) }
-            start = max(0, history.firstMonth.distance(to: month))
-        }
-        let count = history.monthCount
-        let accruals = try pool.accruals(for: workspace, monthCount: count, pricing: pricing)
-        let usage = workspace.seats.isEmpty ? [Int](repeating: 0, count: count) : workspace.monthlyUsage
-        var credits = CreditPool(balance: pool.openingBalance)
-        for offset in start..<count {
-            let month = history.firstMonth.advanced(by: offset)
-            _ = credits.runMonth(
-                month, accrual: accruals[offset], cap: pool.cap.cap(forAccrual: accruals[offset]), usage: usage[offset],
-                scheduled: scheduledPurchases[month] ?? [], rules: rules
-            )
-        }
-        return credits
+        try HistoryReplay(pricing: pricing, rules: rules, scheduledPurchases: scheduledPurchases)
+            .closingPool(workspace, of: history, pool: pool)
     }
 
     /// The pool balance at the start of the forecast: `startingPool(…).balance`, the closing
@@ -189,7 +171,7 @@ public enum ForecastEngine {
     /// changes) and `model` fitted to it.
     static func prepare<Model: UsageModel>(
         history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules, horizon: Int,
-        scenario: Scenario?, model: (WorkspaceHistory, WorkspacePool) -> Model
+        seed: UInt64, scenario: Scenario?, model: (WorkspaceHistory, WorkspacePool) -> Model
     ) throws -> [PreparedWorkspace<Model>] {
         let months = (1...max(1, horizon)).map { history.lastMonth.advanced(by: $0) }
         return try zip(history.workspaces, pools).map { workspace, pool in
@@ -204,7 +186,7 @@ public enum ForecastEngine {
             return PreparedWorkspace(
                 name: workspace.name, plan: plan, seats: path.seats[0],
                 start: try startingPool(for: workspace, pool: pool, history: history, pricing: pricing, rules: rules),
-                accrual: path.accruals[0], cap: path.caps[0], path: path, stream: StableHash.of(workspace.name),
+                accrual: path.accruals[0], cap: path.caps[0], path: path, streams: TrialStream(seed: seed, workspace: workspace.name),
                 model: model(workspace, pool)
             )
         }

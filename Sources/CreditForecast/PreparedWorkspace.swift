@@ -18,8 +18,8 @@ struct PreparedWorkspace<Model: UsageModel>: Sendable {
     var cap: Int
     /// Seats, accrual, cap and usage scale of every forecast month (a scenario's changes).
     var path: ForecastEngine.MonthPath
-    /// `StableHash` of the name: the workspace's random stream.
-    var stream: UInt64
+    /// The workspace's random streams, one per trial.
+    var streams: TrialStream
     /// The fitted usage model.
     var model: Model
 }

@@ -40,14 +40,35 @@ public struct HistoryReplay: Sendable {
     /// One workspace replayed from its balance month (or the history's first month) to the
     /// history's last month.
     public func replay(_ workspace: WorkspaceHistory, of history: UsageHistory, pool: WorkspacePool) throws(PricingError) -> [LedgerMonth] {
+        guard let months = try replayedMonths(workspace, of: history, pool: pool) else { return [] }
+        return ledger(pool).replay(from: months.start, opening: pool.openingBalance, accruals: months.accruals, usage: months.usage)
+    }
+
+    /// The pool (balance and purchased lots) at the close of the history's last month, as
+    /// `replay` leaves it: where a forecast of the next month starts. A pool whose balance
+    /// applies after the history's last month opens at that balance.
+    public func closingPool(_ workspace: WorkspaceHistory, of history: UsageHistory, pool: WorkspacePool) throws(PricingError) -> CreditPool {
+        guard let months = try replayedMonths(workspace, of: history, pool: pool) else {
+            return CreditPool(balance: pool.openingBalance)
+        }
+        return ledger(pool).closingPool(from: months.start, opening: pool.openingBalance, accruals: months.accruals, usage: months.usage)
+    }
+
+    private func ledger(_ pool: WorkspacePool) -> Ledger {
+        Ledger(rules: rules, cap: pool.cap, scheduledPurchases: scheduledPurchases)
+    }
+
+    /// The months a replay runs: from the pool's balance month (or the history's first month)
+    /// to the last, with their accruals and usage; `nil` when the balance applies after the
+    /// history. A workspace without seats uses nothing.
+    private func replayedMonths(
+        _ workspace: WorkspaceHistory, of history: UsageHistory, pool: WorkspacePool
+    ) throws(PricingError) -> (start: Month, accruals: [Int], usage: [Int])? {
         let accruals = try pool.accruals(for: workspace, monthCount: history.monthCount, pricing: pricing)
         let start = max(pool.balanceMonth ?? history.firstMonth, history.firstMonth)
         let skip = history.firstMonth.distance(to: start)
-        guard skip < history.monthCount else { return [] }
-        let ledger = Ledger(rules: rules, cap: pool.cap, scheduledPurchases: scheduledPurchases)
-        return ledger.replay(
-            from: start, opening: pool.openingBalance,
-            accruals: Array(accruals[skip...]), usage: Array(workspace.monthlyUsage[skip...])
-        )
+        guard skip < history.monthCount else { return nil }
+        let usage = workspace.seats.isEmpty ? [Int](repeating: 0, count: history.monthCount) : workspace.monthlyUsage
+        return (start, Array(accruals[skip...]), Array(usage[skip...]))
     }
 }

@@ -20,16 +20,34 @@ public struct Ledger: Sendable {
     ///
     /// `accruals[i]` and `usage[i]` belong to month `start + i`; the two must be equally long.
     public func replay(from start: Month, opening: Int, accruals: [Int], usage: [Int]) -> [LedgerMonth] {
+        var months: [LedgerMonth] = []
+        months.reserveCapacity(usage.count)
+        _ = run(from: start, opening: opening, accruals: accruals, usage: usage) { months.append($0) }
+        return months
+    }
+
+    /// The pool (balance and purchased lots) after replaying `usage` as `replay` does: where a
+    /// forecast starts.
+    public func closingPool(from start: Month, opening: Int, accruals: [Int], usage: [Int]) -> CreditPool {
+        run(from: start, opening: opening, accruals: accruals, usage: usage) { _ in }
+    }
+
+    /// The one month-by-month loop behind `replay` and `closingPool`.
+    private func run(
+        from start: Month, opening: Int, accruals: [Int], usage: [Int], record: (LedgerMonth) -> Void
+    ) -> CreditPool {
         precondition(accruals.count == usage.count, "one accrual per month of usage")
         var pool = CreditPool(balance: opening)
-        return zip(accruals, usage).enumerated().map { offset, month in
-            let (accrual, used) = month
+        for (offset, (accrual, used)) in zip(accruals, usage).enumerated() {
             let current = start.advanced(by: offset)
-            return pool.runMonth(
-                current, accrual: accrual, cap: cap.cap(forAccrual: accrual), usage: used,
-                scheduled: scheduledPurchases[current] ?? [], rules: rules
+            record(
+                pool.runMonth(
+                    current, accrual: accrual, cap: cap.cap(forAccrual: accrual), usage: used,
+                    scheduled: scheduledPurchases[current] ?? [], rules: rules
+                )
             )
         }
+        return pool
     }
 }
 

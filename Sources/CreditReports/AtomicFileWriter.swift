@@ -20,28 +20,28 @@ import Foundation
 ///
 /// Paths are checked against `inputPaths` by device and inode, so `./usage.csv`, an absolute
 /// spelling, a symbolic link or a hard link to an input are all refused.
-public struct AtomicFileWriter: Sendable {
+struct AtomicFileWriter: Sendable {
     /// Files the run reads; none of them may be written.
-    public var inputPaths: [String]
+    var inputPaths: [String]
 
     /// A writer that refuses to write any of `inputPaths`.
-    public init(inputPaths: [String] = []) {
+    init(inputPaths: [String] = []) {
         self.inputPaths = inputPaths
     }
 
     /// Writes `text` as UTF-8 to `path`, atomically.
-    public func write(_ text: String, to path: String) throws(ReportWriteError) {
+    func write(_ text: String, to path: String) throws(ReportWriteError) {
         try write(to: path) { sink throws(ReportWriteError) in try sink.write(text) }
     }
 
     /// Writes whatever `produce` sends to the sink to `path`, atomically.
-    public func write(to path: String, _ produce: (FileSink) throws(ReportWriteError) -> Void) throws(ReportWriteError) {
+    func write(to path: String, _ produce: (FileSink) throws(ReportWriteError) -> Void) throws(ReportWriteError) {
         let staged = try stage(to: path, produce)
         try commit([staged])
     }
 
     /// Throws `outputIsInput` if `path` names one of the input files.
-    public func checkNotInput(_ path: String) throws(ReportWriteError) {
+    func checkNotInput(_ path: String) throws(ReportWriteError) {
         guard let output = fileIdentity(path) else { return }
         for input in inputPaths where fileIdentity(input) == output {
             throw .outputIsInput(path: path)
@@ -50,7 +50,7 @@ public struct AtomicFileWriter: Sendable {
 
     /// Writes the bytes `produce` sends into a temporary file beside `path`, ready for `commit`.
     /// On failure nothing is left behind.
-    public func stage(to path: String, _ produce: (FileSink) throws(ReportWriteError) -> Void) throws(ReportWriteError) -> StagedFile {
+    func stage(to path: String, _ produce: (FileSink) throws(ReportWriteError) -> Void) throws(ReportWriteError) -> StagedFile {
         try checkNotInput(path)
         try Self.makeDirectories(Self.parentDirectory(of: path))
         let (descriptor, temporary) = try Self.openTemporary(beside: path, kind: "tmp")
@@ -77,7 +77,7 @@ public struct AtomicFileWriter: Sendable {
     /// Renames every staged file into place, in order. If one rename fails, the files already
     /// replaced get their earlier contents back (new ones are removed), the remaining temporary
     /// files are removed, and `replaceFailed` names the file that could not be put in place.
-    public func commit(_ staged: [StagedFile]) throws(ReportWriteError) {
+    func commit(_ staged: [StagedFile]) throws(ReportWriteError) {
         var done: [(file: StagedFile, existed: Bool, backup: String?)] = []
         for (index, file) in staged.enumerated() {
             let existed = pathKind(file.path) != .missing
@@ -106,7 +106,7 @@ public struct AtomicFileWriter: Sendable {
     }
 
     /// Removes staged files that will not be committed.
-    public func discard(_ staged: [StagedFile]) {
+    func discard(_ staged: [StagedFile]) {
         for file in staged { unlink(file.temporaryPath) }
     }
 

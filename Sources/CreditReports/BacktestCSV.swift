@@ -8,9 +8,9 @@ import CreditBacktest
 /// means and scores in credits 1 decimal. Events are cumulative: `p_cap_hit` on the row of step
 /// `k` is the chance of a cap hit in any of months 1 … `k` after the origin, and `cap_hit` says
 /// whether one happened in those months.
-public enum BacktestCSV {
+enum BacktestCSV {
     /// `backtest.csv`'s columns.
-    public static let recordHeader = [
+    static let recordHeader = [
         "origin", "workspace", "model", "step", "month",
         "usage_actual", "usage_p5", "usage_p10", "usage_p50", "usage_p90", "usage_p95", "usage_mean", "usage_crps",
         "balance_actual", "balance_p5", "balance_p10", "balance_p50", "balance_p90", "balance_p95", "balance_mean", "balance_crps",
@@ -18,13 +18,13 @@ public enum BacktestCSV {
     ]
 
     /// `scores.csv`'s columns.
-    public static let scoreHeader = [
+    static let scoreHeader = [
         "model", "target", "step", "count", "coverage_80", "coverage_90", "pinball_p10", "pinball_p50", "pinball_p90",
         "crps", "bias", "brier_cap_hit", "brier_shortfall",
     ]
 
     /// `backtest.csv`.
-    public static func records(_ run: BacktestRun) -> CSVTable {
+    static func records(_ run: BacktestRun) -> CSVTable {
         let places = ForecastCSV.probabilityPlaces
         let mean = ForecastCSV.meanPlaces
         func target(_ forecast: TargetForecast) -> [CSVCell] {
@@ -46,7 +46,7 @@ public enum BacktestCSV {
     }
 
     /// `scores.csv`.
-    public static func scores(_ scores: [BacktestScore]) -> CSVTable {
+    static func scores(_ scores: [BacktestScore]) -> CSVTable {
         let places = ForecastCSV.probabilityPlaces
         let mean = ForecastCSV.meanPlaces
         var table = CSVTable(header: scoreHeader)

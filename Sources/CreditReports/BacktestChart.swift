@@ -3,23 +3,23 @@
 ///
 /// Hand-written SVG like `BalanceFanChart`: byte-identical from run to run, readable in any
 /// browser or Markdown viewer, coordinates with one decimal and all text escaped (`XMLText`).
-public struct BacktestChart: Sendable {
+struct BacktestChart: Sendable {
     /// One line of the chart.
-    public struct Series: Sendable {
+    struct Series: Sendable {
         /// The legend's text.
-        public var name: String
+        var name: String
         /// An SVG colour (`#1f77b4`).
-        public var color: String
+        var color: String
         /// Points in data coordinates (x in the chart's domain, y a share 0 … 1), drawn in order.
-        public var points: [(x: Double, y: Double)]
+        var points: [(x: Double, y: Double)]
         /// A dashed reference line (nominal coverage, perfect reliability) rather than data.
-        public var isReference: Bool
+        var isReference: Bool
         /// How many forecasts each point stands for, if they differ: markers are drawn with an
         /// area in proportion, so a bin of three forecasts does not look as sure as one of 300.
-        public var counts: [Int]?
+        var counts: [Int]?
 
         /// A series.
-        public init(name: String, color: String, points: [(x: Double, y: Double)], isReference: Bool = false, counts: [Int]? = nil) {
+        init(name: String, color: String, points: [(x: Double, y: Double)], isReference: Bool = false, counts: [Int]? = nil) {
             precondition(counts == nil || counts!.count == points.count, "one count per point")
             self.name = name
             self.color = color
@@ -30,30 +30,30 @@ public struct BacktestChart: Sendable {
     }
 
     /// The title above the plot.
-    public var title: String
+    var title: String
     /// The x axis's caption.
-    public var xCaption: String
+    var xCaption: String
     /// The y axis's caption.
-    public var yCaption: String
+    var yCaption: String
     /// The x values at the plot's left and right edges.
-    public var xDomain: ClosedRange<Double>
+    var xDomain: ClosedRange<Double>
     /// Labelled x positions.
-    public var xTicks: [(value: Double, label: String)]
+    var xTicks: [(value: Double, label: String)]
     /// The lowest share shown (the top is always 100%); coverage charts start higher so the
     /// difference between 75% and 85% is visible.
-    public var yMinimum: Double
+    var yMinimum: Double
     /// The lines, drawn in order (references first reads best).
-    public var series: [Series]
+    var series: [Series]
 
     /// Width and height of the picture, in pixels.
-    public static let size = (width: 720, height: 400)
+    static let size = (width: 720, height: 400)
     private static let margin = (left: 72, right: 170, top: 48, bottom: 64)
 
     /// The model colours, in `BacktestModel.allCases` order, so a model has one colour in every chart.
-    public static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"]
+    static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"]
 
     /// A chart with the given contents.
-    public init(
+    init(
         title: String, xCaption: String, yCaption: String, xDomain: ClosedRange<Double>,
         xTicks: [(value: Double, label: String)], yMinimum: Double = 0, series: [Series]
     ) {
@@ -67,7 +67,7 @@ public struct BacktestChart: Sendable {
     }
 
     /// The SVG document.
-    public var svg: String {
+    var svg: String {
         let (width, height) = Self.size
         let margin = Self.margin
         let plotWidth = Double(width - margin.left - margin.right)

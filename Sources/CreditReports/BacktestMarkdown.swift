@@ -8,21 +8,21 @@ import CreditCore
 /// model (the default, `seats`) beats each baseline on CRPS and whether its P10–P90 band held
 /// about 80% of what happened; then the scores over every step, coverage by step with its chart,
 /// and the reliability of the cap-hit and shortfall probabilities with their chart.
-public struct BacktestMarkdown: Sendable {
+struct BacktestMarkdown: Sendable {
     /// The run reported.
-    public var run: BacktestRun
+    var run: BacktestRun
     /// Its provenance.
-    public var provenance: BacktestProvenance
+    var provenance: BacktestProvenance
     /// The coverage chart's path relative to the report.
-    public var coverageChart: String
+    var coverageChart: String
     /// The reliability chart's path relative to the report.
-    public var reliabilityChart: String
+    var reliabilityChart: String
 
     /// The band of P10–P90 coverage called calibrated, around the nominal 80%.
-    public static let calibratedBand = 0.75...0.85
+    static let calibratedBand = 0.75...0.85
 
     /// The report of `run`, linking the two charts at the given paths.
-    public init(run: BacktestRun, provenance: BacktestProvenance, coverageChart: String, reliabilityChart: String) {
+    init(run: BacktestRun, provenance: BacktestProvenance, coverageChart: String, reliabilityChart: String) {
         self.run = run
         self.provenance = provenance
         self.coverageChart = coverageChart
@@ -30,12 +30,12 @@ public struct BacktestMarkdown: Sendable {
     }
 
     /// The verdict in sentences: CRPS against each baseline, then P10–P90 coverage.
-    public var verdict: [String] { Self.verdict(for: run) }
+    var verdict: [String] { Self.verdict(for: run) }
 
     /// The verdict on `run` in sentences (Markdown emphasis on the conclusions): whether the
     /// first candidate beats each baseline on usage CRPS, then whether its P10–P90 band is
     /// calibrated, too narrow or too wide.
-    public static func verdict(for run: BacktestRun) -> [String] {
+    static func verdict(for run: BacktestRun) -> [String] {
         guard let candidate = run.settings.candidates.first, let score = run.overallScore(of: candidate) else {
             return ["No forecast could be scored."]
         }
@@ -68,7 +68,7 @@ public struct BacktestMarkdown: Sendable {
     }
 
     /// The Markdown document.
-    public var text: String {
+    var text: String {
         let p = provenance
         let origins = run.origins
         var out = p.frontMatter + "\n# Backtest: can these percentiles be trusted?\n\n"

@@ -32,7 +32,7 @@ public struct BacktestReports: Sendable {
     }
 
     /// P10–P90 coverage of usage by step, one line per model, against the nominal 80%.
-    public var coverageChart: BacktestChart {
+    var coverageChart: BacktestChart {
         let horizon = run.settings.horizon
         let scores = run.scores.filter { $0.target == .usage && $0.step != nil }
         let lowest = min(0.5, (scores.map(\.coverage80).min() ?? 0.5) - 0.05)
@@ -53,7 +53,7 @@ public struct BacktestReports: Sendable {
     /// Observed frequency against forecast probability, one line per model with both events'
     /// forecasts pooled (the Markdown tables split them), markers sized by the forecasts in each
     /// bin, against the diagonal.
-    public var reliabilityChart: BacktestChart {
+    var reliabilityChart: BacktestChart {
         var series = [BacktestChart.Series(name: "perfectly reliable", color: "#000000", points: [(0, 0), (1, 1)], isReference: true)]
         for model in run.models {
             let forecasts = run.records.filter { $0.model == model && $0.isLastStep }.flatMap { record in

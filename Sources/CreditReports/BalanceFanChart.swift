@@ -8,22 +8,22 @@ import CreditForecast
 /// Hand-written SVG rather than a plotting library: the chart must be byte-identical from run to
 /// run, open in any browser or Markdown viewer, and need nothing at run time. Coordinates have
 /// one decimal, and all text is escaped (`XMLText`).
-public struct BalanceFanChart: Sendable {
+struct BalanceFanChart: Sendable {
     /// The workspace charted.
-    public var workspace: WorkspaceForecast
+    var workspace: WorkspaceForecast
 
     /// Width and height of the picture, in pixels.
-    public static let size = (width: 720, height: 360)
+    static let size = (width: 720, height: 360)
     private static let margin = (left: 80, right: 40, top: 48, bottom: 64)
 
     /// The chart of `workspace`.
-    public init(workspace: WorkspaceForecast) {
+    init(workspace: WorkspaceForecast) {
         self.workspace = workspace
     }
 
     /// The y axis: the top value and the step between ticks, a 1, 2 or 5 times a power of ten
     /// giving at most five steps above zero, so tick labels read as round numbers.
-    public static func axis(maximum: Int) -> (top: Int, step: Int) {
+    static func axis(maximum: Int) -> (top: Int, step: Int) {
         let target = max(maximum, 1)
         var base = 1
         while base * 10 * 5 <= target { base *= 10 }
@@ -32,7 +32,7 @@ public struct BalanceFanChart: Sendable {
     }
 
     /// The SVG document.
-    public var svg: String {
+    var svg: String {
         let (width, height) = Self.size
         let margin = Self.margin
         let plot = (width: Double(width - margin.left - margin.right), height: Double(height - margin.top - margin.bottom))

@@ -7,7 +7,7 @@ import CreditCore
 /// `@`, tab or CR as a formula ("CSV injection"), so it gets a leading `'`. Numbers are written
 /// as plain numbers, so a negative number stays `-12` and sums in a spreadsheet; this is why the
 /// cell's kind, not its text, decides.
-public enum CSVCell: Hashable, Sendable {
+enum CSVCell: Hashable, Sendable {
     /// Text from user input: neutralised against formula evaluation, then quoted if needed.
     case text(String)
     /// Text the tool itself chose (headers, ISO months, model names): quoted if needed, never
@@ -19,16 +19,16 @@ public enum CSVCell: Hashable, Sendable {
     case empty
 
     /// A whole number without thousands separators.
-    public static func integer(_ value: Int) -> CSVCell { .number(String(value)) }
+    static func integer(_ value: Int) -> CSVCell { .number(String(value)) }
 
     /// An amount with two decimals and no currency sign or separators (`2500.00`).
-    public static func money(_ value: Money) -> CSVCell { .number(value.description) }
+    static func money(_ value: Money) -> CSVCell { .number(value.description) }
 
     /// An ISO month (`2026-04`).
-    public static func month(_ value: Month) -> CSVCell { .literal(value.description) }
+    static func month(_ value: Month) -> CSVCell { .literal(value.description) }
 
     /// `value` with `places` decimals (see `FixedDecimal`); empty if it is not finite.
-    public static func decimal(_ value: Double, places: Int) -> CSVCell {
+    static func decimal(_ value: Double, places: Int) -> CSVCell {
         let text = FixedDecimal.text(value, places: places)
         return text.isEmpty ? .empty : .number(text)
     }
@@ -38,7 +38,7 @@ public enum CSVCell: Hashable, Sendable {
 
     /// The field as it appears in the file (RFC 4180): quoted when it holds a comma, a quote, CR
     /// or LF, with quotes doubled.
-    public var encoded: String {
+    var encoded: String {
         switch self {
         case .empty:
             return ""

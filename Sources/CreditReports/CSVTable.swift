@@ -4,20 +4,20 @@
 /// spreadsheet, pandas and R read LF, LF files diff cleanly in git, and a text cell that itself
 /// holds a line break is quoted either way. There are no comment or title lines: those break
 /// spreadsheets and `pandas.read_csv`, so provenance travels in a sidecar (`ReportProvenance`).
-public struct CSVTable: Sendable, Equatable {
+struct CSVTable: Sendable, Equatable {
     /// Column names, written as the first record.
-    public var header: [String]
+    var header: [String]
     /// Data records; each should have as many cells as the header.
-    public var rows: [[CSVCell]]
+    var rows: [[CSVCell]]
 
     /// A table with the given header and rows.
-    public init(header: [String], rows: [[CSVCell]] = []) {
+    init(header: [String], rows: [[CSVCell]] = []) {
         self.header = header
         self.rows = rows
     }
 
     /// The whole file: header, then every row, each record ending in LF.
-    public var text: String {
+    var text: String {
         var text = Self.record(header.map(CSVCell.literal))
         for row in rows { text += Self.record(row) }
         return text
@@ -25,7 +25,7 @@ public struct CSVTable: Sendable, Equatable {
 
     /// One record with its LF terminator; writers that stream rows (the trials file) use this
     /// so that every CSV the tool writes goes through the same encoding.
-    public static func record(_ cells: [CSVCell]) -> String {
+    static func record(_ cells: [CSVCell]) -> String {
         var line = ""
         for (index, cell) in cells.enumerated() {
             if index > 0 { line += "," }

@@ -6,13 +6,13 @@ import CreditCore
 /// (which collides on macOS and Windows). The name is a lower-case ASCII slug of the workspace
 /// name, readable in a directory listing, plus 8 hex digits of its `StableHash` so that names
 /// with the same slug stay apart and stay the same from run to run.
-public enum ChartFileNames {
+enum ChartFileNames {
     /// The longest slug kept, so paths stay well within file-name limits.
-    public static let maximumSlugLength = 40
+    static let maximumSlugLength = 40
 
     /// One file name (`acme-corp-1a2b3c4d.svg`) per entry of `workspaces`, in order, all distinct
     /// even when compared case-insensitively.
-    public static func names(for workspaces: [String]) -> [String] {
+    static func names(for workspaces: [String]) -> [String] {
         var taken: Set<String> = []
         return workspaces.map { workspace in
             let base = "\(slug(workspace))-\(String(StableHash().hashed(workspace).prefix(8)))"
@@ -30,7 +30,7 @@ public enum ChartFileNames {
 
     /// Lower-case ASCII letters and digits of `name`, other runs of characters as one `-`;
     /// `workspace` if nothing is left.
-    public static func slug(_ name: String) -> String {
+    static func slug(_ name: String) -> String {
         var slug = ""
         for scalar in name.lowercased().unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {

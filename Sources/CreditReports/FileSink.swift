@@ -12,7 +12,7 @@ import Foundation
 ///
 /// Writers append text as they produce it and the sink flushes in blocks, so a large file such
 /// as a trials CSV never has to be held in memory whole.
-public final class FileSink {
+package final class FileSink {
     private let descriptor: Int32?
     private let path: String
     private var buffer: [UInt8] = []
@@ -20,7 +20,7 @@ public final class FileSink {
     private static let blockSize = 1 << 16
 
     /// A sink that keeps everything in memory.
-    public init() {
+    package init() {
         self.descriptor = nil
         self.path = ""
     }
@@ -32,19 +32,19 @@ public final class FileSink {
     }
 
     /// Appends `text` as UTF-8.
-    public func write(_ text: String) throws(ReportWriteError) {
+    package func write(_ text: String) throws(ReportWriteError) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= Self.blockSize { try flush() }
     }
 
     /// Appends `data`.
-    public func write(_ data: Data) throws(ReportWriteError) {
+    package func write(_ data: Data) throws(ReportWriteError) {
         buffer.append(contentsOf: data)
         if buffer.count >= Self.blockSize { try flush() }
     }
 
     /// Everything written so far, for a memory sink.
-    public var bytes: Data {
+    package var bytes: Data {
         Data(memory + buffer)
     }
 

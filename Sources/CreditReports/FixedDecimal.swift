@@ -6,10 +6,10 @@ import CreditCore
 /// `String(format:)` depends on the C library and locale; this does not. Values are rounded half
 /// away from zero at the requested number of places, and a result that rounds to zero never
 /// carries a minus sign, so the same run always produces the same bytes.
-public enum FixedDecimal {
+enum FixedDecimal {
     /// `value` with exactly `places` decimals and no thousands separators (`0.1235`, `1500.0`);
     /// an empty string for NaN or infinity, which a report must never pass off as a number.
-    public static func text(_ value: Double, places: Int) -> String {
+    static func text(_ value: Double, places: Int) -> String {
         precondition((0...9).contains(places), "0 to 9 decimal places")
         guard value.isFinite else { return "" }
         var scale = 1.0
@@ -30,7 +30,7 @@ public enum FixedDecimal {
     ///
     /// A chance that is not zero never reads `0.0%` (it reads `<0.1%`), and one short of
     /// certain never reads `100.0%` (it reads `>99.9%`): a reader acts on the difference.
-    public static func percent(_ probability: Double) -> String {
+    static func percent(_ probability: Double) -> String {
         guard probability.isFinite else { return "" }
         if probability <= 0 { return "0%" }
         if probability >= 1 { return "100%" }
@@ -41,7 +41,7 @@ public enum FixedDecimal {
     }
 
     /// A mean number of credits rounded to a whole credit with thousands separators, for people.
-    public static func groupedWhole(_ value: Double) -> String {
+    static func groupedWhole(_ value: Double) -> String {
         guard value.isFinite, value.magnitude < 9.0e15 else { return "" }
         return Int(value.rounded(.toNearestOrAwayFromZero)).groupedThousands
     }

@@ -8,18 +8,18 @@ import CreditForecast
 /// `detailLimit`, saying how many are left out) a month table in the spirit of the vendor's
 /// walk-through and their balance chart. Credits show thousands separators and probabilities
 /// show as percentages, because people read this file, not programs (those read the CSVs).
-public struct ForecastMarkdown: Sendable {
+struct ForecastMarkdown: Sendable {
     /// The run reported.
-    public var run: ForecastRun
+    var run: ForecastRun
     /// Its provenance (front matter and assumptions).
-    public var provenance: ReportProvenance
+    var provenance: ReportProvenance
     /// Each workspace's chart path relative to the report, by workspace index in `run`.
-    public var chartPaths: [String]
+    var chartPaths: [String]
     /// How many workspaces get a detailed section.
-    public var detailLimit: Int
+    var detailLimit: Int
 
     /// The report of `run`; `chartPaths[i]` is the chart of `run.workspaces[i]`.
-    public init(run: ForecastRun, provenance: ReportProvenance, chartPaths: [String], detailLimit: Int = 20) {
+    init(run: ForecastRun, provenance: ReportProvenance, chartPaths: [String], detailLimit: Int = 20) {
         precondition(chartPaths.count == run.workspaces.count, "one chart per workspace")
         self.run = run
         self.provenance = provenance
@@ -34,7 +34,7 @@ public struct ForecastMarkdown: Sendable {
     ]
 
     /// The Markdown document.
-    public var text: String {
+    var text: String {
         let p = provenance
         let count = run.workspaces.count
         var out = p.frontMatter + "\n# Credit pool forecast\n\n"

@@ -3,34 +3,34 @@
 /// Every cell goes through `escape`, so a workspace named `a|b` or `<script>` stays inside its
 /// cell and shows as written instead of splitting the row or injecting HTML. Cells are padded to
 /// the column width so that the source also reads as a table.
-public struct MarkdownTable: Sendable, Equatable {
+struct MarkdownTable: Sendable, Equatable {
     /// A column: its heading and which side its cells line up on.
-    public struct Column: Sendable, Equatable {
+    struct Column: Sendable, Equatable {
         /// The heading text (escaped like any cell).
-        public var title: String
+        var title: String
         /// Left for text, right for numbers.
-        public var alignment: ColumnAlignment
+        var alignment: ColumnAlignment
 
         /// A column headed `title`.
-        public init(_ title: String, _ alignment: ColumnAlignment = .left) {
+        init(_ title: String, _ alignment: ColumnAlignment = .left) {
             self.title = title
             self.alignment = alignment
         }
     }
 
     /// The columns, in order.
-    public var columns: [Column]
+    var columns: [Column]
     /// Rows of raw (unescaped) cell text, one entry per column.
-    public var rows: [[String]]
+    var rows: [[String]]
 
     /// A table with the given columns and rows.
-    public init(columns: [Column], rows: [[String]] = []) {
+    init(columns: [Column], rows: [[String]] = []) {
         self.columns = columns
         self.rows = rows
     }
 
     /// The table, each line ending in LF.
-    public var text: String {
+    var text: String {
         let header = columns.map { Self.escape($0.title) }
         let body = rows.map { $0.map(Self.escape) }
         var widths = header.map { max(3, $0.count) }
@@ -60,7 +60,7 @@ public struct MarkdownTable: Sendable, Equatable {
     /// `` ` ``, `*`, `_`, `~`, `[`, `]` are escaped so a name cannot open a code span, emphasis,
     /// strike-through or a link, nor swallow the escape of the pipe that follows it. `$` is
     /// escaped because GitHub reads text between two dollar amounts as a math formula.
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var escaped = ""
         for character in ReportText.singleLine(text) {
             switch character {

@@ -32,7 +32,7 @@ public struct RenewReports: Sendable {
     /// `renew.csv`: one row per workspace, scenario and strategy. `recommended` is 1 on the
     /// strategy to buy; `saving_vs_payg` is what it saves against pay-as-you-go only, by the
     /// plan's risk measure, and empty on the other rows.
-    public var csv: CSVTable {
+    var csv: CSVTable {
         var table = CSVTable(header: Self.header)
         for recommendation in plan.recommendations {
             let forecast = recommendation.forecast

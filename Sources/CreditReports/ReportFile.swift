@@ -16,13 +16,13 @@ public struct ReportFile: Sendable {
     }
 
     /// A file whose bytes `produce` streams into the sink.
-    public init(path: String, produce: @escaping @Sendable (FileSink) throws(ReportWriteError) -> Void) {
+    package init(path: String, produce: @escaping @Sendable (FileSink) throws(ReportWriteError) -> Void) {
         self.path = path
         self.produce = produce
     }
 
     /// Sends the file's bytes to `sink`.
-    public func write(to sink: FileSink) throws(ReportWriteError) {
+    package func write(to sink: FileSink) throws(ReportWriteError) {
         try produce(sink)
     }
 

@@ -3,10 +3,10 @@
 /// Workspace, seat and scenario names come from users' files. A line break inside one would split
 /// a table row or a heading, and XML 1.0 forbids most control characters outright, so every
 /// writer that puts a name on one line passes it through here first.
-public enum ReportText {
+enum ReportText {
     /// `text` with every line break and control character (CR, LF, tab, NEL, U+2028, U+2029, C0
     /// and C1 controls) replaced by a single space.
-    public static func singleLine(_ text: String) -> String {
+    static func singleLine(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isBreakOrControl) else { return text }
         var scalars = String.UnicodeScalarView()
         var lastWasBreak = false

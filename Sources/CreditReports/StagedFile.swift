@@ -1,8 +1,8 @@
 /// A file written to a temporary name beside its destination, waiting for
 /// `AtomicFileWriter.commit` to move it into place (or `discard` to remove it).
-public struct StagedFile: Sendable, Equatable {
+struct StagedFile: Sendable, Equatable {
     /// Where the file goes.
-    public let path: String
+    let path: String
     /// Where its bytes are now.
-    public let temporaryPath: String
+    let temporaryPath: String
 }

@@ -1,15 +1,15 @@
 /// A plain-text table for a terminal: columns separated by two spaces and padded to line up,
 /// numbers to the right, as in the vendor's walk-through.
-public struct TextTable: Sendable, Equatable {
+struct TextTable: Sendable, Equatable {
     /// The column headings.
-    public var headings: [String]
+    var headings: [String]
     /// How each column lines up.
-    public var alignments: [ColumnAlignment]
+    var alignments: [ColumnAlignment]
     /// Rows of cell text, one entry per column.
-    public var rows: [[String]]
+    var rows: [[String]]
 
     /// A table with the given headings, alignments (one per heading) and rows.
-    public init(headings: [String], alignments: [ColumnAlignment], rows: [[String]] = []) {
+    init(headings: [String], alignments: [ColumnAlignment], rows: [[String]] = []) {
         precondition(headings.count == alignments.count, "one alignment per column")
         self.headings = headings
         self.alignments = alignments
@@ -17,7 +17,7 @@ public struct TextTable: Sendable, Equatable {
     }
 
     /// The table, each line ending in LF, with no trailing spaces.
-    public var text: String {
+    var text: String {
         // A name with a line break would break the layout, so cells are kept to one line.
         let all = ([headings] + rows).map { $0.map(ReportText.singleLine) }
         var widths = [Int](repeating: 0, count: headings.count)

@@ -7,21 +7,21 @@ import CreditDecisions
 ///
 /// Hand-written SVG like `BalanceFanChart`: byte-identical from run to run, no dependencies,
 /// coordinates with one decimal, every text escaped.
-public struct TornadoChart: Sendable {
+struct TornadoChart: Sendable {
     /// The workspace's analysis.
-    public var analysis: WorkspaceSensitivity
+    var analysis: WorkspaceSensitivity
     /// The risk measure its cost is taken by (named in the panel's title).
-    public var risk: RenewalRisk
+    var risk: RenewalRisk
 
     /// Width of the picture, in pixels.
-    public static let width = 720
+    static let width = 720
     private static let margin = (left: 130, right: 40, top: 56)
     private static let barHeight = 22
     private static let barGap = 10
     private static let panelGap = 56
 
     /// The chart of `analysis`.
-    public init(analysis: WorkspaceSensitivity, risk: RenewalRisk) {
+    init(analysis: WorkspaceSensitivity, risk: RenewalRisk) {
         self.analysis = analysis
         self.risk = risk
     }
@@ -29,7 +29,7 @@ public struct TornadoChart: Sendable {
     private static func number(_ value: Double) -> String { FixedDecimal.text(value, places: 1) }
 
     /// The SVG document.
-    public var svg: String {
+    var svg: String {
         let drivers = analysis.effects.count
         let panelHeight = 30 + drivers * (Self.barHeight + Self.barGap)
         let height = Self.margin.top + 2 * panelHeight + Self.panelGap + 24

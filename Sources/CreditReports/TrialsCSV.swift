@@ -8,22 +8,22 @@ import CreditForecast
 /// Only workspaces whose forecast kept its sample paths (`ForecastSettings.keepPaths`) have rows.
 /// The file is streamed, so even a million rows need no more memory than a block of text, and a
 /// sidecar `<name>.provenance.json` records the run it came from.
-public struct TrialsCSV: Sendable {
+struct TrialsCSV: Sendable {
     /// The run whose paths are written.
-    public var run: ForecastRun
+    var run: ForecastRun
 
     /// The trials file of `run`.
-    public init(run: ForecastRun) {
+    init(run: ForecastRun) {
         self.run = run
     }
 
     /// The header: `workspace`, `trial`, then each forecast month.
-    public var header: [String] {
+    var header: [String] {
         ["workspace", "trial"] + (0..<run.settings.horizon).map { run.asOf.advanced(by: $0 + 1).description }
     }
 
     /// Streams the whole file into `sink`.
-    public func write(to sink: FileSink) throws(ReportWriteError) {
+    func write(to sink: FileSink) throws(ReportWriteError) {
         try sink.write(CSVTable.record(header.map(CSVCell.literal)))
         for workspace in run.workspaces {
             let width = workspace.months.count
@@ -37,17 +37,17 @@ public struct TrialsCSV: Sendable {
     }
 
     /// The whole file as text (in memory; for tests and small runs).
-    public var text: String { reportFile(named: "trials.csv").text }
+    var text: String { reportFile(named: "trials.csv").text }
 
     /// The trials file and its provenance sidecar, written together to `path` and
     /// `<stem>.provenance.json` beside it; returns the paths written.
     @discardableResult
-    public func write(to path: String, assumptions: ReportAssumptions, inputPaths: [String] = []) throws(ReportWriteError) -> [String] {
+    func write(to path: String, assumptions: ReportAssumptions, inputPaths: [String] = []) throws(ReportWriteError) -> [String] {
         try ReportSet.write(targets(at: path, provenance: ReportProvenance(run: run, assumptions: assumptions)), inputPaths: inputPaths)
     }
 
     /// The trials file at `path` and its sidecar beside it, ready for `ReportSet.write`.
-    public func targets(at path: String, provenance: ReportProvenance) -> [(path: String, file: ReportFile)] {
+    func targets(at path: String, provenance: ReportProvenance) -> [(path: String, file: ReportFile)] {
         let directory = AtomicFileWriter.parentDirectory(of: path)
         let name = String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path))
         let sidecar = ReportProvenance.sidecarName(for: name)

@@ -7,15 +7,15 @@ import CreditForecast
 /// credits, or add usage or cut seats); ties go to the higher shortfall chance (it costs money),
 /// then to the earlier month by which either is likely, then to the name, then to the run's own
 /// order, so the order is total and the report deterministic.
-public enum UrgencyRanking {
+enum UrgencyRanking {
     /// `workspaces`, most urgent first.
-    public static func sorted(_ workspaces: [WorkspaceForecast]) -> [WorkspaceForecast] {
+    static func sorted(_ workspaces: [WorkspaceForecast]) -> [WorkspaceForecast] {
         order(workspaces).map { workspaces[$0] }
     }
 
     /// The indices of `workspaces`, most urgent first; lets a caller keep what it holds per index
     /// (a chart path) with each workspace, even when two workspaces share a name.
-    public static func order(_ workspaces: [WorkspaceForecast]) -> [Int] {
+    static func order(_ workspaces: [WorkspaceForecast]) -> [Int] {
         workspaces.indices.sorted { lhsIndex, rhsIndex in
             let lhs = workspaces[lhsIndex]
             let rhs = workspaces[rhsIndex]

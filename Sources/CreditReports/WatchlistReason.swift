@@ -1,9 +1,9 @@
 import CreditDecisions
 
 /// The one-line reason a watchlist gives for a workspace's status, for a CRM note.
-public enum WatchlistReason {
+enum WatchlistReason {
     /// Why `entry` has its status, in words, with the chances that decided it.
-    public static func text(_ entry: WatchlistEntry, thresholds: WatchlistThresholds) -> String {
+    static func text(_ entry: WatchlistEntry, thresholds: WatchlistThresholds) -> String {
         let window = "within \(thresholds.windowMonths) month\(thresholds.windowMonths == 1 ? "" : "s")"
         let shortfall = FixedDecimal.percent(entry.probabilityInWindow.shortfall)
         let capHit = FixedDecimal.percent(entry.probabilityInWindow.capHit)

@@ -28,7 +28,7 @@ public struct WatchlistReports: Sendable {
 
     /// `watchlist.csv`: one row per workspace, most urgent first. Probabilities have 4 decimals,
     /// the share of the cap too (0.8125 is 81.25%), credits 1 decimal for means.
-    public var csv: CSVTable {
+    var csv: CSVTable {
         let places = ForecastCSV.probabilityPlaces
         return CSVTable(header: Self.header, rows: watchlist.entries.map { entry in
             [

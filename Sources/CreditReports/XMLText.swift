@@ -1,9 +1,9 @@
 /// Text made safe for XML (SVG) character data and attribute values.
-public enum XMLText {
+enum XMLText {
     /// `text` on one line (XML 1.0 forbids most control characters) with `&`, `<`, `>`, `"` and
     /// `'` replaced by entities, so a workspace name can never end an element or an attribute;
     /// U+FFFE and U+FFFF, which no XML document may hold, become U+FFFD.
-    public static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var escaped = ""
         for character in ReportText.singleLine(text) {
             switch character {

@@ -1,8 +1,7 @@
 import CreditCore
-import CreditForecast
 
-/// The random streams of one workspace's trials, derived exactly as `ForecastEngine` derives
-/// them, so a backtest's trial `t` of a forecast model is the engine's trial `t`.
+/// The random streams of one workspace's trials: the one place they are derived, so a
+/// renewal's or a backtest's trial `t` is the forecast's trial `t`.
 ///
 /// Trial `t` of workspace `w` draws from
 /// `Xoshiro256StarStar(seed: seed, stream: StableHash.of(w), trial: t)`: reproducible whatever
