@@ -135,6 +135,12 @@ public enum Backtest {
         guard (1...120).contains(settings.horizon) else { throw .invalidSetting("the horizon must be 1 to 120 months") }
         guard settings.origins >= 1 else { throw .invalidSetting("at least one origin is needed") }
         guard settings.trials >= 1 else { throw .invalidSetting("the trial count must be at least 1") }
+        guard settings.trials <= BacktestSettings.maximumTrials else {
+            throw .invalidSetting("the trial count must be at most \(BacktestSettings.maximumTrials.groupedThousands)")
+        }
+        guard settings.origins <= BacktestSettings.maximumOrigins else {
+            throw .invalidSetting("at most \(BacktestSettings.maximumOrigins) origins can be tested")
+        }
         guard settings.minimumHistoryMonths >= BacktestSettings.leastHistoryMonths else {
             throw .invalidSetting("the minimum history must be at least \(BacktestSettings.leastHistoryMonths) months")
         }

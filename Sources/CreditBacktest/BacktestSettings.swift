@@ -2,6 +2,12 @@ import CreditForecast
 
 /// How a backtest is run.
 public struct BacktestSettings: Sendable, Equatable {
+    /// The most trials per workspace, origin and model: each worker holds one unit's trials of
+    /// every month (at most 120) at once, so this bounds a worker's working set to about 200 MB.
+    public static let maximumTrials = 100_000
+    /// The most origins: ten years of monthly cut-offs.
+    public static let maximumOrigins = 120
+
     /// Months forecast from each origin.
     public var horizon: Int
     /// How many cut-off months (origins) to forecast from: the latest ones that leave at least one

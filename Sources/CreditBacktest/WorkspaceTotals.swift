@@ -23,9 +23,10 @@ struct WorkspaceTotals {
         return (squares / Double(values.count - 1)).squareRoot()
     }
 
-    /// Whole credits, never negative: a Gaussian baseline can dip below zero, usage cannot.
+    /// Whole credits, never negative: a Gaussian baseline can dip below zero, usage cannot; and
+    /// never above `UsageHistory.maximumCredits`, as every forecast month is held.
     @inline(__always)
     static func credits(_ value: Double) -> Int {
-        value.isFinite && value > 0 ? Int(min(value, 1e15).rounded()) : 0
+        value.isFinite && value > 0 ? Int(min(value, Double(UsageHistory.maximumCredits)).rounded()) : 0
     }
 }

@@ -19,6 +19,12 @@ public struct UsageHistory: Sendable, Equatable {
     /// held to it too.
     public static let maximumCredits = 1_000_000_000_000
 
+    /// The most seats a workspace may have, from any source (a workspaces file, a scenario, an
+    /// option): ten million. At the largest allowance a pricing file may set (100,000 credits a
+    /// seat) that is a month's accrual of `maximumCredits`, so a pool's accrual, cap and balance
+    /// stay as far inside 64 bits as its usage does.
+    public static let maximumSeats = 10_000_000
+
     /// The name of the single workspace of a file that has no workspace column.
     public static let defaultWorkspaceName = "workspace"
 

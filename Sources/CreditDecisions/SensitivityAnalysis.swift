@@ -79,10 +79,13 @@ public enum SensitivityAnalysis {
         ]
     }
 
-    /// `value` in millionths, rounded to the nearest (never negative).
+    /// `value` in millionths, rounded to the nearest, from 0 to `UsageMultiplier.maximum` (a
+    /// steep trend compounded over a long horizon passes any factor a scenario may give).
     static func multiplier(_ value: Double) -> ForecastEngine.UsageMultiplier {
         guard value.isFinite, value > 0 else { return ForecastEngine.UsageMultiplier(millionths: 0) }
-        return ForecastEngine.UsageMultiplier(millionths: Int((value * Double(ForecastEngine.UsageMultiplier.denominator)).rounded()))
+        let most = ForecastEngine.UsageMultiplier.maximum.millionths
+        let millionths = (value * Double(ForecastEngine.UsageMultiplier.denominator)).rounded()
+        return ForecastEngine.UsageMultiplier(millionths: millionths >= Double(most) ? most : Int(millionths))
     }
 
     /// The P10 and P90 of the monthly totals over their mean.
@@ -90,10 +93,13 @@ public enum SensitivityAnalysis {
         let sum = totals.reduce(0, +)
         guard sum > 0 else { return (.one, .one) }
         let percentiles = Percentiles(nearestRankOf: totals)
-        // P / (sum / n) in millionths, rounded half up, in integers.
+        // P / (sum / n) in millionths, rounded half up, in 128-bit integers: a month of a
+        // trillion credits times the month count times a million passes 64 bits. The ratio is
+        // at most the month count, and held to the largest multiplier.
         func ratio(_ value: Int) -> ForecastEngine.UsageMultiplier {
-            let numerator = value * totals.count * ForecastEngine.UsageMultiplier.denominator
-            return ForecastEngine.UsageMultiplier(millionths: (2 * numerator + sum) / (2 * sum))
+            let numerator = Int128(value) * Int128(totals.count) * Int128(ForecastEngine.UsageMultiplier.denominator)
+            let millionths = (2 * numerator + Int128(sum)) / (2 * Int128(sum))
+            return ForecastEngine.UsageMultiplier(millionths: Int(min(millionths, Int128(ForecastEngine.UsageMultiplier.maximum.millionths))))
         }
         return (ratio(percentiles.p10), ratio(percentiles.p90))
     }

@@ -1,3 +1,5 @@
+import CreditCore
+
 extension ForecastEngine {
     /// What a workspace's pool runs with in each forecast month: seats, accrual, cap, and the
     /// exact factor `numerator / denominator` its drawn usage is scaled by.
@@ -8,7 +10,9 @@ extension ForecastEngine {
         var accruals: [Int]
         /// Cap per month.
         var caps: [Int]
-        /// Usage scale per month, as an exact fraction.
+        /// Usage scale per month, as an exact fraction: seats now over seats before (each at most
+        /// `UsageHistory.maximumSeats`) times the multiplier in millionths (at most
+        /// `UsageMultiplier.maximum`), so both parts fit 64 bits.
         var usageScale: [(numerator: Int, denominator: Int)]
 
         /// A path of `months` months, all zero and unscaled, to be filled in.
@@ -35,14 +39,18 @@ extension ForecastEngine {
                 && lhs.usageScale.elementsEqual(rhs.usageScale) { $0 == $1 }
         }
 
-        /// `usage × numerator / denominator` of `month`, rounded half up, without overflow.
+        /// `usage × numerator / denominator` of `month`, rounded half up, without overflow, and
+        /// at most `UsageHistory.maximumCredits`, as drawn usage is.
         @inline(__always)
         func scaled(_ usage: Int, month: Int) -> Int {
             let (numerator, denominator) = usageScale[month]
             if numerator == denominator { return usage }
             let product = usage.multipliedFullWidth(by: numerator)
             let (low, carry) = product.low.addingReportingOverflow(UInt(denominator / 2))
-            return denominator.dividingFullWidth((product.high + (carry ? 1 : 0), low)).quotient
+            let high = product.high + (carry ? 1 : 0)
+            // A quotient past 2⁶³ would trap the division; one that large is far past the maximum.
+            guard high < denominator / 2 else { return UsageHistory.maximumCredits }
+            return min(UsageHistory.maximumCredits, denominator.dividingFullWidth((high, low)).quotient)
         }
     }
 }

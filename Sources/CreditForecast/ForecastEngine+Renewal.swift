@@ -42,12 +42,19 @@ extension ForecastEngine {
                 "the renewal month \(renewal) is before the forecast's first month \(first); give a renewal month of \(first) or later"
             )
         }
+        let latest = first.advanced(by: ForecastSettings.maximumHorizon - renewalYearMonths)
+        guard renewal <= latest else {
+            throw ForecastError.invalidSetting(
+                "the renewal month \(renewal) is more than \(ForecastSettings.maximumHorizon - renewalYearMonths) months after the "
+                    + "forecast's first month \(first); give a renewal month up to \(latest)"
+            )
+        }
         guard !strategies.isEmpty else { throw ForecastError.invalidSetting("at least one purchase strategy is needed") }
         var used = settings.estimatingPortfolioPrior(from: history)
         used.horizon = first.distance(to: renewal) + renewalYearMonths
         used.precision = nil
         used.keepPaths = false
-        try validate(history: history, pools: pools, settings: used)
+        try validate(history: history, pools: pools, settings: used, holdsValues: false)
         let offset = first.distance(to: renewal)
         func plan<Model: UsageModel>(_ model: (WorkspaceHistory, WorkspacePool) -> Model) throws -> [RenewalForecast] {
             let prepared = try prepare(
@@ -120,7 +127,8 @@ extension ForecastEngine {
         let path = workspace.path
         let scales = path.scalesUsage
         var paygTrials = [Int](repeating: 0, count: strategies.count)
-        var unusedSums = [Int](repeating: 0, count: strategies.count)
+        // 128-bit, as `TrialTallies` are: a million trials of a trillion unused credits pass 64 bits.
+        var unusedSums = [Int128](repeating: 0, count: strategies.count)
         for trial in 0..<trials {
             var generator = workspace.streams.generator(trial: trial)
             workspace.model.drawTrial(into: worker.usage, using: &generator)
@@ -149,13 +157,14 @@ extension ForecastEngine {
                 }
                 worker.costs[index * trials + trial] = cents
                 if payAsYouGo > 0 { paygTrials[index] += 1 }
-                unusedSums[index] += expired + own.purchasedBalance
+                unusedSums[index] += Int128(expired + own.purchasedBalance)
             }
         }
         let outcomes = strategies.enumerated().map { index, strategy in
             let costs = Array(worker.costs[(index * trials)..<((index + 1) * trials)])
+            let totalCents = costs.reduce(Int128(0)) { $0 + Int128($1) }
             return StrategyOutcome(
-                strategy: strategy, expectedCost: Money(cents: meanHalfUp(costs.reduce(0, +), trials)),
+                strategy: strategy, expectedCost: Money(cents: meanHalfUp(totalCents, trials)),
                 p90Cost: Money(cents: Percentiles(nearestRankOf: costs).p90),
                 probabilityOfAnyPayAsYouGo: Double(paygTrials[index]) / Double(trials),
                 expectedUnusedCredits: Double(unusedSums[index]) / Double(trials)

@@ -68,8 +68,9 @@ extension ForecastEngine {
                     monthAccrual = accrual
                 } else if seats > 0 {
                     // Seats on several plans: the added or removed seats earn the average seat's
-                    // allowance (exact when every seat is on one plan).
-                    monthAccrual = accrual * current.seats / seats
+                    // allowance (exact when every seat is on one plan). The product is formed in
+                    // 128 bits; the quotient is at most seats × the largest allowance.
+                    monthAccrual = Int(Int128(accrual) * Int128(current.seats) / Int128(seats))
                 } else {
                     monthAccrual = current.seats * (plan?.monthlyAllowance ?? 0)
                 }

@@ -21,15 +21,13 @@ extension ForecastEngine {
         var tallies: UnsafeMutablePointer<Int>
     }
 
-    /// A workspace's trials so far: tallies and the batches of per-trial values.
+    /// A workspace's trials: tallies and every trial's values.
     struct WorkspaceState {
         var tallies: TrialTallies
-        /// Per batch: usage and closing values, and the batch's trial count. The values are
-        /// month-major (`month × trials + trial`) so that summarising a month reads one
-        /// contiguous run instead of one value every `months` values.
-        var batches: [(usage: UnsafeMutableBufferPointer<Int>, closing: UnsafeMutableBufferPointer<Int>, trials: Int)] = []
-        /// Whether the workspace needs no more trials.
-        var done = false
+        /// Usage and closing values, month-major (`month × trials + trial`) so that summarising
+        /// a month reads one contiguous run instead of one value every `months` values.
+        var usage: UnsafeMutableBufferPointer<Int>
+        var closing: UnsafeMutableBufferPointer<Int>
     }
 
     /// Per-worker scratch: one trial's usage, and for every trial of a block a reusable pool (or,
@@ -71,85 +69,167 @@ extension ForecastEngine {
                 workspaces, months: months, rules: rules, settings: settings, threads: threads, progress: progress
             )
         }
-        let roundTrials = settings.precision == nil ? settings.trials : min(precisionBatchSize, settings.maxTrials)
-        let groupSize = max(1, valuesPerGroup / max(1, roundTrials * horizon))
-        let blocksPerWorkspace = (settings.trials + blockSize - 1) / blockSize
-        let totalUnits = Double(max(1, workspaces.count * blocksPerWorkspace))
+        guard let precision = settings.precision else {
+            return simulateGroups(
+                workspaces, trialCounts: Array(repeating: settings.trials, count: workspaces.count), months: months, rules: rules,
+                settings: settings, threads: threads, progress: progress
+            )
+        }
+        // Precision mode in two passes, so that memory does not grow with the batches: the first
+        // runs batches keeping only their tallies, until each workspace's count is known; the
+        // second reruns each workspace's trials at once, keeping their values for the percentiles.
+        // Trials are pure functions of their index and sums of integers do not depend on blocks,
+        // so the second pass's tallies are the first's.
+        let counts = precisionTrialCounts(
+            workspaces, precision: precision, months: months, rules: rules, settings: settings, threads: threads,
+            progress: progress.map { report in { @Sendable fraction in report(fraction / 2) } }
+        )
+        return simulateGroups(
+            workspaces, trialCounts: counts, months: months, rules: rules, settings: settings, threads: threads,
+            progress: progress.map { report in { @Sendable fraction in report(0.5 + fraction / 2) } }
+        )
+    }
+
+    /// The trial limit of a precision run: `settings.maxTrials`, and at most
+    /// `ForecastSettings.maximumTrialMonths` trial-months.
+    static func trialLimit(_ settings: ForecastSettings) -> Int {
+        min(settings.maxTrials, ForecastSettings.maximumTrialMonths / settings.horizon)
+    }
+
+    /// Lays out `counts[i]` trials of each workspace `workspaces[i]` (from trial `firstTrials[i]`)
+    /// in blocks, runs them on `threads` and returns each workspace's tallies. Values go to
+    /// `buffers[i]` (month-major, `counts[i]` trials a month).
+    static func runTrials<Model: UsageModel>(
+        _ workspaces: ArraySlice<PreparedWorkspace<Model>>, firstTrials: [Int], counts: [Int],
+        buffers: [(usage: UnsafeMutableBufferPointer<Int>, closing: UnsafeMutableBufferPointer<Int>)],
+        months: UnsafeBufferPointer<Month>, rules: PurchaseRules, threads: Int,
+        progress: (@Sendable (Int) -> Void)?
+    ) -> [TrialTallies] {
+        let horizon = months.count
+        let slots = TrialTallies.slotCount(months: horizon)
+        var blocks: [(workspace: Int, firstTrial: Int, trials: Int, stride: Int, offset: Int)] = []
+        for index in counts.indices where counts[index] > 0 {
+            for offset in stride(from: 0, to: counts[index], by: blockSize) {
+                blocks.append((index, firstTrials[index] + offset, min(blockSize, counts[index] - offset), counts[index], offset))
+            }
+        }
+        let tallies = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, blocks.count * slots))
+        tallies.initialize(repeating: 0)
+        defer { tallies.deallocate() }
+        let units = blocks.enumerated().map { index, block in
+            Unit(
+                workspace: block.workspace, firstTrial: block.firstTrial, trials: block.trials, stride: block.stride,
+                usage: buffers[block.workspace].usage.baseAddress! + block.offset,
+                closing: buffers[block.workspace].closing.baseAddress! + block.offset,
+                tallies: tallies.baseAddress! + index * slots
+            )
+        }
+        let base = workspaces.startIndex
+        WorkQueue.run(
+            count: units.count, threads: threads, progress: progress,
+            makeWorker: { Worker(horizon: horizon) },
+            release: { $0.release() },
+            body: { index, worker in
+                let unit = units[index]
+                runBlock(workspaces[base + unit.workspace], unit: unit, months: months, rules: rules, worker: &worker)
+            }
+        )
+        var result = counts.map { _ in TrialTallies(months: horizon) }
+        for (index, unit) in units.enumerated() {
+            result[unit.workspace].add(UnsafeBufferPointer(start: tallies.baseAddress! + index * slots, count: slots))
+        }
+        for index in counts.indices { result[index].trials = counts[index] }
+        return result
+    }
+
+    /// Precision mode's first pass: each workspace's trial count. Workspaces run in groups, a
+    /// batch of `precisionBatchSize` trials per round (trial indices continue from batch to batch)
+    /// until the standard error of every probability it reports is below `precision` or the trial
+    /// limit is reached. Only a round's values are held, and only while it runs.
+    static func precisionTrialCounts<Model: UsageModel>(
+        _ workspaces: [PreparedWorkspace<Model>], precision: Double, months: [Month], rules: PurchaseRules,
+        settings: ForecastSettings, threads: Int, progress: (@Sendable (Double) -> Void)?
+    ) -> [Int] {
+        let horizon = months.count
+        let limit = trialLimit(settings)
+        let groupSize = max(1, valuesPerGroup / (min(precisionBatchSize, limit) * horizon))
+        var counts: [Int] = []
+        counts.reserveCapacity(workspaces.count)
+        for groupStart in stride(from: 0, to: workspaces.count, by: groupSize) {
+            let group = groupStart..<min(workspaces.count, groupStart + groupSize)
+            var tallies = group.map { _ in TrialTallies(months: horizon) }
+            var done = group.map { _ in false }
+            while done.contains(false) {
+                let batch = tallies.indices.map { done[$0] ? 0 : min(precisionBatchSize, limit - tallies[$0].trials) }
+                let buffers = batch.map { count in
+                    (usage: UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon),
+                     closing: UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon))
+                }
+                let round = months.withUnsafeBufferPointer { months in
+                    runTrials(
+                        workspaces[group], firstTrials: tallies.map(\.trials), counts: batch, buffers: buffers, months: months,
+                        rules: rules, threads: threads, progress: nil
+                    )
+                }
+                for buffer in buffers {
+                    buffer.usage.deallocate()
+                    buffer.closing.deallocate()
+                }
+                for index in tallies.indices where !done[index] {
+                    let trials = tallies[index].trials + batch[index]
+                    tallies[index].add(round[index])
+                    tallies[index].trials = trials
+                    done[index] = tallies[index].standardErrorsBelow(precision) || trials >= limit
+                }
+                if let progress {
+                    progress(Double(groupStart + done.count { $0 }) / Double(max(1, workspaces.count)))
+                }
+            }
+            counts.append(contentsOf: tallies.map(\.trials))
+        }
+        return counts
+    }
+
+    /// Runs `trialCounts[i]` trials of each workspace and summarises it, in groups whose values
+    /// (every trial's usage and closing balance of every month) stay within `valuesPerGroup`, or
+    /// one workspace at a time when one alone is more.
+    static func simulateGroups<Model: UsageModel>(
+        _ workspaces: [PreparedWorkspace<Model>], trialCounts: [Int], months: [Month], rules: PurchaseRules,
+        settings: ForecastSettings, threads: Int, progress: (@Sendable (Double) -> Void)?
+    ) -> [WorkspaceForecast] {
+        let horizon = months.count
+        let totalUnits = Double(max(1, trialCounts.reduce(0) { $0 + ($1 + blockSize - 1) / blockSize }))
         var unitsBefore = 0
         var results: [WorkspaceForecast] = []
         results.reserveCapacity(workspaces.count)
-
-        for groupStart in stride(from: 0, to: workspaces.count, by: groupSize) {
-            let group = groupStart..<min(workspaces.count, groupStart + groupSize)
-            var states = group.map { _ in WorkspaceState(tallies: TrialTallies(months: horizon)) }
-            while states.contains(where: { !$0.done }) {
-                // Lay out this round's units: the next batch of every workspace still running,
-                // in blocks, each with its own slots for values and tallies.
-                var blocks: [(workspace: Int, firstTrial: Int, trials: Int, stride: Int, usage: UnsafeMutablePointer<Int>, closing: UnsafeMutablePointer<Int>)] = []
-                var batchTrials: [Int] = Array(repeating: 0, count: states.count)
-                let slots = TrialTallies.slotCount(months: horizon)
-                for index in states.indices where !states[index].done {
-                    let done = states[index].tallies.trials
-                    let count = settings.precision == nil ? settings.trials : min(precisionBatchSize, settings.maxTrials - done)
-                    batchTrials[index] = count
-                    let usage = UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon)
-                    let closing = UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon)
-                    states[index].batches.append((usage, closing, count))
-                    for offset in stride(from: 0, to: count, by: blockSize) {
-                        blocks.append((
-                            index, done + offset, min(blockSize, count - offset), count,
-                            usage.baseAddress! + offset, closing.baseAddress! + offset
-                        ))
-                    }
-                }
-                let tallies = UnsafeMutableBufferPointer<Int>.allocate(capacity: blocks.count * slots)
-                tallies.initialize(repeating: 0)
-                defer { tallies.deallocate() }
-                let units = blocks.enumerated().map { index, block in
-                    Unit(
-                        workspace: block.workspace, firstTrial: block.firstTrial, trials: block.trials, stride: block.stride,
-                        usage: block.usage,
-                        closing: block.closing, tallies: tallies.baseAddress! + index * slots
-                    )
-                }
-
-                var report: (@Sendable (Int) -> Void)?
-                if settings.precision == nil, let progress {
-                    let before = unitsBefore
-                    report = { finished in progress(min(1, Double(before + finished) / totalUnits)) }
-                }
-                months.withUnsafeBufferPointer { months in
-                    WorkQueue.run(
-                        count: units.count, threads: threads, progress: report,
-                        makeWorker: { Worker(horizon: horizon) },
-                        release: { $0.release() },
-                        body: { index, worker in
-                            let unit = units[index]
-                            runBlock(
-                                workspaces[group.lowerBound + unit.workspace], unit: unit, months: months, rules: rules,
-                                worker: &worker
-                            )
-                        }
-                    )
-                }
-                unitsBefore += units.count
-
-                for (index, unit) in units.enumerated() {
-                    states[unit.workspace].tallies.add(UnsafeBufferPointer(start: tallies.baseAddress! + index * slots, count: slots))
-                }
-                for index in states.indices where !states[index].done {
-                    states[index].tallies.trials += batchTrials[index]
-                    if let precision = settings.precision {
-                        states[index].done = states[index].tallies.standardErrorsBelow(precision)
-                            || states[index].tallies.trials >= settings.maxTrials
-                    } else {
-                        states[index].done = true
-                    }
-                }
-                if settings.precision != nil, let progress {
-                    let finished = groupStart + states.count { $0.done }
-                    progress(Double(finished) / Double(max(1, workspaces.count)))
-                }
+        var groupStart = 0
+        while groupStart < workspaces.count {
+            var groupEnd = groupStart + 1
+            var values = trialCounts[groupStart] * horizon
+            while groupEnd < workspaces.count, values + trialCounts[groupEnd] * horizon <= valuesPerGroup {
+                values += trialCounts[groupEnd] * horizon
+                groupEnd += 1
+            }
+            let group = groupStart..<groupEnd
+            let counts = Array(trialCounts[group])
+            let buffers = counts.map { count in
+                (usage: UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon),
+                 closing: UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon))
+            }
+            var report: (@Sendable (Int) -> Void)?
+            if let progress {
+                let before = unitsBefore
+                report = { finished in progress(min(1, Double(before + finished) / totalUnits)) }
+            }
+            let tallies = months.withUnsafeBufferPointer { months in
+                runTrials(
+                    workspaces[group], firstTrials: Array(repeating: 0, count: counts.count), counts: counts, buffers: buffers,
+                    months: months, rules: rules, threads: threads, progress: report
+                )
+            }
+            unitsBefore += counts.reduce(0) { $0 + ($1 + blockSize - 1) / blockSize }
+            let states = tallies.indices.map { index in
+                WorkspaceState(tallies: tallies[index], usage: buffers[index].usage, closing: buffers[index].closing)
             }
 
             // Summarise the group's workspaces in parallel, each into its own slot.
@@ -165,13 +245,12 @@ extension ForecastEngine {
                     })
                 }
             }
-            for state in states {
-                for batch in state.batches {
-                    batch.usage.deallocate()
-                    batch.closing.deallocate()
-                }
+            for buffer in buffers {
+                buffer.usage.deallocate()
+                buffer.closing.deallocate()
             }
             results.append(contentsOf: summaries.map { $0! })
+            groupStart = groupEnd
         }
         return results
     }
@@ -234,7 +313,7 @@ extension ForecastEngine {
                         tallies.add(UnsafeBufferPointer(whole.tallies))
                     }
                     tallies.trials = trials
-                    let state = WorkspaceState(tallies: tallies, batches: [(whole.usage, whole.closing, trials)], done: true)
+                    let state = WorkspaceState(tallies: tallies, usage: whole.usage, closing: whole.closing)
                     return summarise(workspace, state: state, months: monthList, keepPaths: keepPaths)
                 }
             )
@@ -361,45 +440,28 @@ extension ForecastEngine {
     }
 
     /// The forecast of one workspace from all its trials. Reorders the values of each month in
-    /// `state`'s batches (the percentiles are selected in place), so it is their last reader.
+    /// `state` (the percentiles are selected in place), so it is their last reader.
     static func summarise<Model: UsageModel>(
         _ workspace: PreparedWorkspace<Model>, state: WorkspaceState, months: [Month], keepPaths: Bool
     ) -> WorkspaceForecast {
         let horizon = months.count
         let tallies = state.tallies
         let trials = tallies.trials
-        let column = UnsafeMutableBufferPointer<Int>.allocate(capacity: trials)
         let scratch = UnsafeMutableBufferPointer<Int>.allocate(capacity: trials)
-        defer {
-            column.deallocate()
-            scratch.deallocate()
-        }
+        defer { scratch.deallocate() }
         // The sample paths first: selecting percentiles below reorders the values it reads.
         var paths: [Int] = []
         if keepPaths {
             paths.reserveCapacity(trials * horizon)
-            // Trial-major, from the month-major batches.
-            for batch in state.batches {
-                for trial in 0..<batch.trials {
-                    for month in 0..<horizon { paths.append(batch.closing[month * batch.trials + trial]) }
-                }
+            // Trial-major, from the month-major values.
+            for trial in 0..<trials {
+                for month in 0..<horizon { paths.append(state.closing[month * trials + trial]) }
             }
         }
-        func gather(_ values: KeyPath<(usage: UnsafeMutableBufferPointer<Int>, closing: UnsafeMutableBufferPointer<Int>, trials: Int), UnsafeMutableBufferPointer<Int>>, month: Int) -> Percentiles {
-            if state.batches.count == 1 {
-                // One batch (every run without --precision): the month's values are contiguous and
-                // read only here, so they are selected where they lie, without a copy.
-                let batch = state.batches[0]
-                let values = UnsafeMutableBufferPointer(start: batch[keyPath: values].baseAddress! + month * batch.trials, count: batch.trials)
-                return Percentiles(selectingIn: values, scratch: scratch)
-            }
-            var position = 0
-            for batch in state.batches {
-                let source = batch[keyPath: values].baseAddress! + month * batch.trials
-                (column.baseAddress! + position).update(from: source, count: batch.trials)
-                position += batch.trials
-            }
-            return Percentiles(selectingIn: column, scratch: scratch)
+        // A month's values are contiguous and read only here, so they are selected where they
+        // lie, without a copy.
+        func gather(_ values: UnsafeMutableBufferPointer<Int>, month: Int) -> Percentiles {
+            Percentiles(selectingIn: UnsafeMutableBufferPointer(rebasing: values[(month * trials)..<((month + 1) * trials)]), scratch: scratch)
         }
         let n = Double(trials)
         let start = workspace.start.balance
@@ -410,11 +472,11 @@ extension ForecastEngine {
         var capLikely: Month?
         var shortfallLikely: Month?
         for (index, month) in months.enumerated() {
-            let closing = gather(\.closing, month: index)
+            let closing = gather(state.closing, month: index)
             forecasts.append(MonthForecast(
                 month: month, seats: workspace.path.seats[index], accrual: workspace.path.accruals[index],
                 cap: workspace.path.caps[index],
-                usage: gather(\.usage, month: index), opening: opening, closing: closing,
+                usage: gather(state.usage, month: index), opening: opening, closing: closing,
                 closingMean: Double(tallies[.closing, index]) / n,
                 probabilityOfCapHit: Double(tallies[.capHits, index]) / n,
                 probabilityOfShortfall: Double(tallies[.shortfalls, index]) / n,
@@ -423,8 +485,9 @@ extension ForecastEngine {
                 payAsYouGoCostMean: Money(cents: meanHalfUp(tallies[.payAsYouGoCents, index], trials))
             ))
             opening = closing
-            cumulativeCap += tallies[.firstCapHits, index]
-            cumulativeShortfall += tallies[.firstShortfalls, index]
+            // Counts of trials: they fit 64 bits whatever the sums do.
+            cumulativeCap += Int(tallies[.firstCapHits, index])
+            cumulativeShortfall += Int(tallies[.firstShortfalls, index])
             forecasts[index].probabilityOfCapHitByThen = Double(cumulativeCap) / n
             forecasts[index].probabilityOfShortfallByThen = Double(cumulativeShortfall) / n
             if capLikely == nil && 2 * cumulativeCap > trials { capLikely = month }
@@ -444,7 +507,10 @@ extension ForecastEngine {
     }
 
     /// `sum / count` rounded half-up (for the non-negative sums of cents the ledger bills).
-    static func meanHalfUp(_ sum: Int, _ count: Int) -> Int {
-        count > 0 ? (2 * sum + count) / (2 * count) : 0
+    ///
+    /// The sum is 128-bit (`TrialTallies`); the mean is a trial's own cost, at most 120 months of
+    /// 10¹⁶ cents, so it fits 64 bits.
+    static func meanHalfUp(_ sum: Int128, _ count: Int) -> Int {
+        count > 0 ? Int((2 * sum + Int128(count)) / (2 * Int128(count))) : 0
     }
 }

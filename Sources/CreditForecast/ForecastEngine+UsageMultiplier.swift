@@ -6,18 +6,22 @@ extension ForecastEngine {
         public static let denominator = 1_000_000
         /// No change.
         public static let one = UsageMultiplier(millionths: denominator)
+        /// The largest factor: a thousand. Usage scaled past `UsageHistory.maximumCredits` is held
+        /// there anyway; the bound keeps the exact scale (seats ratio × multiplier, in millionths)
+        /// inside 64 bits for up to `UsageHistory.maximumSeats` seats.
+        public static let maximum = UsageMultiplier(millionths: 1_000 * denominator)
 
-        /// The factor in millionths; never negative.
+        /// The factor in millionths; from 0 to `maximum`'s.
         public var millionths: Int
 
-        /// A factor of `millionths` / 1,000,000.
+        /// A factor of `millionths` / 1,000,000, from 0 to `maximum`.
         public init(millionths: Int) {
-            precondition(millionths >= 0, "a usage multiplier is not negative")
+            precondition(millionths >= 0 && millionths <= 1_000 * Self.denominator, "a usage multiplier is from 0 to 1,000")
             self.millionths = millionths
         }
 
-        /// Reads a plain decimal such as `1.2`, `0.85` or `2` with at most six decimals; `nil` for
-        /// anything else (signs, exponents, separators, more decimals).
+        /// Reads a plain decimal such as `1.2`, `0.85` or `2` with at most six decimals, from 0 to
+        /// `maximum`; `nil` for anything else (signs, exponents, separators, more decimals, more).
         public init?(decimal text: String) {
             let parts = text.split(separator: ".", omittingEmptySubsequences: false)
             guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
@@ -30,7 +34,9 @@ extension ForecastEngine {
                 let digits = String(parts[1]) + String(repeating: "0", count: 6 - parts[1].count)
                 fraction = Int(digits) ?? 0
             }
-            self.init(millionths: whole * Self.denominator + fraction)
+            let millionths = whole * Self.denominator + fraction
+            guard millionths <= Self.maximum.millionths else { return nil }
+            self.init(millionths: millionths)
         }
 
         /// The factor as a plain decimal without trailing zeros (`1.25`, `2`).

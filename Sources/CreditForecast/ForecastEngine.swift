@@ -24,7 +24,14 @@ import Foundation
 /// **Precision mode.** With `settings.precision = X` each workspace runs batches of
 /// `precisionBatchSize` trials (trial indices continue from batch to batch) until the standard
 /// error `√(p(1−p)/n)` of every probability it reports (each month's cap hit and shortfall, any
-/// cap hit, any shortfall) is below `X`, or `settings.maxTrials` is reached.
+/// cap hit, any shortfall) is below `X`, or `settings.maxTrials` is reached (at most
+/// `ForecastSettings.maximumTrialMonths / horizon`, so a long horizon stops sooner). Only the
+/// tallies of the batches are kept; once a workspace's count is known its trials run once more,
+/// all together, for the percentiles, so memory does not grow with the batches.
+///
+/// **Limits.** Settings are held to `ForecastSettings.maximumHorizon`, `maximumTrials` and
+/// `maximumTrialMonths`; drawn and scaled usage to `UsageHistory.maximumCredits` a month; seats to
+/// `UsageHistory.maximumSeats`. Within them no sum overflows: the tallies are 128-bit.
 public enum ForecastEngine {
     /// Trials per batch in precision mode; batch boundaries are fixed so runs are reproducible.
     public static let precisionBatchSize = 1_000
@@ -114,18 +121,34 @@ public enum ForecastEngine {
 
     // MARK: - Set-up
 
-    static func validate(history: UsageHistory, pools: [WorkspacePool], settings: ForecastSettings) throws(ForecastError) {
+    /// Checks `settings` against the limits; `holdsValues` is false for a run that keeps no
+    /// trial's values (a renewal), which `ForecastSettings.maximumTrialMonths` does not bound.
+    static func validate(
+        history: UsageHistory, pools: [WorkspacePool], settings: ForecastSettings, holdsValues: Bool = true
+    ) throws(ForecastError) {
         let expected = history.workspaces.map(\.name)
         let found = pools.map(\.name)
         guard expected == found else { throw .poolsDoNotMatchWorkspaces(expected: expected, found: found) }
-        guard settings.horizon >= 1 else { throw .invalidSetting("the horizon must be at least 1 month") }
+        let most = ForecastSettings.self
+        guard (1...most.maximumHorizon).contains(settings.horizon) else {
+            throw .invalidSetting("the horizon must be 1 to \(most.maximumHorizon) months")
+        }
+        let trials = settings.precision == nil ? settings.trials : settings.maxTrials
+        let noun = settings.precision == nil ? "trial count" : "trial limit"
+        guard trials >= 1 else { throw .invalidSetting("the \(noun) must be at least 1") }
+        guard trials <= most.maximumTrials else {
+            throw .invalidSetting("the \(noun) must be at most \(most.maximumTrials.groupedThousands)")
+        }
+        if holdsValues, settings.precision == nil, trials * settings.horizon > most.maximumTrialMonths {
+            throw .invalidSetting(
+                "trials × horizon months must be at most \(most.maximumTrialMonths.groupedThousands), as in "
+                    + "\((most.maximumTrialMonths / settings.horizon).groupedThousands) trials of \(settings.horizon) months"
+            )
+        }
         if let precision = settings.precision {
             guard precision > 0, precision < 0.5 else {
                 throw .invalidSetting("the precision must be a standard error between 0 and 0.5, such as 0.005")
             }
-            guard settings.maxTrials >= 1 else { throw .invalidSetting("the trial limit must be at least 1") }
-        } else {
-            guard settings.trials >= 1 else { throw .invalidSetting("the trial count must be at least 1") }
         }
     }
 

@@ -40,6 +40,16 @@ public enum UsageModelKind: String, Sendable, CaseIterable {
 
 /// How a forecast is run.
 public struct ForecastSettings: Sendable, Equatable {
+    /// The longest horizon, in months.
+    public static let maximumHorizon = 120
+    /// The most trials a workspace runs, fixed or in precision mode.
+    public static let maximumTrials = 1_000_000
+    /// The most trial-months (trials × horizon) a workspace runs: every trial's usage and closing
+    /// balance of every month are held until the workspace is summarised (its percentiles are
+    /// exact), so this bounds a workspace's working set to 192 MB. A million trials of 12 months,
+    /// or a hundred thousand of 120. In precision mode it lowers `maxTrials` for long horizons.
+    public static let maximumTrialMonths = 12_000_000
+
     /// Months forecast.
     public var horizon: Int
     /// Trials per workspace. With `precision` the engine returns the largest count any workspace

@@ -65,10 +65,20 @@ import Foundation
 ///   what resampling explains, shrunk toward the prior `σ₀` (so 2–3 months give a wide forecast).
 /// - `σ_L² = u² (σ_F² + v_R)/n` and `s_b = min(b_max, u·√v_b)`, `u` the `parameterUncertainty`.
 ///
-/// Usage is rounded half away from zero to whole credits and is never negative.
+/// Usage is rounded half away from zero to whole credits, is never negative and never more than
+/// `UsageHistory.maximumCredits`.
+///
+/// **Seats beyond the history's** (a `seatCount` above it) draw from the pooled table: the first
+/// `individualExtraSeats` one by one, as every seat of the history does; the rest as one sum, the
+/// normal approximation `m·μ + √m·σ·Z` of `m` independent draws of the pooled table (mean `μ`,
+/// standard deviation `σ`), never below zero. A draw's cost and the model's size then grow with
+/// the history, not with a seat count given on the command line.
 public struct SeatsUsageModel: UsageModel {
     /// Points in each seat's quantile table; a draw uses one random byte.
     public static let tableSize = 256
+
+    /// Extra seats drawn one by one; any more are drawn as one sum.
+    public static let individualExtraSeats = 1_000
 
     /// What was estimated.
     public let fit: SeatsModelFit
@@ -86,6 +96,9 @@ public struct SeatsUsageModel: UsageModel {
     @usableFromInline let slopeScale: [Double]
     @usableFromInline let levelSigma: Double
     @usableFromInline let factorSigma: Double
+    /// The mean and standard deviation of the sum of the extra seats past
+    /// `individualExtraSeats`, before the month's multiplier; both 0 when there are none.
+    @usableFromInline let pooledSum: (mean: Double, sigma: Double)
 
     /// Fits the model to `workspace`, whose seats' usage arrays cover `monthCount` months, for
     /// `horizon` forecast months and `seatCount` seats (`nil`: the history's seats).
@@ -148,7 +161,12 @@ public struct SeatsUsageModel: UsageModel {
         }
         let pooledTable = pooledAtoms.isEmpty
             ? [Double](repeating: 0, count: size) : Self.quantileTable(pooledAtoms, size: size)
-        let extraSeats = max(0, (seatCount ?? 0) - workspace.seats.count)
+        let allExtraSeats = max(0, (seatCount ?? 0) - workspace.seats.count)
+        let extraSeats = min(allExtraSeats, Self.individualExtraSeats)
+        let summedSeats = Double(allExtraSeats - extraSeats)
+        let pooledMean = pooledTable.reduce(0, +) / Double(size)
+        let pooledVariance = pooledTable.reduce(0) { $0 + ($1 - pooledMean) * ($1 - pooledMean) } / Double(size)
+        pooledSum = summedSeats > 0 ? (summedSeats * pooledMean, (summedSeats * pooledVariance).squareRoot()) : (0, 0)
         var tables: [Double] = []
         tables.reserveCapacity((workspace.seats.count + 1) * size)
         for (seat, own) in zip(workspace.seats, ownAtoms) {
@@ -191,6 +209,8 @@ public struct SeatsUsageModel: UsageModel {
             meanSum += mean
             varianceSum += values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(size)
         }
+        meanSum += summedSeats * pooledMean
+        varianceSum += summedSeats * pooledVariance
         let resampling = meanSum > 0 ? log1p(varianceSum / (meanSum * meanSum)) : 0
         let freedom = trend.residualVariance == nil ? 0 : Double(n - 2)
         let excess = max(0, (trend.residualVariance ?? 0) - resampling)
@@ -245,7 +265,7 @@ public struct SeatsUsageModel: UsageModel {
         self.fit = SeatsModelFit(
             months: n, rawSlope: trend.slope, slope: slope, slopeSpread: slopeSpread,
             commonFactorSigma: factorSigma, levelSigma: levelSigma, resamplingLogVariance: resampling,
-            seats: seatRows.count, persistence: persistence, lastMonthGap: lastMonthGap
+            seats: seatRows.count + Int(summedSeats), persistence: persistence, lastMonthGap: lastMonthGap
         )
     }
 
@@ -258,6 +278,8 @@ public struct SeatsUsageModel: UsageModel {
         let (levelDraw, slopeDraw) = generator.nextNormalPair()
         let level = levelSigma * levelDraw
         var factors = NormalSequence()
+        var sums = NormalSequence()
+        let pooledSum = pooledSum
         tables.withUnsafeBufferPointer { table in
             seatRows.withUnsafeBufferPointer { rows in
                 let count = rows.count
@@ -281,13 +303,21 @@ public struct SeatsUsageModel: UsageModel {
                             seat += 1
                         }
                     }
+                    if pooledSum.sigma > 0 || pooledSum.mean > 0 {
+                        sum += max(0, pooledSum.mean + pooledSum.sigma * sums.next(using: &generator))
+                    }
                     let exponent = logBase[month] + slopeScale[month] * slopeDraw + level + factorSigma * factorDraw
                     let value = sum * exp(exponent)
-                    usage[month] = value.isFinite && value > 0 ? Int(min(value, 1e15).rounded()) : 0
+                    // Held to the most a file may give a workspace's month, so that every sum and
+                    // price of a drawn month is one the ledger can hold.
+                    usage[month] = value.isFinite && value > 0 ? Int(min(value, Self.mostCredits).rounded()) : 0
                 }
             }
         }
     }
+
+    /// `UsageHistory.maximumCredits`, as the draws compare it.
+    @usableFromInline static let mostCredits = Double(UsageHistory.maximumCredits)
 
     /// `Φ⁻¹((i + ½)/8)`, `i = 0 … 7`: eight equally likely standard normal points for the jitter.
     static let stratifiedNormals: [Double] = [

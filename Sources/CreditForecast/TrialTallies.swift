@@ -2,6 +2,11 @@
 ///
 /// Sums of integers do not depend on the order they are added in, so tallies from blocks run on
 /// any threads merge to the same totals. Layout: `statistic × months + month`.
+///
+/// The sums are 128-bit: a trial's month can bill `UsageHistory.maximumCredits` at the largest
+/// pay-as-you-go price (10¹⁶ cents), so a million trials over 120 months sum to about 10²⁴, far
+/// past 64 bits and far inside 128. A block's own sums (at most `ForecastEngine.blockSize`
+/// trials of one month, at most 2.5 × 10¹⁸) still fit the 64-bit scratch they are added from.
 struct TrialTallies: Sendable {
     /// The statistics tallied, in layout order.
     enum Statistic: Int, CaseIterable {
@@ -26,33 +31,38 @@ struct TrialTallies: Sendable {
     /// Forecast months.
     let months: Int
     /// The sums.
-    var values: [Int]
+    var values: [Int128]
     /// Trials tallied.
     var trials = 0
 
     /// Empty tallies for `months` forecast months.
     init(months: Int) {
         self.months = months
-        self.values = [Int](repeating: 0, count: Statistic.allCases.count * months)
+        self.values = [Int128](repeating: 0, count: Statistic.allCases.count * months)
     }
 
     /// Slots a block's scratch tallies need.
     static func slotCount(months: Int) -> Int { Statistic.allCases.count * months }
 
     /// The sum of `statistic` in `month`.
-    subscript(_ statistic: Statistic, _ month: Int) -> Int {
+    subscript(_ statistic: Statistic, _ month: Int) -> Int128 {
         values[statistic.rawValue * months + month]
     }
 
     /// The sum of `statistic` over the horizon.
-    func total(_ statistic: Statistic) -> Int {
+    func total(_ statistic: Statistic) -> Int128 {
         let start = statistic.rawValue * months
         return values[start..<(start + months)].reduce(0, +)
     }
 
     /// Adds a block's sums, laid out the same way (the block's trials are counted separately).
     mutating func add(_ block: UnsafeBufferPointer<Int>) {
-        for index in values.indices { values[index] += block[index] }
+        for index in values.indices { values[index] += Int128(block[index]) }
+    }
+
+    /// Adds another run's sums of the same months (the trials are counted separately).
+    mutating func add(_ other: TrialTallies) {
+        for index in values.indices { values[index] += other.values[index] }
     }
 
     /// Whether the standard error `√(p(1−p)/n)` of every reported probability (each month's cap
@@ -60,7 +70,7 @@ struct TrialTallies: Sendable {
     func standardErrorsBelow(_ limit: Double) -> Bool {
         let n = Double(trials)
         guard n > 0 else { return false }
-        func small(_ count: Int) -> Bool {
+        func small(_ count: Int128) -> Bool {
             let p = Double(count) / n
             return (p * (1 - p) / n).squareRoot() < limit
         }

@@ -166,7 +166,9 @@ extension ShardFile {
             switch kind {
             case .multiplier, .monthlyGrowth:
                 let millionths = try value.int(.millionths)
-                guard millionths >= 0 else { throw value.failure(.millionths, "a factor that is not negative") }
+                guard (0...ForecastEngine.UsageMultiplier.maximum.millionths).contains(millionths) else {
+                    throw value.failure(.millionths, "a factor from 0 to 1,000 in millionths")
+                }
                 let factor = ForecastEngine.UsageMultiplier(millionths: millionths)
                 parsed = kind == .multiplier ? .multiplier(factor) : .monthlyGrowth(factor)
             case .seats: parsed = .seats(try value.int(.delta))

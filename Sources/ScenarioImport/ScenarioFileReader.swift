@@ -105,7 +105,14 @@ struct ScenarioFileReader {
         let seatsText = cell(.seats)
         if !seatsText.isEmpty {
             seats = Self.seatChange(seatsText)
-            if seats == nil { problem("seats \"\(seatsText)\" is not a seat count; write 12 to set the count, +3 to add or -2 to remove") }
+            switch seats {
+            case nil: problem("seats \"\(seatsText)\" is not a seat count; write 12 to set the count, +3 to add or -2 to remove")
+            case let .set(count)?, let .add(count)?:
+                if abs(count) > UsageHistory.maximumSeats {
+                    problem("seats \"\(seatsText)\" is too many; a workspace has at most \(UsageHistory.maximumSeats.groupedThousands) seats")
+                    seats = nil
+                }
+            }
         }
         var plan: Plan?
         let planText = cell(.plan)
@@ -116,7 +123,11 @@ struct ScenarioFileReader {
         let multiplierText = cell(.usageMultiplier)
         if !multiplierText.isEmpty {
             multiplier = ForecastEngine.UsageMultiplier(decimal: multiplierText)
-            if multiplier == nil {
+            let whole = multiplierText.prefix { $0 != "." }
+            if multiplier == nil, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }),
+               (Int(whole) ?? Int.max) >= ForecastEngine.UsageMultiplier.maximum.millionths / ForecastEngine.UsageMultiplier.denominator {
+                problem("usage_multiplier \"\(multiplierText)\" is too large; the most is \(ForecastEngine.UsageMultiplier.maximum)")
+            } else if multiplier == nil {
                 problem("usage_multiplier \"\(multiplierText)\" is not a plain decimal of 0 or more with at most 6 decimals, like 1.2")
             }
         }

@@ -87,6 +87,13 @@ struct WorkspaceListReader: TableConsumer {
             }
         }
         guard let name, let plan, let seats, problems.isEmpty else { return }
+        guard seats <= UsageHistory.maximumSeats else {
+            log.error(
+                "seats \"\(field(.seats)?.messageText ?? "")\" is too many; a workspace has at most \(UsageHistory.maximumSeats.groupedThousands) seats",
+                line: record.line
+            )
+            return
+        }
         if let first = linesByName[name] {
             log.error("workspace \"\(name.messageExcerpt)\" is listed twice (first on line \(first)); keep one row per workspace", line: record.line)
             return

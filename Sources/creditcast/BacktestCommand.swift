@@ -26,19 +26,19 @@ struct BacktestCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Months forecast from each origin.")
+    @Option(help: "Months forecast from each origin, 1 to 120.")
     var horizon: Int = 6
 
-    @Option(help: "How many cut-off months (the latest ones with enough history) to forecast from.")
+    @Option(help: "How many cut-off months (the latest ones with enough history) to forecast from, 1 to 120.")
     var origins: Int = 6
 
     @Option(name: .customLong("model"), help: "A model to test (repeatable): seats (default), bootstrap, naive or mean. The baselines are always added.")
     var models: [BacktestModel] = []
 
-    @Option(help: "Monte Carlo trials per workspace, origin and model.")
+    @Option(help: "Monte Carlo trials per workspace, origin and model, 1 to 100,000.")
     var trials: Int = 1_000
 
-    @Option(name: .customLong("min-history"), help: "Months of history a workspace needs before an origin to be forecast from it (at least 3).")
+    @Option(name: .customLong("min-history"), help: "Months of history a workspace needs before an origin to be forecast from it (3 to 1,200).")
     var minimumHistory: Int = BacktestSettings.leastHistoryMonths
 
     @Option(help: "Directory for the reports.")
@@ -48,12 +48,19 @@ struct BacktestCommand: ParsableCommand {
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
 
+    /// The longest history `--min-history` may ask for: a century of months.
+    static let mostHistoryMonths = 1_200
+
     func validate() throws {
         guard (1...120).contains(horizon) else { throw ValidationError("--horizon must be 1 to 120 months") }
-        guard origins >= 1 else { throw ValidationError("--origins must be at least 1") }
-        guard trials >= 1 else { throw ValidationError("--trials must be at least 1") }
-        guard minimumHistory >= BacktestSettings.leastHistoryMonths else {
-            throw ValidationError("--min-history must be at least \(BacktestSettings.leastHistoryMonths) months")
+        guard (1...BacktestSettings.maximumOrigins).contains(origins) else {
+            throw ValidationError("--origins must be 1 to \(BacktestSettings.maximumOrigins)")
+        }
+        guard (1...BacktestSettings.maximumTrials).contains(trials) else {
+            throw ValidationError("--trials must be 1 to \(BacktestSettings.maximumTrials.groupedThousands)")
+        }
+        guard (BacktestSettings.leastHistoryMonths...Self.mostHistoryMonths).contains(minimumHistory) else {
+            throw ValidationError("--min-history must be \(BacktestSettings.leastHistoryMonths) to \(Self.mostHistoryMonths.groupedThousands) months")
         }
     }
 

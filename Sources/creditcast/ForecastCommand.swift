@@ -20,13 +20,13 @@ struct ForecastCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Months to forecast.")
+    @Option(help: "Months to forecast, 1 to 120.")
     var horizon: Int = 12
 
-    @Option(help: "Monte Carlo trials per workspace.")
+    @Option(help: "Monte Carlo trials per workspace, 1 to 1,000,000, and --trials × --horizon at most 12,000,000.")
     var trials: Int = 10_000
 
-    @Option(help: "Run until every reported probability's standard error is below this (e.g. 0.005), instead of a fixed --trials.")
+    @Option(help: "Run until every reported probability's standard error is below this (between 0 and 0.5, e.g. 0.005), instead of a fixed --trials; at most 1,000,000 trials, and 12,000,000 / --horizon.")
     var precision: Double?
 
     @Option(help: "Directory for the reports.")
@@ -49,7 +49,8 @@ struct ForecastCommand: ParsableCommand {
         // from a single run instead.
         if sharding.shard != nil, trialsOut != nil { throw ValidationError("--trials-out cannot be combined with --shard") }
         guard (1...120).contains(horizon) else { throw ValidationError("--horizon must be 1 to 120 months") }
-        guard trials >= 1 else { throw ValidationError("--trials must be at least 1") }
+        // With --precision the engine chooses each workspace's count within its own limits.
+        try RunOptions.validateTrials(trials, horizon: precision == nil ? horizon : nil)
         if let precision, !(precision > 0 && precision < 0.5) { throw ValidationError("--precision must be between 0 and 0.5, e.g. 0.005") }
     }
 

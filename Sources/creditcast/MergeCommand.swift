@@ -21,7 +21,7 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Directory for the reports (the command's own default when left out: creditcast-report, creditcast-watchlist or creditcast-renew).")
     var out: String?
 
-    @Option(help: "Workspaces (or rows) listed on standard output (the files list all).")
+    @Option(help: "Workspaces (or rows) listed on standard output, 0 to 1,000,000 (the files list all).")
     var limit: Int = 20
 
     @Flag(help: "Print nothing but errors.")
@@ -29,7 +29,7 @@ struct MergeCommand: ParsableCommand {
 
     func validate() throws {
         guard !directories.isEmpty else { throw ValidationError("give the output directory of every shard") }
-        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        try RunOptions.validateLimit(limit)
     }
 
     func run() throws {

@@ -15,13 +15,13 @@ struct PoolOptions: ParsableArguments {
     @Option(help: "Plan of every workspace: launch, growth, pro, or a plan of the pricing file.")
     var plan: String?
 
-    @Option(help: "Seats of every workspace, every month (counted from the usage file when left out).")
+    @Option(help: "Seats of every workspace, every month, 0 to 10,000,000 (counted from the usage file when left out).")
     var seats: Int?
 
-    @Option(help: "Pool balance: for ledger, opening its first month; for forecast, the balance now (replayed from 0 when left out).")
+    @Option(help: "Pool balance, 0 to 1,000,000,000,000: for ledger, opening its first month; for forecast, the balance now (replayed from 0 when left out).")
     var balance: Int?
 
-    @Option(help: "A fixed cap in credits (cap_months × the month's accrual when left out).")
+    @Option(help: "A fixed cap in credits, 0 to 1,000,000,000,000 (cap_months × the month's accrual when left out).")
     var cap: Int?
 
     @Option(name: .customLong("cap-timing"), help: "When the cap applies: accrual (new accruals only top up) or close (the closing balance is cut).")
@@ -34,10 +34,11 @@ struct PoolOptions: ParsableArguments {
     var workspaces: String?
 
     func validate() throws {
-        for (name, value) in [("--seats", seats), ("--balance", balance), ("--cap", cap)] {
-            if let value, !(0...UsageHistory.maximumCredits).contains(value) {
-                throw ValidationError("\(name) must be from 0 to \(UsageHistory.maximumCredits.groupedThousands)")
-            }
+        for (name, value, most) in [
+            ("--seats", seats, UsageHistory.maximumSeats), ("--balance", balance, UsageHistory.maximumCredits),
+            ("--cap", cap, UsageHistory.maximumCredits),
+        ] {
+            if let value, !(0...most).contains(value) { throw ValidationError("\(name) must be from 0 to \(most.groupedThousands)") }
         }
         if let autoPurchase, autoPurchase <= 0 { throw ValidationError("--auto-purchase must be a package size in credits") }
     }

@@ -22,7 +22,7 @@ struct RenewCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The first month of the renewal year (YYYY-MM); the month after the history when left out.")
+    @Option(help: "The first month of the renewal year (YYYY-MM), at most 108 months after the history; the month after the history when left out.")
     var renewal: Month?
 
     @Option(help: "Recommend by the lowest expected cost (mean) or the lowest 90th-percentile cost (p90).")
@@ -31,13 +31,13 @@ struct RenewCommand: ParsableCommand {
     @Option(help: "A scenario file (scenario,month,seats,plan,usage_multiplier[,workspace]) to plan side by side with the baseline.")
     var scenario: String?
 
-    @Option(help: "Monte Carlo trials per workspace.")
+    @Option(help: "Monte Carlo trials per workspace, 1 to 1,000,000.")
     var trials: Int = 2_000
 
     @Option(help: "Directory for the reports.")
     var out: String = "creditcast-renew"
 
-    @Option(help: "Rows listed on standard output (the files list all).")
+    @Option(help: "Rows listed on standard output, 0 to 1,000,000 (the files list all).")
     var limit: Int = 20
 
     @Flag(help: "Also write what drives each workspace's renewal: each driver (usage level, trend, heaviest seats, seat count, plan) at its P10 and P90 on the same trials, into sensitivity.csv, sensitivity.md and charts/tornado-*.svg.")
@@ -50,8 +50,9 @@ struct RenewCommand: ParsableCommand {
     @OptionGroup var sharding: ShardOptions
 
     func validate() throws {
-        guard trials >= 1 else { throw ValidationError("--trials must be at least 1") }
-        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        // A renewal keeps each trial's cost, not its months: the trial-month bound does not apply.
+        try RunOptions.validateTrials(trials, horizon: nil)
+        try RunOptions.validateLimit(limit)
     }
 
     func run() throws {

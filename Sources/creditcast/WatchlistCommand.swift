@@ -29,16 +29,16 @@ struct WatchlistCommand: ParsableCommand {
     @Option(help: "Months ahead the thresholds look.")
     var window: Int = WatchlistThresholds.standard.windowMonths
 
-    @Option(help: "Months to forecast (the first month either chance reaches its threshold is looked for this far).")
+    @Option(help: "Months to forecast, 1 to 120 (the first month either chance reaches its threshold is looked for this far).")
     var horizon: Int = 12
 
-    @Option(help: "Monte Carlo trials per workspace.")
+    @Option(help: "Monte Carlo trials per workspace, 1 to 1,000,000, and --trials × --horizon at most 12,000,000.")
     var trials: Int = 1_000
 
     @Option(help: "Directory for the reports.")
     var out: String = "creditcast-watchlist"
 
-    @Option(help: "Workspaces listed on standard output (the files list all).")
+    @Option(help: "Workspaces listed on standard output, 0 to 1,000,000 (the files list all).")
     var limit: Int = 20
 
     @OptionGroup var running: RunOptions
@@ -53,8 +53,8 @@ struct WatchlistCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...120).contains(horizon) else { throw ValidationError("--horizon must be 1 to 120 months") }
-        guard trials >= 1 else { throw ValidationError("--trials must be at least 1") }
-        guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        try RunOptions.validateTrials(trials, horizon: horizon)
+        try RunOptions.validateLimit(limit)
         do { try thresholds.validate() } catch { throw ValidationError("\(error)") }
         guard window <= horizon else { throw ValidationError("--window must not be longer than --horizon") }
     }

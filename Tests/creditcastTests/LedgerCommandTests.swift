@@ -83,6 +83,6 @@ import Testing
     @Test func hugeSeatCountIsAUsageErrorNotACrash() throws {
         let result = try CommandRunner.run(["ledger", "--usage", "1", "--start", "2026-04", "--plan", "growth", "--seats", "9223372036854775807"])
         #expect(result.status == 64)
-        #expect(result.standardError.contains("--seats must be from 0 to 1,000,000,000,000"))
+        #expect(result.standardError.contains("--seats must be from 0 to 10,000,000"))
     }
 }
