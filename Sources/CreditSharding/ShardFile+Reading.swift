@@ -200,9 +200,15 @@ extension ShardFile {
                 probabilityOfAnyPayAsYouGo: try outcome.double(.pAnyPayg), expectedUnusedCredits: try outcome.double(.expectedUnusedCredits)
             ))
         }
+        let need = try object.object(.need)
         return ForecastEngine.RenewalForecast(
             name: try object.string(.name), plan: try object.string(.plan), seats: try object.int(.seats),
             startingBalance: try object.int(.startingBalance), renewal: try object.month(.renewal), trials: try object.int(.trials),
+            need: ForecastEngine.RenewalNeed(
+                usage: try percentiles(need, .usage), accrual: try need.int(.accrual),
+                probabilityOfExtra: try need.double(.pAnyShortfall), expectedExtra: try need.double(.extraMean),
+                extra: try percentiles(need, .extra), largestExtra: try need.int(.extraLargest)
+            ),
             outcomes: outcomes
         )
     }

@@ -24,7 +24,7 @@ public enum ShardFile {
     /// The first line's `format`.
     static let format = "creditcast-shard"
     /// The layout's version; a reader refuses any other.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// The shard file of `result`, streamed a line at a time.
     public static func reportFile(_ result: RunResult) -> ReportFile {
@@ -156,6 +156,11 @@ public enum ShardFile {
             (.name, .string(renewal.name)), (.plan, .string(renewal.plan)), (.seats, .integer(renewal.seats)),
             (.startingBalance, .integer(renewal.startingBalance)), (.renewal, .string(renewal.renewal.description)),
             (.trials, .integer(renewal.trials)),
+            (.need, .keyed([
+                (.usage, json(renewal.need.usage)), (.accrual, .integer(renewal.need.accrual)),
+                (.pAnyShortfall, exact(renewal.need.probabilityOfExtra)), (.extraMean, exact(renewal.need.expectedExtra)),
+                (.extra, json(renewal.need.extra)), (.extraLargest, .integer(renewal.need.largestExtra)),
+            ])),
             (.outcomes, .array(renewal.outcomes.map { outcome in
                 .keyed([
                     (.strategy, .string(outcome.strategy.name)), (.upfront, .array(outcome.strategy.upfront.map(json))),

@@ -24,6 +24,9 @@ enum ShardKey: String, CaseIterable {
     case expectedPaygCents = "expected_payg_cents"
     case expectedShortfall = "expected_shortfall"
     case expectedUnusedCredits = "expected_unused_credits"
+    case extra
+    case extraMean = "extra_mean"
+    case extraLargest = "extra_largest"
     case forecasts
     case forfeitedMean = "forfeited_mean"
     case format
@@ -39,6 +42,7 @@ enum ShardKey: String, CaseIterable {
     case month
     case months
     case name
+    case need
     case opening
     case outcomes
     case pAnyCap = "p_any_cap"
