@@ -1,4 +1,5 @@
 import CreditCore
+import CreditDecisions
 import CreditForecast
 import CreditLedger
 import Foundation
@@ -83,17 +84,17 @@ import FoundationXML
         #expect(text[second.upperBound...].contains("|       6,000 |  10,000 |"))
     }
 
-    @Test func urgencyRanksByTheLargerChanceThenShortfallThenName() {
+    /// The forecast's summary ranks as the watchlist does: status, then the month, then money.
+    /// "Aardvark" is Acme with a tenth of its forfeits: the same chances and month, less at
+    /// stake, so it follows Acme although its name sorts first.
+    @Test func urgencyRanksAsTheWatchlistMoneyBeforeName() {
         var run = Fixtures.run()
-        var calm = run.workspaces[0]
-        calm.name = "Calm"
-        calm.probabilityOfAnyCapHit = 0
-        var capped = run.workspaces[0]
-        capped.name = "Capped"
-        capped.probabilityOfAnyCapHit = 0.7
-        run.workspaces += [calm, capped]
-        // Beta (shortfall 0.7) ties Capped (cap 0.7) and goes first: a shortfall costs money.
-        #expect(UrgencyRanking.sorted(run.workspaces).map(\.name) == ["Beta", "Capped", "Acme", "Calm"])
+        var aardvark = run.workspaces[0]
+        aardvark.name = "Aardvark"
+        for month in aardvark.months.indices { aardvark.months[month].forfeitedMean /= 10 }
+        run.workspaces.append(aardvark)
+        #expect(UrgencyRanking.sorted(run.workspaces).map(\.name) == ["Beta", "Acme", "Aardvark"])
+        #expect(UrgencyRanking.order(run.workspaces) == Watchlist.order(of: run.workspaces))
     }
 
     @Test func chartFileNamesAreSafeUniqueAndStable() {
