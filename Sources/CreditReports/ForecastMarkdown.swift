@@ -17,10 +17,14 @@ struct ForecastMarkdown: Sendable {
     var chartPaths: [String]
     /// How many workspaces get a detailed section.
     var detailLimit: Int
+    /// Each workspace's plain annual answer, by workspace index in `run`; empty when not simulated.
+    var annual: [AnnualAnswer]
 
     /// The report of `run`; `chartPaths[i]` is the chart of `run.workspaces[i]`.
-    init(run: ForecastRun, provenance: ReportProvenance, chartPaths: [String], detailLimit: Int = 20) {
+    init(run: ForecastRun, provenance: ReportProvenance, chartPaths: [String], detailLimit: Int = 20, annual: [AnnualAnswer] = []) {
         precondition(chartPaths.count == run.workspaces.count, "one chart per workspace")
+        precondition(annual.isEmpty || annual.count == run.workspaces.count, "one annual answer per workspace, or none")
+        self.annual = annual
         self.run = run
         self.provenance = provenance
         self.chartPaths = chartPaths
@@ -61,7 +65,8 @@ struct ForecastMarkdown: Sendable {
 
         let order = UrgencyRanking.order(run.workspaces)
         let ranked = order.map { run.workspaces[$0] }
-        out += "## Summary\n\nMost urgent first: the highest chance of a shortfall or of hitting the cap.\n\n"
+        out += "## Summary\n\nMost urgent first, as the watchlist ranks them: running short, then near the cap, then the rest; "
+            + "within each, the earlier month the event becomes likely, then the more credits at stake.\n\n"
         out += MarkdownTable(columns: [
             .init("workspace"), .init("plan"), .init("seats", .right), .init("balance now", .right), .init("cap", .right),
             .init("P(shortfall)", .right), .init("shortfall likely by"), .init("P(cap hit)", .right), .init("cap likely by"),
@@ -85,8 +90,13 @@ struct ForecastMarkdown: Sendable {
             out += "\nThe \(shown) most urgent workspaces; \(omitted) more \(omitted == 1 ? "is" : "are") left out here. "
                 + "forecast.csv and summary.csv list every workspace, and charts/ holds every chart.\n"
         }
-        for (workspace, chart) in zip(ranked, chartOrder).prefix(shown) {
+        for (position, (workspace, chart)) in zip(ranked, chartOrder).prefix(shown).enumerated() {
             out += "\n### \(MarkdownTable.escape(workspace.name))\n\n"
+            if !annual.isEmpty {
+                let answer = annual[order[position]]
+                out += answer.sentence(buying: answer.outcome.strategy.autoPurchase == nil ? "Paying as it goes" : "Auto-purchase as configured")
+                    + (answer.year.need.probabilityOfExtra > 0 ? "." : "") + "\n\n"
+            }
             out += "![Forecast pool balance of \(MarkdownTable.escape(workspace.name))](\(chart))\n\n"
             if p.precision != nil { out += "\(workspace.trials.groupedThousands) trials.\n\n" }
             out += Self.monthTable(workspace).text

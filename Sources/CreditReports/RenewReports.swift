@@ -52,8 +52,7 @@ public struct RenewReports: Sendable {
 
     /// The columns of `renew-summary.csv`.
     public static let summaryHeader = [
-        "workspace", "scenario", "renewal", "usage_p10", "usage_p50", "usage_p90", "plan_accrual", "p_need_extra",
-        "expected_extra_credits", "recommended", "expected_cost", "p90_cost", "expected_unused_credits", "runner_up",
+        "workspace", "scenario", "renewal"] + AnnualAnswer.needHeader + ["recommended", "expected_cost", "p90_cost", "expected_unused_credits", "runner_up",
         "runner_up_expected_cost", "runner_up_p90_cost", "saving_vs_payg", "strategies_searched",
     ]
 
@@ -65,14 +64,11 @@ public struct RenewReports: Sendable {
         var table = CSVTable(header: Self.summaryHeader)
         for recommendation in plan.recommendations {
             let forecast = recommendation.forecast
-            let need = forecast.need
             let chosen = recommendation.recommended
             let runnerUp = recommendation.runnerUp
             table.rows.append([
-                .text(forecast.name), .text(recommendation.scenario), .month(forecast.renewal), .integer(need.usage.p10),
-                .integer(need.usage.p50), .integer(need.usage.p90), .integer(need.accrual),
-                .decimal(need.probabilityOfExtra, places: ForecastCSV.probabilityPlaces),
-                .decimal(need.expectedExtra, places: ForecastCSV.meanPlaces), .literal(chosen.strategy.name),
+                .text(forecast.name), .text(recommendation.scenario), .month(forecast.renewal),
+            ] + AnnualAnswer(year: forecast, outcome: chosen).needCells + [.literal(chosen.strategy.name),
                 .money(chosen.expectedCost), .money(chosen.p90Cost), .decimal(chosen.expectedUnusedCredits, places: ForecastCSV.meanPlaces),
                 runnerUp.map { .literal($0.strategy.name) } ?? .empty, runnerUp.map { .money($0.expectedCost) } ?? .empty,
                 runnerUp.map { .money($0.p90Cost) } ?? .empty, .money(recommendation.savingAgainstPayAsYouGo),
@@ -96,22 +92,9 @@ public struct RenewReports: Sendable {
     /// what the plan accrues, the chance of needing extra credits, what to buy and what it
     /// costs and leaves unused, and the runner-up.
     static func answer(_ recommendation: RenewalRecommendation) -> String {
-        // Markdown prose: the workspace's name is escaped, the strategies' names are code.
-        let forecast = recommendation.forecast
-        let need = forecast.need
         let chosen = recommendation.recommended
-        let last = forecast.renewal.advanced(by: ForecastEngine.renewalYearMonths - 1)
-        var out = "Over \(forecast.renewal) to \(last) \(MarkdownTable.escape(forecast.name)) uses \(need.usage.p50.groupedThousands) credits "
-            + "(P10 \(need.usage.p10.groupedThousands), P90 \(need.usage.p90.groupedThousands)) against "
-            + "\(need.accrual.groupedThousands) its plan accrues; "
-        if need.probabilityOfExtra == 0 {
-            out += "the pool covers the year in every trial, so it needs no extra credits."
-            return out
-        }
-        out += "it needs extra credits in \(FixedDecimal.percent(need.probabilityOfExtra)) of trials "
-            + "(\(FixedDecimal.groupedWhole(need.expectedExtra)) on average). Buying `\(chosen.strategy.name)` costs "
-            + "\(chosen.expectedCost.formatted) expected (\(chosen.p90Cost.formatted) P90) and leaves "
-            + "\(FixedDecimal.groupedWhole(chosen.expectedUnusedCredits)) purchased credits unused"
+        var out = AnnualAnswer(year: recommendation.forecast, outcome: chosen).sentence(buying: "Buying `\(chosen.strategy.name)`")
+        guard recommendation.forecast.need.probabilityOfExtra > 0 else { return out }
         if let runnerUp = recommendation.runnerUp {
             out += "; runner-up `\(runnerUp.strategy.name)` at \(runnerUp.expectedCost.formatted) expected "
                 + "(\(runnerUp.p90Cost.formatted) P90)"

@@ -85,13 +85,16 @@ extension ShardFile {
         switch kind {
         case .forecast, .watchlist:
             var columns = [[WorkspaceForecast]](repeating: [], count: scenarios.count)
+            let withAnnual = kind == .forecast && (header.members[ShardKey.annual.rawValue] as? Bool) == true
+            var annual: [ForecastEngine.RenewalForecast] = []
             for record in records {
+                if withAnnual { annual.append(try renewal(try record.object(.annual))) }
                 let forecasts = try record.objects(.forecasts)
                 guard forecasts.count == scenarios.count else { throw record.failure(.forecasts, "one forecast per scenario") }
                 for (index, forecast) in forecasts.enumerated() { columns[index].append(try workspace(forecast)) }
             }
             if kind == .forecast {
-                payload = .forecast(zip(scenarios, columns).map { ($0, $1) })
+                payload = .forecast(zip(scenarios, columns).map { ($0, $1) }, annual: annual)
             } else {
                 let thresholds = try header.object(.thresholds)
                 payload = .watchlist(workspaces: columns.first ?? [], thresholds: WatchlistThresholds(

@@ -52,7 +52,7 @@ public enum ShardFile {
             (.scenarios, .array(result.payload.scenarioNames.map(JSONValue.string))),
         ]
         switch result.payload {
-        case .forecast: break
+        case let .forecast(_, annual): members.append((.annual, .bool(!annual.isEmpty)))
         case let .watchlist(_, thresholds):
             members.append((.thresholds, .keyed([
                 (.shortfallProbability, exact(thresholds.shortfallProbability)),
@@ -68,8 +68,11 @@ public enum ShardFile {
     /// The line of the workspace at `offset` in the payload, at `position` in the portfolio.
     static func record(_ payload: ShardPayload, offset: Int, position: Int) -> JSONValue {
         switch payload {
-        case let .forecast(runs):
-            return .keyed([(.position, .integer(position)), (.forecasts, .array(runs.map { json($0.workspaces[offset]) }))])
+        case let .forecast(runs, annual):
+            return .keyed(
+                [(.position, .integer(position)), (.forecasts, .array(runs.map { json($0.workspaces[offset]) }))]
+                    + (annual.isEmpty ? [] : [(.annual, json(annual[offset]))])
+            )
         case let .watchlist(workspaces, _):
             return .keyed([(.position, .integer(position)), (.forecasts, .array([json(workspaces[offset])]))])
         case let .renew(scenarios, _, sensitivity):

@@ -4,6 +4,7 @@ import CreditCore
 /// writer (`ShardFile`) and the reader (`ShardFile+Reading`) cannot drift apart.
 enum ShardKey: String, CaseIterable {
     case accrual
+    case annual
     case asOf = "as_of"
     case atHigh = "at_high"
     case atLow = "at_low"

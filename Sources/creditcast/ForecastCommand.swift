@@ -96,11 +96,25 @@ struct ForecastCommand: ParsableCommand {
                 throw CommandFailure(error)
             }
         }
+        // The plain annual answer: the next twelve months as a year, on the baseline's trials,
+        // costed under the run's own rules (pay-as-you-go, or the auto-purchase asked for).
+        let asConfigured = ForecastEngine.PurchaseStrategy(
+            name: RenewalStrategies.name(upfront: [], auto: rules.autoPurchase), autoPurchase: rules.autoPurchase
+        )
+        let annual: [ForecastEngine.RenewalForecast]
+        do {
+            annual = try ForecastEngine.runRenewal(
+                history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
+                threads: running.threadCount, renewal: history.lastMonth.advanced(by: 1)
+            ) { _, _ in [asConfigured] }
+        } catch {
+            throw CommandFailure(error)
+        }
         progress?.finish()
         let result = RunResult(
             shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: runs[0].run,
             assumptions: ReportAssumptions(pricing: pricing, rules: rules),
-            payload: .forecast(runs.map { ($0.name, $0.run.workspaces) })
+            payload: .forecast(runs.map { ($0.name, $0.run.workspaces) }, annual: annual)
         )
         try sharding.publish(result, to: out, trialsFile: trialsOut, inputs: inputs, quiet: running.quiet) {
             result.summary(reportDirectory: out)

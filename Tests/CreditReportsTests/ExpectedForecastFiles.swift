@@ -72,7 +72,7 @@ enum ExpectedForecastFiles {
 
             ## Summary
 
-            Most urgent first: the highest chance of a shortfall or of hitting the cap.
+            Most urgent first, as the watchlist ranks them: running short, then near the cap, then the rest; within each, the earlier month the event becomes likely, then the more credits at stake.
 
             | workspace | plan   | seats | balance now |     cap | P(shortfall) | shortfall likely by | P(cap hit) | cap likely by | expected forfeited | expected shortfall | expected PAYG cost |
             | --------- | ------ | ----: | ----------: | ------: | -----------: | ------------------- | ---------: | ------------- | -----------------: | -----------------: | -----------------: |
