@@ -15,13 +15,21 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "creditcast", targets: ["creditcast"]),
+        // Each library works on its own: import a file, replay it, forecast, decide, report.
+        .library(name: "CreditCore", targets: ["CreditCore"]),
+        .library(name: "UsageImport", targets: ["UsageImport"]),
+        .library(name: "CreditLedger", targets: ["CreditLedger"]),
         .library(name: "CreditForecast", targets: ["CreditForecast"]),
+        .library(name: "CreditDecisions", targets: ["CreditDecisions"]),
+        .library(name: "CreditBacktest", targets: ["CreditBacktest"]),
         .library(name: "CreditReports", targets: ["CreditReports"]),
         .library(name: "CreditSharding", targets: ["CreditSharding"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Documentation only: `swift package generate-documentation` (scripts/docs.sh).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Test-only: the ledger's property tests and the forecast's invariant tests.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],

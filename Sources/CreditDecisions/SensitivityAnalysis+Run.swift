@@ -7,6 +7,14 @@ extension SensitivityAnalysis {
     /// through `ForecastEngine.runRenewal` with the same settings and trials as `baseline`.
     ///
     /// - Parameters:
+    ///   - history: the usage history the baseline was forecast from.
+    ///   - pools: one pool set-up per workspace, in the history's order.
+    ///   - pricing: plans and packages, as for the baseline.
+    ///   - rules: the pool's rules, as for the baseline.
+    ///   - settings: the baseline's trials, seed and model.
+    ///   - threads: worker threads; 0 or less uses every active core.
+    ///   - renewal: the first month of the renewal year.
+    ///   - risk: what the recommendation minimises.
     ///   - baseline: `runRenewal`'s forecasts of the same history, pools, pricing, rules,
     ///     settings and renewal, without a scenario; its recommendation (by `risk`) is the
     ///     strategy whose cost every setting reports, the only one each setting runs.

@@ -25,6 +25,12 @@ extension ForecastEngine {
     /// of `run`, so the draws match a forecast with the same seed and horizon.
     ///
     /// - Parameters:
+    ///   - history: the usage history, as for `run`.
+    ///   - pools: one pool set-up per workspace, as for `run`.
+    ///   - pricing: plans for seats that carry their own plan.
+    ///   - rules: cap timing, expiry, auto-purchase and pay-as-you-go price; in the renewal year
+    ///     each strategy's auto-purchase package takes the place of `rules`' own.
+    ///   - threads: worker threads; 0 or less uses every active core.
     ///   - renewal: the first month of the renewal year; not before the month after the history.
     ///   - settings: trials, seed and model; the horizon is set to reach the year's end and
     ///     `precision` is not used.

@@ -23,32 +23,50 @@ public enum MergeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Two shards disagree on something the input hash should have pinned (a damaged file).
     case inconsistent(String, String)
 
-    /// The message for people.
-    public var description: String {
+    /// The message for people: the problem, then what to do.
+    public var description: String { remedy.map { "\(problem); \($0)" } ?? problem }
+
+    /// What is wrong, naming the directories or files involved.
+    public var problem: String {
         switch self {
         case let .missingShardFile(directory):
-            return "\(directory): no \(ShardFile.fileName); give the output directory of one shard of a sharded run"
+            return "\(directory): no \(ShardFile.fileName)"
         case let .unreadable(path, line, reason):
             return "\(path)\(line.map { ":\($0)" } ?? ""): not a readable creditcast shard file: \(reason)"
         case let .differentReports(first, firstKind, other, otherKind):
-            return "\(first) holds a \(firstKind.rawValue) shard but \(other) a \(otherKind.rawValue) shard; merge the shards of one run at a time"
+            return "\(first) holds a \(firstKind.rawValue) shard but \(other) a \(otherKind.rawValue) shard"
         case let .differentShardCounts(first, firstShard, other, otherShard):
-            return "\(first) is shard \(firstShard) but \(other) is shard \(otherShard); every shard of a run must use the same N"
+            return "\(first) is shard \(firstShard) but \(other) is shard \(otherShard)"
         case let .overlappingShards(shard, directories):
-            return "shard \(shard) is given more than once (\(directories.joined(separator: ", "))); give each shard's directory once"
+            return "shard \(shard) is given more than once (\(directories.joined(separator: ", ")))"
         case let .missingShards(numbers, count):
             let list = numbers.map { "\($0)/\(count)" }.joined(separator: ", ")
-            return "shard\(numbers.count == 1 ? "" : "s") \(list) \(numbers.count == 1 ? "is" : "are") missing; "
-                + "merge needs the output of all \(count) shards (rerun the missing ones)"
+            return "shard\(numbers.count == 1 ? "" : "s") \(list) \(numbers.count == 1 ? "is" : "are") missing"
         case let .differentSeeds(first, firstSeed, other, otherSeed):
-            return "\(first) ran with seed \(firstSeed) but \(other) with seed \(otherSeed); run every shard with the same seed"
+            return "\(first) ran with seed \(firstSeed) but \(other) with seed \(otherSeed)"
         case let .differentInputs(first, firstHash, other, otherHash):
-            return "\(first) and \(other) come from different inputs or settings (input hash \(firstHash) against \(otherHash)); "
-                + "run every shard on the same files with the same options, changing only the shard"
+            return "\(first) and \(other) come from different inputs or settings (input hash \(firstHash) against \(otherHash))"
         case let .differentVersions(first, firstVersion, other, otherVersion):
-            return "\(first) was written by creditcast \(firstVersion) but \(other) by \(otherVersion); run every shard with the same version"
+            return "\(first) was written by creditcast \(firstVersion) but \(other) by \(otherVersion)"
         case let .inconsistent(path, reason):
-            return "\(path): \(reason); rerun this shard"
+            return "\(path): \(reason)"
+        }
+    }
+
+    /// What to do about it, in words that name no command-line flag; `nil` where the problem's
+    /// reason says it.
+    public var remedy: String? {
+        switch self {
+        case .missingShardFile: "give the output directory of one shard of a sharded run"
+        case .unreadable: nil
+        case .differentReports: "merge the shards of one run at a time"
+        case .differentShardCounts: "every shard of a run must use the same N"
+        case .overlappingShards: "give each shard's directory once"
+        case let .missingShards(_, count): "merge needs the output of all \(count) shards (rerun the missing ones)"
+        case .differentSeeds: "run every shard with the same seed"
+        case .differentInputs: "run every shard on the same files with the same options, changing only the shard"
+        case .differentVersions: "run every shard with the same version"
+        case .inconsistent: "rerun this shard"
         }
     }
 }

@@ -42,19 +42,12 @@ enum FlagWording {
 
     private static func message(_ error: MergeError) -> String {
         switch error {
-        case let .missingShardFile(directory):
-            return "\(directory): no \(ShardFile.fileName); give the --out directory of a run with --shard K/N"
-        case let .missingShards(numbers, count):
-            let list = numbers.map { "\($0)/\(count)" }.joined(separator: ", ")
-            return "shard\(numbers.count == 1 ? "" : "s") \(list) \(numbers.count == 1 ? "is" : "are") missing; "
-                + "merge needs the output of all \(count) shards (rerun the missing ones with --shard K/\(count))"
-        case let .differentSeeds(first, firstSeed, other, otherSeed):
-            return "\(first) ran with seed \(firstSeed) but \(other) with seed \(otherSeed); run every shard with the same --seed"
-        case let .differentInputs(first, firstHash, other, otherHash):
-            return "\(first) and \(other) come from different inputs or settings (input hash \(firstHash) against \(otherHash)); "
-                + "run every shard on the same files with the same options, changing only --shard"
-        default:
-            return "\(error)"
+        case .missingShardFile: "\(error.problem); give the --out directory of a run with --shard K/N"
+        case let .missingShards(_, count):
+            "\(error.problem); merge needs the output of all \(count) shards (rerun the missing ones with --shard K/\(count))"
+        case .differentSeeds: "\(error.problem); run every shard with the same --seed"
+        case .differentInputs: "\(error.problem); run every shard on the same files with the same options, changing only --shard"
+        default: "\(error)"
         }
     }
 }
