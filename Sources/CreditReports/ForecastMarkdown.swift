@@ -3,15 +3,15 @@ import CreditForecast
 
 /// `report.md`: the forecast for a finance or customer-success reader.
 ///
-/// It opens with the provenance as front matter, states the assumptions in words, ranks every
-/// workspace by urgency in one summary table, then gives the most urgent workspaces (at most
-/// `detailLimit`, saying how many are left out) a month table in the spirit of the vendor's
-/// walk-through and their balance chart. Credits show thousands separators and probabilities
+/// It states the assumptions in words, ranks every workspace by urgency in one summary table,
+/// then gives the most urgent workspaces (at most `detailLimit`, saying how many are left out)
+/// a month table in the spirit of the vendor's walk-through and their balance chart, and ends
+/// with the provenance as a fenced JSON block. Credits show thousands separators and probabilities
 /// show as percentages, because people read this file, not programs (those read the CSVs).
 struct ForecastMarkdown: Sendable {
     /// The run reported.
     var run: ForecastRun
-    /// Its provenance (front matter and assumptions).
+    /// Its provenance (the closing section, and the assumptions).
     var provenance: ReportProvenance
     /// Each workspace's chart path relative to the report, by workspace index in `run`.
     var chartPaths: [String]
@@ -41,7 +41,7 @@ struct ForecastMarkdown: Sendable {
     var text: String {
         let p = provenance
         let count = run.workspaces.count
-        var out = p.frontMatter + "\n# Credit pool forecast\n\n"
+        var out = "# Credit pool forecast\n\n"
         out += "\(count) workspace\(count == 1 ? "" : "s"), forecast for \(p.firstMonth) to \(p.lastMonth) "
             + "(\(p.horizon) month\(p.horizon == 1 ? "" : "s") after the history ending \(p.asOf)).\n\n"
 
@@ -59,6 +59,9 @@ struct ForecastMarkdown: Sendable {
         out += "- **Horizon:** \(p.horizon) month\(p.horizon == 1 ? "" : "s"), \(p.firstMonth) to \(p.lastMonth); history as of \(p.asOf).\n"
         out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n"
         out += "- **Prices:** \(MarkdownTable.escape(p.pricing)).\n"
+        if !p.startingBalances.isEmpty {
+            out += "- **Starting balances:** \(MarkdownTable.escape(p.startingBalances)).\n"
+        }
         out += "- **Inputs:** hash \(MarkdownTable.escape(p.inputHash)), creditcast \(MarkdownTable.escape(p.toolVersion)).\n"
         out += "- **Reading the numbers:** P10 / P50 / P90 are the levels that 10% / 50% / 90% of trials stay at or below; "
             + "\"likely by\" is the first month by which the event has more than a 50% chance of having happened.\n\n"
@@ -101,21 +104,28 @@ struct ForecastMarkdown: Sendable {
             if p.precision != nil { out += "\(workspace.trials.groupedThousands) trials.\n\n" }
             out += Self.monthTable(workspace).text
         }
-        return out
+        return out + p.markdownSection
     }
 
-    /// A workspace's months as in the vendor's walk-through, with the spread of usage and balance.
+    /// A workspace's months as in the vendor's walk-through, with the spread of usage and
+    /// balance, and what each month costs: mean credits forfeited at the cap, mean shortfall,
+    /// and the expected pay-as-you-go bill.
     private static func monthTable(_ workspace: WorkspaceForecast) -> MarkdownTable {
         MarkdownTable(columns: [
             .init("month"), .init("opening P50", .right), .init("accrual", .right),
             .init("usage P10", .right), .init("usage P50", .right), .init("usage P90", .right),
             .init("closing P10", .right), .init("closing P50", .right), .init("closing P90", .right),
             .init("cap", .right), .init("P(cap hit)", .right), .init("P(shortfall)", .right),
+            .init("forfeited", .right), .init("shortfall", .right), .init("PAYG cost", .right),
         ], rows: workspace.months.map { m in
             [m.month.description] + [
                 m.opening.p50, m.accrual, m.usage.p10, m.usage.p50, m.usage.p90,
                 m.closing.p10, m.closing.p50, m.closing.p90, m.cap,
-            ].map(\.groupedThousands) + [FixedDecimal.percent(m.probabilityOfCapHit), FixedDecimal.percent(m.probabilityOfShortfall)]
+            ].map(\.groupedThousands) + [
+                FixedDecimal.percent(m.probabilityOfCapHit), FixedDecimal.percent(m.probabilityOfShortfall),
+                FixedDecimal.groupedWhole(m.forfeitedMean), FixedDecimal.groupedWhole(m.shortfallMean),
+                m.payAsYouGoCostMean.formatted,
+            ]
         })
     }
 }

@@ -131,7 +131,7 @@ public struct RenewReports: Sendable {
     public var markdown: String {
         let p = ReportProvenance(run: run, assumptions: assumptions)
         let workspaces = Set(plan.recommendations.map(\.forecast.name)).count
-        var out = p.frontMatter + "\n# Renewal purchase plan\n\n"
+        var out = "# Renewal purchase plan\n\n"
         out += "\(workspaces) workspace\(workspaces == 1 ? "" : "s"), each strategy simulated over the renewal year on the same "
             + "\(p.trials.groupedThousands) trials (seed \(p.seed), model \(MarkdownTable.escape(p.model))), history as of \(p.asOf). "
             + "Recommended: \(riskWords).\n\n"
@@ -145,7 +145,11 @@ public struct RenewReports: Sendable {
         out += "- **Need:** the year's usage is the nearest-rank P10, P50 and P90 of each trial's annual total; extra credits "
             + "are the usage the pool cannot cover, the same under every strategy.\n"
         if let prior = run.settings.portfolioPrior { out += PriorText.bullets(prior) }
-        out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n- **Prices:** \(MarkdownTable.escape(p.pricing)).\n\n"
+        out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n- **Prices:** \(MarkdownTable.escape(p.pricing)).\n"
+        if !p.startingBalances.isEmpty {
+            out += "- **Starting balances:** \(MarkdownTable.escape(p.startingBalances)).\n"
+        }
+        out += "\n"
         out += "## Portfolio\n\n"
         let measure = plan.risk == .mean ? "expected" : "P90"
         out += MarkdownTable(columns: [
@@ -188,7 +192,7 @@ public struct RenewReports: Sendable {
                 out += "\n\(forecast.outcomes.count - listed.count) more strategies searched, in renew.csv.\n"
             }
         }
-        return out
+        return out + p.markdownSection
     }
 
     /// The report's files: `renew.csv`, `provenance.json`, `renew.md`, and with a sensitivity

@@ -79,7 +79,7 @@ public struct WatchlistReports: Sendable {
     /// `watchlist.md`: provenance front matter, thresholds, counts, and the ranked table.
     public var markdown: String {
         let p = ReportProvenance(run: run, assumptions: assumptions)
-        var out = p.frontMatter + "\n# Watchlist\n\n"
+        var out = "# Watchlist\n\n"
         out += "\(watchlist.entries.count) workspace\(watchlist.entries.count == 1 ? "" : "s") as of \(p.asOf): "
             + "\(watchlist.count(.runningShort)) running short, \(watchlist.count(.nearCap)) near the cap, "
             + "\(watchlist.count(.healthy)) healthy.\n\n"
@@ -87,7 +87,11 @@ public struct WatchlistReports: Sendable {
         out += "- **Forecast:** \(p.trials.groupedThousands) trials per workspace, seed \(p.seed), model \(MarkdownTable.escape(p.model)), "
             + "\(p.firstMonth) to \(p.lastMonth).\n"
         if let prior = run.settings.portfolioPrior { out += PriorText.bullets(prior) }
-        out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n\n"
+        out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n"
+        if !p.startingBalances.isEmpty {
+            out += "- **Starting balances:** \(MarkdownTable.escape(p.startingBalances)).\n"
+        }
+        out += "\n"
         out += MarkdownTable(columns: [
             .init("rank", .right), .init("workspace"), .init("status"), .init("balance", .right), .init("% of cap", .right),
             .init("P(short) 1m", .right), .init("P(short) 3m", .right), .init("P(cap) 1m", .right), .init("P(cap) 3m", .right),
@@ -97,12 +101,12 @@ public struct WatchlistReports: Sendable {
                 String(e.rank), e.workspace, e.status.rawValue, e.balance.groupedThousands, FixedDecimal.percent(e.fractionOfCap),
                 FixedDecimal.percent(e.probabilityOfShortfall.oneMonth), FixedDecimal.percent(e.probabilityOfShortfall.threeMonths),
                 FixedDecimal.percent(e.probabilityOfCapHit.oneMonth), FixedDecimal.percent(e.probabilityOfCapHit.threeMonths),
-                FixedDecimal.groupedWhole(e.expectedForfeitedNextQuarter), MarkdownTable.escape(Self.atStake(e)),
+                FixedDecimal.groupedWhole(e.expectedForfeitedNextQuarter), Self.atStake(e),
                 e.actionBy?.description ?? "—",
                 WatchlistReason.text(e, thresholds: watchlist.thresholds),
             ]
         }).text
-        return out
+        return out + p.markdownSection
     }
 
     /// The report's files: `watchlist.csv`, `provenance.json`, `watchlist.md`.

@@ -117,7 +117,10 @@ extension ShardFile {
         }
         return RunResult(
             shard: shard, portfolioCount: try header.int(.portfolioWorkspaces), positions: positions, run: run,
-            assumptions: ReportAssumptions(pricing: try header.string(.pricing), rules: try header.string(.rules)),
+            assumptions: ReportAssumptions(
+                pricing: try header.string(.pricing), rules: try header.string(.rules),
+                startingBalances: try header.string(.startingBalances)
+            ),
             payload: payload, toolVersion: try header.string(.toolVersion)
         )
     }

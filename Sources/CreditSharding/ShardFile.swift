@@ -49,6 +49,7 @@ public enum ShardFile {
             (.horizon, .integer(settings.horizon)), (.asOf, .string(result.run.asOf.description)),
             (.portfolioPrior, settings.portfolioPrior.map(json) ?? .null),
             (.pricing, .string(result.assumptions.pricing)), (.rules, .string(result.assumptions.rules)),
+            (.startingBalances, .string(result.assumptions.startingBalances)),
             (.scenarios, .array(result.payload.scenarioNames.map(JSONValue.string))),
         ]
         switch result.payload {

@@ -79,6 +79,7 @@ enum ShardKey: String, CaseIterable {
     case shortfallMean = "shortfall_mean"
     case shortfallProbability = "shortfall_probability"
     case startingBalance = "starting_balance"
+    case startingBalances = "starting_balances"
     case strategy
     case thresholds
     case toolVersion = "tool_version"

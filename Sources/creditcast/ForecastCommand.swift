@@ -113,7 +113,7 @@ struct ForecastCommand: ParsableCommand {
         progress?.finish()
         let result = RunResult(
             shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: runs[0].run,
-            assumptions: ReportAssumptions(pricing: pricing, rules: rules),
+            assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
             payload: .forecast(runs.map { ($0.name, $0.run.workspaces) }, annual: annual)
         )
         try sharding.publish(result, to: out, trialsFile: trialsOut, inputs: inputs, quiet: running.quiet) {

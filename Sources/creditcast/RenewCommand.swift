@@ -105,7 +105,7 @@ struct RenewCommand: ParsableCommand {
             let result = RunResult(
                 shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions,
                 run: ForecastRun(settings: settings, asOf: history.lastMonth, inputHash: inputHash, workspaces: []),
-                assumptions: ReportAssumptions(pricing: pricing, rules: rules),
+                assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
                 payload: .renew(scenarios: planned.map { ($0.name, $0.forecasts) }, risk: risk, sensitivity: analyses)
             )
             try sharding.publish(result, to: out, inputs: inputs, quiet: running.quiet) {

@@ -35,7 +35,8 @@ import Testing
     @Test func markdownAndSummaryRankTheSameWay() {
         let reports = Self.reports()
         let markdown = reports.markdown
-        #expect(markdown.hasPrefix("---\ntool: \"creditcast\"\n"))
+        #expect(markdown.hasPrefix("# Watchlist\n"))
+        #expect(markdown.hasSuffix("\n```\n") && markdown.contains("\n## Provenance\n\n```json\n{\n  \"tool\": \"creditcast\",\n"))
         #expect(markdown.contains("2 workspaces as of 2026-03: 1 running short, 1 near the cap, 0 healthy."))
         let beta = markdown.range(of: "| Beta")!
         let acme = markdown.range(of: "| Acme")!

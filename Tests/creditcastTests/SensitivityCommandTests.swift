@@ -47,7 +47,8 @@ import Testing
         let svg = try String(contentsOf: out.appendingPathComponent("charts/\(charts[0])"), encoding: .utf8)
         #expect(svg.contains("<title>plan launch: $1,260.00</title>"))
         let markdown = try String(contentsOf: out.appendingPathComponent("sensitivity.md"), encoding: .utf8)
-        #expect(markdown.hasPrefix("---\ntool: \"creditcast\"\n"))
+        #expect(markdown.hasPrefix("# What drives the renewal\n"))
+        #expect(markdown.contains("\n## Provenance\n\n```json\n{\n  \"tool\": \"creditcast\",\n"))
         #expect(markdown.contains("![What drives the renewal of workspace](charts/\(charts[0]))"))
     }
 
