@@ -9,6 +9,9 @@ public struct RenewalRecommendation: Sendable, Equatable {
     public var forecast: ForecastEngine.RenewalForecast
     /// The index in `forecast.outcomes` of the recommended strategy.
     public var recommendedIndex: Int
+    /// The index in `forecast.outcomes` of the next best strategy, by the same order, if there
+    /// is more than one.
+    public var runnerUpIndex: Int?
     /// The risk measure the recommendation minimised.
     public var risk: RenewalRisk
 
@@ -19,15 +22,20 @@ public struct RenewalRecommendation: Sendable, Equatable {
         self.forecast = forecast
         self.risk = risk
         let outcomes = forecast.outcomes
-        recommendedIndex = outcomes.indices.min { left, right in
+        let ranked = outcomes.indices.sorted { left, right in
             let lhs = Self.measures(outcomes[left], risk)
             let rhs = Self.measures(outcomes[right], risk)
             return (lhs.0, lhs.1, left) < (rhs.0, rhs.1, right)
-        } ?? 0
+        }
+        recommendedIndex = ranked.first ?? 0
+        runnerUpIndex = ranked.dropFirst().first
     }
 
     /// The outcome recommended.
     public var recommended: ForecastEngine.StrategyOutcome { forecast.outcomes[recommendedIndex] }
+
+    /// The next best outcome, if there is more than one.
+    public var runnerUp: ForecastEngine.StrategyOutcome? { runnerUpIndex.map { forecast.outcomes[$0] } }
 
     /// The pay-as-you-go-only outcome, if it was simulated.
     public var payAsYouGo: ForecastEngine.StrategyOutcome? {

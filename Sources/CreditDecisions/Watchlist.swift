@@ -3,9 +3,12 @@ import CreditForecast
 
 /// Every workspace of a forecast ranked by the action it needs, for customer success.
 ///
-/// Order: running short, then near the cap, then healthy; within a status the higher chance (in
-/// the thresholds' window) first, then the earlier month it becomes likely, then the name, then
-/// the run's own order, so the ranking is total and the same from run to run.
+/// Order: running short, then near the cap, then healthy; within a status the earlier month the
+/// event becomes likely first (a workspace where it never does, last), then the more at stake
+/// in the window (expected shortfall credits for running short, expected forfeited credits near
+/// the cap), then the higher chance, then the name, then the run's own order. Months and money
+/// lead because they hardly move with Monte Carlo noise, where chances a point apart would
+/// swap from seed to seed; a $51k problem is never put after a $6k one for its name.
 public struct Watchlist: Sendable, Equatable {
     /// The thresholds applied.
     public var thresholds: WatchlistThresholds
@@ -21,23 +24,34 @@ public struct Watchlist: Sendable, Equatable {
     public init(workspaces: [WorkspaceForecast], thresholds: WatchlistThresholds = .standard) {
         self.thresholds = thresholds
         let unranked = workspaces.map { WatchlistEntry($0, thresholds: thresholds) }
-        let order = unranked.indices.sorted { left, right in
-            let lhs = unranked[left]
-            let rhs = unranked[right]
+        entries = Self.order(unranked).enumerated().map { rank, index in
+            var entry = unranked[index]
+            entry.rank = rank + 1
+            return entry
+        }
+    }
+
+    /// The indices of `workspaces` in watchlist order under `thresholds`, most urgent first (the
+    /// forecast's summary lists workspaces the same way).
+    public static func order(of workspaces: [WorkspaceForecast], thresholds: WatchlistThresholds = .standard) -> [Int] {
+        order(workspaces.map { WatchlistEntry($0, thresholds: thresholds) })
+    }
+
+    /// The indices of `entries`, most urgent first.
+    static func order(_ entries: [WatchlistEntry]) -> [Int] {
+        entries.indices.sorted { left, right in
+            let lhs = entries[left]
+            let rhs = entries[right]
             if lhs.status != rhs.status { return lhs.status < rhs.status }
-            if lhs.urgency != rhs.urgency { return lhs.urgency > rhs.urgency }
             if lhs.actionBy != rhs.actionBy {
                 guard let leftBy = lhs.actionBy else { return false }
                 guard let rightBy = rhs.actionBy else { return true }
                 return leftBy < rightBy
             }
+            if lhs.moneyAtStake != rhs.moneyAtStake { return lhs.moneyAtStake > rhs.moneyAtStake }
+            if lhs.urgency != rhs.urgency { return lhs.urgency > rhs.urgency }
             if lhs.workspace != rhs.workspace { return lhs.workspace < rhs.workspace }
             return left < right
-        }
-        entries = order.enumerated().map { rank, index in
-            var entry = unranked[index]
-            entry.rank = rank + 1
-            return entry
         }
     }
 

@@ -28,6 +28,10 @@ public struct WatchlistEntry: Sendable, Equatable {
     public var probabilityInWindow: (capHit: Double, shortfall: Double)
     /// Expected credits forfeited over the next 3 months.
     public var expectedForfeitedNextQuarter: Double
+    /// What is at stake within the thresholds' window: the expected pay-as-you-go bill, the
+    /// expected shortfall in credits (what purchases or pay-as-you-go must cover) and the
+    /// expected credits forfeited at the cap, each summed over the window's months.
+    public var atStakeInWindow: (payAsYouGo: Money, shortfall: Double, forfeited: Double)
     /// The first month by which a cap hit has reached the cap threshold, if any month does.
     public var capHitLikelyBy: Month?
     /// The first month by which a shortfall has reached the shortfall threshold, if any does.
@@ -39,7 +43,7 @@ public struct WatchlistEntry: Sendable, Equatable {
             && lhs.seats == rhs.seats && lhs.balance == rhs.balance && lhs.cap == rhs.cap && lhs.fractionOfCap == rhs.fractionOfCap
             && lhs.probabilityOfCapHit == rhs.probabilityOfCapHit && lhs.probabilityOfShortfall == rhs.probabilityOfShortfall
             && lhs.probabilityInWindow == rhs.probabilityInWindow
-            && lhs.expectedForfeitedNextQuarter == rhs.expectedForfeitedNextQuarter
+            && lhs.expectedForfeitedNextQuarter == rhs.expectedForfeitedNextQuarter && lhs.atStakeInWindow == rhs.atStakeInWindow
             && lhs.capHitLikelyBy == rhs.capHitLikelyBy && lhs.shortfallLikelyBy == rhs.shortfallLikelyBy
     }
 
@@ -67,6 +71,11 @@ public struct WatchlistEntry: Sendable, Equatable {
             byThen(thresholds.windowMonths, \.probabilityOfShortfallByThen)
         )
         expectedForfeitedNextQuarter = months.prefix(3).reduce(0) { $0 + $1.forfeitedMean }
+        let window = months.prefix(thresholds.windowMonths)
+        atStakeInWindow = (
+            window.reduce(Money.zero) { $0 + $1.payAsYouGoCostMean }, window.reduce(0) { $0 + $1.shortfallMean },
+            window.reduce(0) { $0 + $1.forfeitedMean }
+        )
         capHitLikelyBy = likely(\.probabilityOfCapHitByThen, thresholds.capProbability)
         shortfallLikelyBy = likely(\.probabilityOfShortfallByThen, thresholds.shortfallProbability)
         if probabilityInWindow.shortfall >= thresholds.shortfallProbability {
@@ -78,8 +87,20 @@ public struct WatchlistEntry: Sendable, Equatable {
         }
     }
 
-    /// The probability that decides the entry's place within its status: the shortfall chance
-    /// for running short, the cap chance for near the cap, the larger of the two when healthy.
+    /// What decides the entry's place within its status after the month it acts by: the
+    /// expected shortfall in credits for running short (the pay-as-you-go bill, or what
+    /// auto-purchases must cover), the expected credits forfeited for near the cap, the
+    /// shortfall then the forfeit when healthy.
+    var moneyAtStake: (Double, Double) {
+        switch status {
+        case .runningShort: (atStakeInWindow.shortfall, atStakeInWindow.forfeited)
+        case .nearCap: (atStakeInWindow.forfeited, atStakeInWindow.shortfall)
+        case .healthy: (atStakeInWindow.shortfall, atStakeInWindow.forfeited)
+        }
+    }
+
+    /// The probability that breaks a tie of money: the shortfall chance for running short, the
+    /// cap chance for near the cap, the larger of the two when healthy.
     var urgency: Double {
         switch status {
         case .runningShort: probabilityInWindow.shortfall

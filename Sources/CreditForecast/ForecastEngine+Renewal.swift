@@ -5,16 +5,24 @@ extension ForecastEngine {
     /// Months in a renewal year.
     public static let renewalYearMonths = 12
 
-    /// Simulates every workspace's renewal year under each purchase strategy on the same trials
+    /// Chooses the purchase strategies a workspace's renewal compares, from its name and what
+    /// its year needs; called once per workspace, possibly on several threads at once.
+    public typealias StrategyChoice = @Sendable (_ workspace: String, _ need: RenewalNeed) -> [PurchaseStrategy]
+
+    /// Simulates every workspace's renewal year under purchase strategies on the same trials
     /// (common random numbers: each trial draws its usage once, then every strategy runs on it,
     /// so differences between strategies are not noise).
     ///
     /// Each trial runs the months from the forecast's first month up to `renewal` under `rules`,
-    /// then the twelve months from `renewal` once per strategy: its up-front packages are bought
-    /// at the start of `renewal`, and its auto-purchase package (or pay-as-you-go) covers any
-    /// shortfall. A strategy's cost is what the year's months bill (`packageCost` plus
-    /// `payAsYouGoCost` of `CreditPool.runMonth`), exact in cents. Trial streams are those of
-    /// `run`, so the draws match a forecast with the same seed and horizon.
+    /// then the twelve months from `renewal`. The pool's own path in those months does not
+    /// depend on purchases (purchased credits live outside it and are drawn after it), so it is
+    /// run once per trial, and what it leaves uncovered each month is the trial's need. Every
+    /// strategy then runs that need through `CreditPool.runMonth` on purchased credits alone
+    /// (an empty pool with no accrual, holding the lots the trial had at renewal): its up-front
+    /// packages are bought at the start of `renewal`, and its auto-purchase package (or
+    /// pay-as-you-go) covers what the lots do not. The same month rules bill it, so a
+    /// strategy's cost is exactly what the full ledger bills, in cents. Trial streams are those
+    /// of `run`, so the draws match a forecast with the same seed and horizon.
     ///
     /// - Parameters:
     ///   - history: the usage history, as for `run`.
@@ -24,17 +32,18 @@ extension ForecastEngine {
     ///     each strategy's auto-purchase package takes the place of `rules`' own.
     ///   - threads: worker threads; 0 or less uses every active core.
     ///   - renewal: the first month of the renewal year; not before the month after the history.
-    ///   - strategies: the strategies compared, in report order; at least one.
     ///   - settings: trials, seed and model; the horizon is set to reach the year's end and
     ///     `precision` is not used.
     ///   - scenario: changes to seats, plan and usage, as for `run`.
     ///   - progress: called with the fraction of workspaces done.
-    /// - Throws: `ForecastError` for a renewal before the forecast, no strategies, pools that do
-    ///   not match or settings out of range; `PricingError` as `run` does.
+    ///   - strategies: the strategies compared for each workspace, in report order, from its
+    ///     year's need; never empty.
+    /// - Throws: `ForecastError` for a renewal before the forecast, pools that do not match or
+    ///   settings out of range; `PricingError` as `run` does.
     public static func runRenewal(
         history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules,
-        settings: ForecastSettings, threads: Int, renewal: Month, strategies: [PurchaseStrategy],
-        scenario: Scenario? = nil, progress: (@Sendable (Double) -> Void)? = nil
+        settings: ForecastSettings, threads: Int, renewal: Month,
+        scenario: Scenario? = nil, progress: (@Sendable (Double) -> Void)? = nil, strategies: @escaping StrategyChoice
     ) throws -> [RenewalForecast] {
         let first = history.lastMonth.advanced(by: 1)
         guard renewal >= first else {
@@ -49,12 +58,11 @@ extension ForecastEngine {
                     + "forecast's first month \(first); give a renewal month up to \(latest)"
             )
         }
-        guard !strategies.isEmpty else { throw ForecastError.invalidSetting("at least one purchase strategy is needed") }
         var used = settings.estimatingPortfolioPrior(from: history)
         used.horizon = first.distance(to: renewal) + renewalYearMonths
         used.precision = nil
         used.keepPaths = false
-        try validate(history: history, pools: pools, settings: used, holdsValues: false)
+        try validate(history: history, pools: pools, settings: used)
         let offset = first.distance(to: renewal)
         func plan<Model: UsageModel>(_ model: (WorkspaceHistory, WorkspacePool) -> Model) throws -> [RenewalForecast] {
             let prepared = try prepare(
@@ -72,26 +80,22 @@ extension ForecastEngine {
         }
     }
 
-    /// Per-worker scratch for renewals: one trial's usage and every strategy's cost per trial.
+    /// Per-worker scratch for renewals: one trial's usage, and every trial's need month by
+    /// month of the renewal year.
     struct RenewalWorker {
         var usage: UnsafeMutableBufferPointer<Int>
-        var costs: UnsafeMutableBufferPointer<Int>
+        var needs: UnsafeMutableBufferPointer<Int>
     }
 
     /// Runs every workspace's renewal trials, one workspace per unit of parallel work, each
     /// writing only its own slot, so results do not depend on the thread count.
     static func simulateRenewal<Model: UsageModel>(
         _ workspaces: [PreparedWorkspace<Model>], asOf: Month, rules: PurchaseRules, settings: ForecastSettings,
-        renewalOffset: Int, strategies: [PurchaseStrategy], threads: Int, progress: (@Sendable (Double) -> Void)?
+        renewalOffset: Int, strategies: @escaping StrategyChoice, threads: Int, progress: (@Sendable (Double) -> Void)?
     ) -> [RenewalForecast] {
         let horizon = settings.horizon
         let trials = settings.trials
         let months = (1...horizon).map { asOf.advanced(by: $0) }
-        let strategyRules = strategies.map { strategy in
-            var own = rules
-            own.autoPurchase = strategy.autoPurchase
-            return own
-        }
         let total = Double(max(1, workspaces.count))
         var results = [RenewalForecast?](repeating: nil, count: workspaces.count)
         results.withUnsafeMutableBufferPointer { slots in
@@ -100,16 +104,16 @@ extension ForecastEngine {
                 count: workspaces.count, threads: threads,
                 progress: progress.map { report in { @Sendable finished in report(Double(finished) / total) } },
                 makeWorker: {
-                    RenewalWorker(usage: .allocate(capacity: horizon), costs: .allocate(capacity: trials * strategies.count))
+                    RenewalWorker(usage: .allocate(capacity: horizon), needs: .allocate(capacity: trials * renewalYearMonths))
                 },
                 release: { worker in
                     worker.usage.deallocate()
-                    worker.costs.deallocate()
+                    worker.needs.deallocate()
                 },
                 body: { index, worker in
                     output[index] = renewal(
-                        of: workspaces[index], months: months, rules: rules, strategyRules: strategyRules,
-                        strategies: strategies, renewalOffset: renewalOffset, settings: settings, worker: worker
+                        of: workspaces[index], months: months, rules: rules, strategies: strategies,
+                        renewalOffset: renewalOffset, settings: settings, worker: worker
                     )
                 }
             )
@@ -117,18 +121,22 @@ extension ForecastEngine {
         return results.map { $0! }
     }
 
-    /// One workspace's renewal year under every strategy.
+    /// One workspace's renewal year: its need on every trial, then every strategy chosen for it.
     static func renewal<Model: UsageModel>(
-        of workspace: PreparedWorkspace<Model>, months: [Month], rules: PurchaseRules, strategyRules: [PurchaseRules],
-        strategies: [PurchaseStrategy], renewalOffset: Int, settings: ForecastSettings, worker: RenewalWorker
+        of workspace: PreparedWorkspace<Model>, months: [Month], rules: PurchaseRules, strategies: StrategyChoice,
+        renewalOffset: Int, settings: ForecastSettings, worker: RenewalWorker
     ) -> RenewalForecast {
         let horizon = months.count
         let trials = settings.trials
+        let year = renewalYearMonths
         let path = workspace.path
         let scales = path.scalesUsage
-        var paygTrials = [Int](repeating: 0, count: strategies.count)
-        // 128-bit, as `TrialTallies` are: a million trials of a trillion unused credits pass 64 bits.
-        var unusedSums = [Int128](repeating: 0, count: strategies.count)
+        var poolRules = rules
+        poolRules.autoPurchase = nil
+        var usageTotals = [Int](repeating: 0, count: trials)
+        var extraTotals = [Int](repeating: 0, count: trials)
+        // The lots each trial holds at renewal (only auto-purchases before it make any).
+        var lotsAtRenewal = [[PurchasedLot]](repeating: [], count: trials)
         for trial in 0..<trials {
             var generator = workspace.streams.generator(trial: trial)
             workspace.model.drawTrial(into: worker.usage, using: &generator)
@@ -141,38 +149,68 @@ extension ForecastEngine {
                     months[month], accrual: path.accruals[month], cap: path.caps[month], usage: worker.usage[month], rules: rules
                 )
             }
-            for (index, strategy) in strategies.enumerated() {
-                var own = pool
+            lotsAtRenewal[trial] = pool.lots
+            var bare = CreditPool(balance: pool.balance)
+            for month in renewalOffset..<horizon {
+                let ledger = bare.runMonth(
+                    months[month], accrual: path.accruals[month], cap: path.caps[month], usage: worker.usage[month], rules: poolRules
+                )
+                worker.needs[trial * year + month - renewalOffset] = ledger.shortfall
+                usageTotals[trial] += worker.usage[month]
+                extraTotals[trial] += ledger.shortfall
+            }
+        }
+        let need = RenewalNeed(
+            usage: Percentiles(nearestRankOf: usageTotals), accrual: path.accruals[renewalOffset..<horizon].reduce(0, +),
+            probabilityOfExtra: Double(extraTotals.count { $0 > 0 }) / Double(trials),
+            expectedExtra: Double(extraTotals.reduce(Int128(0)) { $0 + Int128($1) }) / Double(trials), extra: Percentiles(nearestRankOf: extraTotals),
+            largestExtra: extraTotals.max() ?? 0
+        )
+        let chosen = strategies(workspace.name, need)
+        precondition(!chosen.isEmpty, "a renewal compares at least one strategy")
+        var costs = [Int](repeating: 0, count: trials)
+        let outcomes = chosen.map { strategy in
+            var own = rules
+            own.autoPurchase = strategy.autoPurchase
+            let upfrontCents = strategy.upfront.reduce(0) { $0 + $1.price.cents }
+            let upfrontCredits = strategy.upfront.reduce(0) { $0 + $1.credits }
+            var paygTrials = 0
+            // 128-bit, as `TrialTallies` are: a million trials of a trillion unused credits pass 64 bits.
+            var unusedSum: Int128 = 0
+            for trial in 0..<trials {
+                // A year the pool covers and no lot was carried in: the packages bought up front go unused.
+                guard extraTotals[trial] > 0 || !lotsAtRenewal[trial].isEmpty else {
+                    costs[trial] = upfrontCents
+                    unusedSum += Int128(upfrontCredits)
+                    continue
+                }
+                var purchased = CreditPool(balance: 0, lots: lotsAtRenewal[trial])
                 var cents = 0
                 var payAsYouGo = 0
                 var expired = 0
-                for month in renewalOffset..<horizon {
-                    let ledger = own.runMonth(
-                        months[month], accrual: path.accruals[month], cap: path.caps[month], usage: worker.usage[month],
-                        scheduled: month == renewalOffset ? strategy.upfront : [], rules: strategyRules[index]
+                for month in 0..<year {
+                    let ledger = purchased.runMonth(
+                        months[renewalOffset + month], accrual: 0, cap: 0, usage: worker.needs[trial * year + month],
+                        scheduled: month == 0 ? strategy.upfront : [], rules: own
                     )
                     cents += ledger.packageCost.cents + ledger.payAsYouGoCost.cents
                     payAsYouGo += ledger.payAsYouGo
                     expired += ledger.expired
                 }
-                worker.costs[index * trials + trial] = cents
-                if payAsYouGo > 0 { paygTrials[index] += 1 }
-                unusedSums[index] += Int128(expired + own.purchasedBalance)
+                costs[trial] = cents
+                if payAsYouGo > 0 { paygTrials += 1 }
+                unusedSum += Int128(expired + purchased.purchasedBalance)
             }
-        }
-        let outcomes = strategies.enumerated().map { index, strategy in
-            let costs = Array(worker.costs[(index * trials)..<((index + 1) * trials)])
-            let totalCents = costs.reduce(Int128(0)) { $0 + Int128($1) }
             return StrategyOutcome(
-                strategy: strategy, expectedCost: Money(cents: meanHalfUp(totalCents, trials)),
+                strategy: strategy, expectedCost: Money(cents: meanHalfUp(costs.reduce(Int128(0)) { $0 + Int128($1) }, trials)),
                 p90Cost: Money(cents: Percentiles(nearestRankOf: costs).p90),
-                probabilityOfAnyPayAsYouGo: Double(paygTrials[index]) / Double(trials),
-                expectedUnusedCredits: Double(unusedSums[index]) / Double(trials)
+                probabilityOfAnyPayAsYouGo: Double(paygTrials) / Double(trials),
+                expectedUnusedCredits: Double(unusedSum) / Double(trials)
             )
         }
         return RenewalForecast(
             name: workspace.name, plan: workspace.plan, seats: workspace.seats, startingBalance: workspace.start.balance,
-            renewal: months[renewalOffset], trials: trials, outcomes: outcomes
+            renewal: months[renewalOffset], trials: trials, need: need, outcomes: outcomes
         )
     }
 }

@@ -15,17 +15,20 @@ extension ForecastEngine {
         public var renewal: Month
         /// Trials run.
         public var trials: Int
+        /// What the year asks of the pool, the same under every strategy.
+        public var need: RenewalNeed
         /// One outcome per strategy, in the order the strategies were given.
         public var outcomes: [StrategyOutcome]
 
         /// A renewal forecast with the given values.
-        public init(name: String, plan: String, seats: Int, startingBalance: Int, renewal: Month, trials: Int, outcomes: [StrategyOutcome]) {
+        public init(name: String, plan: String, seats: Int, startingBalance: Int, renewal: Month, trials: Int, need: RenewalNeed, outcomes: [StrategyOutcome]) {
             self.name = name
             self.plan = plan
             self.seats = seats
             self.startingBalance = startingBalance
             self.renewal = renewal
             self.trials = trials
+            self.need = need
             self.outcomes = outcomes
         }
     }

@@ -116,11 +116,21 @@ struct AtomicFileWriter: Sendable {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
-    /// The directory holding `path` (`.` for a bare file name).
-    static func parentDirectory(of path: String) -> String {
-        let parent = (path as NSString).deletingLastPathComponent
-        return parent.isEmpty ? "." : parent
+    /// The directory holding `path` (`.` for a bare file name, `/` for a file at the root) and
+    /// the name in it; trailing slashes are ignored. Done by hand because Foundation's
+    /// `deletingLastPathComponent` traps on a one-letter name on Linux (`--out f`).
+    static func split(_ path: String) -> (directory: String, name: String) {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return (".", String(trimmed)) }
+        var directory = trimmed[..<slash]
+        while directory.hasSuffix("/") { directory.removeLast() }
+        let name = String(trimmed[trimmed.index(after: slash)...])
+        return (directory.isEmpty ? "/" : String(directory), name)
     }
+
+    /// The directory holding `path` (`.` for a bare file name).
+    static func parentDirectory(of path: String) -> String { split(path).directory }
 
     /// Creates `directory` and any missing parents; explains what is in the way if it cannot.
     static func makeDirectories(_ directory: String) throws(ReportWriteError) {
@@ -144,8 +154,7 @@ struct AtomicFileWriter: Sendable {
 
     /// A hidden name in `path`'s directory that no file has yet: `.report.md.creditcast-1f2e….tmp`.
     private static func temporaryName(beside path: String, kind: String) throws(ReportWriteError) -> String {
-        let directory = parentDirectory(of: path)
-        let base = (path as NSString).lastPathComponent
+        let (directory, base) = split(path)
         for _ in 0..<16 {
             let name = "\(directory)/.\(base).creditcast-\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).\(kind)"
             if pathKind(name) == .missing { return name }

@@ -3,24 +3,28 @@ import CreditForecast
 
 /// `report.md`: the forecast for a finance or customer-success reader.
 ///
-/// It opens with the provenance as front matter, states the assumptions in words, ranks every
-/// workspace by urgency in one summary table, then gives the most urgent workspaces (at most
-/// `detailLimit`, saying how many are left out) a month table in the spirit of the vendor's
-/// walk-through and their balance chart. Credits show thousands separators and probabilities
+/// It states the assumptions in words, ranks every workspace by urgency in one summary table,
+/// then gives the most urgent workspaces (at most `detailLimit`, saying how many are left out)
+/// a month table in the spirit of the vendor's walk-through and their balance chart, and ends
+/// with the provenance as a fenced JSON block. Credits show thousands separators and probabilities
 /// show as percentages, because people read this file, not programs (those read the CSVs).
 struct ForecastMarkdown: Sendable {
     /// The run reported.
     var run: ForecastRun
-    /// Its provenance (front matter and assumptions).
+    /// Its provenance (the closing section, and the assumptions).
     var provenance: ReportProvenance
     /// Each workspace's chart path relative to the report, by workspace index in `run`.
     var chartPaths: [String]
     /// How many workspaces get a detailed section.
     var detailLimit: Int
+    /// Each workspace's plain annual answer, by workspace index in `run`; empty when not simulated.
+    var annual: [AnnualAnswer]
 
     /// The report of `run`; `chartPaths[i]` is the chart of `run.workspaces[i]`.
-    init(run: ForecastRun, provenance: ReportProvenance, chartPaths: [String], detailLimit: Int = 20) {
+    init(run: ForecastRun, provenance: ReportProvenance, chartPaths: [String], detailLimit: Int = 20, annual: [AnnualAnswer] = []) {
         precondition(chartPaths.count == run.workspaces.count, "one chart per workspace")
+        precondition(annual.isEmpty || annual.count == run.workspaces.count, "one annual answer per workspace, or none")
+        self.annual = annual
         self.run = run
         self.provenance = provenance
         self.chartPaths = chartPaths
@@ -37,7 +41,7 @@ struct ForecastMarkdown: Sendable {
     var text: String {
         let p = provenance
         let count = run.workspaces.count
-        var out = p.frontMatter + "\n# Credit pool forecast\n\n"
+        var out = "# Credit pool forecast\n\n"
         out += "\(count) workspace\(count == 1 ? "" : "s"), forecast for \(p.firstMonth) to \(p.lastMonth) "
             + "(\(p.horizon) month\(p.horizon == 1 ? "" : "s") after the history ending \(p.asOf)).\n\n"
 
@@ -55,13 +59,17 @@ struct ForecastMarkdown: Sendable {
         out += "- **Horizon:** \(p.horizon) month\(p.horizon == 1 ? "" : "s"), \(p.firstMonth) to \(p.lastMonth); history as of \(p.asOf).\n"
         out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n"
         out += "- **Prices:** \(MarkdownTable.escape(p.pricing)).\n"
+        if !p.startingBalances.isEmpty {
+            out += "- **Starting balances:** \(MarkdownTable.escape(p.startingBalances)).\n"
+        }
         out += "- **Inputs:** hash \(MarkdownTable.escape(p.inputHash)), creditcast \(MarkdownTable.escape(p.toolVersion)).\n"
         out += "- **Reading the numbers:** P10 / P50 / P90 are the levels that 10% / 50% / 90% of trials stay at or below; "
             + "\"likely by\" is the first month by which the event has more than a 50% chance of having happened.\n\n"
 
         let order = UrgencyRanking.order(run.workspaces)
         let ranked = order.map { run.workspaces[$0] }
-        out += "## Summary\n\nMost urgent first: the highest chance of a shortfall or of hitting the cap.\n\n"
+        out += "## Summary\n\nMost urgent first, as the watchlist ranks them: running short, then near the cap, then the rest; "
+            + "within each, the earlier month the event becomes likely, then the more credits at stake.\n\n"
         out += MarkdownTable(columns: [
             .init("workspace"), .init("plan"), .init("seats", .right), .init("balance now", .right), .init("cap", .right),
             .init("P(shortfall)", .right), .init("shortfall likely by"), .init("P(cap hit)", .right), .init("cap likely by"),
@@ -85,27 +93,39 @@ struct ForecastMarkdown: Sendable {
             out += "\nThe \(shown) most urgent workspaces; \(omitted) more \(omitted == 1 ? "is" : "are") left out here. "
                 + "forecast.csv and summary.csv list every workspace, and charts/ holds every chart.\n"
         }
-        for (workspace, chart) in zip(ranked, chartOrder).prefix(shown) {
+        for (position, (workspace, chart)) in zip(ranked, chartOrder).prefix(shown).enumerated() {
             out += "\n### \(MarkdownTable.escape(workspace.name))\n\n"
+            if !annual.isEmpty {
+                let answer = annual[order[position]]
+                out += answer.sentence(buying: answer.outcome.strategy.autoPurchase == nil ? "Paying as it goes" : "Auto-purchase as configured")
+                    + (answer.year.need.probabilityOfExtra > 0 ? "." : "") + "\n\n"
+            }
             out += "![Forecast pool balance of \(MarkdownTable.escape(workspace.name))](\(chart))\n\n"
             if p.precision != nil { out += "\(workspace.trials.groupedThousands) trials.\n\n" }
             out += Self.monthTable(workspace).text
         }
-        return out
+        return out + p.markdownSection
     }
 
-    /// A workspace's months as in the vendor's walk-through, with the spread of usage and balance.
+    /// A workspace's months as in the vendor's walk-through, with the spread of usage and
+    /// balance, and what each month costs: mean credits forfeited at the cap, mean shortfall,
+    /// and the expected pay-as-you-go bill.
     private static func monthTable(_ workspace: WorkspaceForecast) -> MarkdownTable {
         MarkdownTable(columns: [
             .init("month"), .init("opening P50", .right), .init("accrual", .right),
             .init("usage P10", .right), .init("usage P50", .right), .init("usage P90", .right),
             .init("closing P10", .right), .init("closing P50", .right), .init("closing P90", .right),
             .init("cap", .right), .init("P(cap hit)", .right), .init("P(shortfall)", .right),
+            .init("forfeited", .right), .init("shortfall", .right), .init("PAYG cost", .right),
         ], rows: workspace.months.map { m in
             [m.month.description] + [
                 m.opening.p50, m.accrual, m.usage.p10, m.usage.p50, m.usage.p90,
                 m.closing.p10, m.closing.p50, m.closing.p90, m.cap,
-            ].map(\.groupedThousands) + [FixedDecimal.percent(m.probabilityOfCapHit), FixedDecimal.percent(m.probabilityOfShortfall)]
+            ].map(\.groupedThousands) + [
+                FixedDecimal.percent(m.probabilityOfCapHit), FixedDecimal.percent(m.probabilityOfShortfall),
+                FixedDecimal.groupedWhole(m.forfeitedMean), FixedDecimal.groupedWhole(m.shortfallMean),
+                m.payAsYouGoCostMean.formatted,
+            ]
         })
     }
 }

@@ -19,16 +19,22 @@ public struct ForecastReports: Sendable {
     public var assumptions: ReportAssumptions
     /// How many workspaces `report.md` details.
     public var detailLimit: Int
+    /// Each workspace's next twelve months as a year, by workspace index in `run`, costed under
+    /// the run's own rules (its one outcome); empty when not simulated. With it, the reports
+    /// add `annual.csv` and each workspace's plain annual answer.
+    public var annual: [ForecastEngine.RenewalForecast]
 
     /// The directory inside the report that holds the charts.
     public static let chartDirectory = "charts"
 
     /// The reports of `run` under `assumptions`; `report.md` details the `detailLimit` most
     /// urgent workspaces.
-    public init(run: ForecastRun, assumptions: ReportAssumptions, detailLimit: Int = 20) {
+    public init(run: ForecastRun, assumptions: ReportAssumptions, detailLimit: Int = 20, annual: [ForecastEngine.RenewalForecast] = []) {
+        precondition(annual.isEmpty || annual.count == run.workspaces.count, "one year per workspace, or none")
         self.run = run
         self.assumptions = assumptions
         self.detailLimit = detailLimit
+        self.annual = annual
     }
 
     /// The reports of `run` under `pricing` and the month `rules` it ran with.
@@ -53,12 +59,41 @@ public struct ForecastReports: Sendable {
         }
         files.append(ReportFile(path: "forecast.csv", text: ForecastCSV.forecast(run).text))
         files.append(ReportFile(path: "summary.csv", text: ForecastCSV.summary(run).text))
-        files.append(ReportFile(path: "provenance.json", text: provenance.json(describing: ["forecast.csv", "summary.csv"])))
+        if !annual.isEmpty { files.append(ReportFile(path: "annual.csv", text: annualCSV.text)) }
+        files.append(ReportFile(
+            path: "provenance.json",
+            text: provenance.json(describing: ["forecast.csv", "summary.csv"] + (annual.isEmpty ? [] : ["annual.csv"]))
+        ))
         files.append(ReportFile(
             path: "report.md",
-            text: ForecastMarkdown(run: run, provenance: provenance, chartPaths: charts, detailLimit: detailLimit).text
+            text: ForecastMarkdown(run: run, provenance: provenance, chartPaths: charts, detailLimit: detailLimit, annual: answers).text
         ))
         return ReportSet(files: files)
+    }
+
+    /// The columns of `annual.csv`.
+    public static let annualHeader = ["workspace", "first_month", "last_month"] + AnnualAnswer.needHeader + [
+        "extra_credits_p90", "purchase", "expected_extra_cost", "p90_extra_cost", "expected_unused_credits",
+    ]
+
+    /// Each workspace's plain annual answer, by workspace index in `run` (empty without `annual`).
+    public var answers: [AnnualAnswer] {
+        annual.compactMap { year in year.outcomes.first.map { AnnualAnswer(year: year, outcome: $0) } }
+    }
+
+    /// `annual.csv`: per workspace, in the summary's order, the next twelve months' usage
+    /// (nearest-rank percentiles of the annual total over the trials) against what the plan
+    /// accrues, the chance of needing extra credits, their mean and P90, and what buying them
+    /// costs under the run's rules (pay-as-you-go, or its auto-purchase), to the cent.
+    var annualCSV: CSVTable {
+        let answers = answers
+        return CSVTable(header: Self.annualHeader, rows: UrgencyRanking.order(run.workspaces).map { index in
+            let answer = answers[index]
+            return [.text(answer.year.name), .month(answer.year.renewal), .month(answer.lastMonth)] + answer.needCells + [
+                .integer(answer.year.need.extra.p90), .literal(answer.outcome.strategy.name), .money(answer.outcome.expectedCost),
+                .money(answer.outcome.p90Cost), .decimal(answer.outcome.expectedUnusedCredits, places: ForecastCSV.meanPlaces),
+            ]
+        })
     }
 
     /// Writes the report into `directory` (created if needed), with `extraFiles` (a scenario

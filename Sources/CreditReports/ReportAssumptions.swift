@@ -12,16 +12,26 @@ public struct ReportAssumptions: Sendable, Equatable {
     public var pricing: String
     /// Cap, cap timing, package expiry and how shortfalls are paid.
     public var rules: String
+    /// Where each pool's starting balance comes from; empty when not stated.
+    public var startingBalances: String
 
     /// Assumptions worded by the caller.
-    public init(pricing: String, rules: String) {
+    public init(pricing: String, rules: String, startingBalances: String = "") {
         self.pricing = pricing
         self.rules = rules
+        self.startingBalances = startingBalances
     }
 
     /// Assumptions worded from the plans, packages and cap of `pricing` and the month rules of
     /// `rules` (cap timing, expiry, auto-purchase, pay-as-you-go price).
-    public init(pricing: Pricing, rules: PurchaseRules) {
+    ///
+    /// With `historyStart`, the first month of history, it also says where starting balances
+    /// come from: replayed from 0 in that month unless a balance is given.
+    public init(pricing: Pricing, rules: PurchaseRules, historyStart: Month? = nil) {
+        startingBalances = historyStart.map { start in
+            "each pool is replayed from 0 at \(start) through the history under these rules, unless a starting balance is "
+                + "given for the workspace (in the workspaces file or on the command line), which starts it in that balance's month"
+        } ?? ""
         let plans = pricing.plans.map { "\($0.name) \($0.monthlyAllowance.groupedThousands)" }.joined(separator: ", ")
         let packages = pricing.packages.map { "\($0.credits.groupedThousands) for \($0.price.formatted)" }.joined(separator: ", ")
         self.pricing = "plans (credits per seat a month): \(plans); pay-as-you-go $\(rules.payAsYouGoPrice) a credit"

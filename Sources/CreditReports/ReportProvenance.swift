@@ -8,8 +8,9 @@ import CreditForecast
 /// - CSV files carry no comment or title lines (they break spreadsheets and `pandas.read_csv`);
 ///   instead a JSON sidecar, `provenance.json` in a report directory or `<name>.provenance.json`
 ///   beside a single CSV, lists these fields and the files it covers.
-/// - Markdown carries them as a YAML front-matter block, which GitHub renders as a table and
-///   static-site tools read.
+/// - Markdown ends with them as a fenced JSON block under a "Provenance" heading: a YAML front
+///   matter at the top renders in plain CommonMark (cmark-gfm) as a rule and a giant setext
+///   heading, while a fenced block renders as code everywhere and parses as JSON.
 /// No wall-clock time is recorded: the same inputs and seed give byte-identical reports.
 public struct ReportProvenance: Sendable, Equatable {
     /// The creditcast version that wrote the report.
@@ -32,6 +33,9 @@ public struct ReportProvenance: Sendable, Equatable {
     public var pricing: String
     /// The pool rules assumed.
     public var rules: String
+    /// Where starting balances come from, in words (empty when not stated); said in a report's
+    /// assumptions, not a field of its own: the input hash already traces the balances given.
+    public var startingBalances: String
 
     /// The provenance of `run` under `assumptions`.
     public init(run: ForecastRun, assumptions: ReportAssumptions, toolVersion: String = CreditcastVersion.current) {
@@ -45,6 +49,7 @@ public struct ReportProvenance: Sendable, Equatable {
         self.horizon = run.settings.horizon
         self.pricing = assumptions.pricing
         self.rules = assumptions.rules
+        self.startingBalances = assumptions.startingBalances
     }
 
     /// The first forecast month.
@@ -77,10 +82,19 @@ public struct ReportProvenance: Sendable, Equatable {
         JSONValue.object(fields.map { ($0.key, $0.value) } + [("files", .array(files.map(JSONValue.string)))]).pretty + "\n"
     }
 
-    /// A YAML front-matter block (`---` … `---`) with every field; strings are JSON-quoted,
-    /// which YAML reads as double-quoted scalars, so no value can break out of its line.
-    public var frontMatter: String {
-        "---\n" + fields.map { "\($0.key): \($0.value.compact)\n" }.joined() + "---\n"
+    /// The Markdown provenance section: a `## Provenance` heading and every field as a JSON
+    /// object in a fenced `json` block. The fence is longer than any run of backticks in the
+    /// JSON, so no value can close it early.
+    public var markdownSection: String {
+        let json = JSONValue.object(fields.map { ($0.key, $0.value) }).pretty
+        var longest = 0
+        var run = 0
+        for character in json {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return "\n## Provenance\n\n\(fence)json\n\(json)\n\(fence)\n"
     }
 
     /// The sidecar's file name for a single CSV: `trials.csv` → `trials.provenance.json`.

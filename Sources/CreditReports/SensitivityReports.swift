@@ -83,7 +83,7 @@ public struct SensitivityReports: Sendable {
     /// a table per measure, the driver that matters most first.
     public func markdown(provenance: ReportProvenance) -> String {
         let cost = risk == .mean ? "expected cost" : "90th-percentile cost"
-        var out = provenance.frontMatter + "\n# What drives the renewal\n\n"
+        var out = "# What drives the renewal\n\n"
         out += "Each driver is set to its P10 and to its P90, one at a time, on the same \(provenance.trials.groupedThousands) trials "
             + "as the renewal plan (seed \(provenance.seed)), and the \(cost) of the strategy recommended in the baseline and the "
             + "chance of a shortfall in the renewal year (some month's usage not covered by the pool or purchased credits) are "
@@ -113,7 +113,7 @@ public struct SensitivityReports: Sendable {
                 }).text
             }
         }
-        return out
+        return out + provenance.markdownSection
     }
 
     /// The files: the charts, `sensitivity.csv` and `sensitivity.md`.

@@ -10,13 +10,21 @@ enum WatchlistReason {
         switch entry.status {
         case .runningShort:
             let by = entry.shortfallLikelyBy.map { ", from \($0)" } ?? ""
-            return "\(shortfall) chance of running short \(window)\(by): talk about a package"
+            return "\(shortfall) chance of running short \(window)\(by), about "
+                + "\(FixedDecimal.groupedWhole(entry.atStakeInWindow.shortfall)) credits short "
+                + "(\(entry.atStakeInWindow.payAsYouGo.formatted) pay-as-you-go): talk about a package"
         case .nearCap:
             let by = entry.capHitLikelyBy.map { ", from \($0)" } ?? ""
             return "\(capHit) chance of forfeiting at the cap \(window)\(by), about "
                 + "\(FixedDecimal.groupedWhole(entry.expectedForfeitedNextQuarter)) credits next quarter: advise using more or changing plan"
         case .healthy:
-            return "no action: \(shortfall) chance of a shortfall and \(capHit) of a cap hit \(window)"
+            // An event likely only after the window is said, so a quiet row is not read as never.
+            var later: [String] = []
+            if let by = entry.shortfallLikelyBy { later.append("shortfall likely by \(by)") }
+            if let by = entry.capHitLikelyBy { later.append("cap likely by \(by)") }
+            let beyond = later.isEmpty
+                ? "" : "; \(later.joined(separator: ", ")), beyond the \(thresholds.windowMonths)-month window"
+            return "no action: \(shortfall) chance of a shortfall and \(capHit) of a cap hit \(window)\(beyond)"
         }
     }
 }

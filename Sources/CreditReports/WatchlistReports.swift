@@ -23,11 +23,13 @@ public struct WatchlistReports: Sendable {
     public static let header = [
         "rank", "workspace", "status", "plan", "seats", "balance", "cap", "pct_of_cap",
         "p_cap_1m", "p_cap_3m", "p_shortfall_1m", "p_shortfall_3m", "expected_forfeited_next_quarter",
-        "cap_likely_by", "shortfall_likely_by", "reason",
+        "cap_likely_by", "shortfall_likely_by", "expected_payg_in_window", "expected_shortfall_in_window",
+        "expected_forfeited_in_window", "reason",
     ]
 
     /// `watchlist.csv`: one row per workspace, most urgent first. Probabilities have 4 decimals,
-    /// the share of the cap too (0.8125 is 81.25%), credits 1 decimal for means.
+    /// the share of the cap too (0.8125 is 81.25%), credits 1 decimal for means; what is at stake
+    /// is summed over the thresholds' window (dollars to the cent).
     var csv: CSVTable {
         let places = ForecastCSV.probabilityPlaces
         return CSVTable(header: Self.header, rows: watchlist.entries.map { entry in
@@ -42,9 +44,28 @@ public struct WatchlistReports: Sendable {
                 .decimal(entry.expectedForfeitedNextQuarter, places: ForecastCSV.meanPlaces),
                 entry.capHitLikelyBy.map(CSVCell.month) ?? .empty,
                 entry.shortfallLikelyBy.map(CSVCell.month) ?? .empty,
+                .money(entry.atStakeInWindow.payAsYouGo),
+                .decimal(entry.atStakeInWindow.shortfall, places: ForecastCSV.meanPlaces),
+                .decimal(entry.atStakeInWindow.forfeited, places: ForecastCSV.meanPlaces),
                 .literal(WatchlistReason.text(entry, thresholds: watchlist.thresholds)),
             ]
         })
+    }
+
+    /// What is at stake in the window, in the status's own unit: the expected pay-as-you-go
+    /// bill when running short (the shortfall in credits when auto-purchase leaves no bill),
+    /// the credits forfeited near the cap, whichever is larger in credits when healthy.
+    static func atStake(_ entry: WatchlistEntry) -> String {
+        let stake = entry.atStakeInWindow
+        let short = stake.payAsYouGo > .zero ? stake.payAsYouGo.formatted + " PAYG" : FixedDecimal.groupedWhole(stake.shortfall) + " short"
+        let forfeited = FixedDecimal.groupedWhole(stake.forfeited) + " forfeited"
+        switch entry.status {
+        case .runningShort: return short
+        case .nearCap: return forfeited
+        case .healthy:
+            if stake.shortfall == 0 && stake.forfeited == 0 { return "-" }
+            return stake.shortfall >= stake.forfeited ? short : forfeited
+        }
     }
 
     /// The thresholds in words.
@@ -58,7 +79,7 @@ public struct WatchlistReports: Sendable {
     /// `watchlist.md`: provenance front matter, thresholds, counts, and the ranked table.
     public var markdown: String {
         let p = ReportProvenance(run: run, assumptions: assumptions)
-        var out = p.frontMatter + "\n# Watchlist\n\n"
+        var out = "# Watchlist\n\n"
         out += "\(watchlist.entries.count) workspace\(watchlist.entries.count == 1 ? "" : "s") as of \(p.asOf): "
             + "\(watchlist.count(.runningShort)) running short, \(watchlist.count(.nearCap)) near the cap, "
             + "\(watchlist.count(.healthy)) healthy.\n\n"
@@ -66,21 +87,26 @@ public struct WatchlistReports: Sendable {
         out += "- **Forecast:** \(p.trials.groupedThousands) trials per workspace, seed \(p.seed), model \(MarkdownTable.escape(p.model)), "
             + "\(p.firstMonth) to \(p.lastMonth).\n"
         if let prior = run.settings.portfolioPrior { out += PriorText.bullets(prior) }
-        out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n\n"
+        out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n"
+        if !p.startingBalances.isEmpty {
+            out += "- **Starting balances:** \(MarkdownTable.escape(p.startingBalances)).\n"
+        }
+        out += "\n"
         out += MarkdownTable(columns: [
             .init("rank", .right), .init("workspace"), .init("status"), .init("balance", .right), .init("% of cap", .right),
             .init("P(short) 1m", .right), .init("P(short) 3m", .right), .init("P(cap) 1m", .right), .init("P(cap) 3m", .right),
-            .init("forfeited next quarter", .right), .init("from"), .init("reason"),
+            .init("forfeited next quarter", .right), .init("at stake", .right), .init("from"), .init("reason"),
         ], rows: watchlist.entries.map { e in
             [
                 String(e.rank), e.workspace, e.status.rawValue, e.balance.groupedThousands, FixedDecimal.percent(e.fractionOfCap),
                 FixedDecimal.percent(e.probabilityOfShortfall.oneMonth), FixedDecimal.percent(e.probabilityOfShortfall.threeMonths),
                 FixedDecimal.percent(e.probabilityOfCapHit.oneMonth), FixedDecimal.percent(e.probabilityOfCapHit.threeMonths),
-                FixedDecimal.groupedWhole(e.expectedForfeitedNextQuarter), e.actionBy?.description ?? "—",
+                FixedDecimal.groupedWhole(e.expectedForfeitedNextQuarter), Self.atStake(e),
+                e.actionBy?.description ?? "—",
                 WatchlistReason.text(e, thresholds: watchlist.thresholds),
             ]
         }).text
-        return out
+        return out + p.markdownSection
     }
 
     /// The report's files: `watchlist.csv`, `provenance.json`, `watchlist.md`.
@@ -104,13 +130,13 @@ public struct WatchlistReports: Sendable {
         let shown = watchlist.entries.prefix(max(0, limit))
         if !shown.isEmpty {
             out += "\n" + TextTable(
-                headings: ["rank", "workspace", "status", "balance", "% of cap", "P(short) 3m", "P(cap) 3m", "from"],
-                alignments: [.right, .left, .left, .right, .right, .right, .right, .left],
+                headings: ["rank", "workspace", "status", "balance", "% of cap", "P(short) 3m", "P(cap) 3m", "at stake", "from"],
+                alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .left],
                 rows: shown.map { e in
                     [
                         String(e.rank), e.workspace, e.status.rawValue, e.balance.groupedThousands, FixedDecimal.percent(e.fractionOfCap),
                         FixedDecimal.percent(e.probabilityOfShortfall.threeMonths), FixedDecimal.percent(e.probabilityOfCapHit.threeMonths),
-                        e.actionBy?.description ?? "-",
+                        Self.atStake(e), e.actionBy?.description ?? "-",
                     ]
                 }
             ).text

@@ -5,10 +5,16 @@ import CreditReports
 extension RunResult {
     /// The scenario comparison of a forecast with scenarios, rendered by `ScenarioReports`.
     private var scenarioReports: ScenarioReports? {
-        guard case let .forecast(runs) = payload, runs.count > 1 else { return nil }
+        guard case let .forecast(runs, _) = payload, runs.count > 1 else { return nil }
         return ScenarioReports(runs: runs.map { scenario in
             (scenario.scenario, ForecastRun(requested: run.settings, asOf: run.asOf, inputHash: run.inputHash, workspaces: scenario.workspaces))
         })
+    }
+
+    /// The forecast's reports of the baseline, with its annual answers when they were simulated.
+    private var forecastReports: ForecastReports {
+        guard case let .forecast(_, annual) = payload else { return ForecastReports(run: baselineRun, assumptions: assumptions) }
+        return ForecastReports(run: baselineRun, assumptions: assumptions, annual: annual)
     }
 
     /// The watchlist's reports, for a watchlist result.
@@ -33,7 +39,7 @@ extension RunResult {
     public var reportFiles: ReportSet {
         switch kind {
         case .forecast:
-            return ReportSet(files: ForecastReports(run: baselineRun, assumptions: assumptions).files.files + (scenarioReports?.files ?? []))
+            return ReportSet(files: forecastReports.files.files + (scenarioReports?.files ?? []))
         case .watchlist:
             return watchlistReports?.files ?? ReportSet(files: [])
         case .renew:
@@ -50,7 +56,7 @@ extension RunResult {
     ) throws(ReportWriteError) -> [String] {
         switch kind {
         case .forecast:
-            return try ForecastReports(run: baselineRun, assumptions: assumptions).write(
+            return try forecastReports.write(
                 to: directory, trialsFile: trialsFile, inputs: inputs, extraFiles: (scenarioReports?.files ?? []) + extraFiles
             )
         case .watchlist, .renew:
@@ -63,7 +69,7 @@ extension RunResult {
     public func summary(reportDirectory: String, limit: Int = 20) -> String {
         switch kind {
         case .forecast:
-            return ForecastSummary(run: baselineRun, limit: limit).text(reportDirectory: reportDirectory) + (scenarioReports?.summary ?? "")
+            return ForecastSummary(run: baselineRun, limit: limit, annual: forecastReports.answers).text(reportDirectory: reportDirectory) + (scenarioReports?.summary ?? "")
         case .watchlist:
             return watchlistReports?.summary(reportDirectory: reportDirectory, limit: limit) ?? ""
         case .renew:

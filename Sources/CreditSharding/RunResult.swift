@@ -67,7 +67,7 @@ public struct RunResult: Sendable {
 
     private var baselineWorkspaces: [WorkspaceForecast] {
         switch payload {
-        case let .forecast(runs): runs.first?.workspaces ?? []
+        case let .forecast(runs, _): runs.first?.workspaces ?? []
         case let .watchlist(workspaces, _): workspaces
         case .renew: []
         }

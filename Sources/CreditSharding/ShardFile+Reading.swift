@@ -85,13 +85,16 @@ extension ShardFile {
         switch kind {
         case .forecast, .watchlist:
             var columns = [[WorkspaceForecast]](repeating: [], count: scenarios.count)
+            let withAnnual = kind == .forecast && (header.members[ShardKey.annual.rawValue] as? Bool) == true
+            var annual: [ForecastEngine.RenewalForecast] = []
             for record in records {
+                if withAnnual { annual.append(try renewal(try record.object(.annual))) }
                 let forecasts = try record.objects(.forecasts)
                 guard forecasts.count == scenarios.count else { throw record.failure(.forecasts, "one forecast per scenario") }
                 for (index, forecast) in forecasts.enumerated() { columns[index].append(try workspace(forecast)) }
             }
             if kind == .forecast {
-                payload = .forecast(zip(scenarios, columns).map { ($0, $1) })
+                payload = .forecast(zip(scenarios, columns).map { ($0, $1) }, annual: annual)
             } else {
                 let thresholds = try header.object(.thresholds)
                 payload = .watchlist(workspaces: columns.first ?? [], thresholds: WatchlistThresholds(
@@ -114,7 +117,10 @@ extension ShardFile {
         }
         return RunResult(
             shard: shard, portfolioCount: try header.int(.portfolioWorkspaces), positions: positions, run: run,
-            assumptions: ReportAssumptions(pricing: try header.string(.pricing), rules: try header.string(.rules)),
+            assumptions: ReportAssumptions(
+                pricing: try header.string(.pricing), rules: try header.string(.rules),
+                startingBalances: try header.string(.startingBalances)
+            ),
             payload: payload, toolVersion: try header.string(.toolVersion)
         )
     }
@@ -202,9 +208,15 @@ extension ShardFile {
                 probabilityOfAnyPayAsYouGo: try outcome.double(.pAnyPayg), expectedUnusedCredits: try outcome.double(.expectedUnusedCredits)
             ))
         }
+        let need = try object.object(.need)
         return ForecastEngine.RenewalForecast(
             name: try object.string(.name), plan: try object.string(.plan), seats: try object.int(.seats),
             startingBalance: try object.int(.startingBalance), renewal: try object.month(.renewal), trials: try object.int(.trials),
+            need: ForecastEngine.RenewalNeed(
+                usage: try percentiles(need, .usage), accrual: try need.int(.accrual),
+                probabilityOfExtra: try need.double(.pAnyShortfall), expectedExtra: try need.double(.extraMean),
+                extra: try percentiles(need, .extra), largestExtra: try need.int(.extraLargest)
+            ),
             outcomes: outcomes
         )
     }

@@ -24,7 +24,7 @@ public enum ShardFile {
     /// The first line's `format`.
     static let format = "creditcast-shard"
     /// The layout's version; a reader refuses any other.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// The shard file of `result`, streamed a line at a time.
     public static func reportFile(_ result: RunResult) -> ReportFile {
@@ -49,10 +49,11 @@ public enum ShardFile {
             (.horizon, .integer(settings.horizon)), (.asOf, .string(result.run.asOf.description)),
             (.portfolioPrior, settings.portfolioPrior.map(json) ?? .null),
             (.pricing, .string(result.assumptions.pricing)), (.rules, .string(result.assumptions.rules)),
+            (.startingBalances, .string(result.assumptions.startingBalances)),
             (.scenarios, .array(result.payload.scenarioNames.map(JSONValue.string))),
         ]
         switch result.payload {
-        case .forecast: break
+        case let .forecast(_, annual): members.append((.annual, .bool(!annual.isEmpty)))
         case let .watchlist(_, thresholds):
             members.append((.thresholds, .keyed([
                 (.shortfallProbability, exact(thresholds.shortfallProbability)),
@@ -68,8 +69,11 @@ public enum ShardFile {
     /// The line of the workspace at `offset` in the payload, at `position` in the portfolio.
     static func record(_ payload: ShardPayload, offset: Int, position: Int) -> JSONValue {
         switch payload {
-        case let .forecast(runs):
-            return .keyed([(.position, .integer(position)), (.forecasts, .array(runs.map { json($0.workspaces[offset]) }))])
+        case let .forecast(runs, annual):
+            return .keyed(
+                [(.position, .integer(position)), (.forecasts, .array(runs.map { json($0.workspaces[offset]) }))]
+                    + (annual.isEmpty ? [] : [(.annual, json(annual[offset]))])
+            )
         case let .watchlist(workspaces, _):
             return .keyed([(.position, .integer(position)), (.forecasts, .array([json(workspaces[offset])]))])
         case let .renew(scenarios, _, sensitivity):
@@ -156,6 +160,11 @@ public enum ShardFile {
             (.name, .string(renewal.name)), (.plan, .string(renewal.plan)), (.seats, .integer(renewal.seats)),
             (.startingBalance, .integer(renewal.startingBalance)), (.renewal, .string(renewal.renewal.description)),
             (.trials, .integer(renewal.trials)),
+            (.need, .keyed([
+                (.usage, json(renewal.need.usage)), (.accrual, .integer(renewal.need.accrual)),
+                (.pAnyShortfall, exact(renewal.need.probabilityOfExtra)), (.extraMean, exact(renewal.need.expectedExtra)),
+                (.extra, json(renewal.need.extra)), (.extraLargest, .integer(renewal.need.largestExtra)),
+            ])),
             (.outcomes, .array(renewal.outcomes.map { outcome in
                 .keyed([
                     (.strategy, .string(outcome.strategy.name)), (.upfront, .array(outcome.strategy.upfront.map(json))),

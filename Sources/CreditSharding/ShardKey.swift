@@ -4,6 +4,7 @@ import CreditCore
 /// writer (`ShardFile`) and the reader (`ShardFile+Reading`) cannot drift apart.
 enum ShardKey: String, CaseIterable {
     case accrual
+    case annual
     case asOf = "as_of"
     case atHigh = "at_high"
     case atLow = "at_low"
@@ -24,6 +25,9 @@ enum ShardKey: String, CaseIterable {
     case expectedPaygCents = "expected_payg_cents"
     case expectedShortfall = "expected_shortfall"
     case expectedUnusedCredits = "expected_unused_credits"
+    case extra
+    case extraMean = "extra_mean"
+    case extraLargest = "extra_largest"
     case forecasts
     case forfeitedMean = "forfeited_mean"
     case format
@@ -39,6 +43,7 @@ enum ShardKey: String, CaseIterable {
     case month
     case months
     case name
+    case need
     case opening
     case outcomes
     case pAnyCap = "p_any_cap"
@@ -74,6 +79,7 @@ enum ShardKey: String, CaseIterable {
     case shortfallMean = "shortfall_mean"
     case shortfallProbability = "shortfall_probability"
     case startingBalance = "starting_balance"
+    case startingBalances = "starting_balances"
     case strategy
     case thresholds
     case toolVersion = "tool_version"

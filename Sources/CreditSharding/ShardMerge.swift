@@ -84,15 +84,21 @@ public enum ShardMerge {
 
     /// The payloads one after another, every scenario alike; all of one kind (checked before).
     static func concatenated(_ payloads: [ShardPayload]) -> ShardPayload {
-        guard let first = payloads.first else { return .forecast([]) }
+        guard let first = payloads.first else { return .forecast([], annual: []) }
         switch first {
-        case let .forecast(runs):
+        case let .forecast(runs, _):
+            let annual = payloads.map { payload -> [ForecastEngine.RenewalForecast] in
+                if case let .forecast(_, other) = payload { return other }
+                return []
+            }
+            // Every shard's years, or none: a workspace without its year would break the pairing.
+            let everyShard = zip(annual, payloads).allSatisfy { $0.count == $1.workspaceCount }
             return .forecast(runs.indices.map { index in
                 (runs[index].scenario, payloads.flatMap { payload -> [WorkspaceForecast] in
-                    if case let .forecast(other) = payload { return other[index].workspaces }
+                    if case let .forecast(other, _) = payload { return other[index].workspaces }
                     return []
                 })
-            })
+            }, annual: everyShard ? annual.flatMap { $0 } : [])
         case let .watchlist(_, thresholds):
             return .watchlist(workspaces: payloads.flatMap { payload -> [WorkspaceForecast] in
                 if case let .watchlist(workspaces, _) = payload { return workspaces }

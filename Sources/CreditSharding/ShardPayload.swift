@@ -6,8 +6,9 @@ import CreditForecast
 ///
 /// Each list holds the run's workspaces in one order (the order of `RunResult.positions`).
 public enum ShardPayload: Sendable {
-    /// A forecast: the baseline's workspace forecasts, then each scenario's, each with its name.
-    case forecast([(scenario: String, workspaces: [WorkspaceForecast])])
+    /// A forecast: the baseline's workspace forecasts, then each scenario's, each with its name;
+    /// and the baseline's next twelve months as a year per workspace (empty when not simulated).
+    case forecast([(scenario: String, workspaces: [WorkspaceForecast])], annual: [ForecastEngine.RenewalForecast])
     /// A watchlist: the baseline's workspace forecasts and the thresholds that rank them.
     case watchlist(workspaces: [WorkspaceForecast], thresholds: WatchlistThresholds)
     /// A renewal plan: per scenario (the baseline first) every workspace's renewal year, the
@@ -29,7 +30,7 @@ public enum ShardPayload: Sendable {
     /// The scenarios' names, the baseline first.
     public var scenarioNames: [String] {
         switch self {
-        case let .forecast(runs): runs.map(\.scenario)
+        case let .forecast(runs, _): runs.map(\.scenario)
         case .watchlist: [ForecastEngine.Scenario.baselineName]
         case let .renew(scenarios, _, _): scenarios.map(\.scenario)
         }
@@ -38,7 +39,7 @@ public enum ShardPayload: Sendable {
     /// How many workspaces the payload holds.
     public var workspaceCount: Int {
         switch self {
-        case let .forecast(runs): runs.first?.workspaces.count ?? 0
+        case let .forecast(runs, _): runs.first?.workspaces.count ?? 0
         case let .watchlist(workspaces, _): workspaces.count
         case let .renew(scenarios, _, _): scenarios.first?.forecasts.count ?? 0
         }
@@ -47,7 +48,7 @@ public enum ShardPayload: Sendable {
     /// The workspaces' names, in the payload's order.
     public var workspaceNames: [String] {
         switch self {
-        case let .forecast(runs): runs.first?.workspaces.map(\.name) ?? []
+        case let .forecast(runs, _): runs.first?.workspaces.map(\.name) ?? []
         case let .watchlist(workspaces, _): workspaces.map(\.name)
         case let .renew(scenarios, _, _): scenarios.first?.forecasts.map(\.name) ?? []
         }
@@ -56,8 +57,11 @@ public enum ShardPayload: Sendable {
     /// The payload's workspaces picked (and reordered) by `indices`, every scenario alike.
     public func picking(_ indices: [Int]) -> ShardPayload {
         switch self {
-        case let .forecast(runs):
-            .forecast(runs.map { run in (run.scenario, indices.map { run.workspaces[$0] }) })
+        case let .forecast(runs, annual):
+            .forecast(
+                runs.map { run in (run.scenario, indices.map { run.workspaces[$0] }) },
+                annual: annual.isEmpty ? [] : indices.map { annual[$0] }
+            )
         case let .watchlist(workspaces, thresholds):
             .watchlist(workspaces: indices.map { workspaces[$0] }, thresholds: thresholds)
         case let .renew(scenarios, risk, sensitivity):

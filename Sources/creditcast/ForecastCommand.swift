@@ -94,11 +94,25 @@ struct ForecastCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error)
         }
+        // The plain annual answer: the next twelve months as a year, on the baseline's trials,
+        // costed under the run's own rules (pay-as-you-go, or the auto-purchase asked for).
+        let asConfigured = ForecastEngine.PurchaseStrategy(
+            name: RenewalStrategies.name(upfront: [], auto: rules.autoPurchase), autoPurchase: rules.autoPurchase
+        )
+        let annual: [ForecastEngine.RenewalForecast]
+        do {
+            annual = try ForecastEngine.runRenewal(
+                history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
+                threads: running.threadCount, renewal: history.lastMonth.advanced(by: 1)
+            ) { _, _ in [asConfigured] }
+        } catch {
+            throw CommandFailure(error)
+        }
         progress?.finish()
         let result = RunResult(
             shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: runs[0].result,
-            assumptions: ReportAssumptions(pricing: pricing, rules: rules),
-            payload: .forecast(runs.map { ($0.name, $0.result.workspaces) })
+            assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
+            payload: .forecast(runs.map { ($0.name, $0.result.workspaces) }, annual: annual)
         )
         try sharding.publish(result, to: out, trialsFile: trialsOut, inputs: inputs, quiet: running.quiet) {
             result.summary(reportDirectory: out)

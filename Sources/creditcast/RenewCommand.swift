@@ -14,9 +14,11 @@ struct RenewCommand: ParsableCommand {
         commandName: "renew",
         abstract: "Compare purchase strategies over each workspace's renewal year and recommend one.",
         discussion: """
-            Simulates pay-as-you-go only, each package bought up front (and two of the smallest \
-            when cheaper than the next size) and auto-purchase of each package, on the same trials, \
-            and recommends the lowest expected cost (or P90 cost with --risk p90). Writes renew.csv, \
+            Searches, on the same trials, pay-as-you-go only, auto-purchase of each package, and \
+            combinations of packages bought up front (up to 12 packages, only the cheapest way to hold \
+            each amount, up to the cheapest that covers the largest need of any trial), alone or with \
+            an auto-purchase for the rest, and recommends the lowest expected cost (or P90 cost with \
+            --risk p90), with the runner-up. Writes renew.csv, \
             renew.md and provenance.json to --out; with --sensitivity also sensitivity.csv, \
             sensitivity.md and a tornado chart per workspace.
             """
@@ -76,15 +78,13 @@ struct RenewCommand: ParsableCommand {
                 fingerprint.scenarios(scenarios)
                 fingerprint.field("sensitivity", sensitivity)
             }
-            let strategies = RenewalStrategies.all(for: pricing)
             let planned: [(name: String, result: [ForecastEngine.RenewalForecast])]
             do {
                 planned = try ForecastEngine.Scenario.baselineAndEach(of: scenarios) { scenario in
                     try ForecastEngine.runRenewal(
                         history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
-                        threads: running.threadCount, renewal: renewalMonth,
-                        strategies: strategies, scenario: scenario
-                    )
+                        threads: running.threadCount, renewal: renewalMonth, scenario: scenario
+                    ) { _, need in RenewalStrategies.search(for: pricing, need: need) }
                 }
             } catch {
                 throw CommandFailure(error)
@@ -95,8 +95,7 @@ struct RenewCommand: ParsableCommand {
                 do {
                     analyses = try SensitivityAnalysis.run(
                         history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
-                        threads: running.threadCount, renewal: renewalMonth,
-                        strategies: strategies, risk: risk, baseline: planned[0].result
+                        threads: running.threadCount, renewal: renewalMonth, risk: risk, baseline: planned[0].result
                     )
                 } catch {
                     throw CommandFailure(error)
@@ -106,7 +105,7 @@ struct RenewCommand: ParsableCommand {
             let result = RunResult(
                 shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions,
                 run: ForecastRun(settings: settings, asOf: history.lastMonth, inputHash: inputHash, workspaces: []),
-                assumptions: ReportAssumptions(pricing: pricing, rules: rules),
+                assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
                 payload: .renew(scenarios: planned.map { ($0.name, $0.result) }, risk: risk, sensitivity: analyses)
             )
             try sharding.publish(result, to: out, inputs: inputs, quiet: running.quiet) {

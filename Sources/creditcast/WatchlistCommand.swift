@@ -90,7 +90,7 @@ struct WatchlistCommand: ParsableCommand {
             progress?.finish()
             let result = RunResult(
                 shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: forecast,
-                assumptions: ReportAssumptions(pricing: pricing, rules: rules),
+                assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
                 payload: .watchlist(workspaces: forecast.workspaces, thresholds: thresholds)
             )
             try sharding.publish(result, to: out, inputs: pool.inputFiles(usage: running.usage), quiet: running.quiet) {

@@ -40,18 +40,15 @@ import Testing
         let rules = PurchaseRules(pricing: pricing)
         let pool = WorkspacePool(name: "team", plan: Self.growth, seats: nil, openingBalance: 20_000, balanceMonth: nil, cap: .monthsOfAccrual(5))
         let renewal = history.lastMonth.advanced(by: 1 + testCase.gap)
-        let strategies = RenewalStrategies.all(for: pricing)
+        // The search's strategies and every single package alone, each checked against the ledger.
         let forecasts = try ForecastEngine.runRenewal(
             history: history, pools: [pool], pricing: pricing, rules: rules,
             settings: ForecastSettings(trials: 200, seed: 5, model: testCase.model, seatsParameters: .resamplingOnly),
-            threads: 2, renewal: renewal, strategies: strategies
-        )
+            threads: 2, renewal: renewal
+        ) { _, need in RenewalStrategies.search(for: pricing, need: need) + RenewalStrategies.singles(for: pricing) }
         let forecast = try #require(forecasts.first)
         #expect(forecast.renewal == renewal)
-        #expect(forecast.outcomes.map(\.strategy.name) == [
-            "payg", "upfront-100000", "upfront-250000", "upfront-500000", "upfront-1000000", "upfront-2x100000",
-            "auto-100000", "auto-250000", "auto-500000", "auto-1000000",
-        ])
+        let strategies = forecast.outcomes.map(\.strategy)
 
         let months = 6 + testCase.gap + 12
         var ledgerCosts: [Money] = []
@@ -90,29 +87,50 @@ import Testing
         #expect(recommendation.savingAgainstPayAsYouGo == ledgerCosts[0] - cheapest)
     }
 
-    /// 10 Growth seats at 4,500 a seat from an empty pool: every month is 15,000 short.
-    /// Pay-as-you-go: 12 × 15,000 × $0.035 = $6,300. Up front 250,000 for $5,500 covers all
-    /// 180,000 (70,000 left unused). Two of 100,000 for $5,000 cover it too (200,000), with
-    /// 20,000 unused: the cheapest, tied with auto-purchase of 100,000 but listed first.
-    @Test func theCheapestStrategyByHand() throws {
-        let history = Self.constantHistory(perSeat: 4_500)
+    /// The renewal of ten Growth seats at `perSeat` a seat from an empty pool, by the search.
+    static func renewalFromEmpty(perSeat: Int, risk: RenewalRisk = .mean) throws -> RenewalRecommendation {
+        let history = Self.constantHistory(perSeat: perSeat)
         let pool = WorkspacePool(name: "team", plan: Self.growth, seats: nil, openingBalance: 0, balanceMonth: history.lastMonth.advanced(by: 1), cap: .monthsOfAccrual(5))
         let forecasts = try ForecastEngine.runRenewal(
             history: history, pools: [pool], pricing: .standard, rules: PurchaseRules(pricing: .standard),
-            settings: ForecastSettings(trials: 50, model: .bootstrap), threads: 1,
-            renewal: history.lastMonth.advanced(by: 1), strategies: RenewalStrategies.all(for: .standard)
-        )
+            settings: ForecastSettings(trials: 50, model: .bootstrap), threads: 1, renewal: history.lastMonth.advanced(by: 1)
+        ) { _, need in RenewalStrategies.search(for: .standard, need: need) }
+        return RenewalRecommendation(scenario: "baseline", forecast: forecasts[0], risk: risk)
+    }
+
+    /// 10 Growth seats at 4,500 a seat from an empty pool: every month is 15,000 short, 180,000
+    /// in the year. Pay-as-you-go: 12 × 15,000 × $0.035 = $6,300. Two of 100,000 for $5,000
+    /// cover it (200,000), with 20,000 unused: the cheapest, tied with auto-purchase of 100,000
+    /// and with one up front plus auto-purchase, but listed first. The search stops at the
+    /// cheapest cover, so 250,000 ($5,500, more credits for more money) is not searched.
+    @Test func theCheapestStrategyByHand() throws {
+        let recommendation = try Self.renewalFromEmpty(perSeat: 4_500)
+        let forecasts = [recommendation.forecast]
+        #expect(forecasts[0].outcomes.map(\.strategy.name) == [
+            "payg", "upfront-100000", "upfront-2x100000", "auto-100000", "auto-250000", "auto-500000", "auto-1000000",
+            "upfront-100000+auto-100000", "upfront-100000+auto-250000", "upfront-100000+auto-500000", "upfront-100000+auto-1000000",
+            "upfront-2x100000+auto-100000", "upfront-2x100000+auto-250000", "upfront-2x100000+auto-500000",
+            "upfront-2x100000+auto-1000000",
+        ])
+        #expect(forecasts[0].need == ForecastEngine.RenewalNeed(
+            usage: Percentiles(p5: 540_000, p10: 540_000, p50: 540_000, p90: 540_000, p95: 540_000), accrual: 360_000,
+            probabilityOfExtra: 1, expectedExtra: 180_000,
+            extra: Percentiles(p5: 180_000, p10: 180_000, p50: 180_000, p90: 180_000, p95: 180_000), largestExtra: 180_000
+        ))
         let outcomes = Dictionary(uniqueKeysWithValues: forecasts[0].outcomes.map { ($0.strategy.name, $0) })
         #expect(outcomes["payg"]?.expectedCost == Money(units: 6_300))
-        #expect(outcomes["upfront-250000"]?.expectedCost == Money(units: 5_500))
-        #expect(outcomes["upfront-250000"]?.expectedUnusedCredits == 70_000)
         #expect(outcomes["upfront-2x100000"]?.expectedCost == Money(units: 5_000))
+        #expect(outcomes["upfront-2x100000"]?.expectedUnusedCredits == 20_000)
+        // 100,000 up front, then one auto-purchased 100,000 in month 7: $5,000, 20,000 unused.
+        #expect(outcomes["upfront-100000+auto-100000"]?.expectedCost == Money(units: 5_000))
+        #expect(outcomes["upfront-100000+auto-100000"]?.expectedUnusedCredits == 20_000)
         // 100,000 up front, then 80,000 pay-as-you-go: $2,500 + $2,800.
         #expect(outcomes["upfront-100000"]?.expectedCost == Money(units: 5_300))
         // Auto 100,000: bought in month 1 and month 7 (the lot covers 6 months of 15,000, with 10,000 left).
         #expect(outcomes["auto-100000"]?.expectedCost == Money(units: 5_000))
         let plan = RenewalPlan(scenarios: [("baseline", forecasts)], risk: .mean)
         #expect(plan.recommendations[0].recommended.strategy.name == "upfront-2x100000")
+        #expect(plan.recommendations[0].runnerUp?.strategy.name == "auto-100000")
         #expect(plan.total(scenario: "baseline") == (Money(units: 6_300), Money(units: 5_000), Money(units: 1_300)))
     }
 
@@ -122,17 +140,68 @@ import Testing
         #expect(throws: ForecastError.self) {
             try ForecastEngine.runRenewal(
                 history: history, pools: [pool], pricing: .standard, rules: PurchaseRules(pricing: .standard),
-                settings: ForecastSettings(trials: 10), threads: 1, renewal: history.lastMonth, strategies: [.init(name: "payg")]
-            )
+                settings: ForecastSettings(trials: 10), threads: 1, renewal: history.lastMonth
+            ) { _, _ in [.init(name: "payg")] }
         }
     }
 
-    @Test func twoOfTheSmallestOnlyWhenCheaperThanTheNextSize() {
-        var pricing = Pricing.standard
-        #expect(RenewalStrategies.all(for: pricing).map(\.name).contains("upfront-2x100000"))
-        pricing.packages[1].price = Money(units: 5_000)
-        #expect(!RenewalStrategies.all(for: pricing).map(\.name).contains("upfront-2x100000"))
-        pricing.packages = []
-        #expect(RenewalStrategies.all(for: pricing).map(\.name) == ["payg"])
+    /// 10 Growth seats at 15,500 a seat from an empty pool: 125,000 short every month,
+    /// 1,500,000 in the year (the shape of the portfolio sample's Lumen Co). The best single
+    /// strategies cost $30,000 (auto-purchase of 1,000,000 buys a second one in month 9 and
+    /// leaves 500,000 unused; three auto-purchased 500,000 cost the same); 1,000,000 + 500,000
+    /// up front covers the year for $25,000, tied with 500,000 up front and an auto-purchased
+    /// 1,000,000 in month 5 (the runner-up, listed later), and with the reverse.
+    @Test func aCombinationBeatsEverySingleStrategy() throws {
+        let recommendation = try Self.renewalFromEmpty(perSeat: 15_500)
+        let outcomes = Dictionary(uniqueKeysWithValues: recommendation.forecast.outcomes.map { ($0.strategy.name, $0) })
+        #expect(recommendation.recommended.strategy.name == "upfront-1000000+500000")
+        #expect(recommendation.recommended.expectedCost == Money(units: 25_000))
+        #expect(recommendation.recommended.p90Cost == Money(units: 25_000))
+        #expect(recommendation.recommended.expectedUnusedCredits == 0)
+        #expect(recommendation.runnerUp?.strategy.name == "upfront-500000+auto-1000000")
+        #expect(recommendation.runnerUp?.expectedCost == Money(units: 25_000))
+        #expect(outcomes["auto-1000000"]?.expectedCost == Money(units: 30_000))
+        #expect(outcomes["auto-1000000"]?.expectedUnusedCredits == 500_000)
+        #expect(outcomes["upfront-1000000+auto-500000"]?.expectedCost == Money(units: 25_000))
+        #expect(outcomes["auto-500000"]?.expectedCost == Money(units: 30_000))
+        #expect(outcomes["payg"]?.expectedCost == Money(units: 52_500))
+        #expect(recommendation.savingAgainstPayAsYouGo == Money(units: 27_500))
+        // The search lists the single packages up front the need reaches, and none beats the combination.
+        for single in ["upfront-100000", "upfront-250000", "upfront-500000", "upfront-1000000"] {
+            #expect(try #require(outcomes[single]).expectedCost > Money(units: 25_000), "\(single)")
+        }
+        #expect(outcomes["upfront-1000000"]?.expectedCost == Money(units: 32_500))
+    }
+
+    /// The up-front combinations for a 1,470,000-credit need at the standard prices: the
+    /// cheapest way to hold each amount below it, then 1,000,000 + 500,000, the cheapest cover.
+    /// 400,000 (four of 100,000, $10,000) is left out: 500,000 costs the same.
+    @Test func theUpfrontCombinationsSearched() {
+        let need = ForecastEngine.RenewalNeed(
+            usage: Percentiles(p5: 0, p10: 0, p50: 0, p90: 0, p95: 0), accrual: 0, probabilityOfExtra: 1, expectedExtra: 1_000_000,
+            extra: Percentiles(p5: 0, p10: 0, p50: 0, p90: 0, p95: 0), largestExtra: 1_470_000
+        )
+        let upfrontOnly = RenewalStrategies.search(for: .standard, need: need).filter { $0.autoPurchase == nil }.map(\.name)
+        #expect(upfrontOnly == [
+            "payg", "upfront-100000", "upfront-2x100000", "upfront-250000", "upfront-3x100000", "upfront-250000+100000",
+            "upfront-500000", "upfront-500000+100000", "upfront-1000000", "upfront-1000000+100000", "upfront-1000000+2x100000",
+            "upfront-1000000+250000", "upfront-1000000+3x100000", "upfront-1000000+250000+100000", "upfront-1000000+500000",
+        ])
+        // Each up-front combination also runs with each auto-purchase, and each auto-purchase alone.
+        #expect(RenewalStrategies.search(for: .standard, need: need).count == 15 + 4 + 14 * 4)
+    }
+
+    /// A need far beyond the packages stops at the stated bound of 12 packages up front.
+    @Test func theSearchIsBounded() {
+        let need = ForecastEngine.RenewalNeed(
+            usage: Percentiles(p5: 0, p10: 0, p50: 0, p90: 0, p95: 0), accrual: 0, probabilityOfExtra: 1, expectedExtra: 0,
+            extra: Percentiles(p5: 0, p10: 0, p50: 0, p90: 0, p95: 0), largestExtra: 50_000_000
+        )
+        let upfront = RenewalStrategies.search(for: .standard, need: need).map(\.upfront).filter { !$0.isEmpty }
+        #expect(upfront.map(\.count).max() == RenewalStrategies.maximumPackagesUpfront)
+        #expect(RenewalStrategies.name(upfront: upfront.last!, auto: nil) == "upfront-12x1000000")
+        var noPackages = Pricing.standard
+        noPackages.packages = []
+        #expect(RenewalStrategies.search(for: noPackages, need: need).map(\.name) == ["payg"])
     }
 }

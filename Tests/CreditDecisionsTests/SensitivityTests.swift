@@ -49,14 +49,12 @@ import Testing
         let rules = PurchaseRules(pricing: pricing)
         let settings = ForecastSettings(trials: 40, seed: 3, model: .bootstrap)
         let renewal = history.lastMonth.advanced(by: 1)
-        let strategies = RenewalStrategies.all(for: pricing)
         let baseline = try ForecastEngine.runRenewal(
-            history: history, pools: [pool], pricing: pricing, rules: rules, settings: settings, threads: 2,
-            renewal: renewal, strategies: strategies
-        )
+            history: history, pools: [pool], pricing: pricing, rules: rules, settings: settings, threads: 2, renewal: renewal
+        ) { _, need in RenewalStrategies.search(for: pricing, need: need) }
         let analyses = try SensitivityAnalysis.run(
             history: history, pools: [pool], pricing: pricing, rules: rules, settings: settings, threads: 2, renewal: renewal,
-            strategies: strategies, risk: .mean, baseline: baseline
+            risk: .mean, baseline: baseline
         )
         return try #require(analyses.first)
     }
@@ -170,22 +168,5 @@ import Testing
         #expect(plans(Plan(name: "launch", monthlyAllowance: 2_000)) == "same plan / growth")
         #expect(plans(Plan(name: "pro", monthlyAllowance: 4_000)) == "growth / same plan")
         #expect(plans(nil, seatPlans: ["launch", "pro"]) == "same plan / same plan")
-    }
-
-    @Test func withoutAPayAsYouGoStrategyThereIsNoShortfallToMeasure() throws {
-        let history = Self.alternatingHistory()
-        let strategies = [ForecastEngine.PurchaseStrategy(name: "upfront", upfront: [Pricing.standard.packages[0]])]
-        let rules = PurchaseRules(pricing: .standard)
-        let settings = ForecastSettings(trials: 5, model: .bootstrap)
-        let renewal = history.lastMonth.advanced(by: 1)
-        let baseline = try ForecastEngine.runRenewal(
-            history: history, pools: [Self.pool], pricing: .standard, rules: rules, settings: settings, threads: 1, renewal: renewal, strategies: strategies
-        )
-        #expect(throws: ForecastError.invalidSetting("a sensitivity analysis needs the pay-as-you-go-only strategy to measure shortfalls")) {
-            try SensitivityAnalysis.run(
-                history: history, pools: [Self.pool], pricing: .standard, rules: rules, settings: settings, threads: 1, renewal: renewal,
-                strategies: strategies, risk: .mean, baseline: baseline
-            )
-        }
     }
 }

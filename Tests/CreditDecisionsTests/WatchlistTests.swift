@@ -45,8 +45,27 @@ import Testing
         let thresholds = WatchlistThresholds(shortfallProbability: 0.85, capProbability: 0.8, windowMonths: 1)
         let list = Watchlist(workspaces: Self.workspaces, thresholds: thresholds)
         #expect(list.entries.map(\.status) == [.healthy, .healthy, .healthy, .healthy, .healthy])
-        // Healthy entries are still ordered by the larger chance within the window.
-        #expect(list.entries.first?.workspace == "Short now")
+        // Healthy entries are ordered by the month their event becomes likely: Capped (cap 90%)
+        // and Short now (shortfall 90%) both in 2026-06, and Capped has 1,000 credits forfeited
+        // at stake in the window against nothing; then the higher chance in the window.
+        #expect(list.entries.map(\.workspace) == ["Capped", "Short now", "Short later", "Capped later", "Healthy"])
+        #expect(list.entries.map(\.actionBy) == [F.month("2026-06"), F.month("2026-06"), nil, nil, nil])
+    }
+
+    /// Three workspaces certain to run short from the first month: the one with the most at
+    /// stake goes first whatever its name, and the chance only breaks a tie of money.
+    @Test func tiesOfChanceAndMonthAreBrokenByMoneyNotByName() {
+        let list = Watchlist(workspaces: [
+            F.workspace("Alpha", cap: [0, 0, 0, 0], short: [1, 1, 1, 1], shortfall: [2_000, 2_000, 2_000, 2_000]),
+            F.workspace("Zulu", cap: [0, 0, 0, 0], short: [1, 1, 1, 1], shortfall: [500_000, 500_000, 500_000, 500_000]),
+            F.workspace("Mike", cap: [0, 0, 0, 0], short: [0.9, 1, 1, 1], shortfall: [60_000, 60_000, 0, 0]),
+        ])
+        #expect(list.entries.map(\.workspace) == ["Zulu", "Mike", "Alpha"])
+        let zulu = list.entries[0]
+        // Three months of 500,000 credits at $0.035: $52,500.
+        #expect(zulu.atStakeInWindow == (Money(units: 52_500), 1_500_000, 0))
+        #expect(list.entries[1].atStakeInWindow == (Money(units: 4_200), 120_000, 0))
+        #expect(list.entries[2].atStakeInWindow == (Money(units: 210), 6_000, 0))
     }
 
     @Test func thresholdsOutOfRangeAreRejectedWithTheFix() {

@@ -40,22 +40,6 @@ enum ExpectedForecastFiles {
             """#
 
     static let reportMarkdown = #"""
-            ---
-            tool: "creditcast"
-            version: "0.1.0"
-            seed: 42
-            trials: 3
-            model: "bootstrap"
-            precision: null
-            input_hash: "00ff00ff00ff00ff"
-            as_of: "2026-03"
-            horizon: 2
-            first_month: "2026-04"
-            last_month: "2026-05"
-            pricing: "PAYG $0.035"
-            rules: "cap 5 months"
-            ---
-
             # Credit pool forecast
 
             2 workspaces, forecast for 2026-04 to 2026-05 (2 months after the history ending 2026-03).
@@ -72,7 +56,7 @@ enum ExpectedForecastFiles {
 
             ## Summary
 
-            Most urgent first: the highest chance of a shortfall or of hitting the cap.
+            Most urgent first, as the watchlist ranks them: running short, then near the cap, then the rest; within each, the earlier month the event becomes likely, then the more credits at stake.
 
             | workspace | plan   | seats | balance now |     cap | P(shortfall) | shortfall likely by | P(cap hit) | cap likely by | expected forfeited | expected shortfall | expected PAYG cost |
             | --------- | ------ | ----: | ----------: | ------: | -----------: | ------------------- | ---------: | ------------- | -----------------: | -----------------: | -----------------: |
@@ -85,19 +69,39 @@ enum ExpectedForecastFiles {
 
             ![Forecast pool balance of Beta](charts/beta-a0b562a7.svg)
 
-            | month   | opening P50 | accrual | usage P10 | usage P50 | usage P90 | closing P10 | closing P50 | closing P90 |    cap | P(cap hit) | P(shortfall) |
-            | ------- | ----------: | ------: | --------: | --------: | --------: | ----------: | ----------: | ----------: | -----: | ---------: | -----------: |
-            | 2026-04 |       6,000 |  10,000 |    11,000 |    14,000 |    17,000 |       1,000 |       5,000 |       9,000 | 50,000 |         0% |        25.0% |
-            | 2026-05 |       5,000 |  10,000 |    13,000 |    16,000 |    19,000 |           0 |       4,000 |       8,000 | 50,000 |         0% |        60.0% |
+            | month   | opening P50 | accrual | usage P10 | usage P50 | usage P90 | closing P10 | closing P50 | closing P90 |    cap | P(cap hit) | P(shortfall) | forfeited | shortfall | PAYG cost |
+            | ------- | ----------: | ------: | --------: | --------: | --------: | ----------: | ----------: | ----------: | -----: | ---------: | -----------: | --------: | --------: | --------: |
+            | 2026-04 |       6,000 |  10,000 |    11,000 |    14,000 |    17,000 |       1,000 |       5,000 |       9,000 | 50,000 |         0% |        25.0% |         0 |         0 |    \$0.00 |
+            | 2026-05 |       5,000 |  10,000 |    13,000 |    16,000 |    19,000 |           0 |       4,000 |       8,000 | 50,000 |         0% |        60.0% |         0 |     2,500 |   \$87.50 |
 
             ### Acme
 
             ![Forecast pool balance of Acme](charts/acme-84d1d48b.svg)
 
-            | month   | opening P50 | accrual | usage P10 | usage P50 | usage P90 | closing P10 | closing P50 | closing P90 |     cap | P(cap hit) | P(shortfall) |
-            | ------- | ----------: | ------: | --------: | --------: | --------: | ----------: | ----------: | ----------: | ------: | ---------: | -----------: |
-            | 2026-04 |     120,000 |  30,000 |     7,000 |    10,000 |    13,000 |     136,000 |     140,000 |     144,000 | 150,000 |       5.0% |           0% |
-            | 2026-05 |     140,000 |  30,000 |     9,000 |    12,000 |    15,000 |     142,000 |     146,000 |     150,000 | 150,000 |      41.2% |           0% |
+            | month   | opening P50 | accrual | usage P10 | usage P50 | usage P90 | closing P10 | closing P50 | closing P90 |     cap | P(cap hit) | P(shortfall) | forfeited | shortfall | PAYG cost |
+            | ------- | ----------: | ------: | --------: | --------: | --------: | ----------: | ----------: | ----------: | ------: | ---------: | -----------: | --------: | --------: | --------: |
+            | 2026-04 |     120,000 |  30,000 |     7,000 |    10,000 |    13,000 |     136,000 |     140,000 |     144,000 | 150,000 |       5.0% |           0% |         0 |         0 |    \$0.00 |
+            | 2026-05 |     140,000 |  30,000 |     9,000 |    12,000 |    15,000 |     142,000 |     146,000 |     150,000 | 150,000 |      41.2% |           0% |     1,235 |         0 |    \$0.00 |
+
+            ## Provenance
+
+            ```json
+            {
+              "tool": "creditcast",
+              "version": "0.1.0",
+              "seed": 42,
+              "trials": 3,
+              "model": "bootstrap",
+              "precision": null,
+              "input_hash": "00ff00ff00ff00ff",
+              "as_of": "2026-03",
+              "horizon": 2,
+              "first_month": "2026-04",
+              "last_month": "2026-05",
+              "pricing": "PAYG $0.035",
+              "rules": "cap 5 months"
+            }
+            ```
 
             """#
 }

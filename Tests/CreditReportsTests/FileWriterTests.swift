@@ -27,6 +27,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: AtomicFileWriter.parentDirectory(of: path)) == ["c.txt"])
     }
 
+    /// Foundation's `deletingLastPathComponent` trapped on `f` (a report directory named with
+    /// one letter): the split is the writer's own.
+    @Test(arguments: [
+        ("f", ".", "f"), ("report.md", ".", "report.md"), ("f/report.md", "f", "report.md"), ("a//b/", "a", "b"),
+        ("/f", "/", "f"), ("/a/b/c.txt", "/a/b", "c.txt"), ("./f", ".", "f"),
+    ])
+    func splitsAPathIntoItsDirectoryAndName(path: String, directory: String, name: String) {
+        let split = AtomicFileWriter.split(path)
+        #expect(split.directory == directory)
+        #expect(split.name == name)
+    }
+
     @Test func refusesToWriteAnInputFileHoweverItIsSpelled() throws {
         let directory = try Fixtures.temporaryDirectory()
         let input = directory + "/usage.csv"

@@ -1,4 +1,5 @@
 import CreditCore
+import CreditDecisions
 import CreditForecast
 import CreditLedger
 import Foundation
@@ -83,17 +84,17 @@ import FoundationXML
         #expect(text[second.upperBound...].contains("|       6,000 |  10,000 |"))
     }
 
-    @Test func urgencyRanksByTheLargerChanceThenShortfallThenName() {
+    /// The forecast's summary ranks as the watchlist does: status, then the month, then money.
+    /// "Aardvark" is Acme with a tenth of its forfeits: the same chances and month, less at
+    /// stake, so it follows Acme although its name sorts first.
+    @Test func urgencyRanksAsTheWatchlistMoneyBeforeName() {
         var run = Fixtures.run()
-        var calm = run.workspaces[0]
-        calm.name = "Calm"
-        calm.probabilityOfAnyCapHit = 0
-        var capped = run.workspaces[0]
-        capped.name = "Capped"
-        capped.probabilityOfAnyCapHit = 0.7
-        run.workspaces += [calm, capped]
-        // Beta (shortfall 0.7) ties Capped (cap 0.7) and goes first: a shortfall costs money.
-        #expect(UrgencyRanking.sorted(run.workspaces).map(\.name) == ["Beta", "Capped", "Acme", "Calm"])
+        var aardvark = run.workspaces[0]
+        aardvark.name = "Aardvark"
+        for month in aardvark.months.indices { aardvark.months[month].forfeitedMean /= 10 }
+        run.workspaces.append(aardvark)
+        #expect(UrgencyRanking.sorted(run.workspaces).map(\.name) == ["Beta", "Acme", "Aardvark"])
+        #expect(UrgencyRanking.order(run.workspaces) == Watchlist.order(of: run.workspaces))
     }
 
     @Test func chartFileNamesAreSafeUniqueAndStable() {
@@ -174,7 +175,7 @@ import FoundationXML
         run.workspaces[1].trials = 12_345
         let text = ForecastMarkdown(run: run, provenance: ReportProvenance(run: run, assumptions: Fixtures.assumptions),
                                     chartPaths: ["a.svg", "b.svg"]).text
-        #expect(text.contains("\nprecision: 0.005\n"))
+        #expect(text.contains("\n  \"precision\": 0.005,\n"))
         #expect(text.contains("- **Trials:** per workspace, until every probability's standard error was below 0.005 (at most 20,000 were needed), seed 42;"))
         #expect(text.contains("](b.svg)\n\n12,345 trials.\n\n| month"))
     }
@@ -192,10 +193,18 @@ import FoundationXML
             """)
     }
 
-    @Test func frontMatterQuotesTextSoNoValueBreaksOut() {
-        let provenance = ReportProvenance(run: Fixtures.run(), assumptions: ReportAssumptions(pricing: "a\n---\nb: \"c\"", rules: "r"))
-        #expect(provenance.frontMatter.contains("pricing: \"a\\n---\\nb: \\\"c\\\"\"\n"))
-        #expect(provenance.frontMatter.components(separatedBy: "\n---\n").count == 2)
+    /// The provenance block is JSON in a fence longer than any backtick run inside it, so a
+    /// value with line breaks or backticks can neither break its line nor close the block.
+    @Test func theProvenanceBlockQuotesTextSoNoValueBreaksOut() throws {
+        let provenance = ReportProvenance(run: Fixtures.run(), assumptions: ReportAssumptions(pricing: "a\n```\nb: \"c\"", rules: "r"))
+        let section = provenance.markdownSection
+        #expect(section.hasPrefix("\n## Provenance\n\n````json\n{\n"))
+        #expect(section.hasSuffix("\n}\n````\n"))
+        #expect(section.contains("  \"pricing\": \"a\\n```\\nb: \\\"c\\\"\",\n"))
+        let json = section.dropFirst("\n## Provenance\n\n````json\n".count).dropLast("````\n".count)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["pricing"] as? String == "a\n```\nb: \"c\"")
+        #expect(object["input_hash"] as? String == "00ff00ff00ff00ff")
     }
 }
 

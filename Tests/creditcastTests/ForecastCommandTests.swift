@@ -25,6 +25,40 @@ import Testing
         #expect(outputs[0] == outputs[2])
     }
 
+    /// Over a 12-month horizon the annual answer runs the forecast's own trials, so its chance of
+    /// needing extra credits is the forecast's chance of any shortfall, and its pay-as-you-go
+    /// cost the forecast's expected pay-as-you-go cost, to the cent, for every workspace.
+    @Test func theAnnualAnswerIsTheForecastsOwnYear() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        let result = try CommandRunner.run([
+            "forecast", "--usage", "samples/portfolio-usage.csv", "--workspaces", "samples/workspaces.csv",
+            "--trials", "300", "--horizon", "12", "--out", out.path,
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("12-month usage P50  plan accrues  P(extra)  extra cost"))
+        func table(_ name: String) throws -> [String: [String: String]] {
+            let lines = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
+            let header = lines[0].split(separator: ",").map(String.init)
+            return Dictionary(uniqueKeysWithValues: lines.dropFirst().map { line in
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                return (cells[0], Dictionary(uniqueKeysWithValues: zip(header, cells)))
+            })
+        }
+        let annual = try table("annual.csv")
+        let summary = try table("summary.csv")
+        #expect(annual.count == 24 && Set(annual.keys) == Set(summary.keys))
+        for (name, row) in annual {
+            #expect(row["expected_extra_cost"] == summary[name]?["expected_payg_cost"], "\(name)")
+            #expect(row["p_need_extra"] == summary[name]?["p_any_shortfall"], "\(name)")
+            #expect(row["purchase"] == "payg" && row["first_month"] == "2026-11" && row["last_month"] == "2027-10")
+            #expect(Int(row["usage_p10"]!)! <= Int(row["usage_p50"]!)! && Int(row["usage_p50"]!)! <= Int(row["usage_p90"]!)!)
+        }
+        // Lumen Co: 29 Pro seats accrue 29 × 4,000 × 12 = 1,392,000 credits a year.
+        #expect(annual["Lumen Co"]?["plan_accrual"] == "1392000")
+        let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(report.contains("against 1,392,000 its plan accrues; it needs extra credits in 100% of trials"))
+    }
+
     @Test func forecastCSVHasOneRowPerWorkspaceAndMonth() throws {
         let out = try CommandRunner.temporaryDirectory()
         let result = try CommandRunner.run([

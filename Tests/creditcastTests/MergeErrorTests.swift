@@ -36,7 +36,7 @@ import Testing
         let positions = names.indices.filter { shard.contains(names[$0]) }
         let workspaces = positions.map { workspace(names[$0]) }
         let payload: ShardPayload = switch kind {
-        case .forecast: .forecast([("baseline", workspaces)])
+        case .forecast: .forecast([("baseline", workspaces)], annual: [])
         case .watchlist: .watchlist(workspaces: workspaces, thresholds: .standard)
         case .renew: .renew(scenarios: [("baseline", [])], risk: .mean, sensitivity: nil)
         }

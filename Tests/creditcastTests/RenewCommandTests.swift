@@ -12,15 +12,26 @@ import Testing
             let result = try CommandRunner.run(["renew"] + Self.portfolio + ["--trials", "200", "--threads", threads, "--out", out.path])
             #expect(result.status == 0, "\(result.standardError)")
             #expect(result.standardOutput.contains("portfolio"))
-            outputs.append(try ["renew.csv", "renew.md", "provenance.json"].map {
+            outputs.append(try ["renew.csv", "renew.md", "provenance.json", "renew-summary.csv"].map {
                 try String(contentsOf: out.appendingPathComponent($0), encoding: .utf8)
             })
         }
         #expect(outputs[0] == outputs[1])
         let lines = outputs[0][0].split(separator: "\n")
         #expect(lines[0] == "workspace,scenario,renewal,strategy,expected_cost,p90_cost,p_any_payg,expected_unused_credits,recommended,saving_vs_payg")
-        #expect(lines.count == 1 + 24 * 10)
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        // One row per strategy searched, as many as the summary says for each workspace.
+        let summary = outputs[0][3].split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(summary[0].last == "strategies_searched")
+        #expect(summary.count == 1 + 24)
+        #expect(rows.count == summary.dropFirst().reduce(0) { $0 + Int($1.last!)! })
+        // Lumen Co needs about 1.5 million credits beyond its pool: 1,000,000 + 500,000 bought up
+        // front beats auto-purchase of 1,000,000, the best single strategy.
+        let lumen = rows.filter { $0[0] == "Lumen Co" }
+        let lumenChoice = try #require(lumen.first { $0[8] == "1" })
+        #expect(lumenChoice[3].hasPrefix("upfront-1000000+500000"))
+        let autoMillion = try #require(lumen.first { $0[3] == "auto-1000000" })
+        #expect(Double(lumenChoice[4])! < Double(autoMillion[4])!)
         // Exactly one recommendation per workspace, and it is the cheapest expected cost.
         for workspace in Set(rows.map { $0[0] }) {
             let own = rows.filter { $0[0] == workspace }

@@ -24,7 +24,7 @@ import Testing
             "--sensitivity", "--out", out.path,
         ])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput.hasSuffix("renew.md, renew.csv, provenance.json, sensitivity.md, sensitivity.csv, charts/ (1 tornado chart).\n"))
+        #expect(result.standardOutput.hasSuffix("renew.md, renew-summary.csv, renew.csv, provenance.json, sensitivity.md, sensitivity.csv, charts/ (1 tornado chart).\n"))
         let csv = try String(contentsOf: out.appendingPathComponent("sensitivity.csv"), encoding: .utf8)
         #expect(csv == """
             workspace,renewal,strategy,measure,rank,driver,low_setting,high_setting,baseline,at_low,at_high,swing
@@ -41,13 +41,14 @@ import Testing
 
             """)
         let provenance = try String(contentsOf: out.appendingPathComponent("provenance.json"), encoding: .utf8)
-        #expect(provenance.contains("\"files\": [\n    \"renew.csv\",\n    \"sensitivity.csv\"\n  ]"))
+        #expect(provenance.contains("\"files\": [\n    \"renew.csv\",\n    \"renew-summary.csv\",\n    \"sensitivity.csv\"\n  ]"))
         let charts = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("charts").path)
         #expect(charts.count == 1 && charts[0].hasPrefix("tornado-workspace-") && charts[0].hasSuffix(".svg"))
         let svg = try String(contentsOf: out.appendingPathComponent("charts/\(charts[0])"), encoding: .utf8)
         #expect(svg.contains("<title>plan launch: $1,260.00</title>"))
         let markdown = try String(contentsOf: out.appendingPathComponent("sensitivity.md"), encoding: .utf8)
-        #expect(markdown.hasPrefix("---\ntool: \"creditcast\"\n"))
+        #expect(markdown.hasPrefix("# What drives the renewal\n"))
+        #expect(markdown.contains("\n## Provenance\n\n```json\n{\n  \"tool\": \"creditcast\",\n"))
         #expect(markdown.contains("![What drives the renewal of workspace](charts/\(charts[0]))"))
     }
 

@@ -21,7 +21,7 @@ import Testing
         }
         #expect(outputs[0] == outputs[1])
         let lines = outputs[0][0].split(separator: "\n")
-        #expect(lines[0] == "rank,workspace,status,plan,seats,balance,cap,pct_of_cap,p_cap_1m,p_cap_3m,p_shortfall_1m,p_shortfall_3m,expected_forfeited_next_quarter,cap_likely_by,shortfall_likely_by,reason")
+        #expect(lines[0] == "rank,workspace,status,plan,seats,balance,cap,pct_of_cap,p_cap_1m,p_cap_3m,p_shortfall_1m,p_shortfall_3m,expected_forfeited_next_quarter,cap_likely_by,shortfall_likely_by,expected_payg_in_window,expected_shortfall_in_window,expected_forfeited_in_window,reason")
         #expect(lines.count == 1 + 24)
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(rows.map { Int($0[0]) } == (1...24).map { $0 })
