@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The real-data suite: builds the panels, runs `creditcast backtest --horizon 6 --origins 6
+# --trials 1000` on each, scores statsforecast's peers on the same targets in the same run, and
+# prints one table per panel (see README.md next to this script).
+#
+#   bash Benchmarks/real-data/run.sh [panel ...]        # default: every panel
+#
+# CREDITCAST names the binary (default: .build/release/creditcast, else .build/debug/creditcast);
+# OUT the directory for the backtest reports (default: a temporary directory); MODELS extra
+# `--model` values for creditcast (default: none, so `seats` and the baselines); PEERS_CACHE the
+# directory the peers' forecasts are kept in between runs (default: .build/real-data-peers).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+if [[ -z "${CREDITCAST:-}" ]]; then
+  CREDITCAST="$root/.build/release/creditcast"
+  [[ -x "$CREDITCAST" ]] || CREDITCAST="$root/.build/debug/creditcast"
+fi
+out="${OUT:-$(mktemp -d)}"
+panels=("$@")
+[[ ${#panels[@]} -gt 0 ]] || panels=(employment home-sales storms flights)
+
+python3 "$here/make-panels.py" "$here/panels" > /dev/null
+model_flags=()
+for model in ${MODELS:-}; do model_flags+=(--model "$model"); done
+
+for panel in "${panels[@]}"; do
+  usage="$here/panels/$panel.csv"
+  start=$(date +%s.%N)
+  "$CREDITCAST" backtest --usage "$usage" --plan pro --horizon 6 --origins 6 --trials 1000 \
+    ${model_flags[@]+"${model_flags[@]}"} --out "$out/$panel" --quiet
+  end=$(date +%s.%N)
+  python3 "$here/peers.py" "$usage" "$out/$panel" --name "$panel" --cache "${PEERS_CACHE:-$root/.build/real-data-peers}"
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "creditcast backtest (every model above, one process): %.2f s\n\n", e - s }'
+done
