@@ -67,9 +67,9 @@ struct Arguments {
     }
 }
 
-private extension String {
+extension String {
     /// `1_000_000` → `1000000`, so sizes can be typed readably.
-    var replacingUnderscores: String { String(filter { $0 != "_" }) }
+    fileprivate var replacingUnderscores: String { String(filter { $0 != "_" }) }
 }
 
 /// A failure the bench reports on standard error before exiting non-zero.

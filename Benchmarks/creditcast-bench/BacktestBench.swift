@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CreditBacktest
 import CreditCore
 import CreditForecast
 import CreditLedger
 import UsageImport
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The backtest settings every backtest benchmark shares.
 private func backtestSettings(_ arguments: Arguments, trials: Int) throws(BenchError) -> (BacktestSettings, Int) {
@@ -69,14 +70,16 @@ func backtestBench(_ arguments: Arguments) throws(BenchError) {
     }
     let run = try result.get()
     let seats = run.overallScore(of: .seats)
-    Figure.emit("backtest", [
-        "workspaces": "\(workspaces)", "months": "\(months)", "origins": "\(run.origins.count)", "horizon": "\(settings.horizon)",
-        "trials": "\(settings.trials)", "models": "\(run.models.count)", "records": "\(run.records.count)",
-        "threads": "\(threads == 0 ? defaultBenchThreads() : threads)",
-        "generate_s": Figure.fixed(generateWall), "wall_s": Figure.fixed(wall), "cpu_s": Figure.fixed(cpu),
-        "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1),
-        "seats_coverage_80": Figure.fixed(seats?.coverage80 ?? .nan, 4), "seats_crps": Figure.fixed(seats?.crps ?? .nan, 1),
-    ])
+    Figure.emit(
+        "backtest",
+        [
+            "workspaces": "\(workspaces)", "months": "\(months)", "origins": "\(run.origins.count)", "horizon": "\(settings.horizon)",
+            "trials": "\(settings.trials)", "models": "\(run.models.count)", "records": "\(run.records.count)",
+            "threads": "\(threads == 0 ? defaultBenchThreads() : threads)",
+            "generate_s": Figure.fixed(generateWall), "wall_s": Figure.fixed(wall), "cpu_s": Figure.fixed(cpu),
+            "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1),
+            "seats_coverage_80": Figure.fixed(seats?.coverage80 ?? .nan, 4), "seats_crps": Figure.fixed(seats?.crps ?? .nan, 1),
+        ])
 }
 
 /// `calibration [--samples samples] [--workspaces 200] [--months 24] [--trials 1000]`: the default
@@ -122,7 +125,8 @@ func calibrationBench(_ arguments: Arguments) throws(BenchError) {
         var chosen: SyntheticPortfolio.Behaviour = []
         for name in names.split(separator: "+") {
             guard let known = SyntheticPortfolio.Behaviour.named.first(where: { $0.name == name }) else {
-                throw BenchError.usage("--behaviour names are \(SyntheticPortfolio.Behaviour.named.map(\.name).joined(separator: ", ")), joined by +")
+                throw BenchError.usage(
+                    "--behaviour names are \(SyntheticPortfolio.Behaviour.named.map(\.name).joined(separator: ", ")), joined by +")
             }
             chosen.insert(known.behaviour)
         }
@@ -142,14 +146,16 @@ func calibrationBench(_ arguments: Arguments) throws(BenchError) {
             let actual = records.reduce(0.0) { $0 + Double($1.usage.actual) }
             let means = records.reduce(0.0) { $0 + $1.usage.mean }
             let medians = records.reduce(0.0) { $0 + Double($1.usage.quantiles.p50) }
-            Figure.emit("calibration", [
-                "dataset": dataset.name, "model": model.rawValue, "forecasts": "\(usage.count)",
-                "coverage_80": Figure.fixed(usage.coverage80, 3), "coverage_90": Figure.fixed(usage.coverage90, 3),
-                "crps": Figure.fixed(usage.crps, 1), "bias": Figure.fixed(usage.bias, 1),
-                "mean_ratio": Figure.fixed(means / max(1, actual), 3), "p50_ratio": Figure.fixed(medians / max(1, actual), 3),
-                "balance_coverage_80": Figure.fixed(balance.coverage80, 3), "balance_crps": Figure.fixed(balance.crps, 1),
-                "brier_cap": Figure.fixed(usage.brierCapHit, 4), "brier_shortfall": Figure.fixed(usage.brierShortfall, 4),
-            ])
+            Figure.emit(
+                "calibration",
+                [
+                    "dataset": dataset.name, "model": model.rawValue, "forecasts": "\(usage.count)",
+                    "coverage_80": Figure.fixed(usage.coverage80, 3), "coverage_90": Figure.fixed(usage.coverage90, 3),
+                    "crps": Figure.fixed(usage.crps, 1), "bias": Figure.fixed(usage.bias, 1),
+                    "mean_ratio": Figure.fixed(means / max(1, actual), 3), "p50_ratio": Figure.fixed(medians / max(1, actual), 3),
+                    "balance_coverage_80": Figure.fixed(balance.coverage80, 3), "balance_crps": Figure.fixed(balance.crps, 1),
+                    "brier_cap": Figure.fixed(usage.brierCapHit, 4), "brier_shortfall": Figure.fixed(usage.brierShortfall, 4),
+                ])
         }
     }
 }

@@ -1,13 +1,16 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CreditCore
 import CreditForecast
 import CreditLedger
 import UsageImport
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The forecast settings every forecast benchmark shares.
-private func forecastSettings(_ arguments: Arguments, trials: Int, horizon: Int, model: String) throws(BenchError) -> (ForecastSettings, Int) {
+private func forecastSettings(_ arguments: Arguments, trials: Int, horizon: Int, model: String) throws(BenchError) -> (
+    ForecastSettings, Int
+) {
     let modelName = try arguments.string("model", default: model)
     guard let kind = UsageModelKind(rawValue: modelName) else {
         throw BenchError.usage("--model is one of \(UsageModelKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -79,7 +82,9 @@ func forecastOneBench(_ arguments: Arguments) throws(BenchError) {
     var run: ForecastRun?
     for _ in 0..<repeats {
         let (result, wall, cpu) = Measure.timeAndCPU { () -> Result<ForecastRun, BenchError> in
-            do throws(BenchError) { return .success(try runEngine(history: history, pools: [pool], pricing: pricing, settings: settings, threads: threads)) } catch {
+            do throws(BenchError) {
+                return .success(try runEngine(history: history, pools: [pool], pricing: pricing, settings: settings, threads: threads))
+            } catch {
                 return .failure(error)
             }
         }
@@ -89,13 +94,16 @@ func forecastOneBench(_ arguments: Arguments) throws(BenchError) {
     }
     let (best, median) = Measure.bestAndMedian(walls)
     let forecast = run!.workspaces[0]
-    Figure.emit("forecast-one", [
-        "model": settings.model.rawValue, "seats": "\(seats)", "months": "\(months)", "horizon": "\(settings.horizon)",
-        "trials": "\(forecast.trials)", "threads": "\(threads)", "runs": "\(repeats)",
-        "wall_s": Figure.fixed(best), "median_s": Figure.fixed(median), "first_s": Figure.fixed(walls[0]), "cpu_s": Figure.fixed(Measure.bestAndMedian(cpus).best),
-        "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1),
-        "p_shortfall": Figure.fixed(forecast.probabilityOfAnyShortfall, 4), "p_cap": Figure.fixed(forecast.probabilityOfAnyCapHit, 4),
-    ])
+    Figure.emit(
+        "forecast-one",
+        [
+            "model": settings.model.rawValue, "seats": "\(seats)", "months": "\(months)", "horizon": "\(settings.horizon)",
+            "trials": "\(forecast.trials)", "threads": "\(threads)", "runs": "\(repeats)",
+            "wall_s": Figure.fixed(best), "median_s": Figure.fixed(median), "first_s": Figure.fixed(walls[0]),
+            "cpu_s": Figure.fixed(Measure.bestAndMedian(cpus).best),
+            "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1),
+            "p_shortfall": Figure.fixed(forecast.probabilityOfAnyShortfall, 4), "p_cap": Figure.fixed(forecast.probabilityOfAnyCapHit, 4),
+        ])
 }
 
 /// `portfolio DIR`: import `DIR/usage.csv` and `DIR/workspaces.csv`, resolve every pool, and
@@ -132,7 +140,9 @@ func portfolioBench(_ arguments: Arguments) throws(BenchError) {
         let history = imported.history
         rows = imported.rowCount
         let (result, forecastWall, forecastCPU) = Measure.timeAndCPU { () -> Result<ForecastRun, BenchError> in
-            do throws(BenchError) { return .success(try runEngine(history: history, pools: pools, pricing: pricing, settings: settings, threads: threads)) } catch {
+            do throws(BenchError) {
+                return .success(try runEngine(history: history, pools: pools, pricing: pricing, settings: settings, threads: threads))
+            } catch {
                 return .failure(error)
             }
         }
@@ -143,22 +153,27 @@ func portfolioBench(_ arguments: Arguments) throws(BenchError) {
         cpus.append(importCPU + forecastCPU)
     }
     let run = lastRun!
-    Figure.emit("portfolio", [
-        "model": settings.model.rawValue, "workspaces": "\(run.workspaces.count)", "rows": "\(rows)",
-        "trials": "\(settings.trials)", "horizon": "\(settings.horizon)", "threads": "\(threads)", "runs": "\(repeats)",
-        "wall_s": Figure.fixed(Measure.bestAndMedian(totals).best), "median_s": Figure.fixed(Measure.bestAndMedian(totals).median),
-        "import_s": Figure.fixed(Measure.bestAndMedian(imports).best), "forecast_s": Figure.fixed(Measure.bestAndMedian(forecasts).best),
-        "cpu_s": Figure.fixed(Measure.bestAndMedian(cpus).best),
-        "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1),
-    ])
+    Figure.emit(
+        "portfolio",
+        [
+            "model": settings.model.rawValue, "workspaces": "\(run.workspaces.count)", "rows": "\(rows)",
+            "trials": "\(settings.trials)", "horizon": "\(settings.horizon)", "threads": "\(threads)", "runs": "\(repeats)",
+            "wall_s": Figure.fixed(Measure.bestAndMedian(totals).best), "median_s": Figure.fixed(Measure.bestAndMedian(totals).median),
+            "import_s": Figure.fixed(Measure.bestAndMedian(imports).best),
+            "forecast_s": Figure.fixed(Measure.bestAndMedian(forecasts).best),
+            "cpu_s": Figure.fixed(Measure.bestAndMedian(cpus).best),
+            "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1),
+        ])
     let count = Double(max(1, run.workspaces.count))
     let meanShortfall = run.workspaces.reduce(0) { $0 + $1.probabilityOfAnyShortfall } / count
     let meanCap = run.workspaces.reduce(0) { $0 + $1.probabilityOfAnyCapHit } / count
     let meanStart = run.workspaces.reduce(0.0) { $0 + Double($1.startingBalance) } / count
     let meanP50Last = run.workspaces.reduce(0.0) { $0 + Double($1.months.last?.closing.p50 ?? 0) } / count
-    Figure.emit("check", [
-        "who": "creditcast", "model": settings.model.rawValue, "mean_start": Figure.fixed(meanStart, 0),
-        "mean_p50_last": Figure.fixed(meanP50Last, 0), "mean_p_shortfall_any": Figure.fixed(meanShortfall, 4),
-        "mean_p_cap_any": Figure.fixed(meanCap, 4),
-    ])
+    Figure.emit(
+        "check",
+        [
+            "who": "creditcast", "model": settings.model.rawValue, "mean_start": Figure.fixed(meanStart, 0),
+            "mean_p50_last": Figure.fixed(meanP50Last, 0), "mean_p_shortfall_any": Figure.fixed(meanShortfall, 4),
+            "mean_p_cap_any": Figure.fixed(meanCap, 4),
+        ])
 }

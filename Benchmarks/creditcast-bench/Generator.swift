@@ -32,8 +32,12 @@ struct BufferedWriter: ~Copyable {
     /// Appends `value` in decimal, zero-padded to at least `width` digits.
     mutating func write(_ value: Int, width: Int = 1) {
         precondition(value >= 0)
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var rest = value
         withUnsafeMutableBytes(of: &digits) { raw in
@@ -210,25 +214,36 @@ func generateUsage(_ arguments: Arguments) throws(BenchError) {
         }
         while total < rows {
             let seat = seatRows[turn].count + extraRows[turn].count
-            let added = generator.writeWorkspace(turn, seats: 1, firstSeat: seat, stream: UInt64(turn) &+ UInt64(seat) << 32, baseLevel: 2_500, writer: &none)
+            let added = generator.writeWorkspace(
+                turn, seats: 1, firstSeat: seat, stream: UInt64(turn) &+ UInt64(seat) << 32, baseLevel: 2_500, writer: &none)
             extraRows[turn].append(added[0])
             total += added[0]
             turn = turn == 0 ? workspaces - 1 : turn - 1
         }
         for index in 0..<workspaces {
             // The last seat written may lose its last months: seats come whole, rows must not.
-            written += min(rows - written, generator.writeWorkspace(index, seats: seatRows[index].count, baseLevel: 2_500, writer: &writer, limit: rows - written).reduce(0, +))
+            written += min(
+                rows - written,
+                generator.writeWorkspace(index, seats: seatRows[index].count, baseLevel: 2_500, writer: &writer, limit: rows - written)
+                    .reduce(0, +))
             for offset in extraRows[index].indices {
                 let seat = seatRows[index].count + offset
-                written += min(rows - written, generator.writeWorkspace(index, seats: 1, firstSeat: seat, stream: UInt64(index) &+ UInt64(seat) << 32, baseLevel: 2_500, writer: &writer, limit: rows - written).reduce(0, +))
+                written += min(
+                    rows - written,
+                    generator.writeWorkspace(
+                        index, seats: 1, firstSeat: seat, stream: UInt64(index) &+ UInt64(seat) << 32, baseLevel: 2_500, writer: &writer,
+                        limit: rows - written
+                    ).reduce(0, +))
             }
         }
     }
     let bytes = try writer.take()!.close()
-    Figure.emit("generate-usage", [
-        "rows": "\(written)", "workspaces": "\(workspaces)", "months": "\(months)", "seed": "\(seed)",
-        "mb": Figure.fixed(Double(bytes) / 1_048_576, 1), "wall_s": Figure.fixed(elapsed), "out": out,
-    ])
+    Figure.emit(
+        "generate-usage",
+        [
+            "rows": "\(written)", "workspaces": "\(workspaces)", "months": "\(months)", "seed": "\(seed)",
+            "mb": Figure.fixed(Double(bytes) / 1_048_576, 1), "wall_s": Figure.fixed(elapsed), "out": out,
+        ])
 }
 
 /// `generate-portfolio`: `DIR/usage.csv` and `DIR/workspaces.csv`.
@@ -266,8 +281,10 @@ func generatePortfolio(_ arguments: Arguments) throws(BenchError) {
     }
     _ = try list.close()
     let bytes = try usage.take()!.close()
-    Figure.emit("generate-portfolio", [
-        "workspaces": "\(workspaces)", "rows": "\(rows)", "months": "\(months)", "seed": "\(seed)",
-        "mb": Figure.fixed(Double(bytes) / 1_048_576, 1), "wall_s": Figure.fixed(elapsed), "out": out,
-    ])
+    Figure.emit(
+        "generate-portfolio",
+        [
+            "workspaces": "\(workspaces)", "rows": "\(rows)", "months": "\(months)", "seed": "\(seed)",
+            "mb": Figure.fixed(Double(bytes) / 1_048_576, 1), "wall_s": Figure.fixed(elapsed), "out": out,
+        ])
 }

@@ -1,10 +1,11 @@
+import CSVStream
+import UsageImport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CSVStream
-import UsageImport
 
 /// `huge-import [--rows 10000000] [--workspaces 1000] [--months 24] [--seed 1] [--out FILE]`:
 /// shows that a file far larger than memory needs streams in bounded memory.
@@ -22,10 +23,11 @@ func hugeImportBench(_ arguments: Arguments) throws(BenchError) {
     let seed = try arguments.int("seed", default: 1)
     let out = try arguments.string("out", default: "bench-data/usage-\(rows).csv")
     if access(out, F_OK) != 0 {
-        try generateUsage(Arguments([
-            "generate-usage", "--rows", "\(rows)", "--workspaces", "\(workspaces)", "--months", "\(months)",
-            "--seed", "\(seed)", "--out", out,
-        ]))
+        try generateUsage(
+            Arguments([
+                "generate-usage", "--rows", "\(rows)", "--workspaces", "\(workspaces)", "--months", "\(months)",
+                "--seed", "\(seed)", "--out", out,
+            ]))
     }
     var status = stat()
     guard stat(out, &status) == 0 else { throw BenchError.failed("cannot read \(out)") }
@@ -50,11 +52,13 @@ func hugeImportBench(_ arguments: Arguments) throws(BenchError) {
     }
     let imported = try result.get()
     let history = imported.history
-    Figure.emit("huge-import", [
-        "rows": "\(imported.rowCount)", "records": "\(records)", "file_mb": Figure.fixed(Double(status.st_size) / 1_048_576, 1),
-        "seats": "\(history.workspaces.reduce(0) { $0 + $1.seats.count })", "months": "\(history.monthCount)",
-        "stream_s": Figure.fixed(streamWall), "stream_peak_mb": Figure.fixed(streamPeak, 1),
-        "wall_s": Figure.fixed(wall), "cpu_s": Figure.fixed(cpu), "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1),
-        "base_mb": Figure.fixed(baseline, 1),
-    ])
+    Figure.emit(
+        "huge-import",
+        [
+            "rows": "\(imported.rowCount)", "records": "\(records)", "file_mb": Figure.fixed(Double(status.st_size) / 1_048_576, 1),
+            "seats": "\(history.workspaces.reduce(0) { $0 + $1.seats.count })", "months": "\(history.monthCount)",
+            "stream_s": Figure.fixed(streamWall), "stream_peak_mb": Figure.fixed(streamPeak, 1),
+            "wall_s": Figure.fixed(wall), "cpu_s": Figure.fixed(cpu), "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1),
+            "base_mb": Figure.fixed(baseline, 1),
+        ])
 }

@@ -30,9 +30,11 @@ func importBench(_ arguments: Arguments) throws(BenchError) {
         seats = history.workspaces.reduce(0) { $0 + $1.seats.count }
     }
     let (best, median) = Measure.bestAndMedian(walls)
-    Figure.emit("import", [
-        "rows": "\(rows)", "workspaces": "\(workspaces)", "seats": "\(seats)", "runs": "\(repeats)",
-        "wall_s": Figure.fixed(best), "median_s": Figure.fixed(median), "cpu_s": Figure.fixed(Measure.bestAndMedian(cpus).best),
-        "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1), "base_mb": Figure.fixed(baseline, 1),
-    ])
+    Figure.emit(
+        "import",
+        [
+            "rows": "\(rows)", "workspaces": "\(workspaces)", "seats": "\(seats)", "runs": "\(repeats)",
+            "wall_s": Figure.fixed(best), "median_s": Figure.fixed(median), "cpu_s": Figure.fixed(Measure.bestAndMedian(cpus).best),
+            "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1), "base_mb": Figure.fixed(baseline, 1),
+        ])
 }

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CreditCore
 import CreditDecisions
 import CreditForecast
 import CreditLedger
 import UsageImport
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `watchlist DIR [--trials 1000] [--horizon 12] [--model seats] [--threads N] [--seed 1]`:
 /// what `creditcast watchlist` does for a portfolio made by `generate-portfolio`: import
@@ -27,7 +28,8 @@ func watchlistBench(_ arguments: Arguments) throws(BenchError) {
         do {
             let ((history, pools), importWall) = try Measure.time { () throws -> (UsageHistory, [WorkspacePool]) in
                 let history = try UsageImporter.load(fileAt: directory + "/usage.csv", options: UsageImportOptions()).history
-                let resolver = PoolResolver(pricing: pricing, settings: try WorkspaceListImporter.load(fileAt: directory + "/workspaces.csv"))
+                let resolver = PoolResolver(
+                    pricing: pricing, settings: try WorkspaceListImporter.load(fileAt: directory + "/workspaces.csv"))
                 return (history, try history.workspaces.map { try resolver.pool(named: $0.name, in: history) })
             }
             let run = try ForecastEngine.run(
@@ -40,11 +42,13 @@ func watchlistBench(_ arguments: Arguments) throws(BenchError) {
         }
     }
     let (watchlist, importWall) = try outcome.get()
-    Figure.emit("watchlist", [
-        "model": model.rawValue, "workspaces": "\(watchlist.entries.count)", "trials": "\(settings.trials)",
-        "horizon": "\(settings.horizon)", "threads": "\(threads)", "wall_s": Figure.fixed(wall),
-        "import_s": Figure.fixed(importWall), "cpu_s": Figure.fixed(cpu), "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1),
-        "running_short": "\(watchlist.count(.runningShort))", "near_cap": "\(watchlist.count(.nearCap))",
-        "healthy": "\(watchlist.count(.healthy))",
-    ])
+    Figure.emit(
+        "watchlist",
+        [
+            "model": model.rawValue, "workspaces": "\(watchlist.entries.count)", "trials": "\(settings.trials)",
+            "horizon": "\(settings.horizon)", "threads": "\(threads)", "wall_s": Figure.fixed(wall),
+            "import_s": Figure.fixed(importWall), "cpu_s": Figure.fixed(cpu), "peak_mb": Figure.fixed(Measure.peakResidentMB(), 1),
+            "running_short": "\(watchlist.count(.runningShort))", "near_cap": "\(watchlist.count(.nearCap))",
+            "healthy": "\(watchlist.count(.healthy))",
+        ])
 }

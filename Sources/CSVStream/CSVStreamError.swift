@@ -42,7 +42,8 @@ public enum CSVStreamError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case .unreadable: nil
         case let .malformedQuoting(line), let .unclosedQuote(line), let .fieldTooLarge(line, _),
-             let .recordTooLarge(line, _): line
+            let .recordTooLarge(line, _):
+            line
         }
     }
 

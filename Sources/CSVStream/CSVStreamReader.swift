@@ -1,4 +1,5 @@
 import CLibCSV
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -264,10 +265,11 @@ private struct ParserState {
         }
         guard error == nil else { return }
         do {
-            try body(CSVRecord(
-                line: recordStartLine, bytes: UnsafeBufferPointer(start: bytes, count: byteCount),
-                fieldEnds: UnsafeBufferPointer(start: ends, count: fieldCount)
-            ))
+            try body(
+                CSVRecord(
+                    line: recordStartLine, bytes: UnsafeBufferPointer(start: bytes, count: byteCount),
+                    fieldEnds: UnsafeBufferPointer(start: ends, count: fieldCount)
+                ))
         } catch {
             self.error = error
         }

@@ -106,7 +106,8 @@ public enum Backtest {
                 let unit = units[index]
                 return Result {
                     try unitRecords(
-                        unit, cut: truncated[unit.origin], prior: priors[unit.origin], pool: replayPools[unit.workspace], actual: actuals[unit.workspace],
+                        unit, cut: truncated[unit.origin], prior: priors[unit.origin], pool: replayPools[unit.workspace],
+                        actual: actuals[unit.workspace],
                         history: history, models: models, pricing: pricing, rules: rules, settings: settings, samples: &samples
                     )
                 }
@@ -172,16 +173,20 @@ public enum Backtest {
                     workspace: workspace, monthCount: cut.monthCount, seatCount: pool.seats, horizon: settings.horizon,
                     parameters: settings.seatsParameters, prior: prior
                 )
-                samples.simulate(fitted, steps: steps, origin: origin, start: start, accrual: accrual, cap: cap, rules: rules, stream: stream)
+                samples.simulate(
+                    fitted, steps: steps, origin: origin, start: start, accrual: accrual, cap: cap, rules: rules, stream: stream)
             case .bootstrap:
                 let fitted = BootstrapUsageModel(workspace: workspace, monthCount: cut.monthCount)
-                samples.simulate(fitted, steps: steps, origin: origin, start: start, accrual: accrual, cap: cap, rules: rules, stream: stream)
+                samples.simulate(
+                    fitted, steps: steps, origin: origin, start: start, accrual: accrual, cap: cap, rules: rules, stream: stream)
             case .naive:
                 let fitted = NaiveUsageModel(workspace: workspace, monthCount: cut.monthCount)
-                samples.simulate(fitted, steps: steps, origin: origin, start: start, accrual: accrual, cap: cap, rules: rules, stream: stream)
+                samples.simulate(
+                    fitted, steps: steps, origin: origin, start: start, accrual: accrual, cap: cap, rules: rules, stream: stream)
             case .mean:
                 let fitted = MeanUsageModel(workspace: workspace, monthCount: cut.monthCount)
-                samples.simulate(fitted, steps: steps, origin: origin, start: start, accrual: accrual, cap: cap, rules: rules, stream: stream)
+                samples.simulate(
+                    fitted, steps: steps, origin: origin, start: start, accrual: accrual, cap: cap, rules: rules, stream: stream)
             }
             var capHappened = false
             var shortfallHappened = false
@@ -189,14 +194,16 @@ public enum Backtest {
                 let real = months[step - 1]
                 capHappened = capHappened || real.forfeited > 0
                 shortfallHappened = shortfallHappened || real.shortfall > 0
-                records.append(BacktestRecord(
-                    origin: origin, workspace: workspace.name, model: model, step: step,
-                    usage: samples.score(\.usage, step: step - 1, actual: real.used),
-                    balance: samples.score(\.closing, step: step - 1, actual: real.closing),
-                    capHit: EventForecast(probability: samples.probability(\.firstCapHit, within: step), happened: capHappened),
-                    shortfall: EventForecast(probability: samples.probability(\.firstShortfall, within: step), happened: shortfallHappened),
-                    isLastStep: step == steps
-                ))
+                records.append(
+                    BacktestRecord(
+                        origin: origin, workspace: workspace.name, model: model, step: step,
+                        usage: samples.score(\.usage, step: step - 1, actual: real.used),
+                        balance: samples.score(\.closing, step: step - 1, actual: real.closing),
+                        capHit: EventForecast(probability: samples.probability(\.firstCapHit, within: step), happened: capHappened),
+                        shortfall: EventForecast(
+                            probability: samples.probability(\.firstShortfall, within: step), happened: shortfallHappened),
+                        isLastStep: step == steps
+                    ))
             }
         }
         return records

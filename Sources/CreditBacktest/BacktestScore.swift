@@ -37,8 +37,13 @@ public struct BacktestScore: Sendable, Equatable {
         self.step = step
         count = records.count
         let n = Double(max(1, records.count))
-        var covered80 = 0, covered90 = 0
-        var p10 = 0.0, p50 = 0.0, p90 = 0.0, crps = 0.0, bias = 0.0
+        var covered80 = 0
+        var covered90 = 0
+        var p10 = 0.0
+        var p50 = 0.0
+        var p90 = 0.0
+        var crps = 0.0
+        var bias = 0.0
         for record in records {
             let forecast = record.forecast(of: target)
             if forecast.inBand80 { covered80 += 1 }

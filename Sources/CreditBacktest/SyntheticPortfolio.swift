@@ -74,7 +74,9 @@ public struct SyntheticPortfolio: Sendable {
         )
         let growth = Pricing.standard.plans.first { $0.name == "growth" }
         pools = histories.map {
-            WorkspacePool(name: $0.name, plan: growth, seats: nil, openingBalance: 0, balanceMonth: nil, cap: .monthsOfAccrual(Pricing.standard.capMonths))
+            WorkspacePool(
+                name: $0.name, plan: growth, seats: nil, openingBalance: 0, balanceMonth: nil,
+                cap: .monthsOfAccrual(Pricing.standard.capMonths))
         }
     }
 

@@ -39,12 +39,13 @@ public struct TargetForecast: Sendable, Equatable {
 
     /// The pinball loss of the P10, P50 or P90 (`level` 10, 50 or 90).
     public func pinball(level: Int) -> Double {
-        let quantile = switch level {
-        case 10: quantiles.p10
-        case 50: quantiles.p50
-        case 90: quantiles.p90
-        default: preconditionFailure("pinball loss is kept for P10, P50 and P90")
-        }
+        let quantile =
+            switch level {
+            case 10: quantiles.p10
+            case 50: quantiles.p50
+            case 90: quantiles.p90
+            default: preconditionFailure("pinball loss is kept for P10, P50 and P90")
+            }
         return ScoringRules.pinball(quantile: Double(quantile), level: Double(level) / 100, observation: Double(actual))
     }
 }

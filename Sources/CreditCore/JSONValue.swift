@@ -71,7 +71,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .bool(value): out += value ? "true" : "false"
         case .null: out += "null"
         case let .array(items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { out += "," }
@@ -81,7 +84,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             newline(depth)
             out += "]"
         case let .object(members):
-            guard !members.isEmpty else { out += "{}"; return }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{"
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { out += "," }

@@ -34,7 +34,9 @@ extension SensitivityAnalysis {
         let ranges = zip(history.workspaces, pools).map { workspace, pool in
             Self.ranges(for: workspace, pool: pool, pricing: pricing, months: months)
         }
-        let chosen = baseline.map { RenewalRecommendation(scenario: ForecastEngine.Scenario.baselineName, forecast: $0, risk: risk).recommended.strategy }
+        let chosen = baseline.map {
+            RenewalRecommendation(scenario: ForecastEngine.Scenario.baselineName, forecast: $0, risk: risk).recommended.strategy
+        }
         let recommended = Dictionary(zip(baseline.map(\.name), chosen)) { first, _ in first }
         // The shortfall chance is the year's chance of needing extra credits, the same under every strategy.
         func outcomes(_ forecasts: [ForecastEngine.RenewalForecast], chosenAt index: (Int) -> Int) -> [SensitivityOutcome] {

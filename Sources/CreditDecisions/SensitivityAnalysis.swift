@@ -55,13 +55,15 @@ public enum SensitivityAnalysis {
             // A shift too small to move a month by a millionth is no shift (an exact fit).
             guard multiplier(exp(trend)) != .one else { return SensitivitySetting(value: .monthlyGrowth(.one), changes: []) }
             let changes = months.enumerated().map { index, month in
-                ForecastEngine.ScenarioChange(workspace: name, from: month, usageMultiplier: multiplier(exp(sign * trend * Double(index + 1))))
+                ForecastEngine.ScenarioChange(
+                    workspace: name, from: month, usageMultiplier: multiplier(exp(sign * trend * Double(index + 1))))
             }
             return SensitivitySetting(value: .monthlyGrowth(multiplier(exp(sign * trend))), changes: changes)
         }
         let seats = seatSteps(workspace, from: start)
         func seatSetting(_ delta: Int) -> SensitivitySetting {
-            SensitivitySetting(value: .seats(delta), changes: [ForecastEngine.ScenarioChange(workspace: name, from: first, seats: .add(delta))])
+            SensitivitySetting(
+                value: .seats(delta), changes: [ForecastEngine.ScenarioChange(workspace: name, from: first, seats: .add(delta))])
         }
         let plans = neighbouringPlans(of: ForecastEngine.planName(for: workspace, pool: pool), in: pricing)
         func planSetting(_ plan: Plan?) -> SensitivitySetting {
@@ -99,13 +101,16 @@ public enum SensitivityAnalysis {
         func ratio(_ value: Int) -> ForecastEngine.UsageMultiplier {
             let numerator = Int128(value) * Int128(totals.count) * Int128(ForecastEngine.UsageMultiplier.denominator)
             let millionths = (2 * numerator + Int128(sum)) / (2 * Int128(sum))
-            return ForecastEngine.UsageMultiplier(millionths: Int(min(millionths, Int128(ForecastEngine.UsageMultiplier.maximum.millionths))))
+            return ForecastEngine.UsageMultiplier(
+                millionths: Int(min(millionths, Int128(ForecastEngine.UsageMultiplier.maximum.millionths))))
         }
         return (ratio(percentiles.p10), ratio(percentiles.p90))
     }
 
     /// The heaviest tenth of the seats (at least one) at their own P10 and P90 months.
-    static func heaviestSeatMultipliers(_ seats: [SeatHistory], totals: [Int]) -> (low: ForecastEngine.UsageMultiplier, high: ForecastEngine.UsageMultiplier) {
+    static func heaviestSeatMultipliers(_ seats: [SeatHistory], totals: [Int]) -> (
+        low: ForecastEngine.UsageMultiplier, high: ForecastEngine.UsageMultiplier
+    ) {
         let sum = totals.reduce(0, +)
         guard sum > 0, !seats.isEmpty else { return (.one, .one) }
         let weighed: [(seat: SeatHistory, total: Int)] = seats.map { seat in (seat, seat.usage.reduce(0, +)) }
@@ -153,8 +158,12 @@ public enum SensitivityAnalysis {
     /// of `pricing` (not `mixed`).
     static func neighbouringPlans(of name: String, in pricing: Pricing) -> (lower: Plan?, higher: Plan?) {
         guard let current = try? pricing.plan(named: name) else { return (nil, nil) }
-        let lower = pricing.plans.filter { $0.monthlyAllowance < current.monthlyAllowance }.max { $0.monthlyAllowance < $1.monthlyAllowance }
-        let higher = pricing.plans.filter { $0.monthlyAllowance > current.monthlyAllowance }.min { $0.monthlyAllowance < $1.monthlyAllowance }
+        let lower = pricing.plans.filter { $0.monthlyAllowance < current.monthlyAllowance }.max {
+            $0.monthlyAllowance < $1.monthlyAllowance
+        }
+        let higher = pricing.plans.filter { $0.monthlyAllowance > current.monthlyAllowance }.min {
+            $0.monthlyAllowance < $1.monthlyAllowance
+        }
         return (lower, higher)
     }
 }

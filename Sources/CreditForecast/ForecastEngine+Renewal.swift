@@ -163,7 +163,8 @@ extension ForecastEngine {
         let need = RenewalNeed(
             usage: Percentiles(nearestRankOf: usageTotals), accrual: path.accruals[renewalOffset..<horizon].reduce(0, +),
             probabilityOfExtra: Double(extraTotals.count { $0 > 0 }) / Double(trials),
-            expectedExtra: Double(extraTotals.reduce(Int128(0)) { $0 + Int128($1) }) / Double(trials), extra: Percentiles(nearestRankOf: extraTotals),
+            expectedExtra: Double(extraTotals.reduce(Int128(0)) { $0 + Int128($1) }) / Double(trials),
+            extra: Percentiles(nearestRankOf: extraTotals),
             largestExtra: extraTotals.max() ?? 0
         )
         let chosen = strategies(workspace.name, need)

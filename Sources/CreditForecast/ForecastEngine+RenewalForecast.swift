@@ -21,7 +21,10 @@ extension ForecastEngine {
         public var outcomes: [StrategyOutcome]
 
         /// A renewal forecast with the given values.
-        public init(name: String, plan: String, seats: Int, startingBalance: Int, renewal: Month, trials: Int, need: RenewalNeed, outcomes: [StrategyOutcome]) {
+        public init(
+            name: String, plan: String, seats: Int, startingBalance: Int, renewal: Month, trials: Int, need: RenewalNeed,
+            outcomes: [StrategyOutcome]
+        ) {
             self.name = name
             self.plan = plan
             self.seats = seats

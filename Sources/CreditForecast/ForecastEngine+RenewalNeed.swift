@@ -22,7 +22,9 @@ extension ForecastEngine {
         public var largestExtra: Int
 
         /// A need with the given values.
-        public init(usage: Percentiles, accrual: Int, probabilityOfExtra: Double, expectedExtra: Double, extra: Percentiles, largestExtra: Int) {
+        public init(
+            usage: Percentiles, accrual: Int, probabilityOfExtra: Double, expectedExtra: Double, extra: Percentiles, largestExtra: Int
+        ) {
             self.usage = usage
             self.accrual = accrual
             self.probabilityOfExtra = probabilityOfExtra

@@ -17,7 +17,9 @@ extension ForecastEngine {
         public var usageMultiplier: UsageMultiplier?
 
         /// A change with the given values.
-        public init(workspace: String? = nil, from: Month, seats: SeatChange? = nil, plan: Plan? = nil, usageMultiplier: UsageMultiplier? = nil) {
+        public init(
+            workspace: String? = nil, from: Month, seats: SeatChange? = nil, plan: Plan? = nil, usageMultiplier: UsageMultiplier? = nil
+        ) {
             self.workspace = workspace
             self.from = from
             self.seats = seats

@@ -39,7 +39,7 @@ extension ForecastEngine {
         public init(parsing text: String) throws(ShardError) {
             let parts = text.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-                  let number = Int(parts[0]), let count = Int(parts[1])
+                let number = Int(parts[0]), let count = Int(parts[1])
             else { throw .unreadable(text) }
             try self.init(number: number, count: count)
         }
@@ -64,7 +64,9 @@ extension ForecastEngine {
         ///
         /// The history keeps its months, so a shard forecasts the same months from the same
         /// as-of month as a single run.
-        public func select(history: UsageHistory, pools: [WorkspacePool]) -> (history: UsageHistory, pools: [WorkspacePool], positions: [Int]) {
+        public func select(history: UsageHistory, pools: [WorkspacePool]) -> (
+            history: UsageHistory, pools: [WorkspacePool], positions: [Int]
+        ) {
             let positions = history.workspaces.indices.filter { contains(history.workspaces[$0].name) }
             var part = history
             part.workspaces = positions.map { history.workspaces[$0] }

@@ -64,7 +64,8 @@ extension ForecastEngine {
         let months = (1...horizon).map { asOf.advanced(by: $0) }
         let workers = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
         if settings.precision == nil && workspaces.count >= wholeWorkspacesPerWorker * workers
-            && settings.trials * horizon * workers <= valuesPerGroup {
+            && settings.trials * horizon * workers <= valuesPerGroup
+        {
             return simulateWholeWorkspaces(
                 workspaces, months: months, rules: rules, settings: settings, threads: threads, progress: progress
             )
@@ -162,8 +163,10 @@ extension ForecastEngine {
             while done.contains(false) {
                 let batch = tallies.indices.map { done[$0] ? 0 : min(precisionBatchSize, limit - tallies[$0].trials) }
                 let buffers = batch.map { count in
-                    (usage: UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon),
-                     closing: UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon))
+                    (
+                        usage: UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon),
+                        closing: UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon)
+                    )
                 }
                 let round = months.withUnsafeBufferPointer { months in
                     runTrials(
@@ -213,8 +216,10 @@ extension ForecastEngine {
             let group = groupStart..<groupEnd
             let counts = Array(trialCounts[group])
             let buffers = counts.map { count in
-                (usage: UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon),
-                 closing: UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon))
+                (
+                    usage: UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon),
+                    closing: UnsafeMutableBufferPointer<Int>.allocate(capacity: count * horizon)
+                )
             }
             var report: (@Sendable (Int) -> Void)?
             if let progress {
@@ -237,12 +242,14 @@ extension ForecastEngine {
             summaries.withUnsafeMutableBufferPointer { slots in
                 let output = slots
                 states.withUnsafeBufferPointer { states in
-                    WorkQueue.run(count: states.count, threads: threads, makeWorker: { () }, body: { index, _ in
-                        output[index] = summarise(
-                            workspaces[group.lowerBound + index], state: states[index], months: months,
-                            keepPaths: settings.keepPaths
-                        )
-                    })
+                    WorkQueue.run(
+                        count: states.count, threads: threads, makeWorker: { () },
+                        body: { index, _ in
+                            output[index] = summarise(
+                                workspaces[group.lowerBound + index], state: states[index], months: months,
+                                keepPaths: settings.keepPaths
+                            )
+                        })
                 }
             }
             for buffer in buffers {
@@ -363,7 +370,8 @@ extension ForecastEngine {
                     let balances = worker.balances
                     balances.update(repeating: workspace.start.balance)
                     var pool = CreditPool(balance: 0)
-                    stepPools(unit: unit, months: months, accruals: accruals, caps: caps, hits: worker.hits) { offset, month, accrual, cap, usage in
+                    stepPools(unit: unit, months: months, accruals: accruals, caps: caps, hits: worker.hits) {
+                        offset, month, accrual, cap, usage in
                         pool.balance = balances[offset]
                         let ledger = pool.runMonth(month, accrual: accrual, cap: cap, usage: usage, rules: plain)
                         balances[offset] = pool.balance
@@ -379,7 +387,8 @@ extension ForecastEngine {
                             pools[offset].lots.append(contentsOf: startLots)
                         }
                     }
-                    stepPools(unit: unit, months: months, accruals: accruals, caps: caps, hits: worker.hits) { offset, month, accrual, cap, usage in
+                    stepPools(unit: unit, months: months, accruals: accruals, caps: caps, hits: worker.hits) {
+                        offset, month, accrual, cap, usage in
                         pools[offset].runMonth(month, accrual: accrual, cap: cap, usage: usage, rules: rules)
                     }
                 }
@@ -461,7 +470,8 @@ extension ForecastEngine {
         // A month's values are contiguous and read only here, so they are selected where they
         // lie, without a copy.
         func gather(_ values: UnsafeMutableBufferPointer<Int>, month: Int) -> Percentiles {
-            Percentiles(selectingIn: UnsafeMutableBufferPointer(rebasing: values[(month * trials)..<((month + 1) * trials)]), scratch: scratch)
+            Percentiles(
+                selectingIn: UnsafeMutableBufferPointer(rebasing: values[(month * trials)..<((month + 1) * trials)]), scratch: scratch)
         }
         let n = Double(trials)
         let start = workspace.start.balance
@@ -473,17 +483,18 @@ extension ForecastEngine {
         var shortfallLikely: Month?
         for (index, month) in months.enumerated() {
             let closing = gather(state.closing, month: index)
-            forecasts.append(MonthForecast(
-                month: month, seats: workspace.path.seats[index], accrual: workspace.path.accruals[index],
-                cap: workspace.path.caps[index],
-                usage: gather(state.usage, month: index), opening: opening, closing: closing,
-                closingMean: Double(tallies[.closing, index]) / n,
-                probabilityOfCapHit: Double(tallies[.capHits, index]) / n,
-                probabilityOfShortfall: Double(tallies[.shortfalls, index]) / n,
-                forfeitedMean: Double(tallies[.forfeited, index]) / n,
-                shortfallMean: Double(tallies[.shortfall, index]) / n,
-                payAsYouGoCostMean: Money(cents: meanHalfUp(tallies[.payAsYouGoCents, index], trials))
-            ))
+            forecasts.append(
+                MonthForecast(
+                    month: month, seats: workspace.path.seats[index], accrual: workspace.path.accruals[index],
+                    cap: workspace.path.caps[index],
+                    usage: gather(state.usage, month: index), opening: opening, closing: closing,
+                    closingMean: Double(tallies[.closing, index]) / n,
+                    probabilityOfCapHit: Double(tallies[.capHits, index]) / n,
+                    probabilityOfShortfall: Double(tallies[.shortfalls, index]) / n,
+                    forfeitedMean: Double(tallies[.forfeited, index]) / n,
+                    shortfallMean: Double(tallies[.shortfall, index]) / n,
+                    payAsYouGoCostMean: Money(cents: meanHalfUp(tallies[.payAsYouGoCents, index], trials))
+                ))
             opening = closing
             // Counts of trials: they fit 64 bits whatever the sums do.
             cumulativeCap += Int(tallies[.firstCapHits, index])

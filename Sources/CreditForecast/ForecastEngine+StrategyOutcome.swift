@@ -16,7 +16,10 @@ extension ForecastEngine {
         public var expectedUnusedCredits: Double
 
         /// An outcome with the given values.
-        public init(strategy: PurchaseStrategy, expectedCost: Money, p90Cost: Money, probabilityOfAnyPayAsYouGo: Double, expectedUnusedCredits: Double) {
+        public init(
+            strategy: PurchaseStrategy, expectedCost: Money, p90Cost: Money, probabilityOfAnyPayAsYouGo: Double,
+            expectedUnusedCredits: Double
+        ) {
             self.strategy = strategy
             self.expectedCost = expectedCost
             self.p90Cost = p90Cost

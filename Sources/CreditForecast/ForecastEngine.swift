@@ -74,10 +74,11 @@ public enum ForecastEngine {
             )
             return simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)
         }
-        let workspaces = switch settings.model {
-        case .bootstrap: try forecast(bootstrapModel(history: history))
-        case .seats: try forecast(seatsModel(history: history, settings: settings))
-        }
+        let workspaces =
+            switch settings.model {
+            case .bootstrap: try forecast(bootstrapModel(history: history))
+            case .seats: try forecast(seatsModel(history: history, settings: settings))
+            }
         return ForecastRun(requested: settings, asOf: history.lastMonth, inputHash: inputHash, workspaces: workspaces)
     }
 
@@ -179,10 +180,11 @@ public enum ForecastEngine {
             let accrual = accruals.last ?? 0
             let seats = pool.seats ?? workspace.seatCount(atOffset: history.monthCount - 1)
             let plan = planName(for: workspace, pool: pool)
-            let path = scenario?.path(
-                for: workspace.name, months: months, seats: seats, accrual: accrual,
-                plan: pool.plan ?? (try? pricing.plan(named: plan)), cap: pool.cap
-            ) ?? MonthPath(months: months.count, seats: seats, accrual: accrual, cap: pool.cap.cap(forAccrual: accrual))
+            let path =
+                scenario?.path(
+                    for: workspace.name, months: months, seats: seats, accrual: accrual,
+                    plan: pool.plan ?? (try? pricing.plan(named: plan)), cap: pool.cap
+                ) ?? MonthPath(months: months.count, seats: seats, accrual: accrual, cap: pool.cap.cap(forAccrual: accrual))
             return PreparedWorkspace(
                 name: workspace.name, plan: plan, seats: path.seats[0],
                 start: try startingPool(for: workspace, pool: pool, history: history, pricing: pricing, rules: rules),

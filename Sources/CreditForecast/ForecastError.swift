@@ -9,7 +9,8 @@ public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .poolsDoNotMatchWorkspaces(expected, found):
-            return "the pool set-ups (\(found.joined(separator: ", "))) do not match the history's workspaces (\(expected.joined(separator: ", ")))"
+            return
+                "the pool set-ups (\(found.joined(separator: ", "))) do not match the history's workspaces (\(expected.joined(separator: ", ")))"
         case let .invalidSetting(message):
             return message
         }

@@ -31,7 +31,8 @@ public struct PortfolioPrior: Sendable, Equatable, Hashable {
     public static func estimate(from history: UsageHistory, parameters: SeatsModelParameters) -> PortfolioPrior {
         let raw = history.workspaces.map { TrendEstimate(workspace: $0, monthCount: history.monthCount) }
         let seasonality = SeasonalProfile.estimate(from: raw, firstMonth: history.firstMonth)
-        let adjusted = seasonality.isNone
+        let adjusted =
+            seasonality.isNone
             ? raw : history.workspaces.map { TrendEstimate(workspace: $0, monthCount: history.monthCount, seasonality: seasonality) }
         return PortfolioPrior(trend: .estimate(from: adjusted, parameters: parameters), seasonality: seasonality)
     }

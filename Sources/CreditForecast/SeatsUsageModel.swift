@@ -118,7 +118,8 @@ public struct SeatsUsageModel: UsageModel {
         // Two months leave no residual to measure the slope's error by: the common factor's prior
         // spread stands in for it. One month says nothing about a trend.
         let priorSigma = parameters.commonFactorPriorSigma
-        let slopeVariance = trend.slopeVariance
+        let slopeVariance =
+            trend.slopeVariance
             ?? (n == 2 && !logs.isEmpty ? priorSigma * priorSigma / trend.timeSpread : .infinity)
         let posterior = n == 0 ? (slope: 0, variance: 0) : prior.trend.posterior(slope: trend.slope, variance: slopeVariance)
         let slope = min(parameters.maxSlope, max(-parameters.maxSlope, posterior.slope))
@@ -159,7 +160,8 @@ public struct SeatsUsageModel: UsageModel {
             }
             ownAtoms.append(atoms)
         }
-        let pooledTable = pooledAtoms.isEmpty
+        let pooledTable =
+            pooledAtoms.isEmpty
             ? [Double](repeating: 0, count: size) : Self.quantileTable(pooledAtoms, size: size)
         let allExtraSeats = max(0, (seatCount ?? 0) - workspace.seats.count)
         let extraSeats = min(allExtraSeats, Self.individualExtraSeats)
@@ -173,7 +175,8 @@ public struct SeatsUsageModel: UsageModel {
             let months = Double(monthCount - seat.firstOffset)
             let ownShare = months / (months + parameters.pooledPriorMonths)
             var atoms: [(value: Double, weight: Double)] = []
-            let jitter = monthCount - seat.firstOffset < parameters.jitterBelowMonths && parameters.jitterSigma > 0
+            let jitter =
+                monthCount - seat.firstOffset < parameters.jitterBelowMonths && parameters.jitterSigma > 0
                 ? parameters.jitterSigma / months.squareRoot() : 0
             if jitter > 0 {
                 let multipliers = Self.stratifiedNormals.map { exp(jitter * $0) }
@@ -215,7 +218,8 @@ public struct SeatsUsageModel: UsageModel {
         let freedom = trend.residualVariance == nil ? 0 : Double(n - 2)
         let excess = max(0, (trend.residualVariance ?? 0) - resampling)
         let priorWeight = parameters.commonFactorPriorMonths
-        let factorVariance = freedom + priorWeight > 0
+        let factorVariance =
+            freedom + priorWeight > 0
             ? (freedom * excess + priorWeight * priorSigma * priorSigma) / (freedom + priorWeight)
             : 0
         let totalVariance = factorVariance + resampling
@@ -228,7 +232,8 @@ public struct SeatsUsageModel: UsageModel {
         // below) the model's level pulls the next months with it, fading as ρ̃ʰ. Seasonal swings,
         // level shifts and a trend the damping underplays all show as persistent residuals;
         // independent noise gives ρ̂ ≈ 0 and no carry-over. Needs four months to estimate at all.
-        let persistence = n >= 4
+        let persistence =
+            n >= 4
             ? min(parameters.maxPersistence, max(0, rawPersistence * Double(n) / (Double(n) + parameters.persistenceShrinkMonths)))
             : 0
         var lastMonthGap = 0.0

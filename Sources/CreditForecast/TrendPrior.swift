@@ -1,4 +1,3 @@
-
 /// How workspaces' monthly trends are spread, `b ~ N(mean, sigma²)`: the prior each workspace's
 /// own, noisy slope is weighed against (empirical Bayes).
 ///

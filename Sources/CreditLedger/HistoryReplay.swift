@@ -47,7 +47,8 @@ public struct HistoryReplay: Sendable {
     /// The pool (balance and purchased lots) at the close of the history's last month, as
     /// `replay` leaves it: where a forecast of the next month starts. A pool whose balance
     /// applies after the history's last month opens at that balance.
-    public func closingPool(_ workspace: WorkspaceHistory, of history: UsageHistory, pool: WorkspacePool) throws(PricingError) -> CreditPool {
+    public func closingPool(_ workspace: WorkspaceHistory, of history: UsageHistory, pool: WorkspacePool) throws(PricingError) -> CreditPool
+    {
         guard let months = try replayedMonths(workspace, of: history, pool: pool) else {
             return CreditPool(balance: pool.openingBalance)
         }

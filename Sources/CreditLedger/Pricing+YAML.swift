@@ -53,7 +53,9 @@ extension Pricing {
             case "package_expiry_months":
                 packageExpiryMonths = try reader.count(value, key: key, minimum: 0, maximum: PricingLimits.expiryMonths)
             default:
-                throw reader.invalid(keyNode, "unknown key \"\(key)\"; expected plans, packages, pay_as_you_go, cap_months, cap_timing or package_expiry_months")
+                throw reader.invalid(
+                    keyNode,
+                    "unknown key \"\(key)\"; expected plans, packages, pay_as_you_go, cap_months, cap_timing or package_expiry_months")
             }
         }
     }
@@ -80,7 +82,10 @@ private struct PricingNodeReader {
         }
         var plans: [Plan] = []
         for (name, allowance) in mapping {
-            plans.append(Plan(name: (name.string ?? "").lowercased(), monthlyAllowance: try count(allowance, key: "a plan's allowance", minimum: 0, maximum: PricingLimits.allowance)))
+            plans.append(
+                Plan(
+                    name: (name.string ?? "").lowercased(),
+                    monthlyAllowance: try count(allowance, key: "a plan's allowance", minimum: 0, maximum: PricingLimits.allowance)))
         }
         return plans
     }
@@ -95,9 +100,12 @@ private struct PricingNodeReader {
                 throw invalid(entry, "each package needs credits and price, e.g. {credits: 100000, price: 2500}")
             }
             guard let amount = price.string.flatMap(Money.init(decimal:)), amount >= .zero, amount <= PricingLimits.packagePrice else {
-                throw invalid(price, "a package price must be an amount such as 2500 or 2500.00, at most \(PricingLimits.packagePrice.formatted)")
+                throw invalid(
+                    price, "a package price must be an amount such as 2500 or 2500.00, at most \(PricingLimits.packagePrice.formatted)")
             }
-            let size = try count(credits, key: "package credits", minimum: PricingLimits.packageCredits.lowerBound, maximum: PricingLimits.packageCredits.upperBound)
+            let size = try count(
+                credits, key: "package credits", minimum: PricingLimits.packageCredits.lowerBound,
+                maximum: PricingLimits.packageCredits.upperBound)
             packages.append(CreditPackage(credits: size, price: amount))
         }
         return packages
@@ -111,7 +119,8 @@ private struct PricingNodeReader {
     }
 
     func count(_ node: Node, key: String, minimum: Int, maximum: Int) throws(PricingError) -> Int {
-        guard let text = node.string, let value = Int(text.replacingOccurrences(of: "_", with: "")), (minimum...maximum).contains(value) else {
+        guard let text = node.string, let value = Int(text.replacingOccurrences(of: "_", with: "")), (minimum...maximum).contains(value)
+        else {
             throw invalid(node, "\(key) must be a whole number from \(minimum.groupedThousands) to \(maximum.groupedThousands)")
         }
         return value

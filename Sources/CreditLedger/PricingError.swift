@@ -18,7 +18,8 @@ public enum PricingError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownPackage(credits, known):
             return "no package of \(credits) credits; the pricing lists \(known.map(String.init).joined(separator: ", "))"
         case let .missingPlan(workspace):
-            return "no plan for workspace \"\(workspace)\"; give a plan for every workspace, a workspaces file with a plan column, or a plan column in the usage file"
+            return
+                "no plan for workspace \"\(workspace)\"; give a plan for every workspace, a workspaces file with a plan column, or a plan column in the usage file"
         case let .unreadable(file, reason):
             return "\(file): \(reason)"
         case let .invalid(file, line, message):

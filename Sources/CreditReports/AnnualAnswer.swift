@@ -38,13 +38,15 @@ public struct AnnualAnswer: Sendable {
     /// ending with `how`, the words for buying the extra credits ("buying `payg`").
     func sentence(buying how: String) -> String {
         let need = year.need
-        var out = "Over \(year.renewal) to \(lastMonth) \(MarkdownTable.escape(year.name)) uses \(need.usage.p50.groupedThousands) credits "
+        var out =
+            "Over \(year.renewal) to \(lastMonth) \(MarkdownTable.escape(year.name)) uses \(need.usage.p50.groupedThousands) credits "
             + "(P10 \(need.usage.p10.groupedThousands), P90 \(need.usage.p90.groupedThousands)) against "
             + "\(need.accrual.groupedThousands) its plan accrues; "
         guard need.probabilityOfExtra > 0 else {
             return out + "the pool covers the year in every trial, so it needs no extra credits."
         }
-        out += "it needs extra credits in \(FixedDecimal.percent(need.probabilityOfExtra)) of trials "
+        out +=
+            "it needs extra credits in \(FixedDecimal.percent(need.probabilityOfExtra)) of trials "
             + "(\(FixedDecimal.groupedWhole(need.expectedExtra)) on average). \(how) costs "
             + "\(outcome.expectedCost.formatted) expected (\(outcome.p90Cost.formatted) P90)"
         let buysPackages = !outcome.strategy.upfront.isEmpty || outcome.strategy.autoPurchase != nil

@@ -29,17 +29,24 @@ enum BacktestCSV {
         let mean = ForecastCSV.meanPlaces
         func target(_ forecast: TargetForecast) -> [CSVCell] {
             let q = forecast.quantiles
-            return [.integer(forecast.actual), .integer(q.p5), .integer(q.p10), .integer(q.p50), .integer(q.p90), .integer(q.p95),
-                    .decimal(forecast.mean, places: mean), .decimal(forecast.crps, places: mean)]
+            return [
+                .integer(forecast.actual), .integer(q.p5), .integer(q.p10), .integer(q.p50), .integer(q.p90), .integer(q.p95),
+                .decimal(forecast.mean, places: mean), .decimal(forecast.crps, places: mean),
+            ]
         }
         var table = CSVTable(header: recordHeader)
         table.rows.reserveCapacity(run.records.count)
         for record in run.records {
             table.rows.append(
-                [.month(record.origin), .text(record.workspace), .literal(record.model.rawValue), .integer(record.step), .month(record.month)]
+                [
+                    .month(record.origin), .text(record.workspace), .literal(record.model.rawValue), .integer(record.step),
+                    .month(record.month),
+                ]
                     + target(record.usage) + target(record.balance)
-                    + [.decimal(record.capHit.probability, places: places), .integer(record.capHit.happened ? 1 : 0),
-                       .decimal(record.shortfall.probability, places: places), .integer(record.shortfall.happened ? 1 : 0)]
+                    + [
+                        .decimal(record.capHit.probability, places: places), .integer(record.capHit.happened ? 1 : 0),
+                        .decimal(record.shortfall.probability, places: places), .integer(record.shortfall.happened ? 1 : 0),
+                    ]
             )
         }
         return table
@@ -54,7 +61,8 @@ enum BacktestCSV {
             table.rows.append([
                 .literal(score.model.rawValue), .literal(score.target.rawValue), score.step.map(CSVCell.integer) ?? .literal("all"),
                 .integer(score.count), .decimal(score.coverage80, places: places), .decimal(score.coverage90, places: places),
-                .decimal(score.pinballP10, places: mean), .decimal(score.pinballP50, places: mean), .decimal(score.pinballP90, places: mean),
+                .decimal(score.pinballP10, places: mean), .decimal(score.pinballP50, places: mean),
+                .decimal(score.pinballP90, places: mean),
                 .decimal(score.crps, places: mean), .decimal(score.bias, places: mean),
                 .decimal(score.brierCapHit, places: places), .decimal(score.brierShortfall, places: places),
             ])

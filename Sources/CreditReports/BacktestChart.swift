@@ -85,13 +85,13 @@ struct BacktestChart: Sendable {
         let right = number(Double(margin.left) + plotWidth)
 
         var svg = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" font-family="sans-serif" font-size="12">
-        <title>\(XMLText.escape(title))</title>
-        <rect x="0" y="0" width="\(width)" height="\(height)" fill="#ffffff"/>
-        <text x="\(number(Double(margin.left) + plotWidth / 2))" y="24" text-anchor="middle" font-size="16">\(XMLText.escape(title))</text>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" font-family="sans-serif" font-size="12">
+            <title>\(XMLText.escape(title))</title>
+            <rect x="0" y="0" width="\(width)" height="\(height)" fill="#ffffff"/>
+            <text x="\(number(Double(margin.left) + plotWidth / 2))" y="24" text-anchor="middle" font-size="16">\(XMLText.escape(title))</text>
 
-        """
+            """
         // Horizontal grid every 10 points of share, labelled as percentages.
         let lowestTick = Int((yMinimum * 10).rounded(.up))
         svg += "<g stroke=\"#e0e0e0\" stroke-width=\"1\">\n"
@@ -105,19 +105,23 @@ struct BacktestChart: Sendable {
         }
         svg += "</g>\n<g fill=\"#333333\" text-anchor=\"middle\">\n"
         for tick in xTicks {
-            svg += "<text x=\"\(number(x(tick.value)))\" y=\"\(number(Double(margin.top) + plotHeight + 20))\">\(XMLText.escape(tick.label))</text>\n"
+            svg +=
+                "<text x=\"\(number(x(tick.value)))\" y=\"\(number(Double(margin.top) + plotHeight + 20))\">\(XMLText.escape(tick.label))</text>\n"
         }
         svg += "<text x=\"\(number(Double(margin.left) + plotWidth / 2))\" y=\"\(height - 16)\">\(XMLText.escape(xCaption))</text>\n"
         svg += "</g>\n"
-        svg += "<text x=\"16\" y=\"\(number(Double(margin.top) + plotHeight / 2))\" text-anchor=\"middle\" fill=\"#333333\" "
+        svg +=
+            "<text x=\"16\" y=\"\(number(Double(margin.top) + plotHeight / 2))\" text-anchor=\"middle\" fill=\"#333333\" "
             + "transform=\"rotate(-90 16 \(number(Double(margin.top) + plotHeight / 2)))\">\(XMLText.escape(yCaption))</text>\n"
-        svg += "<rect x=\"\(left)\" y=\"\(margin.top)\" width=\"\(number(plotWidth))\" height=\"\(number(plotHeight))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
+        svg +=
+            "<rect x=\"\(left)\" y=\"\(margin.top)\" width=\"\(number(plotWidth))\" height=\"\(number(plotHeight))\" fill=\"none\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
 
         let largest = series.compactMap { $0.counts?.max() }.max() ?? 1
         for line in series where !line.points.isEmpty {
             let points = line.points.map { "\(number(x($0.x))),\(number(y($0.y)))" }
             let dash = line.isReference ? " stroke-dasharray=\"6 4\"" : ""
-            svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
+            svg +=
+                "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
             if !line.isReference {
                 svg += "<g fill=\"\(line.color)\" fill-opacity=\"0.8\">\n"
                 for (index, point) in points.enumerated() {
@@ -135,7 +139,8 @@ struct BacktestChart: Sendable {
         for (index, line) in series.enumerated() {
             let top = margin.top + 8 + index * 20
             let dash = line.isReference ? " stroke-dasharray=\"6 4\"" : ""
-            svg += "<line x1=\"\(legendX)\" y1=\"\(top)\" x2=\"\(legendX + 20)\" y2=\"\(top)\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
+            svg +=
+                "<line x1=\"\(legendX)\" y1=\"\(top)\" x2=\"\(legendX + 20)\" y2=\"\(top)\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash)/>\n"
             svg += "<text x=\"\(legendX + 26)\" y=\"\(top + 4)\">\(XMLText.escape(line.name))</text>\n"
         }
         svg += "</g>\n</svg>\n"

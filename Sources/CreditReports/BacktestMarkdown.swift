@@ -46,22 +46,31 @@ struct BacktestMarkdown: Sendable {
         let comparison = scored.map { "\($0.0.rawValue) \(FixedDecimal.groupedWhole($0.1))" }.joined(separator: ", ")
         if !scored.isEmpty {
             if beaten.count == scored.count {
-                lines.append("**\(candidate.rawValue) beats every baseline** on usage CRPS: \(FixedDecimal.groupedWhole(score.crps)) credits against \(comparison).")
+                lines.append(
+                    "**\(candidate.rawValue) beats every baseline** on usage CRPS: \(FixedDecimal.groupedWhole(score.crps)) credits against \(comparison)."
+                )
             } else {
                 let lost = scored.filter { score.crps >= $0.1 }.map(\.0.rawValue).joined(separator: ", ")
-                lines.append("**\(candidate.rawValue) does not beat \(lost)** on usage CRPS: \(FixedDecimal.groupedWhole(score.crps)) credits against \(comparison).")
+                lines.append(
+                    "**\(candidate.rawValue) does not beat \(lost)** on usage CRPS: \(FixedDecimal.groupedWhole(score.crps)) credits against \(comparison)."
+                )
             }
         }
         let coverage = FixedDecimal.percent(score.coverage80)
         if calibratedBand.contains(score.coverage80) {
             lines.append("Its P10–P90 band held the real usage in \(coverage) of forecasts (nominal 80%): **calibrated**.")
         } else if score.coverage80 < calibratedBand.lowerBound {
-            lines.append("Its P10–P90 band held the real usage in only \(coverage) of forecasts (nominal 80%): **too narrow**; treat its percentiles as optimistic.")
+            lines.append(
+                "Its P10–P90 band held the real usage in only \(coverage) of forecasts (nominal 80%): **too narrow**; treat its percentiles as optimistic."
+            )
         } else {
-            lines.append("Its P10–P90 band held the real usage in \(coverage) of forecasts (nominal 80%): **too wide**; the real spread is smaller.")
+            lines.append(
+                "Its P10–P90 band held the real usage in \(coverage) of forecasts (nominal 80%): **too wide**; the real spread is smaller.")
         }
         let rounded = score.bias.rounded(.toNearestOrAwayFromZero)
-        let median = rounded == 0 ? "on target on average"
+        let median =
+            rounded == 0
+            ? "on target on average"
             : "on average \(FixedDecimal.groupedWhole(abs(score.bias))) credits \(rounded > 0 ? "above" : "below") what happened"
         lines.append("Its P5–P95 band held \(FixedDecimal.percent(score.coverage90)) (nominal 90%); its median was \(median).")
         return lines
@@ -73,8 +82,10 @@ struct BacktestMarkdown: Sendable {
         let origins = run.origins
         var out = p.frontMatter + "\n# Backtest: can these percentiles be trusted?\n\n"
         out += "\(run.workspaceCount) workspace\(run.workspaceCount == 1 ? "" : "s"), history \(run.firstMonth) to \(run.lastMonth). "
-        out += "From each of \(origins.count) origin\(origins.count == 1 ? "" : "s") (\(origins.map(\.description).joined(separator: ", "))) "
-        out += "every model saw only the history up to the origin (the seats model's trend prior and seasonality were learnt "
+        out +=
+            "From each of \(origins.count) origin\(origins.count == 1 ? "" : "s") (\(origins.map(\.description).joined(separator: ", "))) "
+        out +=
+            "every model saw only the history up to the origin (the seats model's trend prior and seasonality were learnt "
             + "from every workspace's history up to it) and forecast the next \(run.settings.horizon) month\(run.settings.horizon == 1 ? "" : "s") "
         out += "(fewer where the history ends first) with \(run.settings.trials.groupedThousands) trials, seed \(run.settings.seed); "
         out += "the forecasts are compared with the real usage and with the balance the ledger gives on it. "
@@ -84,54 +95,81 @@ struct BacktestMarkdown: Sendable {
 
         out += "## Scores over every step\n\n"
         let overall = run.scores.filter { $0.step == nil }
-        out += MarkdownTable(columns: [
-            .init("model"), .init("target"), .init("forecasts", .right), .init("P10–P90 coverage", .right), .init("P5–P95 coverage", .right),
-            .init("pinball P10", .right), .init("pinball P50", .right), .init("pinball P90", .right), .init("CRPS", .right),
-            .init("bias", .right), .init("Brier cap hit", .right), .init("Brier shortfall", .right),
-        ], rows: overall.map { s in
-            [s.model.rawValue, s.target.rawValue, s.count.groupedThousands, FixedDecimal.percent(s.coverage80), FixedDecimal.percent(s.coverage90),
-             FixedDecimal.groupedWhole(s.pinballP10), FixedDecimal.groupedWhole(s.pinballP50), FixedDecimal.groupedWhole(s.pinballP90),
-             FixedDecimal.groupedWhole(s.crps), Self.signedCredits(s.bias),
-             FixedDecimal.text(s.brierCapHit, places: 4), FixedDecimal.text(s.brierShortfall, places: 4)]
-        }).text
-        out += "\nCRPS and pinball losses are in credits, lower is better; CRPS rewards a forecast that is both sharp and right. "
+        out +=
+            MarkdownTable(
+                columns: [
+                    .init("model"), .init("target"), .init("forecasts", .right), .init("P10–P90 coverage", .right),
+                    .init("P5–P95 coverage", .right),
+                    .init("pinball P10", .right), .init("pinball P50", .right), .init("pinball P90", .right), .init("CRPS", .right),
+                    .init("bias", .right), .init("Brier cap hit", .right), .init("Brier shortfall", .right),
+                ],
+                rows: overall.map { s in
+                    [
+                        s.model.rawValue, s.target.rawValue, s.count.groupedThousands, FixedDecimal.percent(s.coverage80),
+                        FixedDecimal.percent(s.coverage90),
+                        FixedDecimal.groupedWhole(s.pinballP10), FixedDecimal.groupedWhole(s.pinballP50),
+                        FixedDecimal.groupedWhole(s.pinballP90),
+                        FixedDecimal.groupedWhole(s.crps), Self.signedCredits(s.bias),
+                        FixedDecimal.text(s.brierCapHit, places: 4), FixedDecimal.text(s.brierShortfall, places: 4),
+                    ]
+                }
+            ).text
+        out +=
+            "\nCRPS and pinball losses are in credits, lower is better; CRPS rewards a forecast that is both sharp and right. "
             + "Bias is the mean of P50 minus what happened. Brier scores are for the event within the horizon; lower is better.\n\n"
 
         out += "## Coverage by step\n\n"
         out += "![P10–P90 coverage of usage by months ahead](\(coverageChart))\n\n"
         let usageSteps = run.scores.filter { $0.target == .usage && $0.step != nil }
-        out += MarkdownTable(
-            columns: [.init("months ahead", .right)] + run.models.flatMap { [.init("\($0.rawValue) P10–P90", .right), .init("\($0.rawValue) P5–P95", .right)] },
-            rows: (1...run.settings.horizon).compactMap { step in
-                let row = run.models.map { model in usageSteps.first { $0.model == model && $0.step == step } }
-                guard row.contains(where: { $0 != nil }) else { return nil }
-                return [String(step)] + row.flatMap { score in
-                    [score.map { FixedDecimal.percent($0.coverage80) } ?? "—", score.map { FixedDecimal.percent($0.coverage90) } ?? "—"]
+        out +=
+            MarkdownTable(
+                columns: [.init("months ahead", .right)]
+                    + run.models.flatMap { [.init("\($0.rawValue) P10–P90", .right), .init("\($0.rawValue) P5–P95", .right)] },
+                rows: (1...run.settings.horizon).compactMap { step in
+                    let row = run.models.map { model in usageSteps.first { $0.model == model && $0.step == step } }
+                    guard row.contains(where: { $0 != nil }) else { return nil }
+                    return [String(step)]
+                        + row.flatMap { score in
+                            [
+                                score.map { FixedDecimal.percent($0.coverage80) } ?? "—",
+                                score.map { FixedDecimal.percent($0.coverage90) } ?? "—",
+                            ]
+                        }
                 }
-            }
-        ).text
+            ).text
         out += "\n"
 
         out += "## Cap hits and shortfalls: reliability\n\n"
-        out += "Forecasts grouped by the probability they gave the event (within the horizon) against how often it then happened; "
+        out +=
+            "Forecasts grouped by the probability they gave the event (within the horizon) against how often it then happened; "
             + "a reliable forecast lies on the diagonal.\n\n"
         out += "![Reliability of event probabilities](\(reliabilityChart))\n\n"
         for model in run.models {
             out += "### \(MarkdownTable.escape(model.rawValue))\n\n"
             let tables = BacktestEvent.allCases.map { run.reliability(of: model, event: $0) }
-            out += MarkdownTable(
-                columns: [.init("forecast probability")] + BacktestEvent.allCases.flatMap { event in
-                    [.init("\(Self.eventWords(event)): forecasts", .right), .init("mean forecast", .right), .init("happened", .right)]
-                },
-                rows: tables[0].indices.map { index in
-                    let bin = tables[0][index]
-                    return ["\(Int((bin.lower * 100).rounded()))–\(Int((bin.upper * 100).rounded()))%"] + tables.flatMap { table in
-                        let bin = table[index]
-                        return bin.count == 0 ? ["0", "—", "—"]
-                            : [bin.count.groupedThousands, FixedDecimal.percent(bin.meanProbability), FixedDecimal.percent(bin.observedFrequency)]
+            out +=
+                MarkdownTable(
+                    columns: [.init("forecast probability")]
+                        + BacktestEvent.allCases.flatMap { event in
+                            [
+                                .init("\(Self.eventWords(event)): forecasts", .right), .init("mean forecast", .right),
+                                .init("happened", .right),
+                            ]
+                        },
+                    rows: tables[0].indices.map { index in
+                        let bin = tables[0][index]
+                        return ["\(Int((bin.lower * 100).rounded()))–\(Int((bin.upper * 100).rounded()))%"]
+                            + tables.flatMap { table in
+                                let bin = table[index]
+                                return bin.count == 0
+                                    ? ["0", "—", "—"]
+                                    : [
+                                        bin.count.groupedThousands, FixedDecimal.percent(bin.meanProbability),
+                                        FixedDecimal.percent(bin.observedFrequency),
+                                    ]
+                            }
                     }
-                }
-            ).text
+                ).text
             out += "\n"
         }
         out += "backtest.csv has every forecast (origin, workspace, model, step) and scores.csv the scores by step.\n"

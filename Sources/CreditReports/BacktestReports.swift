@@ -36,9 +36,11 @@ public struct BacktestReports: Sendable {
         let horizon = run.settings.horizon
         let scores = run.scores.filter { $0.target == .usage && $0.step != nil }
         let lowest = min(0.5, (scores.map(\.coverage80).min() ?? 0.5) - 0.05)
-        var series = [BacktestChart.Series(
-            name: "nominal 80%", color: "#000000", points: [(1, 0.8), (Double(max(1, horizon)), 0.8)], isReference: true
-        )]
+        var series = [
+            BacktestChart.Series(
+                name: "nominal 80%", color: "#000000", points: [(1, 0.8), (Double(max(1, horizon)), 0.8)], isReference: true
+            )
+        ]
         for model in run.models {
             let points = scores.filter { $0.model == model }.map { (x: Double($0.step!), y: $0.coverage80) }
             series.append(.init(name: model.rawValue, color: Self.color(of: model), points: points))
@@ -60,10 +62,11 @@ public struct BacktestReports: Sendable {
                 BacktestEvent.allCases.map { record.forecast(of: $0) }
             }
             let bins = ReliabilityBin.table(forecasts).filter { $0.count > 0 }
-            series.append(.init(
-                name: model.rawValue, color: Self.color(of: model),
-                points: bins.map { (x: $0.meanProbability, y: $0.observedFrequency) }, counts: bins.map(\.count)
-            ))
+            series.append(
+                .init(
+                    name: model.rawValue, color: Self.color(of: model),
+                    points: bins.map { (x: $0.meanProbability, y: $0.observedFrequency) }, counts: bins.map(\.count)
+                ))
         }
         return BacktestChart(
             title: "Reliability of cap-hit and shortfall probabilities", xCaption: "forecast probability (within the horizon)",
@@ -81,9 +84,11 @@ public struct BacktestReports: Sendable {
             ReportFile(path: "backtest.csv", text: BacktestCSV.records(run).text),
             ReportFile(path: "scores.csv", text: BacktestCSV.scores(run.scores).text),
             ReportFile(path: "provenance.json", text: provenance.json(describing: ["backtest.csv", "scores.csv"])),
-            ReportFile(path: "backtest.md", text: BacktestMarkdown(
-                run: run, provenance: provenance, coverageChart: Self.coverageChart, reliabilityChart: Self.reliabilityChart
-            ).text),
+            ReportFile(
+                path: "backtest.md",
+                text: BacktestMarkdown(
+                    run: run, provenance: provenance, coverageChart: Self.coverageChart, reliabilityChart: Self.reliabilityChart
+                ).text),
         ])
     }
 

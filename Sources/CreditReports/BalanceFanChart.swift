@@ -41,7 +41,8 @@ struct BalanceFanChart: Sendable {
         let axis = Self.axis(maximum: max(maximum, workspace.cap))
 
         func x(_ index: Int) -> Double {
-            months.count <= 1 ? Double(margin.left) + plot.width / 2
+            months.count <= 1
+                ? Double(margin.left) + plot.width / 2
                 : Double(margin.left) + plot.width * Double(index) / Double(months.count - 1)
         }
         func y(_ value: Int) -> Double {
@@ -55,13 +56,13 @@ struct BalanceFanChart: Sendable {
         let left = number(Double(margin.left))
         let right = number(Double(width - margin.right))
         var svg = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" font-family="sans-serif" font-size="12">
-        <title>\(name): forecast pool balance</title>
-        <rect x="0" y="0" width="\(width)" height="\(height)" fill="#ffffff"/>
-        <text x="\(width / 2)" y="24" text-anchor="middle" font-size="16">\(name): forecast pool balance (credits)</text>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" font-family="sans-serif" font-size="12">
+            <title>\(name): forecast pool balance</title>
+            <rect x="0" y="0" width="\(width)" height="\(height)" fill="#ffffff"/>
+            <text x="\(width / 2)" y="24" text-anchor="middle" font-size="16">\(name): forecast pool balance (credits)</text>
 
-        """
+            """
         svg += "<g stroke=\"#e0e0e0\" stroke-width=\"1\">\n"
         for tick in stride(from: axis.step, through: axis.top, by: axis.step) {
             svg += "<line x1=\"\(left)\" y1=\"\(number(y(tick)))\" x2=\"\(right)\" y2=\"\(number(y(tick)))\"/>\n"
@@ -72,12 +73,16 @@ struct BalanceFanChart: Sendable {
         }
         svg += "</g>\n"
         if !months.isEmpty {
-            let band = points(months.map(\.closing.p10)) + " " + points(months.map(\.closing.p90)).split(separator: " ").reversed().joined(separator: " ")
+            let band =
+                points(months.map(\.closing.p10)) + " "
+                + points(months.map(\.closing.p90)).split(separator: " ").reversed().joined(separator: " ")
             svg += "<polygon points=\"\(band)\" fill=\"#9ecae1\" fill-opacity=\"0.7\" stroke=\"none\"/>\n"
-            svg += "<polyline points=\"\(points(months.map(\.cap)))\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
+            svg +=
+                "<polyline points=\"\(points(months.map(\.cap)))\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
             svg += "<polyline points=\"\(points(months.map(\.closing.p50)))\" fill=\"none\" stroke=\"#08519c\" stroke-width=\"2\"/>\n"
         }
-        svg += "<line x1=\"\(left)\" y1=\"\(number(y(0)))\" x2=\"\(right)\" y2=\"\(number(y(0)))\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
+        svg +=
+            "<line x1=\"\(left)\" y1=\"\(number(y(0)))\" x2=\"\(right)\" y2=\"\(number(y(0)))\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
         svg += "<g fill=\"#333333\" text-anchor=\"middle\">\n"
         // Label every month up to a year; beyond that every k-th, so labels never overlap.
         let every = max(1, (months.count + 11) / 12)
@@ -87,17 +92,17 @@ struct BalanceFanChart: Sendable {
         svg += "</g>\n"
         let legendY = height - 16
         svg += """
-        <g font-size="12" fill="#333333">
-        <rect x="\(margin.left)" y="\(legendY - 10)" width="16" height="10" fill="#9ecae1"/>
-        <text x="\(margin.left + 22)" y="\(legendY)">P10–P90 closing balance</text>
-        <line x1="\(margin.left + 200)" y1="\(legendY - 5)" x2="\(margin.left + 216)" y2="\(legendY - 5)" stroke="#08519c" stroke-width="2"/>
-        <text x="\(margin.left + 222)" y="\(legendY)">P50 (median)</text>
-        <line x1="\(margin.left + 330)" y1="\(legendY - 5)" x2="\(margin.left + 346)" y2="\(legendY - 5)" stroke="#d62728" stroke-width="2" stroke-dasharray="6 4"/>
-        <text x="\(margin.left + 352)" y="\(legendY)">cap</text>
-        </g>
-        </svg>
+            <g font-size="12" fill="#333333">
+            <rect x="\(margin.left)" y="\(legendY - 10)" width="16" height="10" fill="#9ecae1"/>
+            <text x="\(margin.left + 22)" y="\(legendY)">P10–P90 closing balance</text>
+            <line x1="\(margin.left + 200)" y1="\(legendY - 5)" x2="\(margin.left + 216)" y2="\(legendY - 5)" stroke="#08519c" stroke-width="2"/>
+            <text x="\(margin.left + 222)" y="\(legendY)">P50 (median)</text>
+            <line x1="\(margin.left + 330)" y1="\(legendY - 5)" x2="\(margin.left + 346)" y2="\(legendY - 5)" stroke="#d62728" stroke-width="2" stroke-dasharray="6 4"/>
+            <text x="\(margin.left + 352)" y="\(legendY)">cap</text>
+            </g>
+            </svg>
 
-        """
+            """
         return svg
     }
 }

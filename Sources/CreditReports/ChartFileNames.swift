@@ -45,9 +45,9 @@ enum ChartFileNames {
     }
 }
 
-private extension StableHash {
+extension StableHash {
     /// The hex hash of `text`.
-    func hashed(_ text: String) -> String {
+    fileprivate func hashed(_ text: String) -> String {
         var hash = self
         hash.combine(text)
         return hash.hex

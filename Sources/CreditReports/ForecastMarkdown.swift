@@ -42,7 +42,8 @@ struct ForecastMarkdown: Sendable {
         let p = provenance
         let count = run.workspaces.count
         var out = "# Credit pool forecast\n\n"
-        out += "\(count) workspace\(count == 1 ? "" : "s"), forecast for \(p.firstMonth) to \(p.lastMonth) "
+        out +=
+            "\(count) workspace\(count == 1 ? "" : "s"), forecast for \(p.firstMonth) to \(p.lastMonth) "
             + "(\(p.horizon) month\(p.horizon == 1 ? "" : "s") after the history ending \(p.asOf)).\n\n"
 
         out += "## Assumptions\n\n"
@@ -51,38 +52,47 @@ struct ForecastMarkdown: Sendable {
         if let prior = run.settings.portfolioPrior { out += PriorText.bullets(prior) }
         if let precision = p.precision {
             // Each workspace stops on its own, so its count is shown in its section.
-            out += "- **Trials:** per workspace, until every probability's standard error was below \(precision)"
+            out +=
+                "- **Trials:** per workspace, until every probability's standard error was below \(precision)"
                 + " (at most \(p.trials.groupedThousands) were needed), seed \(p.seed); the same inputs and seed give the same numbers.\n"
         } else {
-            out += "- **Trials:** \(p.trials.groupedThousands) per workspace, seed \(p.seed); the same inputs and seed give the same numbers.\n"
+            out +=
+                "- **Trials:** \(p.trials.groupedThousands) per workspace, seed \(p.seed); the same inputs and seed give the same numbers.\n"
         }
-        out += "- **Horizon:** \(p.horizon) month\(p.horizon == 1 ? "" : "s"), \(p.firstMonth) to \(p.lastMonth); history as of \(p.asOf).\n"
+        out +=
+            "- **Horizon:** \(p.horizon) month\(p.horizon == 1 ? "" : "s"), \(p.firstMonth) to \(p.lastMonth); history as of \(p.asOf).\n"
         out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n"
         out += "- **Prices:** \(MarkdownTable.escape(p.pricing)).\n"
         if !p.startingBalances.isEmpty {
             out += "- **Starting balances:** \(MarkdownTable.escape(p.startingBalances)).\n"
         }
         out += "- **Inputs:** hash \(MarkdownTable.escape(p.inputHash)), creditcast \(MarkdownTable.escape(p.toolVersion)).\n"
-        out += "- **Reading the numbers:** P10 / P50 / P90 are the levels that 10% / 50% / 90% of trials stay at or below; "
+        out +=
+            "- **Reading the numbers:** P10 / P50 / P90 are the levels that 10% / 50% / 90% of trials stay at or below; "
             + "\"likely by\" is the first month by which the event has more than a 50% chance of having happened.\n\n"
 
         let order = UrgencyRanking.order(run.workspaces)
         let ranked = order.map { run.workspaces[$0] }
-        out += "## Summary\n\nMost urgent first, as the watchlist ranks them: running short, then near the cap, then the rest; "
+        out +=
+            "## Summary\n\nMost urgent first, as the watchlist ranks them: running short, then near the cap, then the rest; "
             + "within each, the earlier month the event becomes likely, then the more credits at stake.\n\n"
-        out += MarkdownTable(columns: [
-            .init("workspace"), .init("plan"), .init("seats", .right), .init("balance now", .right), .init("cap", .right),
-            .init("P(shortfall)", .right), .init("shortfall likely by"), .init("P(cap hit)", .right), .init("cap likely by"),
-            .init("expected forfeited", .right), .init("expected shortfall", .right), .init("expected PAYG cost", .right),
-        ], rows: ranked.map { w in
-            [
-                w.name, w.plan, w.seats.groupedThousands, w.startingBalance.groupedThousands, w.cap.groupedThousands,
-                FixedDecimal.percent(w.probabilityOfAnyShortfall), w.shortfallLikelyBy?.description ?? "—",
-                FixedDecimal.percent(w.probabilityOfAnyCapHit), w.capHitLikelyBy?.description ?? "—",
-                FixedDecimal.groupedWhole(w.expectedForfeited), FixedDecimal.groupedWhole(w.expectedShortfall),
-                w.expectedPayAsYouGoCost.formatted,
-            ]
-        }).text
+        out +=
+            MarkdownTable(
+                columns: [
+                    .init("workspace"), .init("plan"), .init("seats", .right), .init("balance now", .right), .init("cap", .right),
+                    .init("P(shortfall)", .right), .init("shortfall likely by"), .init("P(cap hit)", .right), .init("cap likely by"),
+                    .init("expected forfeited", .right), .init("expected shortfall", .right), .init("expected PAYG cost", .right),
+                ],
+                rows: ranked.map { w in
+                    [
+                        w.name, w.plan, w.seats.groupedThousands, w.startingBalance.groupedThousands, w.cap.groupedThousands,
+                        FixedDecimal.percent(w.probabilityOfAnyShortfall), w.shortfallLikelyBy?.description ?? "—",
+                        FixedDecimal.percent(w.probabilityOfAnyCapHit), w.capHitLikelyBy?.description ?? "—",
+                        FixedDecimal.groupedWhole(w.expectedForfeited), FixedDecimal.groupedWhole(w.expectedShortfall),
+                        w.expectedPayAsYouGoCost.formatted,
+                    ]
+                }
+            ).text
 
         // Charts follow their workspace by index, not by name: names may repeat.
         let chartOrder = order.map { chartPaths[$0] }
@@ -90,14 +100,17 @@ struct ForecastMarkdown: Sendable {
         out += "\n## Workspaces\n"
         if shown < ranked.count {
             let omitted = ranked.count - shown
-            out += "\nThe \(shown) most urgent workspaces; \(omitted) more \(omitted == 1 ? "is" : "are") left out here. "
+            out +=
+                "\nThe \(shown) most urgent workspaces; \(omitted) more \(omitted == 1 ? "is" : "are") left out here. "
                 + "forecast.csv and summary.csv list every workspace, and charts/ holds every chart.\n"
         }
         for (position, (workspace, chart)) in zip(ranked, chartOrder).prefix(shown).enumerated() {
             out += "\n### \(MarkdownTable.escape(workspace.name))\n\n"
             if !annual.isEmpty {
                 let answer = annual[order[position]]
-                out += answer.sentence(buying: answer.outcome.strategy.autoPurchase == nil ? "Paying as it goes" : "Auto-purchase as configured")
+                out +=
+                    answer.sentence(
+                        buying: answer.outcome.strategy.autoPurchase == nil ? "Paying as it goes" : "Auto-purchase as configured")
                     + (answer.year.need.probabilityOfExtra > 0 ? "." : "") + "\n\n"
             }
             out += "![Forecast pool balance of \(MarkdownTable.escape(workspace.name))](\(chart))\n\n"
@@ -111,21 +124,24 @@ struct ForecastMarkdown: Sendable {
     /// balance, and what each month costs: mean credits forfeited at the cap, mean shortfall,
     /// and the expected pay-as-you-go bill.
     private static func monthTable(_ workspace: WorkspaceForecast) -> MarkdownTable {
-        MarkdownTable(columns: [
-            .init("month"), .init("opening P50", .right), .init("accrual", .right),
-            .init("usage P10", .right), .init("usage P50", .right), .init("usage P90", .right),
-            .init("closing P10", .right), .init("closing P50", .right), .init("closing P90", .right),
-            .init("cap", .right), .init("P(cap hit)", .right), .init("P(shortfall)", .right),
-            .init("forfeited", .right), .init("shortfall", .right), .init("PAYG cost", .right),
-        ], rows: workspace.months.map { m in
-            [m.month.description] + [
-                m.opening.p50, m.accrual, m.usage.p10, m.usage.p50, m.usage.p90,
-                m.closing.p10, m.closing.p50, m.closing.p90, m.cap,
-            ].map(\.groupedThousands) + [
-                FixedDecimal.percent(m.probabilityOfCapHit), FixedDecimal.percent(m.probabilityOfShortfall),
-                FixedDecimal.groupedWhole(m.forfeitedMean), FixedDecimal.groupedWhole(m.shortfallMean),
-                m.payAsYouGoCostMean.formatted,
-            ]
-        })
+        MarkdownTable(
+            columns: [
+                .init("month"), .init("opening P50", .right), .init("accrual", .right),
+                .init("usage P10", .right), .init("usage P50", .right), .init("usage P90", .right),
+                .init("closing P10", .right), .init("closing P50", .right), .init("closing P90", .right),
+                .init("cap", .right), .init("P(cap hit)", .right), .init("P(shortfall)", .right),
+                .init("forfeited", .right), .init("shortfall", .right), .init("PAYG cost", .right),
+            ],
+            rows: workspace.months.map { m in
+                [m.month.description]
+                    + [
+                        m.opening.p50, m.accrual, m.usage.p10, m.usage.p50, m.usage.p90,
+                        m.closing.p10, m.closing.p50, m.closing.p90, m.cap,
+                    ].map(\.groupedThousands) + [
+                        FixedDecimal.percent(m.probabilityOfCapHit), FixedDecimal.percent(m.probabilityOfShortfall),
+                        FixedDecimal.groupedWhole(m.forfeitedMean), FixedDecimal.groupedWhole(m.shortfallMean),
+                        m.payAsYouGoCostMean.formatted,
+                    ]
+            })
     }
 }

@@ -60,21 +60,24 @@ public struct ForecastReports: Sendable {
         files.append(ReportFile(path: "forecast.csv", text: ForecastCSV.forecast(run).text))
         files.append(ReportFile(path: "summary.csv", text: ForecastCSV.summary(run).text))
         if !annual.isEmpty { files.append(ReportFile(path: "annual.csv", text: annualCSV.text)) }
-        files.append(ReportFile(
-            path: "provenance.json",
-            text: provenance.json(describing: ["forecast.csv", "summary.csv"] + (annual.isEmpty ? [] : ["annual.csv"]))
-        ))
-        files.append(ReportFile(
-            path: "report.md",
-            text: ForecastMarkdown(run: run, provenance: provenance, chartPaths: charts, detailLimit: detailLimit, annual: answers).text
-        ))
+        files.append(
+            ReportFile(
+                path: "provenance.json",
+                text: provenance.json(describing: ["forecast.csv", "summary.csv"] + (annual.isEmpty ? [] : ["annual.csv"]))
+            ))
+        files.append(
+            ReportFile(
+                path: "report.md",
+                text: ForecastMarkdown(run: run, provenance: provenance, chartPaths: charts, detailLimit: detailLimit, annual: answers).text
+            ))
         return ReportSet(files: files)
     }
 
     /// The columns of `annual.csv`.
-    public static let annualHeader = ["workspace", "first_month", "last_month"] + AnnualAnswer.needHeader + [
-        "extra_credits_p90", "purchase", "expected_extra_cost", "p90_extra_cost", "expected_unused_credits",
-    ]
+    public static let annualHeader =
+        ["workspace", "first_month", "last_month"] + AnnualAnswer.needHeader + [
+            "extra_credits_p90", "purchase", "expected_extra_cost", "p90_extra_cost", "expected_unused_credits",
+        ]
 
     /// Each workspace's plain annual answer, by workspace index in `run` (empty without `annual`).
     public var answers: [AnnualAnswer] {
@@ -87,13 +90,15 @@ public struct ForecastReports: Sendable {
     /// costs under the run's rules (pay-as-you-go, or its auto-purchase), to the cent.
     var annualCSV: CSVTable {
         let answers = answers
-        return CSVTable(header: Self.annualHeader, rows: UrgencyRanking.order(run.workspaces).map { index in
-            let answer = answers[index]
-            return [.text(answer.year.name), .month(answer.year.renewal), .month(answer.lastMonth)] + answer.needCells + [
-                .integer(answer.year.need.extra.p90), .literal(answer.outcome.strategy.name), .money(answer.outcome.expectedCost),
-                .money(answer.outcome.p90Cost), .decimal(answer.outcome.expectedUnusedCredits, places: ForecastCSV.meanPlaces),
-            ]
-        })
+        return CSVTable(
+            header: Self.annualHeader,
+            rows: UrgencyRanking.order(run.workspaces).map { index in
+                let answer = answers[index]
+                return [.text(answer.year.name), .month(answer.year.renewal), .month(answer.lastMonth)] + answer.needCells + [
+                    .integer(answer.year.need.extra.p90), .literal(answer.outcome.strategy.name), .money(answer.outcome.expectedCost),
+                    .money(answer.outcome.p90Cost), .decimal(answer.outcome.expectedUnusedCredits, places: ForecastCSV.meanPlaces),
+                ]
+            })
     }
 
     /// Writes the report into `directory` (created if needed), with `extraFiles` (a scenario

@@ -36,7 +36,8 @@ public struct ForecastSummary: Sendable {
         let first = run.asOf.advanced(by: 1)
         let last = run.asOf.advanced(by: run.settings.horizon)
         let count = run.workspaces.count
-        var out = "Forecast \(first) to \(last) for \(count) workspace\(count == 1 ? "" : "s")"
+        var out =
+            "Forecast \(first) to \(last) for \(count) workspace\(count == 1 ? "" : "s")"
             + " (\(run.settings.trials.groupedThousands) trials, seed \(run.settings.seed), model \(run.settings.model.rawValue)).\n"
         let order = UrgencyRanking.order(run.workspaces)
         let ranked = order.map { run.workspaces[$0] }
@@ -44,25 +45,30 @@ public struct ForecastSummary: Sendable {
         if !shown.isEmpty {
             // The year's answer: usage against accrual, the chance of extra credits and their cost.
             let year = annual.isEmpty ? [] : ["12-month usage P50", "plan accrues", "P(extra)", "extra cost"]
-            out += "\n" + TextTable(
-                headings: ["workspace", "seats", "balance now", "P(shortfall)", "shortfall by", "P(cap hit)", "cap by", "expected PAYG cost"]
-                    + year,
-                alignments: [.left, .right, .right, .right, .left, .right, .left, .right] + year.map { _ in .right },
-                rows: shown.map { index in
-                    let w = run.workspaces[index]
-                    return [
-                        w.name, w.seats.groupedThousands, w.startingBalance.groupedThousands,
-                        FixedDecimal.percent(w.probabilityOfAnyShortfall), w.shortfallLikelyBy?.description ?? "-",
-                        FixedDecimal.percent(w.probabilityOfAnyCapHit), w.capHitLikelyBy?.description ?? "-",
-                        w.expectedPayAsYouGoCost.formatted,
-                    ] + (annual.isEmpty ? [] : Self.yearCells(annual[index]))
-                }
-            ).text
+            out +=
+                "\n"
+                + TextTable(
+                    headings: [
+                        "workspace", "seats", "balance now", "P(shortfall)", "shortfall by", "P(cap hit)", "cap by", "expected PAYG cost",
+                    ]
+                        + year,
+                    alignments: [.left, .right, .right, .right, .left, .right, .left, .right] + year.map { _ in .right },
+                    rows: shown.map { index in
+                        let w = run.workspaces[index]
+                        return [
+                            w.name, w.seats.groupedThousands, w.startingBalance.groupedThousands,
+                            FixedDecimal.percent(w.probabilityOfAnyShortfall), w.shortfallLikelyBy?.description ?? "-",
+                            FixedDecimal.percent(w.probabilityOfAnyCapHit), w.capHitLikelyBy?.description ?? "-",
+                            w.expectedPayAsYouGoCost.formatted,
+                        ] + (annual.isEmpty ? [] : Self.yearCells(annual[index]))
+                    }
+                ).text
             if shown.count < ranked.count {
                 out += "(\(ranked.count - shown.count) more in summary.csv)\n"
             }
         }
-        out += "\nReports in \(ReportText.singleLine(reportDirectory)): report.md, summary.csv, forecast.csv, "
+        out +=
+            "\nReports in \(ReportText.singleLine(reportDirectory)): report.md, summary.csv, forecast.csv, "
             + (annual.isEmpty ? "" : "annual.csv, ") + "provenance.json, "
             + "\(ForecastReports.chartDirectory)/ (\(count) chart\(count == 1 ? "" : "s")).\n"
         return out

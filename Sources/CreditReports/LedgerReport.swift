@@ -48,12 +48,13 @@ public struct LedgerReport: Sendable, Equatable {
         for section in sections {
             for row in section.rows {
                 let workspace: [CSVCell] = named ? [section.workspace.map(CSVCell.text) ?? .empty] : []
-                table.rows.append(workspace + [
-                    .month(row.month), .integer(row.opening), .integer(row.accrual), .integer(row.forfeited),
-                    .integer(row.used), .integer(row.purchased), .integer(row.payAsYouGo), .integer(row.closing),
-                    .integer(row.cap), .money(row.cost), .integer(row.purchasedBalance), .integer(row.expired),
-                    .integer(row.shortfall),
-                ])
+                table.rows.append(
+                    workspace + [
+                        .month(row.month), .integer(row.opening), .integer(row.accrual), .integer(row.forfeited),
+                        .integer(row.used), .integer(row.purchased), .integer(row.payAsYouGo), .integer(row.closing),
+                        .integer(row.cap), .money(row.cost), .integer(row.purchasedBalance), .integer(row.expired),
+                        .integer(row.shortfall),
+                    ])
             }
         }
         return table.text
@@ -87,23 +88,27 @@ public struct LedgerReport: Sendable, Equatable {
         let workspaces = sections.map { section in
             JSONValue.object([
                 ("workspace", .optional(section.workspace)),
-                ("months", .array(section.rows.map { row in
-                    .object([
-                        ("month", .string(row.month.description)),
-                        ("opening", .integer(row.opening)),
-                        ("accrual", .integer(row.accrual)),
-                        ("forfeited", .integer(row.forfeited)),
-                        ("used", .integer(row.used)),
-                        ("purchased", .integer(row.purchased)),
-                        ("payg", .integer(row.payAsYouGo)),
-                        ("closing", .integer(row.closing)),
-                        ("cap", .integer(row.cap)),
-                        ("cost", .string(row.cost.description)),
-                        ("purchased_balance", .integer(row.purchasedBalance)),
-                        ("expired", .integer(row.expired)),
-                        ("shortfall", .integer(row.shortfall)),
-                    ])
-                })),
+                (
+                    "months",
+                    .array(
+                        section.rows.map { row in
+                            .object([
+                                ("month", .string(row.month.description)),
+                                ("opening", .integer(row.opening)),
+                                ("accrual", .integer(row.accrual)),
+                                ("forfeited", .integer(row.forfeited)),
+                                ("used", .integer(row.used)),
+                                ("purchased", .integer(row.purchased)),
+                                ("payg", .integer(row.payAsYouGo)),
+                                ("closing", .integer(row.closing)),
+                                ("cap", .integer(row.cap)),
+                                ("cost", .string(row.cost.description)),
+                                ("purchased_balance", .integer(row.purchasedBalance)),
+                                ("expired", .integer(row.expired)),
+                                ("shortfall", .integer(row.shortfall)),
+                            ])
+                        })
+                ),
             ])
         }
         return JSONValue.object([("workspaces", .array(workspaces))]).compact + "\n"
@@ -125,7 +130,8 @@ public struct LedgerReport: Sendable, Equatable {
     /// (balances and caps do not add up, so their total cells stay empty).
     private static func humanRows(_ rows: [LedgerMonth]) -> [[String]] {
         var body = rows.map { row in
-            [row.month.description] + [row.opening, row.accrual, row.forfeited, row.used, row.purchased, row.payAsYouGo, row.closing, row.cap]
+            [row.month.description]
+                + [row.opening, row.accrual, row.forfeited, row.used, row.purchased, row.payAsYouGo, row.closing, row.cap]
                 .map(\.groupedThousands) + [row.cost.formatted]
         }
         func sum(_ value: (LedgerMonth) -> Int) -> String { rows.reduce(0) { $0 + value($1) }.groupedThousands }

@@ -15,18 +15,22 @@ enum PriorText {
         let trend = prior.trend
         var out = "- **Trend prior:** "
         if trend.workspaces == 0 {
-            out += "each workspace's own trend, weighed against a flat one (±\(FixedDecimal.text(trend.sigma * 100, places: 1))% a month).\n"
+            out +=
+                "each workspace's own trend, weighed against a flat one (±\(FixedDecimal.text(trend.sigma * 100, places: 1))% a month).\n"
         } else {
-            out += "each workspace's own trend, weighed against how trends spread across the \(trend.workspaces.groupedThousands) "
+            out +=
+                "each workspace's own trend, weighed against how trends spread across the \(trend.workspaces.groupedThousands) "
                 + "workspaces with three months or more: \(change(trend.mean)) ± \(FixedDecimal.text(trend.sigma * 100, places: 1))% a month.\n"
         }
         let season = prior.seasonality
         if season.isNone {
-            out += "- **Seasonality:** none assumed"
+            out +=
+                "- **Seasonality:** none assumed"
                 + (trend.workspaces == 0 ? ".\n" : "; no yearly pattern stands out of the noise across the workspaces.\n")
         } else {
             let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-            out += "- **Seasonality:** learnt from the \(season.workspaces.groupedThousands) workspaces with a year or more: "
+            out +=
+                "- **Seasonality:** learnt from the \(season.workspaces.groupedThousands) workspaces with a year or more: "
                 + zip(months, season.effects).map { "\($0) \(change($1))" }.joined(separator: ", ") + ".\n"
         }
         return out

@@ -51,10 +51,13 @@ public struct RenewReports: Sendable {
     }
 
     /// The columns of `renew-summary.csv`.
-    public static let summaryHeader = [
-        "workspace", "scenario", "renewal"] + AnnualAnswer.needHeader + ["recommended", "expected_cost", "p90_cost", "expected_unused_credits", "runner_up",
-        "runner_up_expected_cost", "runner_up_p90_cost", "saving_vs_payg", "strategies_searched",
-    ]
+    public static let summaryHeader =
+        [
+            "workspace", "scenario", "renewal",
+        ] + AnnualAnswer.needHeader + [
+            "recommended", "expected_cost", "p90_cost", "expected_unused_credits", "runner_up",
+            "runner_up_expected_cost", "runner_up_p90_cost", "saving_vs_payg", "strategies_searched",
+        ]
 
     /// `renew-summary.csv`: the plain answer, one row per workspace and scenario. The year's
     /// usage (nearest-rank percentiles of the annual total over the trials) against what the
@@ -66,14 +69,17 @@ public struct RenewReports: Sendable {
             let forecast = recommendation.forecast
             let chosen = recommendation.recommended
             let runnerUp = recommendation.runnerUp
-            table.rows.append([
-                .text(forecast.name), .text(recommendation.scenario), .month(forecast.renewal),
-            ] + AnnualAnswer(year: forecast, outcome: chosen).needCells + [.literal(chosen.strategy.name),
-                .money(chosen.expectedCost), .money(chosen.p90Cost), .decimal(chosen.expectedUnusedCredits, places: ForecastCSV.meanPlaces),
-                runnerUp.map { .literal($0.strategy.name) } ?? .empty, runnerUp.map { .money($0.expectedCost) } ?? .empty,
-                runnerUp.map { .money($0.p90Cost) } ?? .empty, .money(recommendation.savingAgainstPayAsYouGo),
-                .integer(forecast.outcomes.count),
-            ])
+            table.rows.append(
+                [
+                    .text(forecast.name), .text(recommendation.scenario), .month(forecast.renewal),
+                ] + AnnualAnswer(year: forecast, outcome: chosen).needCells + [
+                    .literal(chosen.strategy.name),
+                    .money(chosen.expectedCost), .money(chosen.p90Cost),
+                    .decimal(chosen.expectedUnusedCredits, places: ForecastCSV.meanPlaces),
+                    runnerUp.map { .literal($0.strategy.name) } ?? .empty, runnerUp.map { .money($0.expectedCost) } ?? .empty,
+                    runnerUp.map { .money($0.p90Cost) } ?? .empty, .money(recommendation.savingAgainstPayAsYouGo),
+                    .integer(forecast.outcomes.count),
+                ])
         }
         return table
     }
@@ -96,7 +102,8 @@ public struct RenewReports: Sendable {
         var out = AnnualAnswer(year: recommendation.forecast, outcome: chosen).sentence(buying: "Buying `\(chosen.strategy.name)`")
         guard recommendation.forecast.need.probabilityOfExtra > 0 else { return out }
         if let runnerUp = recommendation.runnerUp {
-            out += "; runner-up `\(runnerUp.strategy.name)` at \(runnerUp.expectedCost.formatted) expected "
+            out +=
+                "; runner-up `\(runnerUp.strategy.name)` at \(runnerUp.expectedCost.formatted) expected "
                 + "(\(runnerUp.p90Cost.formatted) P90)"
         }
         return out + "."
@@ -132,17 +139,20 @@ public struct RenewReports: Sendable {
         let p = ReportProvenance(run: run, assumptions: assumptions)
         let workspaces = Set(plan.recommendations.map(\.forecast.name)).count
         var out = "# Renewal purchase plan\n\n"
-        out += "\(workspaces) workspace\(workspaces == 1 ? "" : "s"), each strategy simulated over the renewal year on the same "
+        out +=
+            "\(workspaces) workspace\(workspaces == 1 ? "" : "s"), each strategy simulated over the renewal year on the same "
             + "\(p.trials.groupedThousands) trials (seed \(p.seed), model \(MarkdownTable.escape(p.model))), history as of \(p.asOf). "
             + "Recommended: \(riskWords).\n\n"
         if !riskNote.isEmpty { out += MarkdownTable.escape(riskNote) + "\n" }
-        out += "- **Strategies searched:** `payg` pays as it goes; `auto-N` buys N credits whenever credits run short; "
+        out +=
+            "- **Strategies searched:** `payg` pays as it goes; `auto-N` buys N credits whenever credits run short; "
             + "`upfront-…` buys packages at the renewal month (`upfront-2x1000000+500000` is two of 1,000,000 and one of 500,000), "
             + "alone or with `+auto-N` for the rest. Up-front combinations are any multiset of the pricing's packages, at most "
             + "\(RenewalStrategies.maximumPackagesUpfront), kept only when no other holds as many credits for less, and no larger "
             + "than the cheapest that covers the largest need of any trial.\n"
         out += "- **Unused credits:** purchased credits left at the end of the renewal year (an up-front package's expire then).\n"
-        out += "- **Need:** the year's usage is the nearest-rank P10, P50 and P90 of each trial's annual total; extra credits "
+        out +=
+            "- **Need:** the year's usage is the nearest-rank P10, P50 and P90 of each trial's annual total; extra credits "
             + "are the usage the pool cannot cover, the same under every strategy.\n"
         if let prior = run.settings.portfolioPrior { out += PriorText.bullets(prior) }
         out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n- **Prices:** \(MarkdownTable.escape(p.pricing)).\n"
@@ -152,13 +162,17 @@ public struct RenewReports: Sendable {
         out += "\n"
         out += "## Portfolio\n\n"
         let measure = plan.risk == .mean ? "expected" : "P90"
-        out += MarkdownTable(columns: [
-            .init("scenario"), .init("pay-as-you-go only (\(measure))", .right), .init("recommended (\(measure))", .right),
-            .init("saving", .right),
-        ], rows: plan.scenarios.map { scenario in
-            let total = plan.total(scenario: scenario)
-            return [scenario, total.payAsYouGo.formatted, total.recommended.formatted, total.saving.formatted]
-        }).text
+        out +=
+            MarkdownTable(
+                columns: [
+                    .init("scenario"), .init("pay-as-you-go only (\(measure))", .right), .init("recommended (\(measure))", .right),
+                    .init("saving", .right),
+                ],
+                rows: plan.scenarios.map { scenario in
+                    let total = plan.total(scenario: scenario)
+                    return [scenario, total.payAsYouGo.formatted, total.recommended.formatted, total.saving.formatted]
+                }
+            ).text
         out += "\n## Workspaces\n"
         var current: String?
         for recommendation in plan.recommendations {
@@ -166,28 +180,38 @@ public struct RenewReports: Sendable {
             if forecast.name != current {
                 current = forecast.name
                 out += "\n### \(MarkdownTable.escape(forecast.name))\n\n"
-                out += "\(forecast.plan.isEmpty ? "" : MarkdownTable.escape(forecast.plan) + ", ")\(forecast.seats.groupedThousands) seats, "
+                out +=
+                    "\(forecast.plan.isEmpty ? "" : MarkdownTable.escape(forecast.plan) + ", ")\(forecast.seats.groupedThousands) seats, "
                     + "balance now \(forecast.startingBalance.groupedThousands); renewal year \(forecast.renewal) to "
                     + "\(forecast.renewal.advanced(by: ForecastEngine.renewalYearMonths - 1)).\n"
             }
-            out += "\n**\(MarkdownTable.escape(recommendation.scenario))**: buy `\(recommendation.recommended.strategy.name)`, "
+            out +=
+                "\n**\(MarkdownTable.escape(recommendation.scenario))**: buy `\(recommendation.recommended.strategy.name)`, "
                 + "saving \(recommendation.savingAgainstPayAsYouGo.formatted) against pay-as-you-go only. "
                 + Self.answer(recommendation) + "\n\n"
-            let ranked = ([recommendation.recommendedIndex] + [recommendation.runnerUpIndex].compactMap { $0 }
-                + forecast.outcomes.indices.sorted { (plan.risk.cost(of: forecast.outcomes[$0]), $0) < (plan.risk.cost(of: forecast.outcomes[$1]), $1) })
+            let ranked =
+                ([recommendation.recommendedIndex] + [recommendation.runnerUpIndex].compactMap { $0 }
+                    + forecast.outcomes.indices.sorted {
+                        (plan.risk.cost(of: forecast.outcomes[$0]), $0) < (plan.risk.cost(of: forecast.outcomes[$1]), $1)
+                    })
             var listed: [Int] = []
             for index in ranked where !listed.contains(index) && listed.count < Self.strategiesListed { listed.append(index) }
-            out += MarkdownTable(columns: [
-                .init("strategy"), .init("expected cost", .right), .init("P90 cost", .right), .init("P(any PAYG)", .right),
-                .init("unused credits", .right), .init("recommended"),
-            ], rows: listed.map { index in
-                let outcome = forecast.outcomes[index]
-                return [
-                    outcome.strategy.name, outcome.expectedCost.formatted, outcome.p90Cost.formatted,
-                    FixedDecimal.percent(outcome.probabilityOfAnyPayAsYouGo), FixedDecimal.groupedWhole(outcome.expectedUnusedCredits),
-                    index == recommendation.recommendedIndex ? "yes" : index == recommendation.runnerUpIndex ? "runner-up" : "",
-                ]
-            }).text
+            out +=
+                MarkdownTable(
+                    columns: [
+                        .init("strategy"), .init("expected cost", .right), .init("P90 cost", .right), .init("P(any PAYG)", .right),
+                        .init("unused credits", .right), .init("recommended"),
+                    ],
+                    rows: listed.map { index in
+                        let outcome = forecast.outcomes[index]
+                        return [
+                            outcome.strategy.name, outcome.expectedCost.formatted, outcome.p90Cost.formatted,
+                            FixedDecimal.percent(outcome.probabilityOfAnyPayAsYouGo),
+                            FixedDecimal.groupedWhole(outcome.expectedUnusedCredits),
+                            index == recommendation.recommendedIndex ? "yes" : index == recommendation.runnerUpIndex ? "runner-up" : "",
+                        ]
+                    }
+                ).text
             if forecast.outcomes.count > listed.count {
                 out += "\n\(forecast.outcomes.count - listed.count) more strategies searched, in renew.csv.\n"
             }
@@ -199,15 +223,16 @@ public struct RenewReports: Sendable {
     /// analysis its charts, `sensitivity.csv` and `sensitivity.md` (the sidecar then covers both CSVs).
     public var files: ReportSet {
         let provenance = ReportProvenance(run: run, assumptions: assumptions)
-        return ReportSet(files: [
-            ReportFile(path: "renew.csv", text: csv.text),
-            ReportFile(path: "renew-summary.csv", text: summaryCSV.text),
-            ReportFile(
-                path: "provenance.json",
-                text: provenance.json(describing: ["renew.csv", "renew-summary.csv"] + (sensitivity == nil ? [] : ["sensitivity.csv"]))
-            ),
-            ReportFile(path: "renew.md", text: markdown),
-        ] + (sensitivity?.files(provenance: provenance) ?? []))
+        return ReportSet(
+            files: [
+                ReportFile(path: "renew.csv", text: csv.text),
+                ReportFile(path: "renew-summary.csv", text: summaryCSV.text),
+                ReportFile(
+                    path: "provenance.json",
+                    text: provenance.json(describing: ["renew.csv", "renew-summary.csv"] + (sensitivity == nil ? [] : ["sensitivity.csv"]))
+                ),
+                ReportFile(path: "renew.md", text: markdown),
+            ] + (sensitivity?.files(provenance: provenance) ?? []))
     }
 
     /// What the command prints: each workspace's plain answer per scenario (at most `limit`
@@ -215,41 +240,47 @@ public struct RenewReports: Sendable {
     /// figures are P90 and how the expected cost changes.
     public func summary(reportDirectory: String, limit: Int = 20) -> String {
         let renewal = plan.recommendations.first?.forecast.renewal
-        var out = "Renewal plan for \(Set(plan.recommendations.map(\.forecast.name)).count) workspace(s)"
+        var out =
+            "Renewal plan for \(Set(plan.recommendations.map(\.forecast.name)).count) workspace(s)"
             + (renewal.map { ", renewal year \($0) to \($0.advanced(by: ForecastEngine.renewalYearMonths - 1))" } ?? "")
             + ", \(run.settings.trials.groupedThousands) trials, seed \(run.settings.seed); recommended by \(riskWords).\n"
         out += riskNote + "\n"
         let shown = plan.recommendations.prefix(max(0, limit))
         let measure = plan.risk == .mean ? "" : " (P90)"
-        out += TextTable(
-            headings: [
-                "workspace", "scenario", "usage P50", "accrues", "P(extra)", "buy", "expected cost", "P90 cost", "unused",
-                "runner-up", "its cost\(measure)", "saving vs PAYG\(measure)",
-            ],
-            alignments: [.left, .left, .right, .right, .right, .left, .right, .right, .right, .left, .right, .right],
-            rows: shown.map { r in
-                let need = r.forecast.need
-                return [
-                    r.forecast.name, r.scenario, need.usage.p50.groupedThousands, need.accrual.groupedThousands,
-                    FixedDecimal.percent(need.probabilityOfExtra), r.recommended.strategy.name,
-                    r.recommended.expectedCost.formatted, r.recommended.p90Cost.formatted,
-                    FixedDecimal.groupedWhole(r.recommended.expectedUnusedCredits), r.runnerUp?.strategy.name ?? "",
-                    r.runnerUp.map { plan.risk.cost(of: $0).formatted } ?? "", r.savingAgainstPayAsYouGo.formatted,
-                ]
-            }
-        ).text
+        out +=
+            TextTable(
+                headings: [
+                    "workspace", "scenario", "usage P50", "accrues", "P(extra)", "buy", "expected cost", "P90 cost", "unused",
+                    "runner-up", "its cost\(measure)", "saving vs PAYG\(measure)",
+                ],
+                alignments: [.left, .left, .right, .right, .right, .left, .right, .right, .right, .left, .right, .right],
+                rows: shown.map { r in
+                    let need = r.forecast.need
+                    return [
+                        r.forecast.name, r.scenario, need.usage.p50.groupedThousands, need.accrual.groupedThousands,
+                        FixedDecimal.percent(need.probabilityOfExtra), r.recommended.strategy.name,
+                        r.recommended.expectedCost.formatted, r.recommended.p90Cost.formatted,
+                        FixedDecimal.groupedWhole(r.recommended.expectedUnusedCredits), r.runnerUp?.strategy.name ?? "",
+                        r.runnerUp.map { plan.risk.cost(of: $0).formatted } ?? "", r.savingAgainstPayAsYouGo.formatted,
+                    ]
+                }
+            ).text
         if shown.count < plan.recommendations.count { out += "(\(plan.recommendations.count - shown.count) more in renew-summary.csv)\n" }
-        out += "\n" + TextTable(
-            headings: ["portfolio", "PAYG only\(measure)", "recommended\(measure)", "saving"], alignments: [.left, .right, .right, .right],
-            rows: plan.scenarios.map { scenario in
-                let total = plan.total(scenario: scenario)
-                return [scenario, total.payAsYouGo.formatted, total.recommended.formatted, total.saving.formatted]
-            }
-        ).text
+        out +=
+            "\n"
+            + TextTable(
+                headings: ["portfolio", "PAYG only\(measure)", "recommended\(measure)", "saving"],
+                alignments: [.left, .right, .right, .right],
+                rows: plan.scenarios.map { scenario in
+                    let total = plan.total(scenario: scenario)
+                    return [scenario, total.payAsYouGo.formatted, total.recommended.formatted, total.saving.formatted]
+                }
+            ).text
         out += "\nReports in \(ReportText.singleLine(reportDirectory)): renew.md, renew-summary.csv, renew.csv, provenance.json"
         if let sensitivity {
             let charts = sensitivity.analyses.count
-            out += ", sensitivity.md, sensitivity.csv, \(ForecastReports.chartDirectory)/ (\(charts) tornado chart\(charts == 1 ? "" : "s"))"
+            out +=
+                ", sensitivity.md, sensitivity.csv, \(ForecastReports.chartDirectory)/ (\(charts) tornado chart\(charts == 1 ? "" : "s"))"
         }
         out += ".\n"
         return out

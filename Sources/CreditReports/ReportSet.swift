@@ -32,8 +32,9 @@ public struct ReportSet: Sendable {
     public func targets(in directory: String) -> [(path: String, file: ReportFile)] {
         let directory = directory.isEmpty ? "." : directory
         return files.map { file in
-            precondition(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains(".."),
-                         "report files stay inside the report's directory")
+            precondition(
+                !file.path.hasPrefix("/") && !file.path.split(separator: "/").contains(".."),
+                "report files stay inside the report's directory")
             return (directory.hasSuffix("/") ? directory + file.path : directory + "/" + file.path, file)
         }
     }
@@ -44,7 +45,8 @@ public struct ReportSet: Sendable {
     /// This is also how files bound for different directories (a report directory and a
     /// `--trials-out` file elsewhere) are written as one.
     @discardableResult
-    public static func write(_ targets: [(path: String, file: ReportFile)], inputPaths: [String] = []) throws(ReportWriteError) -> [String] {
+    public static func write(_ targets: [(path: String, file: ReportFile)], inputPaths: [String] = []) throws(ReportWriteError) -> [String]
+    {
         let writer = AtomicFileWriter(inputPaths: inputPaths)
         var seen: Set<String> = []
         for target in targets {

@@ -24,7 +24,8 @@ public enum ReportWriteError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .writeFailed(path, reason):
             return "cannot write \(path): \(reason); free some disk space or choose another output location (no earlier file was replaced)"
         case let .replaceFailed(path, reason):
-            return "cannot put \(path) in place: \(reason); move what is at that path out of the way and run again (earlier files were left as they were)"
+            return
+                "cannot put \(path) in place: \(reason); move what is at that path out of the way and run again (earlier files were left as they were)"
         case let .sameOutputTwice(path):
             return "two outputs would both be written to \(path); give one of them a different path"
         }

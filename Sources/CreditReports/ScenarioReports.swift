@@ -12,8 +12,9 @@ public struct ScenarioReports: Sendable {
 
     /// The reports of `runs`, all of the same workspaces in the same order.
     public init(runs: [(name: String, run: ForecastRun)]) {
-        precondition(runs.allSatisfy { $0.run.workspaces.map(\.name) == runs.first?.run.workspaces.map(\.name) },
-                     "every scenario forecasts the same workspaces")
+        precondition(
+            runs.allSatisfy { $0.run.workspaces.map(\.name) == runs.first?.run.workspaces.map(\.name) },
+            "every scenario forecasts the same workspaces")
         self.runs = runs
     }
 
@@ -66,27 +67,40 @@ public struct ScenarioReports: Sendable {
     public var markdown: String {
         guard let baseline = runs.first?.run else { return "" }
         let settings = baseline.settings
-        var out = "# Scenarios\n\nThe baseline and every scenario on the same \(settings.trials.groupedThousands) trials "
+        var out =
+            "# Scenarios\n\nThe baseline and every scenario on the same \(settings.trials.groupedThousands) trials "
             + "(seed \(settings.seed)), \(baseline.asOf.advanced(by: 1)) to \(baseline.asOf.advanced(by: settings.horizon)); "
             + "report.md and the other files describe the baseline.\n\n## Portfolio\n\n"
-        out += MarkdownTable(columns: [
-            .init("scenario"), .init("expected forfeited", .right), .init("expected PAYG cost", .right), .init("likely short", .right),
-        ], rows: totalRows).text
+        out +=
+            MarkdownTable(
+                columns: [
+                    .init("scenario"), .init("expected forfeited", .right), .init("expected PAYG cost", .right),
+                    .init("likely short", .right),
+                ], rows: totalRows
+            ).text
         out += "\n## Workspaces\n\n"
         let count = baseline.workspaces.count
-        out += MarkdownTable(columns: [
-            .init("workspace"), .init("scenario"), .init("seats at end", .right), .init("P(shortfall)", .right), .init("shortfall likely by"),
-            .init("P(cap hit)", .right), .init("cap likely by"), .init("expected forfeited", .right), .init("expected PAYG cost", .right),
-        ], rows: (0..<count).flatMap { index in
-            runs.map { name, run in
-                let w = run.workspaces[index]
-                return [
-                    w.name, name, (w.months.last?.seats ?? w.seats).groupedThousands, FixedDecimal.percent(w.probabilityOfAnyShortfall),
-                    w.shortfallLikelyBy?.description ?? "—", FixedDecimal.percent(w.probabilityOfAnyCapHit),
-                    w.capHitLikelyBy?.description ?? "—", FixedDecimal.groupedWhole(w.expectedForfeited), w.expectedPayAsYouGoCost.formatted,
-                ]
-            }
-        }).text
+        out +=
+            MarkdownTable(
+                columns: [
+                    .init("workspace"), .init("scenario"), .init("seats at end", .right), .init("P(shortfall)", .right),
+                    .init("shortfall likely by"),
+                    .init("P(cap hit)", .right), .init("cap likely by"), .init("expected forfeited", .right),
+                    .init("expected PAYG cost", .right),
+                ],
+                rows: (0..<count).flatMap { index in
+                    runs.map { name, run in
+                        let w = run.workspaces[index]
+                        return [
+                            w.name, name, (w.months.last?.seats ?? w.seats).groupedThousands,
+                            FixedDecimal.percent(w.probabilityOfAnyShortfall),
+                            w.shortfallLikelyBy?.description ?? "—", FixedDecimal.percent(w.probabilityOfAnyCapHit),
+                            w.capHitLikelyBy?.description ?? "—", FixedDecimal.groupedWhole(w.expectedForfeited),
+                            w.expectedPayAsYouGoCost.formatted,
+                        ]
+                    }
+                }
+            ).text
         return out
     }
 
@@ -97,9 +111,10 @@ public struct ScenarioReports: Sendable {
 
     /// The totals per scenario for the terminal.
     public var summary: String {
-        "\nScenarios (same trials):\n\n" + TextTable(
-            headings: ["scenario", "expected forfeited", "expected PAYG cost", "likely short"],
-            alignments: [.left, .right, .right, .right], rows: totalRows
-        ).text + "\nEvery workspace per scenario in scenarios.md and scenarios.csv.\n"
+        "\nScenarios (same trials):\n\n"
+            + TextTable(
+                headings: ["scenario", "expected forfeited", "expected PAYG cost", "likely short"],
+                alignments: [.left, .right, .right, .right], rows: totalRows
+            ).text + "\nEvery workspace per scenario in scenarios.md and scenarios.csv.\n"
     }
 }

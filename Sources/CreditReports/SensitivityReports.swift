@@ -84,33 +84,42 @@ public struct SensitivityReports: Sendable {
     public func markdown(provenance: ReportProvenance) -> String {
         let cost = risk == .mean ? "expected cost" : "90th-percentile cost"
         var out = "# What drives the renewal\n\n"
-        out += "Each driver is set to its P10 and to its P90, one at a time, on the same \(provenance.trials.groupedThousands) trials "
+        out +=
+            "Each driver is set to its P10 and to its P90, one at a time, on the same \(provenance.trials.groupedThousands) trials "
             + "as the renewal plan (seed \(provenance.seed)), and the \(cost) of the strategy recommended in the baseline and the "
             + "chance of a shortfall in the renewal year (some month's usage not covered by the pool or purchased credits) are "
             + "simulated again. The longest bar is the assumption that matters most.\n\n"
         out += "- **usage level:** usage scaled by the P10 and P90 of the history's monthly totals over their mean.\n"
-        out += "- **trend:** the slope of log monthly usage moved by its own P10/P90 estimation error (1.2816 standard errors), "
+        out +=
+            "- **trend:** the slope of log monthly usage moved by its own P10/P90 estimation error (1.2816 standard errors), "
             + "compounding month by month.\n"
-        out += "- **heaviest seats:** the heaviest tenth of the seats (at least one) each at their own P10 or P90 month instead of their mean month.\n"
-        out += "- **seat count:** seats added or removed from the first forecast month: the P10 and P90 of the history's month-to-month "
+        out +=
+            "- **heaviest seats:** the heaviest tenth of the seats (at least one) each at their own P10 or P90 month instead of their mean month.\n"
+        out +=
+            "- **seat count:** seats added or removed from the first forecast month: the P10 and P90 of the history's month-to-month "
             + "seat changes, at least one seat each way; added seats use credits like the average seat.\n"
         out += "- **plan:** every seat on the plan with the next lower or next higher allowance.\n"
         for (analysis, chart) in zip(analyses, chartPaths) {
             out += "\n## \(MarkdownTable.escape(analysis.workspace))\n\n"
-            out += "Renewal \(analysis.renewal); recommended `\(analysis.strategy)`, \(cost) \(analysis.baseline.renewalCost.formatted), "
+            out +=
+                "Renewal \(analysis.renewal); recommended `\(analysis.strategy)`, \(cost) \(analysis.baseline.renewalCost.formatted), "
                 + "P(shortfall) \(FixedDecimal.percent(analysis.baseline.shortfallProbability)).\n\n"
             out += "![What drives the renewal of \(MarkdownTable.escape(analysis.workspace))](\(chart))\n"
             for measure in SensitivityMeasure.allCases {
                 out += "\n**\(measure.title.prefix(1).uppercased() + measure.title.dropFirst())**\n\n"
-                out += MarkdownTable(columns: [
-                    .init("driver"), .init("P10 setting"), .init("P90 setting"), .init("at P10", .right), .init("at P90", .right),
-                    .init("swing", .right),
-                ], rows: analysis.tornado(measure).map { effect in
-                    [
-                        effect.driver.title, effect.range.low.value.description, effect.range.high.value.description,
-                        Self.text(measure, effect.atLow), Self.text(measure, effect.atHigh), Self.swingText(measure, effect),
-                    ]
-                }).text
+                out +=
+                    MarkdownTable(
+                        columns: [
+                            .init("driver"), .init("P10 setting"), .init("P90 setting"), .init("at P10", .right), .init("at P90", .right),
+                            .init("swing", .right),
+                        ],
+                        rows: analysis.tornado(measure).map { effect in
+                            [
+                                effect.driver.title, effect.range.low.value.description, effect.range.high.value.description,
+                                Self.text(measure, effect.atLow), Self.text(measure, effect.atHigh), Self.swingText(measure, effect),
+                            ]
+                        }
+                    ).text
             }
         }
         return out + provenance.markdownSection

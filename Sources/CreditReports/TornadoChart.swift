@@ -35,27 +35,27 @@ struct TornadoChart: Sendable {
         let height = Self.margin.top + 2 * panelHeight + Self.panelGap + 24
         let name = XMLText.escape(analysis.workspace)
         var svg = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(Self.width)" height="\(height)" viewBox="0 0 \(Self.width) \(height)" font-family="sans-serif" font-size="12">
-        <title>\(name): what drives the renewal</title>
-        <rect x="0" y="0" width="\(Self.width)" height="\(height)" fill="#ffffff"/>
-        <text x="\(Self.width / 2)" y="24" text-anchor="middle" font-size="16">\(name): what drives the renewal (\(XMLText.escape(analysis.strategy)))</text>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Self.width)" height="\(height)" viewBox="0 0 \(Self.width) \(height)" font-family="sans-serif" font-size="12">
+            <title>\(name): what drives the renewal</title>
+            <rect x="0" y="0" width="\(Self.width)" height="\(height)" fill="#ffffff"/>
+            <text x="\(Self.width / 2)" y="24" text-anchor="middle" font-size="16">\(name): what drives the renewal (\(XMLText.escape(analysis.strategy)))</text>
 
-        """
+            """
         for (index, measure) in SensitivityMeasure.allCases.enumerated() {
             svg += panel(measure, top: Self.margin.top + index * (panelHeight + Self.panelGap))
         }
         let legendY = height - 12
         svg += """
-        <g font-size="12" fill="#333333">
-        <rect x="\(Self.margin.left)" y="\(legendY - 10)" width="16" height="10" fill="#6baed6"/>
-        <text x="\(Self.margin.left + 22)" y="\(legendY)">driver at its P10</text>
-        <rect x="\(Self.margin.left + 160)" y="\(legendY - 10)" width="16" height="10" fill="#fd8d3c"/>
-        <text x="\(Self.margin.left + 182)" y="\(legendY)">driver at its P90</text>
-        </g>
-        </svg>
+            <g font-size="12" fill="#333333">
+            <rect x="\(Self.margin.left)" y="\(legendY - 10)" width="16" height="10" fill="#6baed6"/>
+            <text x="\(Self.margin.left + 22)" y="\(legendY)">driver at its P10</text>
+            <rect x="\(Self.margin.left + 160)" y="\(legendY - 10)" width="16" height="10" fill="#fd8d3c"/>
+            <text x="\(Self.margin.left + 182)" y="\(legendY)">driver at its P90</text>
+            </g>
+            </svg>
 
-        """
+            """
         return svg
     }
 
@@ -74,25 +74,32 @@ struct TornadoChart: Sendable {
         }
         let plotWidth = Double(Self.width - Self.margin.left - Self.margin.right)
         func x(_ value: Double) -> Double { Double(Self.margin.left) + plotWidth * (value - lower) / (upper - lower) }
-        let title = measure == .renewalCost ? (risk == .mean ? "expected renewal cost" : "P90 renewal cost") : "P(shortfall) in the renewal year"
+        let title =
+            measure == .renewalCost ? (risk == .mean ? "expected renewal cost" : "P90 renewal cost") : "P(shortfall) in the renewal year"
         let baseline = SensitivityReports.text(measure, analysis.baseline)
-        var svg = "<text x=\"\(Self.margin.left)\" y=\"\(top)\" font-size=\"14\">\(XMLText.escape(title)), baseline \(XMLText.escape(baseline))</text>\n"
+        var svg =
+            "<text x=\"\(Self.margin.left)\" y=\"\(top)\" font-size=\"14\">\(XMLText.escape(title)), baseline \(XMLText.escape(baseline))</text>\n"
         let firstBar = top + 16
         for (row, effect) in effects.enumerated() {
             let y = firstBar + row * (Self.barHeight + Self.barGap)
             let middle = Self.number(Double(y) + Double(Self.barHeight) / 2 + 4)
-            svg += "<text x=\"\(Self.margin.left - 8)\" y=\"\(middle)\" text-anchor=\"end\" fill=\"#333333\">\(XMLText.escape(effect.driver.title))</text>\n"
-            for (outcome, colour, setting) in [(effect.atLow, "#6baed6", effect.range.low.value), (effect.atHigh, "#fd8d3c", effect.range.high.value)] {
+            svg +=
+                "<text x=\"\(Self.margin.left - 8)\" y=\"\(middle)\" text-anchor=\"end\" fill=\"#333333\">\(XMLText.escape(effect.driver.title))</text>\n"
+            for (outcome, colour, setting) in [
+                (effect.atLow, "#6baed6", effect.range.low.value), (effect.atHigh, "#fd8d3c", effect.range.high.value),
+            ] {
                 let value = measure.value(outcome)
                 let from = min(x(base), x(value))
                 let width = abs(x(value) - x(base))
-                svg += "<rect x=\"\(Self.number(from))\" y=\"\(y)\" width=\"\(Self.number(width))\" height=\"\(Self.barHeight)\" fill=\"\(colour)\">"
+                svg +=
+                    "<rect x=\"\(Self.number(from))\" y=\"\(y)\" width=\"\(Self.number(width))\" height=\"\(Self.barHeight)\" fill=\"\(colour)\">"
                     + "<title>\(XMLText.escape(effect.driver.title)) \(XMLText.escape(setting.description)): "
                     + "\(XMLText.escape(SensitivityReports.text(measure, outcome)))</title></rect>\n"
             }
         }
         let bottom = firstBar + effects.count * (Self.barHeight + Self.barGap)
-        svg += "<line x1=\"\(Self.number(x(base)))\" y1=\"\(firstBar - 4)\" x2=\"\(Self.number(x(base)))\" y2=\"\(bottom - Self.barGap + 4)\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
+        svg +=
+            "<line x1=\"\(Self.number(x(base)))\" y1=\"\(firstBar - 4)\" x2=\"\(Self.number(x(base)))\" y2=\"\(bottom - Self.barGap + 4)\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
         let scale: (Double) -> String = { value in
             measure == .renewalCost ? Money(cents: Int((value * 100).rounded())).formatted : FixedDecimal.percent(value)
         }

@@ -22,7 +22,8 @@ enum WatchlistReason {
             var later: [String] = []
             if let by = entry.shortfallLikelyBy { later.append("shortfall likely by \(by)") }
             if let by = entry.capHitLikelyBy { later.append("cap likely by \(by)") }
-            let beyond = later.isEmpty
+            let beyond =
+                later.isEmpty
                 ? "" : "; \(later.joined(separator: ", ")), beyond the \(thresholds.windowMonths)-month window"
             return "no action: \(shortfall) chance of a shortfall and \(capHit) of a cap hit \(window)\(beyond)"
         }

@@ -32,24 +32,26 @@ public struct WatchlistReports: Sendable {
     /// is summed over the thresholds' window (dollars to the cent).
     var csv: CSVTable {
         let places = ForecastCSV.probabilityPlaces
-        return CSVTable(header: Self.header, rows: watchlist.entries.map { entry in
-            [
-                .integer(entry.rank), .text(entry.workspace), .literal(entry.status.rawValue), .text(entry.plan),
-                .integer(entry.seats), .integer(entry.balance), .integer(entry.cap),
-                .decimal(entry.fractionOfCap, places: places),
-                .decimal(entry.probabilityOfCapHit.oneMonth, places: places),
-                .decimal(entry.probabilityOfCapHit.threeMonths, places: places),
-                .decimal(entry.probabilityOfShortfall.oneMonth, places: places),
-                .decimal(entry.probabilityOfShortfall.threeMonths, places: places),
-                .decimal(entry.expectedForfeitedNextQuarter, places: ForecastCSV.meanPlaces),
-                entry.capHitLikelyBy.map(CSVCell.month) ?? .empty,
-                entry.shortfallLikelyBy.map(CSVCell.month) ?? .empty,
-                .money(entry.atStakeInWindow.payAsYouGo),
-                .decimal(entry.atStakeInWindow.shortfall, places: ForecastCSV.meanPlaces),
-                .decimal(entry.atStakeInWindow.forfeited, places: ForecastCSV.meanPlaces),
-                .literal(WatchlistReason.text(entry, thresholds: watchlist.thresholds)),
-            ]
-        })
+        return CSVTable(
+            header: Self.header,
+            rows: watchlist.entries.map { entry in
+                [
+                    .integer(entry.rank), .text(entry.workspace), .literal(entry.status.rawValue), .text(entry.plan),
+                    .integer(entry.seats), .integer(entry.balance), .integer(entry.cap),
+                    .decimal(entry.fractionOfCap, places: places),
+                    .decimal(entry.probabilityOfCapHit.oneMonth, places: places),
+                    .decimal(entry.probabilityOfCapHit.threeMonths, places: places),
+                    .decimal(entry.probabilityOfShortfall.oneMonth, places: places),
+                    .decimal(entry.probabilityOfShortfall.threeMonths, places: places),
+                    .decimal(entry.expectedForfeitedNextQuarter, places: ForecastCSV.meanPlaces),
+                    entry.capHitLikelyBy.map(CSVCell.month) ?? .empty,
+                    entry.shortfallLikelyBy.map(CSVCell.month) ?? .empty,
+                    .money(entry.atStakeInWindow.payAsYouGo),
+                    .decimal(entry.atStakeInWindow.shortfall, places: ForecastCSV.meanPlaces),
+                    .decimal(entry.atStakeInWindow.forfeited, places: ForecastCSV.meanPlaces),
+                    .literal(WatchlistReason.text(entry, thresholds: watchlist.thresholds)),
+                ]
+            })
     }
 
     /// What is at stake in the window, in the status's own unit: the expected pay-as-you-go
@@ -80,11 +82,13 @@ public struct WatchlistReports: Sendable {
     public var markdown: String {
         let p = ReportProvenance(run: run, assumptions: assumptions)
         var out = "# Watchlist\n\n"
-        out += "\(watchlist.entries.count) workspace\(watchlist.entries.count == 1 ? "" : "s") as of \(p.asOf): "
+        out +=
+            "\(watchlist.entries.count) workspace\(watchlist.entries.count == 1 ? "" : "s") as of \(p.asOf): "
             + "\(watchlist.count(.runningShort)) running short, \(watchlist.count(.nearCap)) near the cap, "
             + "\(watchlist.count(.healthy)) healthy.\n\n"
         out += "- **Thresholds:** \(thresholdWords); \"from\" is the first month the chance so far reaches the threshold.\n"
-        out += "- **Forecast:** \(p.trials.groupedThousands) trials per workspace, seed \(p.seed), model \(MarkdownTable.escape(p.model)), "
+        out +=
+            "- **Forecast:** \(p.trials.groupedThousands) trials per workspace, seed \(p.seed), model \(MarkdownTable.escape(p.model)), "
             + "\(p.firstMonth) to \(p.lastMonth).\n"
         if let prior = run.settings.portfolioPrior { out += PriorText.bullets(prior) }
         out += "- **Pool rules:** \(MarkdownTable.escape(p.rules)).\n"
@@ -92,20 +96,24 @@ public struct WatchlistReports: Sendable {
             out += "- **Starting balances:** \(MarkdownTable.escape(p.startingBalances)).\n"
         }
         out += "\n"
-        out += MarkdownTable(columns: [
-            .init("rank", .right), .init("workspace"), .init("status"), .init("balance", .right), .init("% of cap", .right),
-            .init("P(short) 1m", .right), .init("P(short) 3m", .right), .init("P(cap) 1m", .right), .init("P(cap) 3m", .right),
-            .init("forfeited next quarter", .right), .init("at stake", .right), .init("from"), .init("reason"),
-        ], rows: watchlist.entries.map { e in
-            [
-                String(e.rank), e.workspace, e.status.rawValue, e.balance.groupedThousands, FixedDecimal.percent(e.fractionOfCap),
-                FixedDecimal.percent(e.probabilityOfShortfall.oneMonth), FixedDecimal.percent(e.probabilityOfShortfall.threeMonths),
-                FixedDecimal.percent(e.probabilityOfCapHit.oneMonth), FixedDecimal.percent(e.probabilityOfCapHit.threeMonths),
-                FixedDecimal.groupedWhole(e.expectedForfeitedNextQuarter), Self.atStake(e),
-                e.actionBy?.description ?? "—",
-                WatchlistReason.text(e, thresholds: watchlist.thresholds),
-            ]
-        }).text
+        out +=
+            MarkdownTable(
+                columns: [
+                    .init("rank", .right), .init("workspace"), .init("status"), .init("balance", .right), .init("% of cap", .right),
+                    .init("P(short) 1m", .right), .init("P(short) 3m", .right), .init("P(cap) 1m", .right), .init("P(cap) 3m", .right),
+                    .init("forfeited next quarter", .right), .init("at stake", .right), .init("from"), .init("reason"),
+                ],
+                rows: watchlist.entries.map { e in
+                    [
+                        String(e.rank), e.workspace, e.status.rawValue, e.balance.groupedThousands, FixedDecimal.percent(e.fractionOfCap),
+                        FixedDecimal.percent(e.probabilityOfShortfall.oneMonth), FixedDecimal.percent(e.probabilityOfShortfall.threeMonths),
+                        FixedDecimal.percent(e.probabilityOfCapHit.oneMonth), FixedDecimal.percent(e.probabilityOfCapHit.threeMonths),
+                        FixedDecimal.groupedWhole(e.expectedForfeitedNextQuarter), Self.atStake(e),
+                        e.actionBy?.description ?? "—",
+                        WatchlistReason.text(e, thresholds: watchlist.thresholds),
+                    ]
+                }
+            ).text
         return out + p.markdownSection
     }
 
@@ -123,23 +131,28 @@ public struct WatchlistReports: Sendable {
     /// of them when every workspace is healthy), and where the files are.
     public func summary(reportDirectory: String, limit: Int = 20) -> String {
         let count = watchlist.entries.count
-        var out = "Watchlist as of \(run.asOf) for \(count) workspace\(count == 1 ? "" : "s") "
+        var out =
+            "Watchlist as of \(run.asOf) for \(count) workspace\(count == 1 ? "" : "s") "
             + "(\(run.settings.trials.groupedThousands) trials, seed \(run.settings.seed)): "
             + "\(watchlist.count(.runningShort)) running short, \(watchlist.count(.nearCap)) near the cap, "
             + "\(watchlist.count(.healthy)) healthy.\n"
         let shown = watchlist.entries.prefix(max(0, limit))
         if !shown.isEmpty {
-            out += "\n" + TextTable(
-                headings: ["rank", "workspace", "status", "balance", "% of cap", "P(short) 3m", "P(cap) 3m", "at stake", "from"],
-                alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .left],
-                rows: shown.map { e in
-                    [
-                        String(e.rank), e.workspace, e.status.rawValue, e.balance.groupedThousands, FixedDecimal.percent(e.fractionOfCap),
-                        FixedDecimal.percent(e.probabilityOfShortfall.threeMonths), FixedDecimal.percent(e.probabilityOfCapHit.threeMonths),
-                        Self.atStake(e), e.actionBy?.description ?? "-",
-                    ]
-                }
-            ).text
+            out +=
+                "\n"
+                + TextTable(
+                    headings: ["rank", "workspace", "status", "balance", "% of cap", "P(short) 3m", "P(cap) 3m", "at stake", "from"],
+                    alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .left],
+                    rows: shown.map { e in
+                        [
+                            String(e.rank), e.workspace, e.status.rawValue, e.balance.groupedThousands,
+                            FixedDecimal.percent(e.fractionOfCap),
+                            FixedDecimal.percent(e.probabilityOfShortfall.threeMonths),
+                            FixedDecimal.percent(e.probabilityOfCapHit.threeMonths),
+                            Self.atStake(e), e.actionBy?.description ?? "-",
+                        ]
+                    }
+                ).text
             if shown.count < count { out += "(\(count - shown.count) more in watchlist.csv)\n" }
         }
         out += "\nReports in \(ReportText.singleLine(reportDirectory)): watchlist.md, watchlist.csv, provenance.json.\n"

@@ -6,9 +6,13 @@ extension RunResult {
     /// The scenario comparison of a forecast with scenarios, rendered by `ScenarioReports`.
     private var scenarioReports: ScenarioReports? {
         guard case let .forecast(runs, _) = payload, runs.count > 1 else { return nil }
-        return ScenarioReports(runs: runs.map { scenario in
-            (scenario.scenario, ForecastRun(requested: run.settings, asOf: run.asOf, inputHash: run.inputHash, workspaces: scenario.workspaces))
-        })
+        return ScenarioReports(
+            runs: runs.map { scenario in
+                (
+                    scenario.scenario,
+                    ForecastRun(requested: run.settings, asOf: run.asOf, inputHash: run.inputHash, workspaces: scenario.workspaces)
+                )
+            })
     }
 
     /// The forecast's reports of the baseline, with its annual answers when they were simulated.
@@ -69,7 +73,8 @@ extension RunResult {
     public func summary(reportDirectory: String, limit: Int = 20) -> String {
         switch kind {
         case .forecast:
-            return ForecastSummary(run: baselineRun, limit: limit, annual: forecastReports.answers).text(reportDirectory: reportDirectory) + (scenarioReports?.summary ?? "")
+            return ForecastSummary(run: baselineRun, limit: limit, annual: forecastReports.answers).text(reportDirectory: reportDirectory)
+                + (scenarioReports?.summary ?? "")
         case .watchlist:
             return watchlistReports?.summary(reportDirectory: reportDirectory, limit: limit) ?? ""
         case .renew:

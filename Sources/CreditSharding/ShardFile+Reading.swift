@@ -32,12 +32,17 @@ extension ShardFile {
         }
         let version = try header.int(.formatVersion)
         guard version == formatVersion else {
-            throw .unreadable(path: path, line: 1, reason: "format version \(version) is not \(formatVersion); merge with the creditcast that wrote it")
+            throw .unreadable(
+                path: path, line: 1, reason: "format version \(version) is not \(formatVersion); merge with the creditcast that wrote it")
         }
         let count = try header.int(.workspaces)
         // The file ends with a line break after its last record; anything else is a cut-off file.
         guard lines.count == count + 2, lines.last?.isEmpty == true else {
-            throw .unreadable(path: path, line: nil, reason: "it should hold \(count) workspace lines after the header but holds \(max(0, lines.count - 2)); it was cut off or edited")
+            throw .unreadable(
+                path: path, line: nil,
+                reason:
+                    "it should hold \(count) workspace lines after the header but holds \(max(0, lines.count - 2)); it was cut off or edited"
+            )
         }
         var records: [ShardJSONObject] = []
         records.reserveCapacity(count)
@@ -56,7 +61,8 @@ extension ShardFile {
             throw object.failure(.seasonEffects, "twelve decimals in strings, with a first calendar month 0 to 11")
         }
         return PortfolioPrior(
-            trend: TrendPrior(mean: try object.double(.trendMean), sigma: try object.double(.trendSigma), workspaces: try object.int(.trendWorkspaces)),
+            trend: TrendPrior(
+                mean: try object.double(.trendMean), sigma: try object.double(.trendSigma), workspaces: try object.int(.trendWorkspaces)),
             seasonality: SeasonalProfile(effects: effects, firstCalendarMonth: first, workspaces: try object.int(.seasonWorkspaces))
         )
     }
@@ -68,7 +74,9 @@ extension ShardFile {
         do { shard = try ForecastEngine.Shard(parsing: try header.string(.shard)) } catch let error as MergeError { throw error } catch {
             throw .unreadable(path: path, line: 1, reason: "\"shard\" is not K/N")
         }
-        guard let kind = ShardKind(rawValue: try header.string(.report)) else { throw header.failure(.report, "forecast, watchlist or renew") }
+        guard let kind = ShardKind(rawValue: try header.string(.report)) else {
+            throw header.failure(.report, "forecast, watchlist or renew")
+        }
         guard let seed = UInt64(try header.string(.seed)) else { throw header.failure(.seed, "a seed") }
         guard let model = UsageModelKind(rawValue: try header.string(.model)) else { throw header.failure(.model, "a usage model") }
         let settings = ForecastSettings(
@@ -97,10 +105,12 @@ extension ShardFile {
                 payload = .forecast(zip(scenarios, columns).map { ($0, $1) }, annual: annual)
             } else {
                 let thresholds = try header.object(.thresholds)
-                payload = .watchlist(workspaces: columns.first ?? [], thresholds: WatchlistThresholds(
-                    shortfallProbability: try thresholds.double(.shortfallProbability),
-                    capProbability: try thresholds.double(.capProbability), windowMonths: try thresholds.int(.windowMonths)
-                ))
+                payload = .watchlist(
+                    workspaces: columns.first ?? [],
+                    thresholds: WatchlistThresholds(
+                        shortfallProbability: try thresholds.double(.shortfallProbability),
+                        capProbability: try thresholds.double(.capProbability), windowMonths: try thresholds.int(.windowMonths)
+                    ))
             }
         case .renew:
             guard let risk = RenewalRisk(rawValue: try header.string(.risk)) else { throw header.failure(.risk, "mean or p90") }
@@ -134,15 +144,18 @@ extension ShardFile {
     static func workspace(_ object: ShardJSONObject) throws(MergeError) -> WorkspaceForecast {
         var months: [MonthForecast] = []
         for month in try object.objects(.months) {
-            months.append(MonthForecast(
-                month: try month.month(.month), seats: try month.int(.seats), accrual: try month.int(.accrual), cap: try month.int(.cap),
-                usage: try percentiles(month, .usage), opening: try percentiles(month, .opening), closing: try percentiles(month, .closing),
-                closingMean: try month.double(.closingMean), probabilityOfCapHit: try month.double(.pCap),
-                probabilityOfShortfall: try month.double(.pShortfall), forfeitedMean: try month.double(.forfeitedMean),
-                shortfallMean: try month.double(.shortfallMean), payAsYouGoCostMean: Money(cents: try month.int(.paygCents)),
-                probabilityOfCapHitByThen: try month.double(.pCapByThen),
-                probabilityOfShortfallByThen: try month.double(.pShortfallByThen)
-            ))
+            months.append(
+                MonthForecast(
+                    month: try month.month(.month), seats: try month.int(.seats), accrual: try month.int(.accrual),
+                    cap: try month.int(.cap),
+                    usage: try percentiles(month, .usage), opening: try percentiles(month, .opening),
+                    closing: try percentiles(month, .closing),
+                    closingMean: try month.double(.closingMean), probabilityOfCapHit: try month.double(.pCap),
+                    probabilityOfShortfall: try month.double(.pShortfall), forfeitedMean: try month.double(.forfeitedMean),
+                    shortfallMean: try month.double(.shortfallMean), payAsYouGoCostMean: Money(cents: try month.int(.paygCents)),
+                    probabilityOfCapHitByThen: try month.double(.pCapByThen),
+                    probabilityOfShortfallByThen: try month.double(.pShortfallByThen)
+                ))
         }
         return WorkspaceForecast(
             name: try object.string(.name), plan: try object.string(.plan), seats: try object.int(.seats),
@@ -161,7 +174,8 @@ extension ShardFile {
     static func sensitivity(_ object: ShardJSONObject) throws(MergeError) -> WorkspaceSensitivity {
         func outcome(_ key: ShardKey, in object: ShardJSONObject) throws(MergeError) -> SensitivityOutcome {
             let value = try object.object(key)
-            return SensitivityOutcome(renewalCost: Money(cents: try value.int(.costCents)), shortfallProbability: try value.double(.pShortfall))
+            return SensitivityOutcome(
+                renewalCost: Money(cents: try value.int(.costCents)), shortfallProbability: try value.double(.pShortfall))
         }
         func setting(_ key: ShardKey, in object: ShardJSONObject) throws(MergeError) -> SensitivitySetting {
             let value = try object.object(key)
@@ -184,11 +198,14 @@ extension ShardFile {
         }
         var effects: [SensitivityEffect] = []
         for effect in try object.objects(.effects) {
-            guard let driver = SensitivityDriver(rawValue: try effect.string(.driver)) else { throw effect.failure(.driver, "a sensitivity driver") }
-            effects.append(SensitivityEffect(
-                range: SensitivityRange(driver: driver, low: try setting(.low, in: effect), high: try setting(.high, in: effect)),
-                atLow: try outcome(.atLow, in: effect), atHigh: try outcome(.atHigh, in: effect)
-            ))
+            guard let driver = SensitivityDriver(rawValue: try effect.string(.driver)) else {
+                throw effect.failure(.driver, "a sensitivity driver")
+            }
+            effects.append(
+                SensitivityEffect(
+                    range: SensitivityRange(driver: driver, low: try setting(.low, in: effect), high: try setting(.high, in: effect)),
+                    atLow: try outcome(.atLow, in: effect), atHigh: try outcome(.atHigh, in: effect)
+                ))
         }
         return WorkspaceSensitivity(
             workspace: try object.string(.workspace), renewal: try object.month(.renewal), strategy: try object.string(.strategy),
@@ -202,11 +219,13 @@ extension ShardFile {
             var upfront: [CreditPackage] = []
             for item in try outcome.objects(.upfront) { upfront.append(try package(item)) }
             let auto = outcome.isNull(.autoPurchase) ? nil : try package(try outcome.object(.autoPurchase))
-            outcomes.append(ForecastEngine.StrategyOutcome(
-                strategy: ForecastEngine.PurchaseStrategy(name: try outcome.string(.strategy), upfront: upfront, autoPurchase: auto),
-                expectedCost: Money(cents: try outcome.int(.expectedCostCents)), p90Cost: Money(cents: try outcome.int(.p90CostCents)),
-                probabilityOfAnyPayAsYouGo: try outcome.double(.pAnyPayg), expectedUnusedCredits: try outcome.double(.expectedUnusedCredits)
-            ))
+            outcomes.append(
+                ForecastEngine.StrategyOutcome(
+                    strategy: ForecastEngine.PurchaseStrategy(name: try outcome.string(.strategy), upfront: upfront, autoPurchase: auto),
+                    expectedCost: Money(cents: try outcome.int(.expectedCostCents)), p90Cost: Money(cents: try outcome.int(.p90CostCents)),
+                    probabilityOfAnyPayAsYouGo: try outcome.double(.pAnyPayg),
+                    expectedUnusedCredits: try outcome.double(.expectedUnusedCredits)
+                ))
         }
         let need = try object.object(.need)
         return ForecastEngine.RenewalForecast(

@@ -55,10 +55,14 @@ public enum ShardFile {
         switch result.payload {
         case let .forecast(_, annual): members.append((.annual, .bool(!annual.isEmpty)))
         case let .watchlist(_, thresholds):
-            members.append((.thresholds, .keyed([
-                (.shortfallProbability, exact(thresholds.shortfallProbability)),
-                (.capProbability, exact(thresholds.capProbability)), (.windowMonths, .integer(thresholds.windowMonths)),
-            ])))
+            members.append(
+                (
+                    .thresholds,
+                    .keyed([
+                        (.shortfallProbability, exact(thresholds.shortfallProbability)),
+                        (.capProbability, exact(thresholds.capProbability)), (.windowMonths, .integer(thresholds.windowMonths)),
+                    ])
+                ))
         case let .renew(_, risk, sensitivity):
             members.append((.risk, .string(risk.rawValue)))
             members.append((.sensitivity, .bool(sensitivity != nil)))
@@ -110,18 +114,23 @@ public enum ShardFile {
             (.shortfallLikelyBy, .optional(workspace.shortfallLikelyBy?.description)),
             (.expectedForfeited, exact(workspace.expectedForfeited)), (.expectedShortfall, exact(workspace.expectedShortfall)),
             (.expectedPaygCents, .integer(workspace.expectedPayAsYouGoCost.cents)), (.trials, .integer(workspace.trials)),
-            (.months, .array(workspace.months.map { month in
-                .keyed([
-                    (.month, .string(month.month.description)), (.seats, .integer(month.seats)), (.accrual, .integer(month.accrual)),
-                    (.cap, .integer(month.cap)), (.usage, json(month.usage)), (.opening, json(month.opening)),
-                    (.closing, json(month.closing)), (.closingMean, exact(month.closingMean)),
-                    (.pCap, exact(month.probabilityOfCapHit)), (.pShortfall, exact(month.probabilityOfShortfall)),
-                    (.forfeitedMean, exact(month.forfeitedMean)), (.shortfallMean, exact(month.shortfallMean)),
-                    (.paygCents, .integer(month.payAsYouGoCostMean.cents)),
-                    (.pCapByThen, exact(month.probabilityOfCapHitByThen)),
-                    (.pShortfallByThen, exact(month.probabilityOfShortfallByThen)),
-                ])
-            })),
+            (
+                .months,
+                .array(
+                    workspace.months.map { month in
+                        .keyed([
+                            (.month, .string(month.month.description)), (.seats, .integer(month.seats)),
+                            (.accrual, .integer(month.accrual)),
+                            (.cap, .integer(month.cap)), (.usage, json(month.usage)), (.opening, json(month.opening)),
+                            (.closing, json(month.closing)), (.closingMean, exact(month.closingMean)),
+                            (.pCap, exact(month.probabilityOfCapHit)), (.pShortfall, exact(month.probabilityOfShortfall)),
+                            (.forfeitedMean, exact(month.forfeitedMean)), (.shortfallMean, exact(month.shortfallMean)),
+                            (.paygCents, .integer(month.payAsYouGoCostMean.cents)),
+                            (.pCapByThen, exact(month.probabilityOfCapHitByThen)),
+                            (.pShortfallByThen, exact(month.probabilityOfShortfallByThen)),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -137,8 +146,10 @@ public enum ShardFile {
         }
         func value(_ value: SensitivityValue) -> JSONValue {
             switch value {
-            case let .multiplier(factor): .keyed([(.kind, .string(ShardSettingKind.multiplier.rawValue)), (.millionths, .integer(factor.millionths))])
-            case let .monthlyGrowth(factor): .keyed([(.kind, .string(ShardSettingKind.monthlyGrowth.rawValue)), (.millionths, .integer(factor.millionths))])
+            case let .multiplier(factor):
+                .keyed([(.kind, .string(ShardSettingKind.multiplier.rawValue)), (.millionths, .integer(factor.millionths))])
+            case let .monthlyGrowth(factor):
+                .keyed([(.kind, .string(ShardSettingKind.monthlyGrowth.rawValue)), (.millionths, .integer(factor.millionths))])
             case let .seats(delta): .keyed([(.kind, .string(ShardSettingKind.seats.rawValue)), (.delta, .integer(delta))])
             case let .plan(name): .keyed([(.kind, .string(ShardSettingKind.plan.rawValue)), (.name, .optional(name))])
             }
@@ -146,12 +157,16 @@ public enum ShardFile {
         return .keyed([
             (.workspace, .string(analysis.workspace)), (.renewal, .string(analysis.renewal.description)),
             (.strategy, .string(analysis.strategy)), (.baseline, outcome(analysis.baseline)),
-            (.effects, .array(analysis.effects.map { effect in
-                .keyed([
-                    (.driver, .string(effect.driver.rawValue)), (.low, value(effect.range.low.value)),
-                    (.high, value(effect.range.high.value)), (.atLow, outcome(effect.atLow)), (.atHigh, outcome(effect.atHigh)),
-                ])
-            })),
+            (
+                .effects,
+                .array(
+                    analysis.effects.map { effect in
+                        .keyed([
+                            (.driver, .string(effect.driver.rawValue)), (.low, value(effect.range.low.value)),
+                            (.high, value(effect.range.high.value)), (.atLow, outcome(effect.atLow)), (.atHigh, outcome(effect.atHigh)),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -160,20 +175,27 @@ public enum ShardFile {
             (.name, .string(renewal.name)), (.plan, .string(renewal.plan)), (.seats, .integer(renewal.seats)),
             (.startingBalance, .integer(renewal.startingBalance)), (.renewal, .string(renewal.renewal.description)),
             (.trials, .integer(renewal.trials)),
-            (.need, .keyed([
-                (.usage, json(renewal.need.usage)), (.accrual, .integer(renewal.need.accrual)),
-                (.pAnyShortfall, exact(renewal.need.probabilityOfExtra)), (.extraMean, exact(renewal.need.expectedExtra)),
-                (.extra, json(renewal.need.extra)), (.extraLargest, .integer(renewal.need.largestExtra)),
-            ])),
-            (.outcomes, .array(renewal.outcomes.map { outcome in
+            (
+                .need,
                 .keyed([
-                    (.strategy, .string(outcome.strategy.name)), (.upfront, .array(outcome.strategy.upfront.map(json))),
-                    (.autoPurchase, outcome.strategy.autoPurchase.map(json) ?? .null),
-                    (.expectedCostCents, .integer(outcome.expectedCost.cents)), (.p90CostCents, .integer(outcome.p90Cost.cents)),
-                    (.pAnyPayg, exact(outcome.probabilityOfAnyPayAsYouGo)),
-                    (.expectedUnusedCredits, exact(outcome.expectedUnusedCredits)),
+                    (.usage, json(renewal.need.usage)), (.accrual, .integer(renewal.need.accrual)),
+                    (.pAnyShortfall, exact(renewal.need.probabilityOfExtra)), (.extraMean, exact(renewal.need.expectedExtra)),
+                    (.extra, json(renewal.need.extra)), (.extraLargest, .integer(renewal.need.largestExtra)),
                 ])
-            })),
+            ),
+            (
+                .outcomes,
+                .array(
+                    renewal.outcomes.map { outcome in
+                        .keyed([
+                            (.strategy, .string(outcome.strategy.name)), (.upfront, .array(outcome.strategy.upfront.map(json))),
+                            (.autoPurchase, outcome.strategy.autoPurchase.map(json) ?? .null),
+                            (.expectedCostCents, .integer(outcome.expectedCost.cents)), (.p90CostCents, .integer(outcome.p90Cost.cents)),
+                            (.pAnyPayg, exact(outcome.probabilityOfAnyPayAsYouGo)),
+                            (.expectedUnusedCredits, exact(outcome.expectedUnusedCredits)),
+                        ])
+                    })
+            ),
         ])
     }
 }

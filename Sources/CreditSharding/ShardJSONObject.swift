@@ -18,7 +18,9 @@ struct ShardJSONObject {
         } catch {
             throw .unreadable(path: path, line: line, reason: "the line is not JSON")
         }
-        guard let members = parsed as? [String: Any] else { throw .unreadable(path: path, line: line, reason: "the line is not a JSON object") }
+        guard let members = parsed as? [String: Any] else {
+            throw .unreadable(path: path, line: line, reason: "the line is not a JSON object")
+        }
         self.init(members: members, path: path, line: line)
     }
 

@@ -36,7 +36,10 @@ public enum ShardMerge {
             let path = ShardFile.path(in: directory)
             for (position, name) in zip(shard.positions, shard.payload.workspaceNames) {
                 guard shard.shard.contains(name) else {
-                    throw .inconsistent(path, "workspace \"\(name)\" belongs to shard \(ForecastEngine.Shard.number(of: name, count: count))/\(count), not \(shard.shard)")
+                    throw .inconsistent(
+                        path,
+                        "workspace \"\(name)\" belongs to shard \(ForecastEngine.Shard.number(of: name, count: count))/\(count), not \(shard.shard)"
+                    )
                 }
                 guard owner.indices.contains(position) else {
                     throw .inconsistent(path, "workspace \"\(name)\" is at position \(position) of a portfolio of \(first.portfolioCount)")
@@ -46,7 +49,8 @@ public enum ShardMerge {
             }
         }
         if let gap = owner.firstIndex(where: { $0 == nil }) {
-            throw .inconsistent(ShardFile.path(in: firstDirectory), "no shard holds the workspace at position \(gap) of \(first.portfolioCount)")
+            throw .inconsistent(
+                ShardFile.path(in: firstDirectory), "no shard holds the workspace at position \(gap) of \(first.portfolioCount)")
         }
 
         let pieces = shards.map(\.result)
@@ -59,7 +63,8 @@ public enum ShardMerge {
     }
 
     /// Checks `shard` can be merged with `first`: same report, N, version, seed and inputs.
-    static func check(_ shard: RunResult, from directory: String, against first: RunResult, from firstDirectory: String) throws(MergeError) {
+    static func check(_ shard: RunResult, from directory: String, against first: RunResult, from firstDirectory: String) throws(MergeError)
+    {
         guard shard.kind == first.kind else { throw .differentReports(firstDirectory, first.kind, directory, shard.kind) }
         guard shard.shard.count == first.shard.count else {
             throw .differentShardCounts(firstDirectory, first.shard.description, directory, shard.shard.description)
@@ -75,10 +80,11 @@ public enum ShardMerge {
         }
         let path = ShardFile.path(in: directory)
         guard shard.portfolioCount == first.portfolioCount else {
-            throw .inconsistent(path, "it counts \(shard.portfolioCount) workspaces in the portfolio but \(firstDirectory) counts \(first.portfolioCount)")
+            throw .inconsistent(
+                path, "it counts \(shard.portfolioCount) workspaces in the portfolio but \(firstDirectory) counts \(first.portfolioCount)")
         }
         guard shard.payload.scenarioNames == first.payload.scenarioNames, shard.run.asOf == first.run.asOf,
-              shard.run.settings.horizon == first.run.settings.horizon, shard.assumptions == first.assumptions
+            shard.run.settings.horizon == first.run.settings.horizon, shard.assumptions == first.assumptions
         else { throw .inconsistent(path, "its scenarios, months or assumptions differ from \(firstDirectory)'s under the same input hash") }
     }
 
@@ -93,29 +99,39 @@ public enum ShardMerge {
             }
             // Every shard's years, or none: a workspace without its year would break the pairing.
             let everyShard = zip(annual, payloads).allSatisfy { $0.count == $1.workspaceCount }
-            return .forecast(runs.indices.map { index in
-                (runs[index].scenario, payloads.flatMap { payload -> [WorkspaceForecast] in
-                    if case let .forecast(other, _) = payload { return other[index].workspaces }
-                    return []
-                })
-            }, annual: everyShard ? annual.flatMap { $0 } : [])
+            return .forecast(
+                runs.indices.map { index in
+                    (
+                        runs[index].scenario,
+                        payloads.flatMap { payload -> [WorkspaceForecast] in
+                            if case let .forecast(other, _) = payload { return other[index].workspaces }
+                            return []
+                        }
+                    )
+                }, annual: everyShard ? annual.flatMap { $0 } : [])
         case let .watchlist(_, thresholds):
-            return .watchlist(workspaces: payloads.flatMap { payload -> [WorkspaceForecast] in
-                if case let .watchlist(workspaces, _) = payload { return workspaces }
-                return []
-            }, thresholds: thresholds)
+            return .watchlist(
+                workspaces: payloads.flatMap { payload -> [WorkspaceForecast] in
+                    if case let .watchlist(workspaces, _) = payload { return workspaces }
+                    return []
+                }, thresholds: thresholds)
         case let .renew(scenarios, risk, sensitivity):
-            return .renew(scenarios: scenarios.indices.map { index in
-                (scenarios[index].scenario, payloads.flatMap { payload -> [ForecastEngine.RenewalForecast] in
-                    if case let .renew(other, _, _) = payload { return other[index].forecasts }
-                    return []
+            return .renew(
+                scenarios: scenarios.indices.map { index in
+                    (
+                        scenarios[index].scenario,
+                        payloads.flatMap { payload -> [ForecastEngine.RenewalForecast] in
+                            if case let .renew(other, _, _) = payload { return other[index].forecasts }
+                            return []
+                        }
+                    )
+                }, risk: risk,
+                sensitivity: sensitivity.map { _ in
+                    payloads.flatMap { payload -> [WorkspaceSensitivity] in
+                        if case let .renew(_, _, other) = payload { return other ?? [] }
+                        return []
+                    }
                 })
-            }, risk: risk, sensitivity: sensitivity.map { _ in
-                payloads.flatMap { payload -> [WorkspaceSensitivity] in
-                    if case let .renew(_, _, other) = payload { return other ?? [] }
-                    return []
-                }
-            })
         }
     }
 }

@@ -97,9 +97,10 @@ struct ScenarioFileReader {
         var month: ParsedMonth?
         if let bytes = field(.month), !bytes.isEmpty, case let .success(parsed) = MonthParser.parse(bytes) { month = parsed }
         if month == nil {
-            problem(monthText.isEmpty
-                ? "the month is empty; give the first month the change holds, like 2027-01"
-                : "month \"\(monthText)\" is not readable; write months like 2027-01")
+            problem(
+                monthText.isEmpty
+                    ? "the month is empty; give the first month the change holds, like 2027-01"
+                    : "month \"\(monthText)\" is not readable; write months like 2027-01")
         }
         var seats: ForecastEngine.SeatChange?
         let seatsText = cell(.seats)
@@ -109,7 +110,8 @@ struct ScenarioFileReader {
             case nil: problem("seats \"\(seatsText)\" is not a seat count; write 12 to set the count, +3 to add or -2 to remove")
             case let .set(count)?, let .add(count)?:
                 if abs(count) > UsageHistory.maximumSeats {
-                    problem("seats \"\(seatsText)\" is too many; a workspace has at most \(UsageHistory.maximumSeats.groupedThousands) seats")
+                    problem(
+                        "seats \"\(seatsText)\" is too many; a workspace has at most \(UsageHistory.maximumSeats.groupedThousands) seats")
                     seats = nil
                 }
             }
@@ -125,7 +127,8 @@ struct ScenarioFileReader {
             multiplier = ForecastEngine.UsageMultiplier(decimal: multiplierText)
             let whole = multiplierText.prefix { $0 != "." }
             if multiplier == nil, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }),
-               (Int(whole) ?? Int.max) >= ForecastEngine.UsageMultiplier.maximum.millionths / ForecastEngine.UsageMultiplier.denominator {
+                (Int(whole) ?? Int.max) >= ForecastEngine.UsageMultiplier.maximum.millionths / ForecastEngine.UsageMultiplier.denominator
+            {
                 problem("usage_multiplier \"\(multiplierText)\" is too large; the most is \(ForecastEngine.UsageMultiplier.maximum)")
             } else if multiplier == nil {
                 problem("usage_multiplier \"\(multiplierText)\" is not a plain decimal of 0 or more with at most 6 decimals, like 1.2")
@@ -133,10 +136,11 @@ struct ScenarioFileReader {
         }
         let workspace = cell(.workspace)
         guard ok, let month else { return }
-        rows.append(Row(
-            scenario: name, month: month, monthText: monthText, workspace: workspace.isEmpty ? nil : workspace, seats: seats,
-            plan: plan, usageMultiplier: multiplier, line: line
-        ))
+        rows.append(
+            Row(
+                scenario: name, month: month, monthText: monthText, workspace: workspace.isEmpty ? nil : workspace, seats: seats,
+                plan: plan, usageMultiplier: multiplier, line: line
+            ))
     }
 
     /// The scenarios, their full-date months read in the file's date order (`requested`, or the
@@ -156,10 +160,13 @@ struct ScenarioFileReader {
         for row in rows {
             guard let month = order.month(of: row.month) else { continue }
             if changes[row.scenario] == nil { names.append(row.scenario) }
-            changes[row.scenario, default: []].append(ForecastEngine.ScenarioChange(
-                workspace: row.workspace, from: month, seats: row.seats, plan: row.plan, usageMultiplier: row.usageMultiplier
-            ))
-            if let workspace = row.workspace, !workspaces.contains(where: { $0.name == workspace }) { workspaces.append((workspace, row.line)) }
+            changes[row.scenario, default: []].append(
+                ForecastEngine.ScenarioChange(
+                    workspace: row.workspace, from: month, seats: row.seats, plan: row.plan, usageMultiplier: row.usageMultiplier
+                ))
+            if let workspace = row.workspace, !workspaces.contains(where: { $0.name == workspace }) {
+                workspaces.append((workspace, row.line))
+            }
         }
         return Outcome(scenarios: names.map { ForecastEngine.Scenario(name: $0, changes: changes[$0]!) }, workspaceLines: workspaces)
     }
@@ -168,7 +175,7 @@ struct ScenarioFileReader {
     private static func seatChange(_ text: String) -> ForecastEngine.SeatChange? {
         let digits = text.drop { $0 == "+" || $0 == "-" }
         guard text.count - digits.count <= 1, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              digits.count <= 9, let count = Int(digits)
+            digits.count <= 9, let count = Int(digits)
         else { return nil }
         switch text.first {
         case "+": return .add(count)

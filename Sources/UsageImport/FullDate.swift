@@ -40,6 +40,6 @@ package struct FullDate: Hashable {
     }
 }
 
-private extension String {
-    var capitalized: String { prefix(1).uppercased() + dropFirst() }
+extension String {
+    fileprivate var capitalized: String { prefix(1).uppercased() + dropFirst() }
 }

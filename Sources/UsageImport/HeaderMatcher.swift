@@ -53,7 +53,8 @@ package struct HeaderMatcher<Column: HeaderColumn> {
 
     /// The columns `record` names.
     package mutating func match(_ record: CSVRecord) -> Match {
-        var match = Match(line: record.line, cells: (0..<record.count).map { String(decoding: record.bytes(at: $0).trimmed, as: UTF8.self) })
+        var match = Match(
+            line: record.line, cells: (0..<record.count).map { String(decoding: record.bytes(at: $0).trimmed, as: UTF8.self) })
         var fallbacks: [(index: Int, column: Column)] = []
         for (index, cell) in match.cells.enumerated() {
             guard let column = columnsByName[Self.normalized(cell)] else {
@@ -66,7 +67,8 @@ package struct HeaderMatcher<Column: HeaderColumn> {
             }
             if let first = match.indices[column] {
                 match.duplicates.append(
-                    "columns \"\(match.cells[first].messageExcerpt)\" and \"\(cell.messageExcerpt)\" both name the \(column.role) column; keep one")
+                    "columns \"\(match.cells[first].messageExcerpt)\" and \"\(cell.messageExcerpt)\" both name the \(column.role) column; keep one"
+                )
             } else {
                 match.indices[column] = index
             }
@@ -96,7 +98,8 @@ package struct HeaderMatcher<Column: HeaderColumn> {
         let cells = closest?.cells.filter { !$0.isEmpty } ?? []
         var found = cells.prefix(Self.listedHeaders).map { "\"\($0.messageExcerpt)\"" }.joined(separator: ", ")
         if cells.count > Self.listedHeaders { found += " and \(cells.count - Self.listedHeaders) more" }
-        var message = "no header row with the required columns in the first \(TableReader.headerSearchRows) rows; "
+        var message =
+            "no header row with the required columns in the first \(TableReader.headerSearchRows) rows; "
             + "missing \(wanted.joined(separator: " and ")); headers found: \(found.isEmpty ? "none" : found)"
         if let hint { message += "; \(hint)" }
         return message

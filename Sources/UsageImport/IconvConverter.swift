@@ -42,9 +42,11 @@ enum IconvConverter {
             var produced = 0
             let failed: Bool = pending.withUnsafeMutableBufferPointer { inBytes in
                 outputBuffer.withUnsafeMutableBufferPointer { outBytes in
-                    var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBytes.baseAddress!).assumingMemoryBound(
+                        to: CChar.self)
                     var inLeft = inBytes.count
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBytes.baseAddress!).assumingMemoryBound(
+                        to: CChar.self)
                     var outLeft = outBytes.count
                     var failed = false
                     while inLeft > 0 {

@@ -103,8 +103,9 @@ struct InputText {
         for (index, line) in lines.enumerated() where String(validating: line, as: UTF8.self) == nil {
             // The prefix may end inside a character of its last line.
             if full, index == lines.count - 1, line.count > 3,
-               String(validating: line.dropLast(3), as: UTF8.self) != nil || String(validating: line.dropLast(2), as: UTF8.self) != nil
-                || String(validating: line.dropLast(1), as: UTF8.self) != nil {
+                String(validating: line.dropLast(3), as: UTF8.self) != nil || String(validating: line.dropLast(2), as: UTF8.self) != nil
+                    || String(validating: line.dropLast(1), as: UTF8.self) != nil
+            {
                 return nil
             }
             return index + 1

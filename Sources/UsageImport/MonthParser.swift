@@ -18,30 +18,54 @@ package enum MonthParser {
     /// Every spelling of each month, lower-case, by language: full names, then abbreviations
     /// (a dot after one is a separator), then spellings without their accents.
     static let namesByMonth: [[String]] = [
-        ["january", "januar", "jänner", "janvier", "enero", "gennaio", "januari", "janeiro",
-         "jan", "jän", "janv", "ene", "gen"],
-        ["february", "februar", "février", "febrero", "febbraio", "februari", "fevereiro",
-         "feb", "févr", "fév", "fev", "fevrier", "fevr"],
-        ["march", "märz", "mars", "marzo", "maart", "março",
-         "mar", "mär", "mrz", "mrt", "marco"],
-        ["april", "avril", "abril", "aprile",
-         "apr", "avr", "abr"],
-        ["may", "mai", "mayo", "maggio", "mei", "maio",
-         "mag"],
-        ["june", "juni", "juin", "junio", "giugno", "junho",
-         "jun", "giu"],
-        ["july", "juli", "juillet", "julio", "luglio", "julho",
-         "jul", "juil", "lug"],
-        ["august", "août", "agosto", "augustus",
-         "aug", "ago", "aout"],
-        ["september", "septembre", "septiembre", "setiembre", "settembre", "setembro",
-         "sep", "sept", "set"],
-        ["october", "oktober", "octobre", "octubre", "ottobre", "outubro",
-         "oct", "okt", "ott", "out"],
-        ["november", "novembre", "noviembre", "novembro",
-         "nov"],
-        ["december", "dezember", "décembre", "diciembre", "dicembre", "dezembro",
-         "dec", "dez", "déc", "dic", "decembre"],
+        [
+            "january", "januar", "jänner", "janvier", "enero", "gennaio", "januari", "janeiro",
+            "jan", "jän", "janv", "ene", "gen",
+        ],
+        [
+            "february", "februar", "février", "febrero", "febbraio", "februari", "fevereiro",
+            "feb", "févr", "fév", "fev", "fevrier", "fevr",
+        ],
+        [
+            "march", "märz", "mars", "marzo", "maart", "março",
+            "mar", "mär", "mrz", "mrt", "marco",
+        ],
+        [
+            "april", "avril", "abril", "aprile",
+            "apr", "avr", "abr",
+        ],
+        [
+            "may", "mai", "mayo", "maggio", "mei", "maio",
+            "mag",
+        ],
+        [
+            "june", "juni", "juin", "junio", "giugno", "junho",
+            "jun", "giu",
+        ],
+        [
+            "july", "juli", "juillet", "julio", "luglio", "julho",
+            "jul", "juil", "lug",
+        ],
+        [
+            "august", "août", "agosto", "augustus",
+            "aug", "ago", "aout",
+        ],
+        [
+            "september", "septembre", "septiembre", "setiembre", "settembre", "setembro",
+            "sep", "sept", "set",
+        ],
+        [
+            "october", "oktober", "octobre", "octubre", "ottobre", "outubro",
+            "oct", "okt", "ott", "out",
+        ],
+        [
+            "november", "novembre", "noviembre", "novembro",
+            "nov",
+        ],
+        [
+            "december", "dezember", "décembre", "diciembre", "dicembre", "dezembro",
+            "dec", "dez", "déc", "dic", "decembre",
+        ],
     ]
 
     /// The month (1 to 12) of each spelling. `String` keys compare by canonical equivalence,
@@ -60,7 +84,8 @@ package enum MonthParser {
     package static func parse(_ field: UnsafeBufferPointer<UInt8>) -> Result<ParsedMonth, FieldProblem> {
         // `2026-04`, the common case, without splitting into parts.
         if field.count == 7, field[4] == UInt8(ascii: "-"),
-           field[0].isDigit, field[1].isDigit, field[2].isDigit, field[3].isDigit, field[5].isDigit, field[6].isDigit {
+            field[0].isDigit, field[1].isDigit, field[2].isDigit, field[3].isDigit, field[5].isDigit, field[6].isDigit
+        {
             return yearMonth(year: number(field[0..<4]), month: number(field[5..<7]))
         }
         guard let parts = split(field) else { return .failure(.notAMonth) }
@@ -94,7 +119,8 @@ package enum MonthParser {
             guard isDigit || byte.asciiLowercased.isLowercaseLetter || byte >= 0x80 else { return nil }
             var end = index
             while end < field.endIndex, field[end].isDigit == isDigit,
-                  isDigit || field[end].asciiLowercased.isLowercaseLetter || field[end] >= 0x80 {
+                isDigit || field[end].asciiLowercased.isLowercaseLetter || field[end] >= 0x80
+            {
                 end += 1
             }
             guard parts.count < 3 else { return nil }
@@ -149,9 +175,10 @@ package enum MonthParser {
         guard year.isNumber, day?.isNumber ?? true else { return .failure(.notAMonth) }
         let word = String(decoding: name.text, as: UTF8.self)
         guard let number = monthsByName[word.lowercased()] else {
-            return .failure(.unreadableMonth(
-                reason: "\"\(word.messageExcerpt)\" is not a month name in English, German, French, Spanish, Italian, "
-                    + "Dutch or Portuguese; \(writeLike)"))
+            return .failure(
+                .unreadableMonth(
+                    reason: "\"\(word.messageExcerpt)\" is not a month name in English, German, French, Spanish, Italian, "
+                        + "Dutch or Portuguese; \(writeLike)"))
         }
         let yearValue: Int
         switch year.digits {

@@ -1,5 +1,6 @@
 import CSVStream
 import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,7 +27,8 @@ extension TableReader {
         guard let prefix = textPrefix(ofFileAt: path, log: &log) else { return Outcome() }
         let delimiter = options.delimiter ?? DelimiterSniffer.sniff(prefix.bytes)
         if let partSize = partSize(fileSize: prefix.regularFileSize, options: options),
-           var session = readParts(fileAt: path, prefix: prefix, partSize: partSize, delimiter: delimiter, consumer: consumer, log: log) {
+            var session = readParts(fileAt: path, prefix: prefix, partSize: partSize, delimiter: delimiter, consumer: consumer, log: log)
+        {
             session.finish()
             consumer = session.consumer
             log = session.log
@@ -53,9 +55,9 @@ extension TableReader {
         fileAt path: String, prefix: FilePrefix, partSize: Int, delimiter: UInt8, consumer: Consumer, log: DiagnosticLog
     ) -> Session<Consumer>? {
         guard let (header, dataLine) = readHeader(fileAt: path, delimiter: delimiter, consumer: consumer, log: log),
-              let dataStart = prefix.offset(ofLine: dataLine),
-              let parts = CSVFileSplitter.parts(ofFileAt: path, from: dataStart, firstLine: dataLine, partSize: partSize),
-              parts.count > 1
+            let dataStart = prefix.offset(ofLine: dataLine),
+            let parts = CSVFileSplitter.parts(ofFileAt: path, from: dataStart, firstLine: dataLine, partSize: partSize),
+            parts.count > 1
         else { return nil }
         let reader = CSVStreamReader(delimiter: delimiter)
         let sessions = UnsafeMutableBufferPointer<Session<Consumer>?>.allocate(capacity: parts.count)

@@ -151,7 +151,9 @@ enum TableReader {
             // Built only for a message: this check runs on every row.
             var fields: String { record.count == 1 ? "1 field" : "\(record.count) fields" }
             if record.count < consumer.requiredFieldCount {
-                log.error("the row has \(fields) but the header has \(width); \(TableReader.missingFieldsAdvice(record, delimiter: delimiter))", line: record.line)
+                log.error(
+                    "the row has \(fields) but the header has \(width); \(TableReader.missingFieldsAdvice(record, delimiter: delimiter))",
+                    line: record.line)
                 return true
             }
             if record.count > width, (width..<record.count).contains(where: { !record.bytes(at: $0).trimmed.isEmpty }) {
@@ -168,9 +170,12 @@ enum TableReader {
     /// What to do about a row with too few fields: a row that is one field holding another
     /// delimiter was written with that one, any other is to be filled in.
     fileprivate static func missingFieldsAdvice(_ record: CSVRecord, delimiter: UInt8) -> String {
-        let other = record.count != 1 ? nil : DelimiterSniffer.candidates.first { candidate in
-            candidate != delimiter && record.bytes(at: 0).contains(candidate)
-        }
+        let other =
+            record.count != 1
+            ? nil
+            : DelimiterSniffer.candidates.first { candidate in
+                candidate != delimiter && record.bytes(at: 0).contains(candidate)
+            }
         guard let other else { return "fill in the missing fields" }
         return "it is separated by \(DelimiterSniffer.name(of: other)) but the file by \(DelimiterSniffer.name(of: delimiter)); "
             + "use one delimiter throughout"
@@ -202,7 +207,8 @@ enum TableReader {
     static func totalLabel(_ field: UnsafeBufferPointer<UInt8>) -> String? {
         let field = field.trimmed
         guard (3...longestTotalWord).contains(field.count), let text = String(validating: field, as: UTF8.self),
-              totalWords.contains(text.lowercased()) else { return nil }
+            totalWords.contains(text.lowercased())
+        else { return nil }
         return text.messageExcerpt
     }
 }

@@ -56,9 +56,10 @@ public struct UsageCheck: Sendable, Equatable {
         }
         self.seats = creditsBySeat.count
         self.workspaces = history?.workspaces.count ?? 0
-        self.creditsByMonth = history.map { history in
-            Dictionary(uniqueKeysWithValues: months.map { ($0, creditsByOffset[history.firstMonth.distance(to: $0)]) })
-        } ?? [:]
+        self.creditsByMonth =
+            history.map { history in
+                Dictionary(uniqueKeysWithValues: months.map { ($0, creditsByOffset[history.firstMonth.distance(to: $0)]) })
+            } ?? [:]
         self.creditsBySeat = creditsBySeat
         self.totalCredits = creditsByOffset.reduce(0, Self.saturatingSum)
     }

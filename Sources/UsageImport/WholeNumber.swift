@@ -66,7 +66,8 @@ enum WholeNumber {
         if text[..<index].contains(mark.byte) { return .tells(mark.other) }
         let whole = text[..<index]
         let fraction = text[(index + 1)...]
-        let groupsThousands = (1...3).contains(whole.count) && whole.allSatisfy(\.isDigit) && whole.first != UInt8(ascii: "0")
+        let groupsThousands =
+            (1...3).contains(whole.count) && whole.allSatisfy(\.isDigit) && whole.first != UInt8(ascii: "0")
             && fraction.count == 3 && fraction.allSatisfy(\.isDigit)
         return groupsThousands ? .ambiguous : .tells(mark)
     }
@@ -134,7 +135,8 @@ enum WholeNumber {
                 index += 1
                 continue
             }
-            let found: [UInt8]? = whole[index] == decimalMark.other.byte
+            let found: [UInt8]? =
+                whole[index] == decimalMark.other.byte
                 ? [decimalMark.other.byte]
                 : (groupSpaces + groupApostrophes).first { whole[index...].starts(with: $0) }
             guard let found, separator == nil || separator == found else { return .failure(.notANumber) }
@@ -165,7 +167,8 @@ enum WholeNumber {
             text = text.dropFirst(space.count)
         }
         while let space = groupSpaces.first(where: { text.reversed().starts(with: $0.reversed()) })
-            ?? (text.last == .tab ? [.tab] : nil) {
+            ?? (text.last == .tab ? [.tab] : nil)
+        {
             text = text.dropLast(space.count)
         }
     }

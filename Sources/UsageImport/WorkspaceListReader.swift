@@ -95,7 +95,9 @@ struct WorkspaceListReader: TableConsumer {
             return
         }
         if let first = linesByName[name] {
-            log.error("workspace \"\(name.messageExcerpt)\" is listed twice (first on line \(first)); keep one row per workspace", line: record.line)
+            log.error(
+                "workspace \"\(name.messageExcerpt)\" is listed twice (first on line \(first)); keep one row per workspace",
+                line: record.line)
             return
         }
         linesByName[name] = record.line
@@ -113,7 +115,8 @@ struct WorkspaceListReader: TableConsumer {
     mutating func checkTotal(_ record: CSVRecord, label: String, log: inout DiagnosticLog) {
         let listed = rows.reduce(0) { $0 + $1.settings.seats }
         if let column = columns[.seats], column < record.count, !record.bytes(at: column).trimmed.isEmpty,
-           case let .success(seats) = numbers.read(record.bytes(at: column).trimmed, line: record.line), seats != listed {
+            case let .success(seats) = numbers.read(record.bytes(at: column).trimmed, line: record.line), seats != listed
+        {
             log.warning(
                 "skipped the \"\(label)\" row, which gives \(seats.groupedThousands) seats where the rows above add up to "
                     + "\(listed.groupedThousands); check that every value was read as meant", line: record.line)

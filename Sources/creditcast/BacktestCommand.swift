@@ -32,13 +32,16 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "How many cut-off months (the latest ones with enough history) to forecast from, 1 to 120.")
     var origins: Int = 6
 
-    @Option(name: .customLong("model"), help: "A model to test (repeatable): seats (default), bootstrap, naive or mean. The baselines are always added.")
+    @Option(
+        name: .customLong("model"),
+        help: "A model to test (repeatable): seats (default), bootstrap, naive or mean. The baselines are always added.")
     var models: [BacktestModel] = []
 
     @Option(help: "Monte Carlo trials per workspace, origin and model, 1 to 100,000.")
     var trials: Int = 1_000
 
-    @Option(name: .customLong("min-history"), help: "Months of history a workspace needs before an origin to be forecast from it (3 to 1,200).")
+    @Option(
+        name: .customLong("min-history"), help: "Months of history a workspace needs before an origin to be forecast from it (3 to 1,200).")
     var minimumHistory: Int = BacktestSettings.leastHistoryMonths
 
     @Option(help: "Directory for the reports.")
@@ -60,7 +63,8 @@ struct BacktestCommand: ParsableCommand {
             throw ValidationError("--trials must be 1 to \(BacktestSettings.maximumTrials.groupedThousands)")
         }
         guard (BacktestSettings.leastHistoryMonths...Self.mostHistoryMonths).contains(minimumHistory) else {
-            throw ValidationError("--min-history must be \(BacktestSettings.leastHistoryMonths) to \(Self.mostHistoryMonths.groupedThousands) months")
+            throw ValidationError(
+                "--min-history must be \(BacktestSettings.leastHistoryMonths) to \(Self.mostHistoryMonths.groupedThousands) months")
         }
     }
 
@@ -93,7 +97,7 @@ struct BacktestCommand: ParsableCommand {
         }
 
         let progress = running.progressBar()
-                let run: BacktestRun
+        let run: BacktestRun
         do {
             run = try Backtest.run(
                 history: history, pools: pools, pricing: pricing, rules: rules, settings: settings,

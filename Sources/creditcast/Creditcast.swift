@@ -12,6 +12,9 @@ struct Creditcast: ParsableCommand {
             problem named by file and line); 2 an output could not be written; 64 a bad command line.
             """,
         version: CreditcastVersion.current,
-        subcommands: [LedgerCommand.self, CheckCommand.self, ForecastCommand.self, WatchlistCommand.self, RenewCommand.self, BacktestCommand.self, MergeCommand.self]
+        subcommands: [
+            LedgerCommand.self, CheckCommand.self, ForecastCommand.self, WatchlistCommand.self, RenewCommand.self, BacktestCommand.self,
+            MergeCommand.self,
+        ]
     )
 }

@@ -49,7 +49,8 @@ enum FlagWording {
 
     private static func message(_ error: PricingError) -> String {
         guard case let .missingPlan(workspace) = error else { return "\(error)" }
-        return "no plan for workspace \"\(workspace)\"; give --plan, a workspaces file with a plan column, or a plan column in the usage file"
+        return
+            "no plan for workspace \"\(workspace)\"; give --plan, a workspaces file with a plan column, or a plan column in the usage file"
     }
 
     private static func message(_ error: MergeError) -> String {

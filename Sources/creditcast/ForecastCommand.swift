@@ -26,7 +26,10 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Monte Carlo trials per workspace, 1 to 1,000,000, and --trials × --horizon at most 12,000,000.")
     var trials: Int = 10_000
 
-    @Option(help: "Run until every reported probability's standard error is below this (between 0 and 0.5, e.g. 0.005), instead of a fixed --trials; at most 1,000,000 trials, and 12,000,000 / --horizon.")
+    @Option(
+        help:
+            "Run until every reported probability's standard error is below this (between 0 and 0.5, e.g. 0.005), instead of a fixed --trials; at most 1,000,000 trials, and 12,000,000 / --horizon."
+    )
     var precision: Double?
 
     @Option(help: "Directory for the reports.")
@@ -35,7 +38,10 @@ struct ForecastCommand: ParsableCommand {
     @Option(name: .customLong("trials-out"), help: "Also write every trial's closing balance per month to this CSV file.")
     var trialsOut: String?
 
-    @Option(help: "A scenario file (scenario,month,seats,plan,usage_multiplier[,workspace]): forecast each scenario beside the baseline, on the same trials, into scenarios.csv and scenarios.md.")
+    @Option(
+        help:
+            "A scenario file (scenario,month,seats,plan,usage_multiplier[,workspace]): forecast each scenario beside the baseline, on the same trials, into scenarios.csv and scenarios.md."
+    )
     var scenario: String?
 
     @OptionGroup var running: RunOptions

@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
 import CreditCore
 import CreditLedger
 import CreditReports
+import Foundation
 import UsageImport
 
 /// `creditcast ledger`: the spreadsheet, one row per month.
@@ -43,7 +43,9 @@ struct LedgerCommand: ParsableCommand {
         default: break
         }
         if let usage, parsedUsage(usage) == nil {
-            throw ValidationError("--usage takes whole credit counts from 0 to \(UsageHistory.maximumCredits.groupedThousands) separated by commas, e.g. 18000,5000,8000")
+            throw ValidationError(
+                "--usage takes whole credit counts from 0 to \(UsageHistory.maximumCredits.groupedThousands) separated by commas, e.g. 18000,5000,8000"
+            )
         }
     }
 
@@ -87,7 +89,9 @@ struct LedgerCommand: ParsableCommand {
     private func scheduledPurchases(_ pricing: Pricing) throws -> [Month: [CreditPackage]] {
         var purchases: [Month: [CreditPackage]] = [:]
         for buy in buy {
-            do { purchases[buy.month, default: []].append(try pricing.package(ofCredits: buy.credits)) } catch { throw CommandFailure(error) }
+            do { purchases[buy.month, default: []].append(try pricing.package(ofCredits: buy.credits)) } catch {
+                throw CommandFailure(error)
+            }
         }
         return purchases
     }
@@ -105,4 +109,3 @@ struct ScheduledBuy: ExpressibleByArgument {
         self.credits = credits
     }
 }
-

@@ -18,7 +18,10 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "The shards' output directories, in any order.")
     var directories: [String]
 
-    @Option(help: "Directory for the reports (the command's own default when left out: creditcast-report, creditcast-watchlist or creditcast-renew).")
+    @Option(
+        help:
+            "Directory for the reports (the command's own default when left out: creditcast-report, creditcast-watchlist or creditcast-renew)."
+    )
     var out: String?
 
     @Option(help: "Workspaces (or rows) listed on standard output, 0 to 1,000,000 (the files list all).")

@@ -12,7 +12,10 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "The last month of history to use (YYYY-MM); the forecast starts the month after.")
     var asOf: Month?
 
-    @Flag(help: "Forecast each workspace from its own history alone, without the trend prior and seasonality the seats model learns from all workspaces of the file.")
+    @Flag(
+        help:
+            "Forecast each workspace from its own history alone, without the trend prior and seasonality the seats model learns from all workspaces of the file."
+    )
     var standalone = false
 
     /// The seats model's prior: learnt from every workspace of `history`, the whole file even

@@ -18,13 +18,18 @@ struct PoolOptions: ParsableArguments {
     @Option(help: "Seats of every workspace, every month, 0 to 10,000,000 (counted from the usage file when left out).")
     var seats: Int?
 
-    @Option(help: "Pool balance, 0 to 1,000,000,000,000: for ledger, opening its first month; for forecast, the balance now (replayed from 0 when left out).")
+    @Option(
+        help:
+            "Pool balance, 0 to 1,000,000,000,000: for ledger, opening its first month; for forecast, the balance now (replayed from 0 when left out)."
+    )
     var balance: Int?
 
     @Option(help: "A fixed cap in credits, 0 to 1,000,000,000,000 (cap_months × the month's accrual when left out).")
     var cap: Int?
 
-    @Option(name: .customLong("cap-timing"), help: "When the cap applies: accrual (new accruals only top up) or close (the closing balance is cut).")
+    @Option(
+        name: .customLong("cap-timing"),
+        help: "When the cap applies: accrual (new accruals only top up) or close (the closing balance is cut).")
     var capTiming: CapTiming?
 
     @Option(name: .customLong("auto-purchase"), help: "Buy packages of this many credits whenever the pool and lots run short.")
@@ -87,7 +92,9 @@ extension PoolOptions {
         } catch {
             throw CommandFailure(error)
         }
-        if !running.quiet { for warning in imported.warnings { Terminal.standardError.write("creditcast: warning: \(FlagWording.message(warning))\n") } }
+        if !running.quiet {
+            for warning in imported.warnings { Terminal.standardError.write("creditcast: warning: \(FlagWording.message(warning))\n") }
+        }
         guard let asOf else { return imported.history }
         do {
             return try imported.history.truncated(through: asOf)

@@ -24,7 +24,10 @@ struct RenewCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The first month of the renewal year (YYYY-MM), at most 108 months after the history; the month after the history when left out.")
+    @Option(
+        help:
+            "The first month of the renewal year (YYYY-MM), at most 108 months after the history; the month after the history when left out."
+    )
     var renewal: Month?
 
     @Option(help: "Recommend by the lowest expected cost (mean) or the lowest 90th-percentile cost (p90).")
@@ -42,7 +45,10 @@ struct RenewCommand: ParsableCommand {
     @Option(help: "Rows listed on standard output, 0 to 1,000,000 (the files list all).")
     var limit: Int = 20
 
-    @Flag(help: "Also write what drives each workspace's renewal: each driver (usage level, trend, heaviest seats, seat count, plan) at its P10 and P90 on the same trials, into sensitivity.csv, sensitivity.md and charts/tornado-*.svg.")
+    @Flag(
+        help:
+            "Also write what drives each workspace's renewal: each driver (usage level, trend, heaviest seats, seat count, plan) at its P10 and P90 on the same trials, into sensitivity.csv, sensitivity.md and charts/tornado-*.svg."
+    )
     var sensitivity = false
 
     @OptionGroup var running: RunOptions

@@ -6,10 +6,11 @@ import CreditSharding
 /// `--shard K/N`, for the commands that can split a portfolio across machines (forecast,
 /// watchlist, renew); `creditcast merge` combines the shards' outputs.
 struct ShardOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Process only shard K of N (K counted from 1): the workspaces whose stable name hash is K-1 modulo N. Writes creditcast-shard.jsonl to --out instead of the reports; combine every shard's directory with `creditcast merge`.",
-        valueName: "K/N"
-    ))
+    @Option(
+        help: ArgumentHelp(
+            "Process only shard K of N (K counted from 1): the workspaces whose stable name hash is K-1 modulo N. Writes creditcast-shard.jsonl to --out instead of the reports; combine every shard's directory with `creditcast merge`.",
+            valueName: "K/N"
+        ))
     var shard: String?
 
     func validate() throws {
@@ -32,7 +33,8 @@ struct ShardOptions: ParsableArguments {
             throw CommandFailure(error, code: CommandFailure.outputFailed)
         }
         let count = result.positions.count
-        return "Shard \(result.shard) of creditcast \(result.kind.rawValue): \(count) of \(result.portfolioCount) workspace\(result.portfolioCount == 1 ? "" : "s") "
+        return
+            "Shard \(result.shard) of creditcast \(result.kind.rawValue): \(count) of \(result.portfolioCount) workspace\(result.portfolioCount == 1 ? "" : "s") "
             + "in \(ShardFile.path(in: directory)).\nWhen all \(result.shard.count) shards are done: creditcast merge DIR... --out REPORT_DIR\n"
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CSVStream
 
 @Suite struct CSVFileSplitterTests {
@@ -17,7 +18,7 @@ import Testing
         while true {
             let search = partStart + partSize
             guard search < bytes.count, let newline = bytes[search...].firstIndex(of: UInt8(ascii: "\n")),
-                  newline + 1 < bytes.count
+                newline + 1 < bytes.count
             else { break }
             parts.append(CSVFilePart(bytes: partStart..<(newline + 1), firstLine: 0))
             partStart = newline + 1
@@ -58,8 +59,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(CSVFileSplitter.parts(ofFileAt: path, from: 16, firstLine: 2, partSize: 1) == nil)
         // Past the last quote the text can be cut.
-        #expect(CSVFileSplitter.parts(ofFileAt: path, from: 26, firstLine: 4, partSize: 1)
-            == [CSVFilePart(bytes: 26..<30, firstLine: 4)])
+        #expect(
+            CSVFileSplitter.parts(ofFileAt: path, from: 26, firstLine: 4, partSize: 1)
+                == [CSVFilePart(bytes: 26..<30, firstLine: 4)])
     }
 
     @Test func textWithoutANewlineIsOnePart() throws {
@@ -82,7 +84,8 @@ import Testing
         }
         for length in [0, 1, 7, 8, 9, 63, 10_003] {
             let expected = bytes[..<length].count { $0 == UInt8(ascii: "\n") }
-            #expect(bytes.withUnsafeBufferPointer { CSVFileSplitter.newlines(in: UnsafeBufferPointer(rebasing: $0[..<length])) } == expected)
+            #expect(
+                bytes.withUnsafeBufferPointer { CSVFileSplitter.newlines(in: UnsafeBufferPointer(rebasing: $0[..<length])) } == expected)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CSVStream
 
 private func records(_ text: String, delimiter: Character = ",") throws -> [(line: Int, fields: [String])] {
@@ -91,10 +92,12 @@ private func records(_ text: String, delimiter: Character = ",") throws -> [(lin
     }
 
     @Test func limitsAreWordedForPeople() {
-        #expect(CSVStreamError.fieldTooLarge(line: 3, limit: 1 << 20).description
-            == "3: a field is longer than 1 MiB; check for a missing closing quote")
-        #expect(CSVStreamError.recordTooLarge(line: 4, limit: 16 << 20).description
-            == "4: the row holds more than 16 MiB; check the delimiter and the quotes")
+        #expect(
+            CSVStreamError.fieldTooLarge(line: 3, limit: 1 << 20).description
+                == "3: a field is longer than 1 MiB; check for a missing closing quote")
+        #expect(
+            CSVStreamError.recordTooLarge(line: 4, limit: 16 << 20).description
+                == "4: the row holds more than 16 MiB; check the delimiter and the quotes")
         #expect(CSVStreamError.size(1_500) == "1500 bytes")
         #expect(CSVStreamError.size(64 << 10) == "64 KiB")
     }

@@ -34,8 +34,9 @@ import Testing
         #expect(throws: BacktestError.notEnoughHistory(months: 3, needed: 4)) {
             try Self.run(history, settings: BacktestSettings())
         }
-        #expect("\(BacktestError.notEnoughHistory(months: 3, needed: 4))"
-            == "3 months of history; a backtest needs at least 4 (3 to fit on and 1 to compare with)")
+        #expect(
+            "\(BacktestError.notEnoughHistory(months: 3, needed: 4))"
+                == "3 months of history; a backtest needs at least 4 (3 to fit on and 1 to compare with)")
     }
 
     @Test func recordsCoverEveryOriginWorkspaceModelAndObservedStep() throws {

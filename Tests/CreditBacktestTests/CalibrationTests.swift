@@ -23,9 +23,12 @@ import UsageImport
     }
 
     @Test func onTheBundledPortfolioSample() throws {
-        let history = try UsageImporter.load(fileAt: Self.root.appendingPathComponent("samples/portfolio-usage.csv").path, options: UsageImportOptions()).history
+        let history = try UsageImporter.load(
+            fileAt: Self.root.appendingPathComponent("samples/portfolio-usage.csv").path, options: UsageImportOptions()
+        ).history
         let resolver = PoolResolver(
-            pricing: .standard, settings: try WorkspaceListImporter.load(fileAt: Self.root.appendingPathComponent("samples/workspaces.csv").path)
+            pricing: .standard,
+            settings: try WorkspaceListImporter.load(fileAt: Self.root.appendingPathComponent("samples/workspaces.csv").path)
         )
         let pools = try history.workspaces.map { try resolver.pool(named: $0.name, in: history) }
         let run = try Backtest.run(

@@ -1,5 +1,6 @@
 import CreditForecast
 import Testing
+
 @testable import CreditBacktest
 
 @Suite struct RadixSortTests {

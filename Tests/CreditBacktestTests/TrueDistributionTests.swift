@@ -51,8 +51,9 @@ import Testing
             let actual = Int((1_000 + 100 * generator.nextNormalPair().0).rounded())
             let forecast = TargetForecast(sorted: sample, actual: actual)
             let event = EventForecast(probability: 0, happened: false)
-            return BacktestRecord(origin: origin, workspace: "w\(index)", model: .naive, step: 2, usage: forecast, balance: forecast,
-                                  capHit: event, shortfall: event, isLastStep: false)
+            return BacktestRecord(
+                origin: origin, workspace: "w\(index)", model: .naive, step: 2, usage: forecast, balance: forecast,
+                capHit: event, shortfall: event, isLastStep: false)
         }
         let score = BacktestScore(model: .naive, target: .usage, step: 2, records: records, eventRecords: records)
         #expect(abs(score.coverage80 - 0.48) < 0.04, "\(score.coverage80)")

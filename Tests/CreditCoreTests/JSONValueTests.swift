@@ -1,6 +1,6 @@
+import CreditCore
 import Foundation
 import Testing
-import CreditCore
 
 @Suite struct JSONValueTests {
     @Test func escapesStrings() throws {
@@ -12,21 +12,24 @@ import CreditCore
     }
 
     @Test func rendersNestedValuesIndented() {
-        let value = JSONValue.object([("a", .array([.integer(1), .null])), ("b", .array([.object([("c", .string("d"))])])), ("e", .object([]))])
+        let value = JSONValue.object([
+            ("a", .array([.integer(1), .null])), ("b", .array([.object([("c", .string("d"))])])), ("e", .object([])),
+        ])
         #expect(value.compact == #"{"a":[1,null],"b":[{"c":"d"}],"e":{}}"#)
-        #expect(value.pretty == """
-            {
-              "a": [
-                1,
-                null
-              ],
-              "b": [
+        #expect(
+            value.pretty == """
                 {
-                  "c": "d"
+                  "a": [
+                    1,
+                    null
+                  ],
+                  "b": [
+                    {
+                      "c": "d"
+                    }
+                  ],
+                  "e": {}
                 }
-              ],
-              "e": {}
-            }
-            """)
+                """)
     }
 }

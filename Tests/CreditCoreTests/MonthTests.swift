@@ -1,5 +1,5 @@
-import Testing
 import CreditCore
+import Testing
 
 @Suite struct MonthTests {
     @Test func parsesAndPrintsISO() {

@@ -6,12 +6,15 @@ enum DecisionFixtures {
     static func month(_ text: String) -> Month { Month(text)! }
 
     /// A month whose only figures that matter here are the cumulative chances and forfeits.
-    static func monthForecast(_ text: String, capByThen: Double, shortByThen: Double, forfeited: Double = 0, shortfall: Double = 0) -> MonthForecast {
+    static func monthForecast(_ text: String, capByThen: Double, shortByThen: Double, forfeited: Double = 0, shortfall: Double = 0)
+        -> MonthForecast
+    {
         let flat = Percentiles(p5: 0, p10: 0, p50: 0, p90: 0, p95: 0)
         return MonthForecast(
             month: month(text), seats: 10, accrual: 30_000, cap: 150_000, usage: flat, opening: flat, closing: flat,
             closingMean: 0, probabilityOfCapHit: 0, probabilityOfShortfall: 0, forfeitedMean: forfeited, shortfallMean: shortfall,
-            payAsYouGoCostMean: Money(cents: Int((shortfall * 3.5).rounded())), probabilityOfCapHitByThen: capByThen, probabilityOfShortfallByThen: shortByThen
+            payAsYouGoCostMean: Money(cents: Int((shortfall * 3.5).rounded())), probabilityOfCapHitByThen: capByThen,
+            probabilityOfShortfallByThen: shortByThen
         )
     }
 

@@ -38,7 +38,8 @@ import Testing
         let history = Self.constantHistory(perSeat: testCase.perSeat)
         let pricing = Pricing.standard
         let rules = PurchaseRules(pricing: pricing)
-        let pool = WorkspacePool(name: "team", plan: Self.growth, seats: nil, openingBalance: 20_000, balanceMonth: nil, cap: .monthsOfAccrual(5))
+        let pool = WorkspacePool(
+            name: "team", plan: Self.growth, seats: nil, openingBalance: 20_000, balanceMonth: nil, cap: .monthsOfAccrual(5))
         let renewal = history.lastMonth.advanced(by: 1 + testCase.gap)
         // The search's strategies and every single package alone, each checked against the ledger.
         let forecasts = try ForecastEngine.runRenewal(
@@ -90,7 +91,9 @@ import Testing
     /// The renewal of ten Growth seats at `perSeat` a seat from an empty pool, by the search.
     static func renewalFromEmpty(perSeat: Int, risk: RenewalRisk = .mean) throws -> RenewalRecommendation {
         let history = Self.constantHistory(perSeat: perSeat)
-        let pool = WorkspacePool(name: "team", plan: Self.growth, seats: nil, openingBalance: 0, balanceMonth: history.lastMonth.advanced(by: 1), cap: .monthsOfAccrual(5))
+        let pool = WorkspacePool(
+            name: "team", plan: Self.growth, seats: nil, openingBalance: 0, balanceMonth: history.lastMonth.advanced(by: 1),
+            cap: .monthsOfAccrual(5))
         let forecasts = try ForecastEngine.runRenewal(
             history: history, pools: [pool], pricing: .standard, rules: PurchaseRules(pricing: .standard),
             settings: ForecastSettings(trials: 50, model: .bootstrap), threads: 1, renewal: history.lastMonth.advanced(by: 1)
@@ -106,17 +109,20 @@ import Testing
     @Test func theCheapestStrategyByHand() throws {
         let recommendation = try Self.renewalFromEmpty(perSeat: 4_500)
         let forecasts = [recommendation.forecast]
-        #expect(forecasts[0].outcomes.map(\.strategy.name) == [
-            "payg", "upfront-100000", "upfront-2x100000", "auto-100000", "auto-250000", "auto-500000", "auto-1000000",
-            "upfront-100000+auto-100000", "upfront-100000+auto-250000", "upfront-100000+auto-500000", "upfront-100000+auto-1000000",
-            "upfront-2x100000+auto-100000", "upfront-2x100000+auto-250000", "upfront-2x100000+auto-500000",
-            "upfront-2x100000+auto-1000000",
-        ])
-        #expect(forecasts[0].need == ForecastEngine.RenewalNeed(
-            usage: Percentiles(p5: 540_000, p10: 540_000, p50: 540_000, p90: 540_000, p95: 540_000), accrual: 360_000,
-            probabilityOfExtra: 1, expectedExtra: 180_000,
-            extra: Percentiles(p5: 180_000, p10: 180_000, p50: 180_000, p90: 180_000, p95: 180_000), largestExtra: 180_000
-        ))
+        #expect(
+            forecasts[0].outcomes.map(\.strategy.name) == [
+                "payg", "upfront-100000", "upfront-2x100000", "auto-100000", "auto-250000", "auto-500000", "auto-1000000",
+                "upfront-100000+auto-100000", "upfront-100000+auto-250000", "upfront-100000+auto-500000", "upfront-100000+auto-1000000",
+                "upfront-2x100000+auto-100000", "upfront-2x100000+auto-250000", "upfront-2x100000+auto-500000",
+                "upfront-2x100000+auto-1000000",
+            ])
+        #expect(
+            forecasts[0].need
+                == ForecastEngine.RenewalNeed(
+                    usage: Percentiles(p5: 540_000, p10: 540_000, p50: 540_000, p90: 540_000, p95: 540_000), accrual: 360_000,
+                    probabilityOfExtra: 1, expectedExtra: 180_000,
+                    extra: Percentiles(p5: 180_000, p10: 180_000, p50: 180_000, p90: 180_000, p95: 180_000), largestExtra: 180_000
+                ))
         let outcomes = Dictionary(uniqueKeysWithValues: forecasts[0].outcomes.map { ($0.strategy.name, $0) })
         #expect(outcomes["payg"]?.expectedCost == Money(units: 6_300))
         #expect(outcomes["upfront-2x100000"]?.expectedCost == Money(units: 5_000))
@@ -136,7 +142,8 @@ import Testing
 
     @Test func aRenewalBeforeTheForecastIsRejected() {
         let history = Self.constantHistory(perSeat: 1_000)
-        let pool = WorkspacePool(name: "team", plan: Self.growth, seats: nil, openingBalance: 0, balanceMonth: nil, cap: .monthsOfAccrual(5))
+        let pool = WorkspacePool(
+            name: "team", plan: Self.growth, seats: nil, openingBalance: 0, balanceMonth: nil, cap: .monthsOfAccrual(5))
         #expect(throws: ForecastError.self) {
             try ForecastEngine.runRenewal(
                 history: history, pools: [pool], pricing: .standard, rules: PurchaseRules(pricing: .standard),
@@ -182,11 +189,12 @@ import Testing
             extra: Percentiles(p5: 0, p10: 0, p50: 0, p90: 0, p95: 0), largestExtra: 1_470_000
         )
         let upfrontOnly = RenewalStrategies.search(for: .standard, need: need).filter { $0.autoPurchase == nil }.map(\.name)
-        #expect(upfrontOnly == [
-            "payg", "upfront-100000", "upfront-2x100000", "upfront-250000", "upfront-3x100000", "upfront-250000+100000",
-            "upfront-500000", "upfront-500000+100000", "upfront-1000000", "upfront-1000000+100000", "upfront-1000000+2x100000",
-            "upfront-1000000+250000", "upfront-1000000+3x100000", "upfront-1000000+250000+100000", "upfront-1000000+500000",
-        ])
+        #expect(
+            upfrontOnly == [
+                "payg", "upfront-100000", "upfront-2x100000", "upfront-250000", "upfront-3x100000", "upfront-250000+100000",
+                "upfront-500000", "upfront-500000+100000", "upfront-1000000", "upfront-1000000+100000", "upfront-1000000+2x100000",
+                "upfront-1000000+250000", "upfront-1000000+3x100000", "upfront-1000000+250000+100000", "upfront-1000000+500000",
+            ])
         // Each up-front combination also runs with each auto-purchase, and each auto-purchase alone.
         #expect(RenewalStrategies.search(for: .standard, need: need).count == 15 + 4 + 14 * 4)
     }

@@ -18,9 +18,13 @@ import Testing
         let a = (0..<6).map { $0 % 2 == 0 ? 2_000 : 5_000 }
         let b = (0..<6).map { $0 % 2 == 0 ? 5_000 : 2_000 }
         return UsageHistory(
-            workspaces: [WorkspaceHistory(name: "team", seats: [
-                SeatHistory(id: "a", firstOffset: 0, usage: a), SeatHistory(id: "b", firstOffset: 0, usage: b),
-            ])],
+            workspaces: [
+                WorkspaceHistory(
+                    name: "team",
+                    seats: [
+                        SeatHistory(id: "a", firstOffset: 0, usage: a), SeatHistory(id: "b", firstOffset: 0, usage: b),
+                    ])
+            ],
             firstMonth: first, lastMonth: first.advanced(by: 5), hasWorkspaceColumn: true
         )
     }
@@ -32,7 +36,8 @@ import Testing
     static func ledgerYear(accrual: Int, usage: Int) throws -> (cost: Money, short: Bool) {
         let history = alternatingHistory()
         let rules = PurchaseRules(pricing: .standard)
-        var pool = try ForecastEngine.startingPool(for: history.workspaces[0], pool: Self.pool, history: history, pricing: .standard, rules: rules)
+        var pool = try ForecastEngine.startingPool(
+            for: history.workspaces[0], pool: Self.pool, history: history, pricing: .standard, rules: rules)
         var cost = Money.zero
         var short = false
         for offset in 1...12 {
@@ -62,18 +67,22 @@ import Testing
     @Test func everyDriversRangeOnAConstantTotal() throws {
         let analysis = try Self.analysis()
         let values = analysis.effects.map { "\($0.driver.rawValue): \($0.range.low.value) / \($0.range.high.value)" }
-        #expect(values == [
-            // Totals never vary: no level spread, and a flat trend fitted exactly.
-            "usage-level: x1 / x1",
-            "trend: x1 a month / x1 a month",
-            // Seat "a" (tied with "b" on 21,000, first by id) at 2,000 or 5,000 instead of its
-            // mean 3,500: (7,000 ∓ 1,500) / 7,000.
-            "heaviest-seats: x0.785714 / x1.214286",
-            // The seat count never changed: one seat each way.
-            "seat-count: 1 seat fewer / 1 seat more",
-            "plan: launch / pro",
-        ])
-        #expect(analysis.effects.filter { [.usageLevel, .trend].contains($0.driver) }.allSatisfy { $0.range.low.changes.isEmpty && $0.range.high.changes.isEmpty })
+        #expect(
+            values == [
+                // Totals never vary: no level spread, and a flat trend fitted exactly.
+                "usage-level: x1 / x1",
+                "trend: x1 a month / x1 a month",
+                // Seat "a" (tied with "b" on 21,000, first by id) at 2,000 or 5,000 instead of its
+                // mean 3,500: (7,000 ∓ 1,500) / 7,000.
+                "heaviest-seats: x0.785714 / x1.214286",
+                // The seat count never changed: one seat each way.
+                "seat-count: 1 seat fewer / 1 seat more",
+                "plan: launch / pro",
+            ])
+        #expect(
+            analysis.effects.filter { [.usageLevel, .trend].contains($0.driver) }.allSatisfy {
+                $0.range.low.changes.isEmpty && $0.range.high.changes.isEmpty
+            })
     }
 
     /// Baseline: 7,000 a month against 6,000 from an empty pool, 1,000 short every month:
@@ -97,7 +106,8 @@ import Testing
             let low = try Self.ledgerYear(accrual: setting.low.accrual, usage: setting.low.usage)
             let high = try Self.ledgerYear(accrual: setting.high.accrual, usage: setting.high.usage)
             #expect(effect.atLow == SensitivityOutcome(renewalCost: low.cost, shortfallProbability: low.short ? 1 : 0), "\(effect.driver)")
-            #expect(effect.atHigh == SensitivityOutcome(renewalCost: high.cost, shortfallProbability: high.short ? 1 : 0), "\(effect.driver)")
+            #expect(
+                effect.atHigh == SensitivityOutcome(renewalCost: high.cost, shortfallProbability: high.short ? 1 : 0), "\(effect.driver)")
         }
         // By hand: launch 3,000 short a month, $1,260; pro none; seat "a" heavy, 2,500 short, $1,050.
         let plan = try #require(analysis.effects.first { $0.driver == .plan })
@@ -131,14 +141,18 @@ import Testing
         )
         #expect(ranges[0].low.value == .multiplier(Multiplier(millionths: 181_818)))
         #expect(ranges[0].high.value == .multiplier(Multiplier(millionths: 1_636_364)))
-        #expect(ranges[0].high.changes == [ForecastEngine.ScenarioChange(workspace: "w", from: Self.months[0], usageMultiplier: Multiplier(millionths: 1_636_364))])
+        #expect(
+            ranges[0].high.changes == [
+                ForecastEngine.ScenarioChange(workspace: "w", from: Self.months[0], usageMultiplier: Multiplier(millionths: 1_636_364))
+            ])
     }
 
     /// Totals 1,000, 3,000, 2,000: the log slope is ln 2 / 2 and the residuals are r, −2r, r
     /// with r = ln 4.5 / 6 over one degree of freedom, so the slope's standard error is
     /// √(6r² / 2) = r√3 and the P90 shift z·r√3.
     @Test func trendMovesTheSlopeByItsOwnStandardError() throws {
-        let ranges = SensitivityAnalysis.ranges(for: Self.workspace("w", totals: [1_000, 3_000, 2_000]), pool: Self.pool, pricing: .standard, months: Self.months)
+        let ranges = SensitivityAnalysis.ranges(
+            for: Self.workspace("w", totals: [1_000, 3_000, 2_000]), pool: Self.pool, pricing: .standard, months: Self.months)
         let shift = SensitivityAnalysis.p90Score * log(4.5) / 6 * 3.0.squareRoot()
         let trend = ranges[1]
         #expect(trend.high.value == .monthlyGrowth(Multiplier(millionths: Int((exp(shift) * 1e6).rounded()))))
@@ -150,8 +164,11 @@ import Testing
 
     @Test func seatCountIsTheP10AndP90OfMonthlySeatChangesAtLeastOneEachWay() {
         // Seats joining at months 0, 0, 1, 3, 3, 3 of five: 2, 3, 3, 6, 6 seats; changes 1, 0, 3, 0.
-        let seats = [0, 0, 1, 3, 3, 3].enumerated().map { SeatHistory(id: "s\($0.offset)", firstOffset: $0.element, usage: Array(repeating: 100, count: 5)) }
-        let ranges = SensitivityAnalysis.ranges(for: WorkspaceHistory(name: "w", seats: seats), pool: Self.pool, pricing: .standard, months: Self.months)
+        let seats = [0, 0, 1, 3, 3, 3].enumerated().map {
+            SeatHistory(id: "s\($0.offset)", firstOffset: $0.element, usage: Array(repeating: 100, count: 5))
+        }
+        let ranges = SensitivityAnalysis.ranges(
+            for: WorkspaceHistory(name: "w", seats: seats), pool: Self.pool, pricing: .standard, months: Self.months)
         #expect(ranges[3].low.value == .seats(-1))
         #expect(ranges[3].high.value == .seats(3))
         #expect(ranges[3].high.changes == [ForecastEngine.ScenarioChange(workspace: "w", from: Self.months[0], seats: .add(3))])
@@ -159,10 +176,13 @@ import Testing
 
     @Test func planMovesToTheNeighbouringPlansWhereThereAreAny() {
         func plans(_ plan: Plan?, seatPlans: [String?] = [nil]) -> String {
-            let seats = seatPlans.enumerated().map { SeatHistory(id: "s\($0.offset)", plan: $0.element, firstOffset: 0, usage: [100, 100]) }
+            let seats = seatPlans.enumerated().map {
+                SeatHistory(id: "s\($0.offset)", plan: $0.element, firstOffset: 0, usage: [100, 100])
+            }
             var pool = Self.pool
             pool.plan = plan
-            let range = SensitivityAnalysis.ranges(for: WorkspaceHistory(name: "w", seats: seats), pool: pool, pricing: .standard, months: Self.months)[4]
+            let range = SensitivityAnalysis.ranges(
+                for: WorkspaceHistory(name: "w", seats: seats), pool: pool, pricing: .standard, months: Self.months)[4]
             return "\(range.low.value) / \(range.high.value)"
         }
         #expect(plans(Plan(name: "launch", monthlyAllowance: 2_000)) == "same plan / growth")

@@ -69,9 +69,15 @@ import Testing
     }
 
     @Test func thresholdsOutOfRangeAreRejectedWithTheFix() {
-        #expect(throws: DecisionError.self) { try WatchlistThresholds(shortfallProbability: 0, capProbability: 0.5, windowMonths: 3).validate() }
-        #expect(throws: DecisionError.self) { try WatchlistThresholds(shortfallProbability: 0.3, capProbability: 1.5, windowMonths: 3).validate() }
-        #expect(throws: DecisionError.self) { try WatchlistThresholds(shortfallProbability: 0.3, capProbability: 0.5, windowMonths: 0).validate() }
+        #expect(throws: DecisionError.self) {
+            try WatchlistThresholds(shortfallProbability: 0, capProbability: 0.5, windowMonths: 3).validate()
+        }
+        #expect(throws: DecisionError.self) {
+            try WatchlistThresholds(shortfallProbability: 0.3, capProbability: 1.5, windowMonths: 3).validate()
+        }
+        #expect(throws: DecisionError.self) {
+            try WatchlistThresholds(shortfallProbability: 0.3, capProbability: 0.5, windowMonths: 0).validate()
+        }
         #expect(throws: Never.self) { try WatchlistThresholds.standard.validate() }
     }
 }

@@ -79,7 +79,7 @@ import Testing
         var reference = Xoshiro256StarStar(state0: 1, state1: 2, state2: 3, state3: 4)
         #expect(reference.next() == 11520)
         #expect(reference.next() == 0)
-        #expect(reference.next() == 1509978240)
-        #expect(reference.next() == 1215971899390074240)
+        #expect(reference.next() == 1_509_978_240)
+        #expect(reference.next() == 1_215_971_899_390_074_240)
     }
 }

@@ -36,7 +36,12 @@ import Testing
         for index in 0..<horizon {
             let month = firstMonth.advanced(by: index)
             var next: [State: Double] = [:]
-            var capHit = 0.0, shortfall = 0.0, mean = 0.0, square = 0.0, payg = 0.0, paygSquare = 0.0
+            var capHit = 0.0
+            var shortfall = 0.0
+            var mean = 0.0
+            var square = 0.0
+            var payg = 0.0
+            var paygSquare = 0.0
             for (state, probability) in distribution {
                 for usage in totals {
                     var pool = state.pool
@@ -49,7 +54,8 @@ import Testing
                     let cents = Double(row.payAsYouGoCost.cents)
                     payg += p * cents
                     paygSquare += p * cents * cents
-                    let key = State(pool: pool, capSeen: state.capSeen || row.forfeited > 0, shortfallSeen: state.shortfallSeen || row.shortfall > 0)
+                    let key = State(
+                        pool: pool, capSeen: state.capSeen || row.forfeited > 0, shortfallSeen: state.shortfallSeen || row.shortfall > 0)
                     next[key, default: 0] += p
                 }
             }
@@ -96,8 +102,9 @@ import Testing
         // Both: a wide spread from the middle.
         Case(name: "either way", totals: [0, 5_000, 70_000], start: 60_000, timing: .accrual),
         // Shortfalls covered by auto-purchased packages (the state carries purchased lots).
-        Case(name: "auto-purchase", totals: [15_000, 45_000, 61_234], start: 20_000, timing: .accrual,
-             autoPurchase: CreditPackage(credits: 100_000, price: Money(units: 2_500))),
+        Case(
+            name: "auto-purchase", totals: [15_000, 45_000, 61_234], start: 20_000, timing: .accrual,
+            autoPurchase: CreditPackage(credits: 100_000, price: Money(units: 2_500))),
     ]
 
     @Test(arguments: cases)
@@ -120,16 +127,20 @@ import Testing
         #expect(forecast.trials == trials)
         for (index, month) in forecast.months.enumerated() {
             #expect(month.accrual == 30_000 && month.cap == 150_000)
-            #expect(Self.closeProbability(month.probabilityOfCapHit, exact.capHit[index], trials: trials),
-                    "month \(index): P(cap) \(month.probabilityOfCapHit) vs exact \(exact.capHit[index])")
-            #expect(Self.closeProbability(month.probabilityOfShortfall, exact.shortfall[index], trials: trials),
-                    "month \(index): P(shortfall) \(month.probabilityOfShortfall) vs exact \(exact.shortfall[index])")
-            #expect(Self.close(month.closingMean, exact.closingMean[index], sd: exact.closingVariance[index].squareRoot(), trials: trials),
-                    "month \(index): mean closing \(month.closingMean) vs exact \(exact.closingMean[index])")
+            #expect(
+                Self.closeProbability(month.probabilityOfCapHit, exact.capHit[index], trials: trials),
+                "month \(index): P(cap) \(month.probabilityOfCapHit) vs exact \(exact.capHit[index])")
+            #expect(
+                Self.closeProbability(month.probabilityOfShortfall, exact.shortfall[index], trials: trials),
+                "month \(index): P(shortfall) \(month.probabilityOfShortfall) vs exact \(exact.shortfall[index])")
+            #expect(
+                Self.close(month.closingMean, exact.closingMean[index], sd: exact.closingVariance[index].squareRoot(), trials: trials),
+                "month \(index): mean closing \(month.closingMean) vs exact \(exact.closingMean[index])")
             // The rounded mean of cents is within half a cent of the unrounded one.
             let paygSE = 4 * exact.paygCentsVariance[index].squareRoot() / Double(trials).squareRoot() + 0.5
-            #expect(abs(Double(month.payAsYouGoCostMean.cents) - exact.paygCentsMean[index]) <= paygSE,
-                    "month \(index): PAYG \(month.payAsYouGoCostMean.cents) vs exact \(exact.paygCentsMean[index])")
+            #expect(
+                abs(Double(month.payAsYouGoCostMean.cents) - exact.paygCentsMean[index]) <= paygSE,
+                "month \(index): PAYG \(month.payAsYouGoCostMean.cents) vs exact \(exact.paygCentsMean[index])")
         }
         #expect(Self.closeProbability(forecast.probabilityOfAnyCapHit, exact.anyCapHit, trials: trials))
         #expect(Self.closeProbability(forecast.probabilityOfAnyShortfall, exact.anyShortfall, trials: trials))

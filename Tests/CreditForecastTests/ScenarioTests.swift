@@ -14,14 +14,16 @@ import Testing
         let history = Fixtures.history([WorkspaceHistory(name: "team", seats: seats)])
         let first = history.lastMonth.advanced(by: 1)
         let pro = Plan(name: "pro", monthlyAllowance: 4_000)
-        let scenario = ForecastEngine.Scenario(name: "what-if", changes: [
-            // Two seats more from the third month: 12 seats use 12/10 of the usage, accrue 36,000.
-            .init(from: first.advanced(by: 2), seats: .add(2)),
-            // Pro from the fifth month: 12 × 4,000 = 48,000, cap 240,000; usage 1.5 × baseline.
-            .init(from: first.advanced(by: 4), plan: pro, usageMultiplier: .init(millionths: 1_500_000)),
-            // Another workspace's change is ignored.
-            .init(workspace: "other", from: first, seats: .set(1)),
-        ])
+        let scenario = ForecastEngine.Scenario(
+            name: "what-if",
+            changes: [
+                // Two seats more from the third month: 12 seats use 12/10 of the usage, accrue 36,000.
+                .init(from: first.advanced(by: 2), seats: .add(2)),
+                // Pro from the fifth month: 12 × 4,000 = 48,000, cap 240,000; usage 1.5 × baseline.
+                .init(from: first.advanced(by: 4), plan: pro, usageMultiplier: .init(millionths: 1_500_000)),
+                // Another workspace's change is ignored.
+                .init(workspace: "other", from: first, seats: .set(1)),
+            ])
         let rules = Fixtures.rules()
         let run = try Fixtures.run(
             history, pools: [Fixtures.pool("team", opening: 50_000)], rules: rules,
@@ -67,6 +69,8 @@ import Testing
         #expect(ForecastEngine.UsageMultiplier(decimal: ".5")?.millionths == 500_000)
         #expect(ForecastEngine.UsageMultiplier(decimal: "2")?.description == "2")
         #expect(ForecastEngine.UsageMultiplier(decimal: "1.250")?.description == "1.25")
-        for bad in ["", ".", "-1", "1e3", "1.0000001", "1,5", "+1"] { #expect(ForecastEngine.UsageMultiplier(decimal: bad) == nil, "\(bad)") }
+        for bad in ["", ".", "-1", "1e3", "1.0000001", "1,5", "+1"] {
+            #expect(ForecastEngine.UsageMultiplier(decimal: bad) == nil, "\(bad)")
+        }
     }
 }

@@ -10,13 +10,17 @@ import Testing
         let first = Month(year: 2024, month: 4)!
         var generator = Xoshiro256StarStar(seed: 17)
         let histories = (0..<workspaces).map { index in
-            WorkspaceHistory(name: "ws\(index)", seats: (0..<6).map { seat in
-                SeatHistory(id: "s\(seat)", firstOffset: 0, usage: (0..<months).map { offset in
-                    let calendar = (3 + offset) % 12
-                    let (draw, _) = generator.nextNormalPair()
-                    return Int((1_000 * exp(effect(calendar) + noise * draw)).rounded())
+            WorkspaceHistory(
+                name: "ws\(index)",
+                seats: (0..<6).map { seat in
+                    SeatHistory(
+                        id: "s\(seat)", firstOffset: 0,
+                        usage: (0..<months).map { offset in
+                            let calendar = (3 + offset) % 12
+                            let (draw, _) = generator.nextNormalPair()
+                            return Int((1_000 * exp(effect(calendar) + noise * draw)).rounded())
+                        })
                 })
-            })
         }
         return UsageHistory(
             workspaces: histories, firstMonth: first, lastMonth: first.advanced(by: months - 1),

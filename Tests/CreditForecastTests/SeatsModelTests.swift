@@ -14,7 +14,6 @@ import Testing
         #expect(abs(model.fit.rawSlope - log(1.04)) < 0.015)
         #expect(model.fit.slope > 0 && model.fit.slope < model.fit.rawSlope)
 
-
         let run = try Fixtures.run(history, settings: ForecastSettings(horizon: horizon, trials: 4_000, seed: 2, model: .seats))
         let medians = run.workspaces[0].months.map { Double($0.usage.p50) }
         // The last history months' level, and what an undamped log-linear trend would say.
@@ -50,9 +49,11 @@ import Testing
 
     @Test func aShortHistoryGivesAWiderBand() throws {
         let long = Fixtures.syntheticWorkspace(name: "team", seats: 15, months: 24, level: 2_000, seed: 8)
-        let short = WorkspaceHistory(name: "team", seats: long.seats.map { seat in
-            Fixtures.seat(seat.id, Array(seat.usage.suffix(2)))
-        })
+        let short = WorkspaceHistory(
+            name: "team",
+            seats: long.seats.map { seat in
+                Fixtures.seat(seat.id, Array(seat.usage.suffix(2)))
+            })
         let settings = ForecastSettings(horizon: 6, trials: 4_000, seed: 1, model: .seats)
         let longRun = try Fixtures.run(Fixtures.history([long]), settings: settings)
         let shortRun = try Fixtures.run(Fixtures.history([short]), settings: settings)
@@ -176,7 +177,11 @@ import Testing
         #expect(model.fit.lastMonthGap > 0.1)
         let withoutCarry = SeatsUsageModel(
             workspace: workspace, monthCount: 15, horizon: 6,
-            parameters: { var p = parameters; p.maxPersistence = 0; return p }(), prior: flat
+            parameters: {
+                var p = parameters
+                p.maxPersistence = 0
+                return p
+            }(), prior: flat
         )
         func medians(_ model: SeatsUsageModel) -> [Int] {
             let trials = 2_000

@@ -31,18 +31,24 @@ import Testing
         let skewed = (0..<count).map { index in index % 97 == 0 ? 1 << 40 : Int(generator.next(upperBound: UInt64(5_000))) - 2_500 }
         let skewedSorted = skewed.sorted()
         func skewedAt(_ percent: Int) -> Int { skewedSorted[Percentiles.nearestRank(percent: percent, count: count) - 1] }
-        #expect(Percentiles(nearestRankOf: skewed) == Percentiles(p5: skewedAt(5), p10: skewedAt(10), p50: skewedAt(50), p90: skewedAt(90), p95: skewedAt(95)))
+        #expect(
+            Percentiles(nearestRankOf: skewed)
+                == Percentiles(p5: skewedAt(5), p10: skewedAt(10), p50: skewedAt(50), p90: skewedAt(90), p95: skewedAt(95)))
         let extremes = (0..<count).map { [Int.min, Int.max, 0, -1, 1][$0 % 5] }
         let extremesSorted = extremes.sorted()
         func extremeAt(_ percent: Int) -> Int { extremesSorted[Percentiles.nearestRank(percent: percent, count: count) - 1] }
-        #expect(Percentiles(nearestRankOf: extremes) == Percentiles(p5: extremeAt(5), p10: extremeAt(10), p50: extremeAt(50), p90: extremeAt(90), p95: extremeAt(95)))
+        #expect(
+            Percentiles(nearestRankOf: extremes)
+                == Percentiles(p5: extremeAt(5), p10: extremeAt(10), p50: extremeAt(50), p90: extremeAt(90), p95: extremeAt(95)))
         // Piles at both ends, as trials that end a month at zero or at the cap make them.
         let piles = (0..<count).map { index in
             index % 20 < 12 ? 0 : index % 20 < 15 ? 9_000 : Int(generator.next(upperBound: UInt64(9_000)))
         }
         let pilesSorted = piles.sorted()
         func pileAt(_ percent: Int) -> Int { pilesSorted[Percentiles.nearestRank(percent: percent, count: count) - 1] }
-        #expect(Percentiles(nearestRankOf: piles) == Percentiles(p5: pileAt(5), p10: pileAt(10), p50: pileAt(50), p90: pileAt(90), p95: pileAt(95)))
+        #expect(
+            Percentiles(nearestRankOf: piles)
+                == Percentiles(p5: pileAt(5), p10: pileAt(10), p50: pileAt(50), p90: pileAt(90), p95: pileAt(95)))
         // Already sorted and reversed input.
         let ascending = Array(0..<count)
         #expect(Percentiles(nearestRankOf: ascending.reversed()) == Percentiles(nearestRankOf: ascending))
@@ -98,7 +104,8 @@ import Testing
         let limit = 0.008
         func standardErrorsBelow(_ forecast: WorkspaceForecast) -> Bool {
             let n = Double(forecast.trials)
-            let probabilities = forecast.months.flatMap { [$0.probabilityOfCapHit, $0.probabilityOfShortfall] }
+            let probabilities =
+                forecast.months.flatMap { [$0.probabilityOfCapHit, $0.probabilityOfShortfall] }
                 + [forecast.probabilityOfAnyCapHit, forecast.probabilityOfAnyShortfall]
             return probabilities.allSatisfy { ($0 * (1 - $0) / n).squareRoot() < limit }
         }

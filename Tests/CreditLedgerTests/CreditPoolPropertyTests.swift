@@ -166,7 +166,8 @@ import Testing
     }
 
     @Test func fallingCapKeepsMoreUnderAccrualTiming() {
-        let rules = PurchaseRules(capTiming: .accrual, packageExpiryMonths: 12, autoPurchase: nil, payAsYouGoPrice: UnitPrice(micros: 35_000))
+        let rules = PurchaseRules(
+            capTiming: .accrual, packageExpiryMonths: 12, autoPurchase: nil, payAsYouGoPrice: UnitPrice(micros: 35_000))
         var closeRules = rules
         closeRules.capTiming = .close
         var accrualPool = CreditPool(balance: 150_000)

@@ -1,19 +1,23 @@
 import CreditCore
 import Testing
+
 @testable import CreditLedger
 
 /// The worked examples of credit-rules.md, every column asserted.
 @Suite struct CreditPoolTests {
     let april = Month(year: 2026, month: 4)!
 
-    func ledger(_ timing: CapTiming = .accrual, auto: CreditPackage? = nil, cap: CapRule = .monthsOfAccrual(5), buys: [Month: [CreditPackage]] = [:]) -> Ledger {
+    func ledger(
+        _ timing: CapTiming = .accrual, auto: CreditPackage? = nil, cap: CapRule = .monthsOfAccrual(5), buys: [Month: [CreditPackage]] = [:]
+    ) -> Ledger {
         var pricing = Pricing.standard
         pricing.capTiming = timing
         return Ledger(rules: PurchaseRules(pricing: pricing, autoPurchase: auto), cap: cap, scheduledPurchases: buys)
     }
 
     @Test func vendorWalkThrough() {
-        let rows = ledger().replay(from: april, opening: 0, accruals: [30_000, 30_000, 30_000, 30_000], usage: [18_000, 5_000, 8_000, 50_000])
+        let rows = ledger().replay(
+            from: april, opening: 0, accruals: [30_000, 30_000, 30_000, 30_000], usage: [18_000, 5_000, 8_000, 50_000])
         #expect(rows.map(\.month.description) == ["2026-04", "2026-05", "2026-06", "2026-07"])
         #expect(rows.map(\.opening) == [0, 12_000, 37_000, 59_000])
         #expect(rows.map(\.accrual) == [30_000, 30_000, 30_000, 30_000])
@@ -25,12 +29,14 @@ import Testing
 
     @Test(arguments: CapTiming.allCases)
     func walkThroughFitsBothTimings(_ timing: CapTiming) {
-        let rows = ledger(timing).replay(from: april, opening: 0, accruals: Array(repeating: 30_000, count: 4), usage: [18_000, 5_000, 8_000, 50_000])
+        let rows = ledger(timing).replay(
+            from: april, opening: 0, accruals: Array(repeating: 30_000, count: 4), usage: [18_000, 5_000, 8_000, 50_000])
         #expect(rows.map(\.closing) == [12_000, 37_000, 59_000, 39_000])
     }
 
     @Test func atTheCapWithAccrualTiming() {
-        let rows = ledger(.accrual).replay(from: april, opening: 140_000, accruals: Array(repeating: 30_000, count: 5), usage: [10_000, 5_000, 25_000, 40_000, 60_000])
+        let rows = ledger(.accrual).replay(
+            from: april, opening: 140_000, accruals: Array(repeating: 30_000, count: 5), usage: [10_000, 5_000, 25_000, 40_000, 60_000])
         #expect(rows.map(\.opening) == [140_000, 140_000, 145_000, 125_000, 110_000])
         #expect(rows.map(\.forfeited) == [20_000, 20_000, 25_000, 5_000, 0])
         #expect(rows.map(\.closing) == [140_000, 145_000, 125_000, 110_000, 80_000])
@@ -38,14 +44,16 @@ import Testing
     }
 
     @Test func atTheCapWithCloseTiming() {
-        let rows = ledger(.close).replay(from: april, opening: 140_000, accruals: Array(repeating: 30_000, count: 5), usage: [10_000, 5_000, 25_000, 40_000, 60_000])
+        let rows = ledger(.close).replay(
+            from: april, opening: 140_000, accruals: Array(repeating: 30_000, count: 5), usage: [10_000, 5_000, 25_000, 40_000, 60_000])
         #expect(rows.map(\.opening) == [140_000, 150_000, 150_000, 150_000, 140_000])
         #expect(rows.map(\.forfeited) == [10_000, 25_000, 5_000, 0, 0])
         #expect(rows.map(\.closing) == [150_000, 150_000, 150_000, 140_000, 110_000])
     }
 
     @Test func shortOfCreditsPaysAsYouGo() {
-        let rows = ledger().replay(from: april, opening: 10_000, accruals: Array(repeating: 20_000, count: 3), usage: [40_000, 45_000, 30_000])
+        let rows = ledger().replay(
+            from: april, opening: 10_000, accruals: Array(repeating: 20_000, count: 3), usage: [40_000, 45_000, 30_000])
         #expect(rows.map(\.accrual) == [20_000, 20_000, 20_000])
         #expect(rows.map(\.shortfall) == [10_000, 25_000, 10_000])
         #expect(rows.map(\.payAsYouGo) == [10_000, 25_000, 10_000])
@@ -56,7 +64,8 @@ import Testing
 
     @Test func shortOfCreditsWithAutoPurchase() {
         let package = Pricing.standard.packages[0]
-        let rows = ledger(auto: package).replay(from: april, opening: 10_000, accruals: Array(repeating: 20_000, count: 3), usage: [40_000, 45_000, 30_000])
+        let rows = ledger(auto: package).replay(
+            from: april, opening: 10_000, accruals: Array(repeating: 20_000, count: 3), usage: [40_000, 45_000, 30_000])
         #expect(rows.map(\.shortfall) == [10_000, 0, 0])
         #expect(rows.map(\.purchased) == [100_000, 0, 0])
         #expect(rows.map(\.packageCost) == [Money(units: 2_500), .zero, .zero])
@@ -76,7 +85,8 @@ import Testing
 
     @Test func scheduledLotExpiresAtTheStartOfItsTwelfthMonth() {
         let package = Pricing.standard.packages[0]
-        let rows = ledger(buys: [april: [package]]).replay(from: april, opening: 0, accruals: Array(repeating: 0, count: 13), usage: [30_000] + Array(repeating: 0, count: 12))
+        let rows = ledger(buys: [april: [package]]).replay(
+            from: april, opening: 0, accruals: Array(repeating: 0, count: 13), usage: [30_000] + Array(repeating: 0, count: 12))
         #expect(rows[0].purchased == 100_000)
         #expect(rows[0].usedFromLots == 30_000)
         #expect(rows[11].purchasedBalance == 70_000)
@@ -90,7 +100,8 @@ import Testing
         let small = Pricing.standard.packages[0]
         let large = Pricing.standard.packages[1]
         let may = april.advanced(by: 1)
-        let rows = ledger(buys: [april: [small], may: [large]]).replay(from: april, opening: 0, accruals: [10_000, 10_000], usage: [0, 130_000])
+        let rows = ledger(buys: [april: [small], may: [large]]).replay(
+            from: april, opening: 0, accruals: [10_000, 10_000], usage: [0, 130_000])
         // May: 20,000 from the pool, then the April lot (100,000), then 10,000 of May's lot.
         #expect(rows[1].usedFromPool == 20_000)
         #expect(rows[1].usedFromLots == 110_000)

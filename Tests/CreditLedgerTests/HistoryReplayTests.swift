@@ -1,5 +1,6 @@
 import CreditCore
 import Testing
+
 @testable import CreditLedger
 
 @Suite struct HistoryReplayTests {
@@ -8,10 +9,14 @@ import Testing
     /// Two seats: `ana` from April, `ben` joining in June and idle (no rows) in July.
     var history: UsageHistory {
         UsageHistory(
-            workspaces: [WorkspaceHistory(name: "acme", seats: [
-                SeatHistory(id: "ana", firstOffset: 0, usage: [1_000, 2_000, 3_000, 4_000]),
-                SeatHistory(id: "ben", firstOffset: 2, usage: [0, 0, 500, 0]),
-            ])],
+            workspaces: [
+                WorkspaceHistory(
+                    name: "acme",
+                    seats: [
+                        SeatHistory(id: "ana", firstOffset: 0, usage: [1_000, 2_000, 3_000, 4_000]),
+                        SeatHistory(id: "ben", firstOffset: 2, usage: [0, 0, 500, 0]),
+                    ])
+            ],
             firstMonth: april, lastMonth: april.advanced(by: 3), hasWorkspaceColumn: true
         )
     }
@@ -32,7 +37,8 @@ import Testing
         #expect(pool.plan == Plan(name: "pro", monthlyAllowance: 4_000))
         #expect(pool.seats == 3)
         #expect(pool.cap == .fixed(9_000))
-        let months = try HistoryReplay(pricing: .standard, rules: PurchaseRules(pricing: .standard)).replay(history, resolver: resolver)[0].months
+        let months = try HistoryReplay(pricing: .standard, rules: PurchaseRules(pricing: .standard)).replay(history, resolver: resolver)[0]
+            .months
         #expect(months.map(\.accrual) == [12_000, 12_000, 12_000, 12_000])
         #expect(months.map(\.forfeited) == [3_000, 11_000, 10_000, 8_500])
         #expect(months.map(\.closing) == [8_000, 7_000, 5_500, 5_000])
@@ -42,7 +48,11 @@ import Testing
         let settings = [WorkspaceSettings(name: "acme", plan: "pro", seats: 3, balance: 50_000, asOf: nil, cap: 9_000)]
         let resolver = PoolResolver(pricing: .standard, overrides: .init(plan: "growth", seats: 10, balance: 7, cap: 1), settings: settings)
         let pool = try resolver.pool(named: "acme", in: history)
-        #expect(pool == WorkspacePool(name: "acme", plan: Plan(name: "growth", monthlyAllowance: 3_000), seats: 10, openingBalance: 7, balanceMonth: nil, cap: .fixed(1)))
+        #expect(
+            pool
+                == WorkspacePool(
+                    name: "acme", plan: Plan(name: "growth", monthlyAllowance: 3_000), seats: 10, openingBalance: 7, balanceMonth: nil,
+                    cap: .fixed(1)))
     }
 
     @Test func workspacesFileBalanceIsTheBalanceAsOfItsMonth() throws {
@@ -62,7 +72,8 @@ import Testing
         var history = history
         history.workspaces[0].seats[0].plan = "platinum"
         #expect(throws: PricingError.unknownPlan("platinum", known: ["launch", "growth", "pro"])) {
-            try HistoryReplay(pricing: .standard, rules: PurchaseRules(pricing: .standard)).replay(history, resolver: PoolResolver(pricing: .standard, overrides: .init(plan: "growth")))
+            try HistoryReplay(pricing: .standard, rules: PurchaseRules(pricing: .standard)).replay(
+                history, resolver: PoolResolver(pricing: .standard, overrides: .init(plan: "growth")))
         }
     }
 }

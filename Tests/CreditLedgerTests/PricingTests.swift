@@ -1,6 +1,7 @@
 import CreditCore
 import Foundation
 import Testing
+
 @testable import CreditLedger
 
 @Suite struct PricingTests {
@@ -24,13 +25,22 @@ import Testing
     }
 
     @Test func unknownKeyNamesItsLine() {
-        #expect(throws: PricingError.invalid(file: "p.yaml", line: 2, message: "unknown key \"cap_month\"; expected plans, packages, pay_as_you_go, cap_months, cap_timing or package_expiry_months")) {
+        #expect(
+            throws: PricingError.invalid(
+                file: "p.yaml", line: 2,
+                message:
+                    "unknown key \"cap_month\"; expected plans, packages, pay_as_you_go, cap_months, cap_timing or package_expiry_months")
+        ) {
             try Pricing(yaml: "cap_months: 5\ncap_month: 6\n", file: "p.yaml")
         }
     }
 
     @Test func badPriceNamesItsLine() {
-        #expect(throws: PricingError.invalid(file: "p.yaml", line: 1, message: "pay_as_you_go must be a price per credit such as 0.035 (at most 6 decimals, at most 100)")) {
+        #expect(
+            throws: PricingError.invalid(
+                file: "p.yaml", line: 1, message: "pay_as_you_go must be a price per credit such as 0.035 (at most 6 decimals, at most 100)"
+            )
+        ) {
             try Pricing(yaml: "pay_as_you_go: cheap\n", file: "p.yaml")
         }
     }
@@ -39,19 +49,28 @@ import Testing
         #expect(throws: PricingError.unknownPlan("Enterprise", known: ["launch", "growth", "pro"])) {
             try Pricing.standard.plan(named: "Enterprise")
         }
-        #expect(PricingError.unknownPlan("Enterprise", known: ["launch", "growth", "pro"]).description == "unknown plan \"Enterprise\"; the pricing lists launch, growth, pro")
+        #expect(
+            PricingError.unknownPlan("Enterprise", known: ["launch", "growth", "pro"]).description
+                == "unknown plan \"Enterprise\"; the pricing lists launch, growth, pro")
     }
 }
 
 @Suite struct PricingLimitTests {
     @Test func pricesThatCouldOverflowAreRefusedWithTheirLine() {
-        #expect(throws: PricingError.invalid(file: "p.yaml", line: 2, message: "pay_as_you_go must be a price per credit such as 0.035 (at most 6 decimals, at most 100)")) {
+        #expect(
+            throws: PricingError.invalid(
+                file: "p.yaml", line: 2, message: "pay_as_you_go must be a price per credit such as 0.035 (at most 6 decimals, at most 100)"
+            )
+        ) {
             try Pricing(yaml: "cap_months: 5\npay_as_you_go: 100000\n", file: "p.yaml")
         }
         #expect(throws: PricingError.invalid(file: "p.yaml", line: 1, message: "cap_months must be a whole number from 1 to 24")) {
             try Pricing(yaml: "cap_months: 9223372036854775807\n", file: "p.yaml")
         }
-        #expect(throws: PricingError.invalid(file: "p.yaml", line: 2, message: "package credits must be a whole number from 1,000 to 1,000,000,000,000")) {
+        #expect(
+            throws: PricingError.invalid(
+                file: "p.yaml", line: 2, message: "package credits must be a whole number from 1,000 to 1,000,000,000,000")
+        ) {
             try Pricing(yaml: "packages:\n  - {credits: 1, price: 1}\n", file: "p.yaml")
         }
     }

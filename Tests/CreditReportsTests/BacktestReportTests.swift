@@ -4,6 +4,7 @@ import CreditForecast
 import CreditLedger
 import Foundation
 import Testing
+
 @testable import CreditReports
 
 @Suite struct BacktestReportTests {
@@ -41,16 +42,28 @@ import Testing
 
     @Test func backtestCSVHasOneRowPerRecordWithExactColumns() {
         let lines = BacktestCSV.records(Self.run).text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "origin,workspace,model,step,month,usage_actual,usage_p5,usage_p10,usage_p50,usage_p90,usage_p95,usage_mean,usage_crps,balance_actual,balance_p5,balance_p10,balance_p50,balance_p90,balance_p95,balance_mean,balance_crps,p_cap_hit,cap_hit,p_shortfall,shortfall")
+        #expect(
+            lines[0]
+                == "origin,workspace,model,step,month,usage_actual,usage_p5,usage_p10,usage_p50,usage_p90,usage_p95,usage_mean,usage_crps,balance_actual,balance_p5,balance_p10,balance_p50,balance_p90,balance_p95,balance_mean,balance_crps,p_cap_hit,cap_hit,p_shortfall,shortfall"
+        )
         // The workspace name starts with `=`: neutralised so no spreadsheet evaluates it.
-        #expect(lines[1] == "2026-03,'=Acme|<b>,seats,1,2026-04,1000,800,900,1000,1100,1200,1000.0,40.0,10000,8000,9000,10000,11000,12000,10000.0,300.0,0.2500,0,0.0000,0")
-        #expect(lines[4] == "2026-03,'=Acme|<b>,naive,2,2026-05,1300,500,600,1200,1800,1900,1200.0,190.0,10000,8000,9000,10000,11000,12000,10000.0,300.0,0.5000,1,0.0000,0")
+        #expect(
+            lines[1]
+                == "2026-03,'=Acme|<b>,seats,1,2026-04,1000,800,900,1000,1100,1200,1000.0,40.0,10000,8000,9000,10000,11000,12000,10000.0,300.0,0.2500,0,0.0000,0"
+        )
+        #expect(
+            lines[4]
+                == "2026-03,'=Acme|<b>,naive,2,2026-05,1300,500,600,1200,1800,1900,1200.0,190.0,10000,8000,9000,10000,11000,12000,10000.0,300.0,0.5000,1,0.0000,0"
+        )
         #expect(lines.count == 6 && lines[5] == "")
     }
 
     @Test func scoresCSVHasARowPerModelTargetAndStepAndOneForAll() {
         let lines = BacktestCSV.scores(Self.run.scores).text.split(separator: "\n")
-        #expect(lines[0] == "model,target,step,count,coverage_80,coverage_90,pinball_p10,pinball_p50,pinball_p90,crps,bias,brier_cap_hit,brier_shortfall")
+        #expect(
+            lines[0]
+                == "model,target,step,count,coverage_80,coverage_90,pinball_p10,pinball_p50,pinball_p90,crps,bias,brier_cap_hit,brier_shortfall"
+        )
         #expect(lines.count == 1 + 2 * 2 * 3)
         // seats, usage, step 2: actual 1,300 above every percentile. Pinball P10 0.1 × 400,
         // P50 0.5 × 300, P90 0.9 × 200; bias 1,000 − 1,300; Brier (0.75 − 1)² = 0.0625.
@@ -74,9 +87,10 @@ import Testing
         #expect(text.contains("held the real usage in only 50.0% of forecasts (nominal 80%): **too narrow**"))
         #expect(text.contains("![P10–P90 coverage of usage by months ahead](charts/coverage.svg)"))
         #expect(text.contains("![Reliability of event probabilities](charts/reliability.svg)"))
-        #expect(text.contains(
-            "| seats | usage   |         2 |            50.0% |           50.0% |          25 |          75 |          95 |  125 | -150 |        0.0625 |          0.0000 |"
-        ))
+        #expect(
+            text.contains(
+                "| seats | usage   |         2 |            50.0% |           50.0% |          25 |          75 |          95 |  125 | -150 |        0.0625 |          0.0000 |"
+            ))
     }
 
     @Test func verdictSaysWhenABaselineWins() {
@@ -86,14 +100,20 @@ import Testing
             if copy.model == .seats { copy.usage.crps = 1_000 }
             return copy
         }
-        #expect(BacktestMarkdown(run: run, provenance: BacktestProvenance(run: run, assumptions: Self.reports.assumptions),
-                                 coverageChart: "c", reliabilityChart: "r").verdict[0]
-            == "**seats does not beat naive** on usage CRPS: 1,000 credits against naive 185.")
+        #expect(
+            BacktestMarkdown(
+                run: run, provenance: BacktestProvenance(run: run, assumptions: Self.reports.assumptions),
+                coverageChart: "c", reliabilityChart: "r"
+            ).verdict[0]
+                == "**seats does not beat naive** on usage CRPS: 1,000 credits against naive 185.")
     }
 
     @Test func chartsAreStandaloneSVGWithEscapedText() throws {
         let files = Self.reports.files
-        #expect(files.paths == ["charts/coverage.svg", "charts/reliability.svg", "backtest.csv", "scores.csv", "provenance.json", "backtest.md"])
+        #expect(
+            files.paths == [
+                "charts/coverage.svg", "charts/reliability.svg", "backtest.csv", "scores.csv", "provenance.json", "backtest.md",
+            ])
         let coverage = try #require(files.file(at: "charts/coverage.svg")).text
         #expect(coverage.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(coverage.hasSuffix("</svg>\n"))
@@ -127,7 +147,8 @@ import Testing
 extension BacktestReportTests {
     @Test func verdictWordsTheMediansBias() {
         // seats: P50 1,000 against 1,000 and 1,300: 150 below on average.
-        #expect(BacktestMarkdown.verdict(for: Self.run)[2]
-            == "Its P5–P95 band held 50.0% (nominal 90%); its median was on average 150 credits below what happened.")
+        #expect(
+            BacktestMarkdown.verdict(for: Self.run)[2]
+                == "Its P5–P95 band held 50.0% (nominal 90%); its median was on average 150 credits below what happened.")
     }
 }

@@ -1,5 +1,6 @@
 import CreditCore
 import Testing
+
 @testable import CreditReports
 
 @Suite struct CSVWriterTests {

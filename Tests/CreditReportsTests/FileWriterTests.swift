@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CreditReports
 
 @Suite struct FileWriterTests {
@@ -65,9 +66,11 @@ import Testing
         let earlier = try earlierReport()
         // A file where the charts directory should go: no directory can be created there, even as root.
         try "not a directory".write(toFile: earlier.directory + "/charts", atomically: false, encoding: .utf8)
-        #expect(throws: ReportWriteError.cannotCreateDirectory(
-            path: earlier.directory + "/charts", reason: "a file that is not a directory is already at that path"
-        )) {
+        #expect(
+            throws: ReportWriteError.cannotCreateDirectory(
+                path: earlier.directory + "/charts", reason: "a file that is not a directory is already at that path"
+            )
+        ) {
             try ForecastReports(run: Fixtures.run(), assumptions: Fixtures.assumptions).write(to: earlier.directory)
         }
         try expectUntouched(earlier)
@@ -109,14 +112,20 @@ import Testing
         }
         #endif
         let message = ReportWriteError.writeFailed(path: "out/report.md", reason: "No space left on device").description
-        #expect(message == "cannot write out/report.md: No space left on device; free some disk space or choose another output location (no earlier file was replaced)")
+        #expect(
+            message
+                == "cannot write out/report.md: No space left on device; free some disk space or choose another output location (no earlier file was replaced)"
+        )
     }
 
     @Test func errorMessagesNameThePathAndTheRemedy() {
-        #expect(ReportWriteError.outputIsInput(path: "usage.csv").description
-            == "will not write usage.csv: it is one of the input files; choose a different output path so the input is kept")
-        #expect(ReportWriteError.cannotCreateDirectory(path: "/ro/out", reason: "Permission denied").description
-            == "cannot create directory /ro/out: Permission denied; choose another output directory or fix the permissions of its parent")
+        #expect(
+            ReportWriteError.outputIsInput(path: "usage.csv").description
+                == "will not write usage.csv: it is one of the input files; choose a different output path so the input is kept")
+        #expect(
+            ReportWriteError.cannotCreateDirectory(path: "/ro/out", reason: "Permission denied").description
+                == "cannot create directory /ro/out: Permission denied; choose another output directory or fix the permissions of its parent"
+        )
     }
 
     @Test func largeStreamedFilesArriveWhole() throws {

@@ -2,6 +2,7 @@ import CreditCore
 import CreditForecast
 import CreditLedger
 import Foundation
+
 @testable import CreditReports
 
 /// Hand-built inputs shared by the report tests.
@@ -44,9 +45,11 @@ enum Fixtures {
         let beta = WorkspaceForecast(
             name: names.1, plan: "launch", seats: 5, startingBalance: 6_000, cap: 50_000,
             months: [
-                monthForecast("2026-04", opening: 6_000, usage: 14_000, closing: 5_000, pCap: 0, pShort: 0.25, seats: 5, accrual: 10_000, cap: 50_000),
-                monthForecast("2026-05", opening: 5_000, usage: 16_000, closing: 4_000, pCap: 0, pShort: 0.6,
-                              shortfall: 2_500.05, payg: Money(cents: 8_750), seats: 5, accrual: 10_000, cap: 50_000),
+                monthForecast(
+                    "2026-04", opening: 6_000, usage: 14_000, closing: 5_000, pCap: 0, pShort: 0.25, seats: 5, accrual: 10_000, cap: 50_000),
+                monthForecast(
+                    "2026-05", opening: 5_000, usage: 16_000, closing: 4_000, pCap: 0, pShort: 0.6,
+                    shortfall: 2_500.05, payg: Money(cents: 8_750), seats: 5, accrual: 10_000, cap: 50_000),
             ],
             probabilityOfAnyCapHit: 0, probabilityOfAnyShortfall: 0.7, capHitLikelyBy: nil, shortfallLikelyBy: month("2026-05"),
             expectedForfeited: 0, expectedShortfall: 3_000.04, expectedPayAsYouGoCost: Money(cents: 10_500), trials: 3,

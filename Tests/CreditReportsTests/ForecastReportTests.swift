@@ -4,7 +4,9 @@ import CreditForecast
 import CreditLedger
 import Foundation
 import Testing
+
 @testable import CreditReports
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -13,9 +15,10 @@ import FoundationXML
     @Test func writesEveryFileWithExactContents() throws {
         let directory = try Fixtures.temporaryDirectory() + "/out/nested"
         let written = try ForecastReports(run: Fixtures.run(), assumptions: Fixtures.assumptions).write(to: directory)
-        #expect(written.map { String($0.dropFirst(directory.count + 1)) } == [
-            "charts/acme-84d1d48b.svg", "charts/beta-a0b562a7.svg", "forecast.csv", "summary.csv", "provenance.json", "report.md",
-        ])
+        #expect(
+            written.map { String($0.dropFirst(directory.count + 1)) } == [
+                "charts/acme-84d1d48b.svg", "charts/beta-a0b562a7.svg", "forecast.csv", "summary.csv", "provenance.json", "report.md",
+            ])
         #expect(try Fixtures.read(directory + "/forecast.csv") == ExpectedForecastFiles.forecastCSV)
         #expect(try Fixtures.read(directory + "/summary.csv") == ExpectedForecastFiles.summaryCSV)
         #expect(try Fixtures.read(directory + "/provenance.json") == ExpectedForecastFiles.provenanceJSON)
@@ -46,16 +49,17 @@ import FoundationXML
         let directory = try Fixtures.temporaryDirectory()
         let written = try TrialsCSV(run: Fixtures.run()).write(to: directory + "/paths/trials.csv", assumptions: Fixtures.assumptions)
         #expect(written == [directory + "/paths/trials.csv", directory + "/paths/trials.provenance.json"])
-        #expect(try Fixtures.read(directory + "/paths/trials.csv") == """
-            workspace,trial,2026-04,2026-05
-            Acme,1,140000,146000
-            Acme,2,139000,150000
-            Acme,3,141000,145000
-            Beta,1,5000,4000
-            Beta,2,1000,0
-            Beta,3,9000,8000
+        #expect(
+            try Fixtures.read(directory + "/paths/trials.csv") == """
+                workspace,trial,2026-04,2026-05
+                Acme,1,140000,146000
+                Acme,2,139000,150000
+                Acme,3,141000,145000
+                Beta,1,5000,4000
+                Beta,2,1000,0
+                Beta,3,9000,8000
 
-            """)
+                """)
         let sidecar = try Fixtures.read(directory + "/paths/trials.provenance.json")
         #expect(sidecar.contains("\"seed\": 42,\n"))
         #expect(sidecar.hasSuffix("  \"files\": [\n    \"trials.csv\"\n  ]\n}\n"))
@@ -139,8 +143,14 @@ import FoundationXML
     @Test func assumptionsWordTheStandardPricing() {
         let rules = PurchaseRules(pricing: .standard, autoPurchase: Pricing.standard.packages[0])
         let assumptions = ReportAssumptions(pricing: .standard, rules: rules)
-        #expect(assumptions.pricing == "plans (credits per seat a month): launch 2,000, growth 3,000, pro 4,000; pay-as-you-go $0.035 a credit; annual packages: 100,000 for $2,500.00, 250,000 for $5,500.00, 500,000 for $10,000.00, 1,000,000 for $15,000.00")
-        #expect(assumptions.rules == "cap 5 months of accrual unless a workspace sets its own; cap timing accrual (a month's accrual only tops the pool up to the cap; the rest is forfeited); purchased credits expire after 12 months; shortfalls are covered by auto-purchase of 100,000-credit packages at $2,500.00 each")
+        #expect(
+            assumptions.pricing
+                == "plans (credits per seat a month): launch 2,000, growth 3,000, pro 4,000; pay-as-you-go $0.035 a credit; annual packages: 100,000 for $2,500.00, 250,000 for $5,500.00, 500,000 for $10,000.00, 1,000,000 for $15,000.00"
+        )
+        #expect(
+            assumptions.rules
+                == "cap 5 months of accrual unless a workspace sets its own; cap timing accrual (a month's accrual only tops the pool up to the cap; the rest is forfeited); purchased credits expire after 12 months; shortfalls are covered by auto-purchase of 100,000-credit packages at $2,500.00 each"
+        )
     }
 
     @Test func assumptionsFollowTheRulesRunNotThePricingDefaults() {
@@ -150,7 +160,10 @@ import FoundationXML
         rules.payAsYouGoPrice = UnitPrice(micros: 40_000)
         let assumptions = ReportAssumptions(pricing: .standard, rules: rules)
         #expect(assumptions.pricing.contains("pay-as-you-go $0.04 a credit"))
-        #expect(assumptions.rules == "cap 5 months of accrual unless a workspace sets its own; cap timing close (the closing balance is cut to the cap; the cut is forfeited); purchased credits never expire; shortfalls are billed pay-as-you-go")
+        #expect(
+            assumptions.rules
+                == "cap 5 months of accrual unless a workspace sets its own; cap timing close (the closing balance is cut to the cap; the cut is forfeited); purchased credits never expire; shortfalls are billed pay-as-you-go"
+        )
     }
 
     @Test func reportAndTrialsFileAreWrittenTogether() throws {
@@ -173,24 +186,30 @@ import FoundationXML
         run.settings.precision = 0.005
         run.settings.trials = 20_000
         run.workspaces[1].trials = 12_345
-        let text = ForecastMarkdown(run: run, provenance: ReportProvenance(run: run, assumptions: Fixtures.assumptions),
-                                    chartPaths: ["a.svg", "b.svg"]).text
+        let text = ForecastMarkdown(
+            run: run, provenance: ReportProvenance(run: run, assumptions: Fixtures.assumptions),
+            chartPaths: ["a.svg", "b.svg"]
+        ).text
         #expect(text.contains("\n  \"precision\": 0.005,\n"))
-        #expect(text.contains("- **Trials:** per workspace, until every probability's standard error was below 0.005 (at most 20,000 were needed), seed 42;"))
+        #expect(
+            text.contains(
+                "- **Trials:** per workspace, until every probability's standard error was below 0.005 (at most 20,000 were needed), seed 42;"
+            ))
         #expect(text.contains("](b.svg)\n\n12,345 trials.\n\n| month"))
     }
 
     @Test func terminalSummaryListsTheMostUrgentFirst() {
-        #expect(ForecastSummary(run: Fixtures.run(), limit: 1).text(reportDirectory: "out") == """
-            Forecast 2026-04 to 2026-05 for 2 workspaces (3 trials, seed 42, model bootstrap).
+        #expect(
+            ForecastSummary(run: Fixtures.run(), limit: 1).text(reportDirectory: "out") == """
+                Forecast 2026-04 to 2026-05 for 2 workspaces (3 trials, seed 42, model bootstrap).
 
-            workspace  seats  balance now  P(shortfall)  shortfall by  P(cap hit)  cap by  expected PAYG cost
-            Beta           5        6,000         70.0%  2026-05               0%  -                  $105.00
-            (1 more in summary.csv)
+                workspace  seats  balance now  P(shortfall)  shortfall by  P(cap hit)  cap by  expected PAYG cost
+                Beta           5        6,000         70.0%  2026-05               0%  -                  $105.00
+                (1 more in summary.csv)
 
-            Reports in out: report.md, summary.csv, forecast.csv, provenance.json, charts/ (2 charts).
+                Reports in out: report.md, summary.csv, forecast.csv, provenance.json, charts/ (2 charts).
 
-            """)
+                """)
     }
 
     /// The provenance block is JSON in a fence longer than any backtick run inside it, so a
@@ -222,7 +241,9 @@ private final class SVGElements: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         names.append(name)
     }
 

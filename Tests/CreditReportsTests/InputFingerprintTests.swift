@@ -32,13 +32,24 @@ import Testing
             return fingerprint.hex
         }
         let rules = PurchaseRules(pricing: .standard)
-        let base = hex { $0.pricing(.standard); $0.rules(rules) }
+        let base = hex {
+            $0.pricing(.standard)
+            $0.rules(rules)
+        }
         var cheaper = Pricing.standard
         cheaper.plans[0].monthlyAllowance += 1
-        #expect(hex { $0.pricing(cheaper); $0.rules(rules) } != base)
+        #expect(
+            hex {
+                $0.pricing(cheaper)
+                $0.rules(rules)
+            } != base)
         var bought = rules
         bought.autoPurchase = Pricing.standard.packages.first
-        #expect(hex { $0.pricing(.standard); $0.rules(bought) } != base)
+        #expect(
+            hex {
+                $0.pricing(.standard)
+                $0.rules(bought)
+            } != base)
         let month = Month(year: 2027, month: 1)!
         let grow = [ForecastEngine.Scenario(name: "grow", changes: [.init(from: month, seats: .add(5))])]
         let set = [ForecastEngine.Scenario(name: "grow", changes: [.init(from: month, seats: .set(5))])]

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CreditReports
 
 @Suite struct MarkdownWriterTests {
@@ -15,15 +16,16 @@ import Testing
             columns: [.init("workspace"), .init("seats", .right)],
             rows: [["a|b", "3"], ["`x`", "10"], ["<script>alert(1)</script>", "7"], ["two\nlines", "1"]]
         )
-        #expect(table.text == """
-            | workspace                             | seats |
-            | ------------------------------------- | ----: |
-            | a\\|b                                  |     3 |
-            | \\`x\\`                                 |    10 |
-            | &lt;script&gt;alert(1)&lt;/script&gt; |     7 |
-            | two lines                             |     1 |
+        #expect(
+            table.text == """
+                | workspace                             | seats |
+                | ------------------------------------- | ----: |
+                | a\\|b                                  |     3 |
+                | \\`x\\`                                 |    10 |
+                | &lt;script&gt;alert(1)&lt;/script&gt; |     7 |
+                | two lines                             |     1 |
 
-            """)
+                """)
         // Every row has exactly the column separators of the header: no name split a row.
         for line in table.text.split(separator: "\n") {
             let unescapedPipes = line.enumerated().filter { index, character in

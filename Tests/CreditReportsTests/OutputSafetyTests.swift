@@ -3,6 +3,7 @@ import CreditForecast
 import CreditLedger
 import Foundation
 import Testing
+
 @testable import CreditReports
 
 /// Names from users' files must not run code in the spreadsheet that opens a report, nor break
@@ -52,7 +53,9 @@ import Testing
     }
 
     @Test func namesNeverBreakTheMarkdownReportNorInjectHTML() throws {
-        let names = ["a|b", "`code`", "<script>alert(1)</script>", "two\nlines", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))"]
+        let names = [
+            "a|b", "`code`", "<script>alert(1)</script>", "two\nlines", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
+        ]
         let reports = ForecastReports(run: Self.run(names: names), assumptions: Fixtures.assumptions)
         let markdown = try #require(reports.files.file(at: "report.md")).text
         #expect(!markdown.contains("<"))
@@ -86,7 +89,8 @@ import Testing
         return path.split(separator: ":").map { "\($0)/soffice" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    static let calcMissing = "LibreOffice Calc is not installed, so exported CSV files are not opened in it: "
+    static let calcMissing =
+        "LibreOffice Calc is not installed, so exported CSV files are not opened in it: "
         + "bash scripts/install-deps.sh --with-calc installs it (CI does)"
 
     @Test(.enabled(if: calc != nil, Comment(rawValue: calcMissing)))
@@ -132,10 +136,12 @@ import Testing
         // Comma, quote, UTF-8, from line 1, default formats, en-US, quoted fields not forced to
         // text, special numbers detected, and "evaluate formulas" on: the most trusting import.
         let filter = "CSV:44,34,76,1,,1033,false,true,false,false,false,-1,true"
-        _ = try run(calc!, [
-            "--headless", "-env:UserInstallation=file://\(directory)/calc-profile", "--infilter=\(filter)",
-            "--convert-to", "xlsx", "--outdir", directory,
-        ] + files.map { "\(directory)/\($0)" })
+        _ = try run(
+            calc!,
+            [
+                "--headless", "-env:UserInstallation=file://\(directory)/calc-profile", "--infilter=\(filter)",
+                "--convert-to", "xlsx", "--outdir", directory,
+            ] + files.map { "\(directory)/\($0)" })
         var sheets: [String: [String: SheetCell]] = [:]
         for file in files {
             let name = String(file.dropLast(4))
@@ -182,7 +188,8 @@ import Testing
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw CommandFailure(command: ([executable] + arguments).joined(separator: " "), status: process.terminationStatus, errors: errorText)
+            throw CommandFailure(
+                command: ([executable] + arguments).joined(separator: " "), status: process.terminationStatus, errors: errorText)
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -1,15 +1,17 @@
-@testable import CreditReports
 import CreditForecast
 import Foundation
 import Testing
 
+@testable import CreditReports
+
 @Suite struct PriorTextTests {
     @Test func aStandalonePriorIsAFlatTrendAndNoSeason() {
-        #expect(PriorText.bullets(.standalone(.standard)) == """
-            - **Trend prior:** each workspace's own trend, weighed against a flat one (±0.5% a month).
-            - **Seasonality:** none assumed.
+        #expect(
+            PriorText.bullets(.standalone(.standard)) == """
+                - **Trend prior:** each workspace's own trend, weighed against a flat one (±0.5% a month).
+                - **Seasonality:** none assumed.
 
-            """)
+                """)
     }
 
     @Test func aLearntPriorGivesTheTrendsSpreadAndEveryMonthsEffect() {
@@ -21,15 +23,17 @@ import Testing
             trend: TrendPrior(mean: log(1.004), sigma: 0.0125, workspaces: 1_234),
             seasonality: SeasonalProfile(effects: effects, firstCalendarMonth: 0, workspaces: 1_200)
         )
-        #expect(PriorText.bullets(prior) == """
-            - **Trend prior:** each workspace's own trend, weighed against how trends spread across the 1,234 workspaces \
-            with three months or more: +0.4% ± 1.3% a month.
-            - **Seasonality:** learnt from the 1,200 workspaces with a year or more: Jan +0.0%, Feb +0.0%, Mar +5.0%, \
-            Apr +0.0%, May +0.0%, Jun +0.0%, Jul +0.0%, Aug -8.0%, Sep +0.0%, Oct +0.0%, Nov +0.0%, Dec +0.0%.
+        #expect(
+            PriorText.bullets(prior) == """
+                - **Trend prior:** each workspace's own trend, weighed against how trends spread across the 1,234 workspaces \
+                with three months or more: +0.4% ± 1.3% a month.
+                - **Seasonality:** learnt from the 1,200 workspaces with a year or more: Jan +0.0%, Feb +0.0%, Mar +5.0%, \
+                Apr +0.0%, May +0.0%, Jun +0.0%, Jul +0.0%, Aug -8.0%, Sep +0.0%, Oct +0.0%, Nov +0.0%, Dec +0.0%.
 
-            """)
+                """)
         let quiet = PortfolioPrior(trend: prior.trend, seasonality: .none)
-        #expect(PriorText.bullets(quiet).hasSuffix(
-            "- **Seasonality:** none assumed; no yearly pattern stands out of the noise across the workspaces.\n"))
+        #expect(
+            PriorText.bullets(quiet).hasSuffix(
+                "- **Seasonality:** none assumed; no yearly pattern stands out of the noise across the workspaces.\n"))
     }
 }

@@ -3,6 +3,7 @@ import CreditDecisions
 import CreditForecast
 import CreditLedger
 import Testing
+
 @testable import CreditReports
 
 @Suite struct WatchlistReportsTests {
@@ -25,10 +26,19 @@ import Testing
 
     @Test func csvHasTheCRMColumnsAndOneRowPerWorkspaceMostUrgentFirst() {
         let lines = Self.reports().csv.text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "rank,workspace,status,plan,seats,balance,cap,pct_of_cap,p_cap_1m,p_cap_3m,p_shortfall_1m,p_shortfall_3m,expected_forfeited_next_quarter,cap_likely_by,shortfall_likely_by,expected_payg_in_window,expected_shortfall_in_window,expected_forfeited_in_window,reason")
+        #expect(
+            lines[0]
+                == "rank,workspace,status,plan,seats,balance,cap,pct_of_cap,p_cap_1m,p_cap_3m,p_shortfall_1m,p_shortfall_3m,expected_forfeited_next_quarter,cap_likely_by,shortfall_likely_by,expected_payg_in_window,expected_shortfall_in_window,expected_forfeited_in_window,reason"
+        )
         // Two forecast months, so "within 3 months" is within the horizon's 2.
-        #expect(lines[1] == "1,Beta,running-short,launch,5,6000,50000,0.1200,0.0000,0.0000,0.2500,0.7000,0.0,,2026-05,87.50,2500.1,0.0,\"70.0% chance of running short within 3 months, from 2026-05, about 2,500 credits short ($87.50 pay-as-you-go): talk about a package\"")
-        #expect(lines[2] == "2,Acme,near-cap,growth,10,120000,150000,0.8000,0.0500,0.6000,0.0000,0.0000,1234.6,2026-05,,0.00,0.0,1234.6,\"60.0% chance of forfeiting at the cap within 3 months, from 2026-05, about 1,235 credits next quarter: advise using more or changing plan\"")
+        #expect(
+            lines[1]
+                == "1,Beta,running-short,launch,5,6000,50000,0.1200,0.0000,0.0000,0.2500,0.7000,0.0,,2026-05,87.50,2500.1,0.0,\"70.0% chance of running short within 3 months, from 2026-05, about 2,500 credits short ($87.50 pay-as-you-go): talk about a package\""
+        )
+        #expect(
+            lines[2]
+                == "2,Acme,near-cap,growth,10,120000,150000,0.8000,0.0500,0.6000,0.0000,0.0000,1234.6,2026-05,,0.00,0.0,1234.6,\"60.0% chance of forfeiting at the cap within 3 months, from 2026-05, about 1,235 credits next quarter: advise using more or changing plan\""
+        )
         #expect(lines.count == 4 && lines[3].isEmpty)
     }
 

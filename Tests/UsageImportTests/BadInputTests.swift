@@ -1,6 +1,7 @@
 import CreditCore
 import Foundation
 import Testing
+
 @testable import UsageImport
 
 /// Bad inputs, each with the exact errors and warnings it must give: every file under
@@ -25,16 +26,16 @@ import Testing
         BadInput(
             "credits-sum-beyond-a-trillion",
             errors: [
-                "-: the credits of the file in 2026-04 add up to more than 1,000,000,000,000; check for a wrong value",
+                "-: the credits of the file in 2026-04 add up to more than 1,000,000,000,000; check for a wrong value"
             ],
             warnings: [
-                "3: seat \"ana\" has another row for 2026-04 (first on line 2); their credits were summed",
+                "3: seat \"ana\" has another row for 2026-04 (first on line 2); their credits were summed"
             ]
         ),
         BadInput(
             "dates-both-orders",
             errors: [
-                "4: dates are written in both orders: \"01/13/2026\" (line 4) is month/day/year but \"13/01/2026\" (line 3) is day/month/year; write every date the same way",
+                "4: dates are written in both orders: \"01/13/2026\" (line 4) is month/day/year but \"13/01/2026\" (line 3) is day/month/year; write every date the same way"
             ],
             warnings: []
         ),
@@ -62,32 +63,32 @@ import Testing
         BadInput(
             "empty",
             errors: [
-                "-: the file is empty",
+                "-: the file is empty"
             ],
             warnings: []
         ),
         BadInput(
             "header-only-blank-lines",
             errors: [
-                "1: the header is not followed by any data rows",
+                "1: the header is not followed by any data rows"
             ],
             warnings: []
         ),
         BadInput(
             "header-only",
             errors: [
-                "1: the header is not followed by any data rows",
+                "1: the header is not followed by any data rows"
             ],
             warnings: []
         ),
         BadInput(
             "invalid-utf8",
             errors: [
-                "4: credits \"3ÿ0\" is not a number",
+                "4: credits \"3ÿ0\" is not a number"
             ],
             warnings: [
                 "3: the file is not UTF-8 text (line 3 is the first that is not); it was read as Windows-1252, "
-                    + "the encoding of Excel's CSV on Windows",
+                    + "the encoding of Excel's CSV on Windows"
             ]
         ),
         BadInput(
@@ -101,14 +102,14 @@ import Testing
         BadInput(
             "mixed-delimiters",
             errors: [
-                "3: the row has 1 field but the header has 3; it is separated by \",\" but the file by \";\"; use one delimiter throughout",
+                "3: the row has 1 field but the header has 3; it is separated by \",\" but the file by \";\"; use one delimiter throughout"
             ],
             warnings: []
         ),
         BadInput(
             "months-span-centuries",
             errors: [
-                "3: the months run from 0001-01 (line 2) to 2026-04 (line 3), more than 20 years; check for a mistyped year",
+                "3: the months run from 0001-01 (line 2) to 2026-04 (line 3), more than 20 years; check for a mistyped year"
             ],
             warnings: []
         ),
@@ -116,7 +117,7 @@ import Testing
             "months-two-formats",
             errors: [],
             warnings: [
-                "4: seat \"ben\" has another row for 2026-04 (first on line 3); their credits were summed",
+                "4: seat \"ben\" has another row for 2026-04 (first on line 3); their credits were summed"
             ]
         ),
         BadInput(
@@ -133,14 +134,14 @@ import Testing
         BadInput(
             "no-header",
             errors: [
-                "1: no header row with the required columns in the first 20 rows; missing month (accepted names: Month, Period, Date, Period start, billing_period_start, Usage date) and credits (accepted names: Credits, Credits used, Credits consumed, Usage); headers found: \"name\", \"amount\"; or give one column per month, headed like 2026-04",
+                "1: no header row with the required columns in the first 20 rows; missing month (accepted names: Month, Period, Date, Period start, billing_period_start, Usage date) and credits (accepted names: Credits, Credits used, Credits consumed, Usage); headers found: \"name\", \"amount\"; or give one column per month, headed like 2026-04"
             ],
             warnings: []
         ),
         BadInput(
             "nul-byte",
             errors: [
-                "3: contains a NUL byte; save the file as UTF-8 text",
+                "3: contains a NUL byte; save the file as UTF-8 text"
             ],
             warnings: []
         ),
@@ -157,21 +158,21 @@ import Testing
         BadInput(
             "stray-quote",
             errors: [
-                "3: a quote is out of place (inside an unquoted field, or text after a closing quote); quote the whole field and double any quote inside it",
+                "3: a quote is out of place (inside an unquoted field, or text after a closing quote); quote the whole field and double any quote inside it"
             ],
             warnings: []
         ),
         BadInput(
             "text-after-closing-quote",
             errors: [
-                "2: a quote is out of place (inside an unquoted field, or text after a closing quote); quote the whole field and double any quote inside it",
+                "2: a quote is out of place (inside an unquoted field, or text after a closing quote); quote the whole field and double any quote inside it"
             ],
             warnings: []
         ),
         BadInput(
             "unclosed-quote",
             errors: [
-                "3: a quoted field is never closed; add the closing quote",
+                "3: a quoted field is never closed; add the closing quote"
             ],
             warnings: []
         ),
@@ -180,23 +181,23 @@ import Testing
             errors: [
                 "1: no header row with the required columns in the first 20 rows; missing month (accepted names: "
                     + "Month, Period, Date, Period start, billing_period_start, Usage date) and credits (accepted names: Credits, Credits used, Credits consumed, Usage); headers found: "
-                    + "\"seat\"; or give one column per month, headed like 2026-04",
+                    + "\"seat\"; or give one column per month, headed like 2026-04"
             ],
             warnings: []
         ),
         BadInput(
             "wide-duplicate-month-columns",
             errors: [
-                "1: columns \"2026-04\" and \"Apr 2026\" are the same month, 2026-04; keep one",
+                "1: columns \"2026-04\" and \"Apr 2026\" are the same month, 2026-04; keep one"
             ],
             warnings: [
-                "2: seat \"ana\" has another row for 2026-04 (first on line 2); their credits were summed",
+                "2: seat \"ana\" has another row for 2026-04 (first on line 2); their credits were summed"
             ]
         ),
         BadInput(
             "workspace-month-beyond-a-trillion",
             errors: [
-                "-: the credits of workspace \"acme\" in 2026-04 add up to more than 1,000,000,000,000; check for a wrong value",
+                "-: the credits of workspace \"acme\" in 2026-04 add up to more than 1,000,000,000,000; check for a wrong value"
             ],
             warnings: []
         ),
@@ -246,61 +247,68 @@ import Testing
         #expect(history.workspaces == [WorkspaceHistory(name: "workspace", seats: [SeatHistory(id: "ana", firstOffset: 0, usage: [1200])])])
 
         let long = row + ",one too many"
-        #expect(lineMessages(loadError(temporaryFile(header + "\n" + long + "\n"))?.errors ?? []) == [
-            "2: the row has 10001 fields but the header has 10000; quote values that contain the delimiter, as in \"1,200\"",
-        ])
+        #expect(
+            lineMessages(loadError(temporaryFile(header + "\n" + long + "\n"))?.errors ?? []) == [
+                "2: the row has 10001 fields but the header has 10000; quote values that contain the delimiter, as in \"1,200\""
+            ])
     }
 
     @Test func tenThousandUnknownHeadersAreListedShort() throws {
         let header = (1...10_000).map { "column \($0)" }.joined(separator: ",")
         let errors = lineMessages(loadError(temporaryFile(header + "\n1,2,3\n"))?.errors ?? [])
         let listed = (1...20).map { "\"column \($0)\"" }.joined(separator: ", ")
-        #expect(errors == [
-            "1: no header row with the required columns in the first 20 rows; missing seat (accepted names: Seat, "
-                + "Seat ID, User, User email, Email, Member, Name) and month (accepted names: Month, Period, Date, Period start, billing_period_start, Usage date) and credits "
-                + "(accepted names: Credits, Credits used, Credits consumed, Usage); headers found: \(listed) and 9980 more; "
-                + "or give one column per month, headed like 2026-04",
-        ])
+        #expect(
+            errors == [
+                "1: no header row with the required columns in the first 20 rows; missing seat (accepted names: Seat, "
+                    + "Seat ID, User, User email, Email, Member, Name) and month (accepted names: Month, Period, Date, Period start, billing_period_start, Usage date) and credits "
+                    + "(accepted names: Credits, Credits used, Credits consumed, Usage); headers found: \(listed) and 9980 more; "
+                    + "or give one column per month, headed like 2026-04"
+            ])
     }
 
     @Test func aTenMegabyteQuotedFieldIsRefused() throws {
         let field = String(repeating: "x", count: 10_000_000)
         let text = "seat,month,credits\nana,2026-04,100\n\"\(field)\",2026-04,5\nben,2026-04,7\n"
-        #expect(lineMessages(loadError(temporaryFile(text))?.errors ?? []) == [
-            "3: a field is longer than 1 MiB; check for a missing closing quote",
-        ])
+        #expect(
+            lineMessages(loadError(temporaryFile(text))?.errors ?? []) == [
+                "3: a field is longer than 1 MiB; check for a missing closing quote"
+            ])
     }
 
     @Test func aTenMegabyteUnquotedFieldIsRefused() throws {
         let field = String(repeating: "7", count: 10_000_000)
         let text = "seat,month,credits\nana,2026-04,\(field)\n"
-        #expect(lineMessages(loadError(temporaryFile(text))?.errors ?? []) == [
-            "2: a field is longer than 1 MiB; check for a missing closing quote",
-        ])
+        #expect(
+            lineMessages(loadError(temporaryFile(text))?.errors ?? []) == [
+                "2: a field is longer than 1 MiB; check for a missing closing quote"
+            ])
     }
 
     @Test func anUnclosedQuoteBeforeManyLinesStopsAtTheFieldLimit() throws {
         let rows = (0..<200_000).map { "seat\($0),2026-04,\($0)\n" }.joined()
         let text = "seat,month,credits\nana,2026-04,100\nben,\"2026-04,5\n" + rows
-        #expect(lineMessages(loadError(temporaryFile(text))?.errors ?? []) == [
-            "3: a field is longer than 1 MiB; check for a missing closing quote",
-        ])
+        #expect(
+            lineMessages(loadError(temporaryFile(text))?.errors ?? []) == [
+                "3: a field is longer than 1 MiB; check for a missing closing quote"
+            ])
     }
 
     @Test func aLongValueIsQuotedShortInMessages() throws {
         let name = String(repeating: "n", count: 500_000)
         let text = "seat,month,credits\n\(name),2026-04,\(String(repeating: "9", count: 100))\n"
         let quoted = String(repeating: "9", count: 60) + "…"
-        #expect(lineMessages(loadError(temporaryFile(text))?.errors ?? []) == [
-            "2: credits \"\(quoted)\" is too large; the most is 1,000,000,000,000",
-        ])
+        #expect(
+            lineMessages(loadError(temporaryFile(text))?.errors ?? []) == [
+                "2: credits \"\(quoted)\" is too large; the most is 1,000,000,000,000"
+            ])
     }
 
     @Test func controlCharactersAreWrittenOutInMessages() throws {
         let text = "seat,month,credits\nana,2026-04,\"1\u{1B}[31m\t\r\n2\"\n"
-        #expect(lineMessages(loadError(temporaryFile(text))?.errors ?? []) == [
-            #"2: credits "1\x1B[31m\t\r\n2" is not a number"#,
-        ])
+        #expect(
+            lineMessages(loadError(temporaryFile(text))?.errors ?? []) == [
+                #"2: credits "1\x1B[31m\t\r\n2" is not a number"#
+            ])
     }
 
     @Test func aNulByteBeyondTheSniffedPrefixIsReported() throws {
@@ -308,9 +316,10 @@ import Testing
         var bytes = Array(("seat,month,credits\n" + rows).utf8)
         bytes += Array("b".utf8) + [0] + Array("en,2026-04,5\n".utf8)
         #expect(bytes.count > 1 << 16)
-        #expect(lineMessages(loadError(temporaryFile(bytes))?.errors ?? []) == [
-            "5002: contains a NUL byte; save the file as UTF-8 text",
-        ])
+        #expect(
+            lineMessages(loadError(temporaryFile(bytes))?.errors ?? []) == [
+                "5002: contains a NUL byte; save the file as UTF-8 text"
+            ])
     }
 
     @Test func aDifferentDateOnEveryRowKeepsMemoryToTheRows() throws {
@@ -349,7 +358,10 @@ import Testing
         var text = "seat,month,credits\n"
         for day in 1...28 { text += "ana,2010-01-\(day < 10 ? "0" : "")\(day),1\nana,2010-01-\(day < 10 ? "0" : "")\(day),1\n" }
         for year in 2000..<2004 {
-            for month in 1...12 { text += "ana,\(month)/1/\(year),5\nben,\(year)-\(month < 10 ? "0" : "")\(month),7\nana,\(year)-\(month < 10 ? "0" : "")\(month),1\n" }
+            for month in 1...12 {
+                text +=
+                    "ana,\(month)/1/\(year),5\nben,\(year)-\(month < 10 ? "0" : "")\(month),7\nana,\(year)-\(month < 10 ? "0" : "")\(month),1\n"
+            }
         }
         let imported = try UsageImporter.load(fileAt: temporaryFile(text), options: UsageImportOptions(maxErrors: 1_000))
         let history = imported.history

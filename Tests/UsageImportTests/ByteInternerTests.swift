@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UsageImport
 
 @Suite struct ByteInternerTests {

@@ -1,5 +1,6 @@
 import CreditCore
 import Testing
+
 @testable import UsageImport
 
 @Suite struct DateOrderResolverTests {
@@ -33,25 +34,37 @@ import Testing
     }
 
     @Test func reportsDatesTheFileDoesNotSettle() {
-        #expect(resolve(["04/01/2026"]) == (.unresolved, [
-            "usage.csv:2: date \"04/01/2026\" could be April 1, 2026 or January 4, 2026; "
-                + "rerun with --date-order mdy (month first) or --date-order dmy (day first)",
-        ]))
+        #expect(
+            resolve(["04/01/2026"]) == (
+                .unresolved,
+                [
+                    "usage.csv:2: date \"04/01/2026\" could be April 1, 2026 or January 4, 2026; "
+                        + "rerun with --date-order mdy (month first) or --date-order dmy (day first)"
+                ]
+            ))
         #expect(resolve(["04/01/2026", "05/02/2026"]).0 == .unresolved)
     }
 
     @Test func reportsDatesInBothOrders() {
-        #expect(resolve(["13/01/2026", "01/13/2026"]) == (.unresolved, [
-            "usage.csv:3: dates are written in both orders: \"01/13/2026\" (line 3) is month/day/year but "
-                + "\"13/01/2026\" (line 2) is day/month/year; write every date the same way",
-        ]))
+        #expect(
+            resolve(["13/01/2026", "01/13/2026"]) == (
+                .unresolved,
+                [
+                    "usage.csv:3: dates are written in both orders: \"01/13/2026\" (line 3) is month/day/year but "
+                        + "\"13/01/2026\" (line 2) is day/month/year; write every date the same way"
+                ]
+            ))
     }
 
     @Test func usesTheRequestedOrderAndReportsDatesItCannotRead() {
         #expect(resolve(["04/01/2026"], requested: .dayFirst) == (.order(.dayFirst), []))
-        #expect(resolve(["13/01/2026"], requested: .monthFirst) == (.order(.monthFirst), [
-            "usage.csv:2: date \"13/01/2026\" is not a date in month/day/year order (--date-order mdy)",
-        ]))
+        #expect(
+            resolve(["13/01/2026"], requested: .monthFirst) == (
+                .order(.monthFirst),
+                [
+                    "usage.csv:2: date \"13/01/2026\" is not a date in month/day/year order (--date-order mdy)"
+                ]
+            ))
     }
 
     @Test func readsMonthsInTheOutcomesOrder() {

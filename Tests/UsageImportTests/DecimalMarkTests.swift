@@ -1,5 +1,6 @@
 import CreditCore
 import Testing
+
 @testable import UsageImport
 
 /// One decimal mark per file: given, told by a value, or an error naming the first value that
@@ -15,10 +16,11 @@ import Testing
     @Test func theGermanWalkthroughIsAnErrorUnlessTheMarkIsGiven() throws {
         let path = Fixture.path("walkthrough-de")
         let error = try #require(loadError(path))
-        #expect(lineMessages(error.errors) == [
-            "2: credits \"18.000\" reads as 18000 if \".\" groups thousands or as 18 if it is the decimal mark, "
-                + "and no number in the file tells which; state the file's decimal mark",
-        ])
+        #expect(
+            lineMessages(error.errors) == [
+                "2: credits \"18.000\" reads as 18000 if \".\" groups thousands or as 18 if it is the decimal mark, "
+                    + "and no number in the file tells which; state the file's decimal mark"
+            ])
         #expect(error.errors.map(\.remedy) == [.decimalMark])
         #expect(try usage(path, UsageImportOptions(decimalMark: .comma)) == [Self.walkthrough])
         #expect(try usage(path, UsageImportOptions(decimalMark: .point)) == [[18, 5, 8, 50]])
@@ -36,9 +38,10 @@ import Testing
         #expect(try usage(temporaryFile(text)) == [[18000, 5000, 1_218_000]])
         // A fraction with the mark told, on a row read before it was told, is reported as one.
         let fraction = "Seat\tMonth\tCredits\nteam\t2026-04\t1,500\nteam\t2026-06\t\(last)\n"
-        #expect(lineMessages(loadError(temporaryFile(fraction))?.errors ?? []) == [
-            "2: credits \"1,500\" is not a whole number (the file's decimal mark is \",\"); round it",
-        ])
+        #expect(
+            lineMessages(loadError(temporaryFile(fraction))?.errors ?? []) == [
+                "2: credits \"1,500\" is not a whole number (the file's decimal mark is \",\"); round it"
+            ])
     }
 
     @Test func aCommaFileReadsThePoint() throws {
@@ -48,18 +51,20 @@ import Testing
 
     @Test func aValueWithTheOtherMarkIsAnError() throws {
         let text = "Seat;Month;Credits\nteam;2026-04;18.000,00\nteam;2026-05;1,234.00\nteam;2026-06;12,5\n"
-        #expect(lineMessages(loadError(temporaryFile(text))?.errors ?? []) == [
-            "3: credits \"1,234.00\" is written with \".\" as the decimal mark, but the file's is \",\" "
-                + "(as \"18.000,00\" on line 2 shows); write every number the same way",
-            "4: credits \"12,5\" is not a whole number (the file's decimal mark is \",\"); round it",
-        ])
+        #expect(
+            lineMessages(loadError(temporaryFile(text))?.errors ?? []) == [
+                "3: credits \"1,234.00\" is written with \".\" as the decimal mark, but the file's is \",\" "
+                    + "(as \"18.000,00\" on line 2 shows); write every number the same way",
+                "4: credits \"12,5\" is not a whole number (the file's decimal mark is \",\"); round it",
+            ])
         let given = loadError(temporaryFile(text), options: UsageImportOptions(decimalMark: .point))
-        #expect(lineMessages(given?.errors ?? []) == [
-            "2: credits \"18.000,00\" is written with \",\" as the decimal mark, but the file's is \".\" (as given); "
-                + "write every number the same way",
-            "4: credits \"12,5\" is written with \",\" as the decimal mark, but the file's is \".\" (as given); "
-                + "write every number the same way",
-        ])
+        #expect(
+            lineMessages(given?.errors ?? []) == [
+                "2: credits \"18.000,00\" is written with \",\" as the decimal mark, but the file's is \".\" (as given); "
+                    + "write every number the same way",
+                "4: credits \"12,5\" is written with \",\" as the decimal mark, but the file's is \".\" (as given); "
+                    + "write every number the same way",
+            ])
     }
 
     @Test func aValueThatOnlyTheOtherMarkReadsWaitsForTheFile() throws {
@@ -68,10 +73,11 @@ import Testing
         let text = "Seat;Month;Credits\nteam;2026-04;1,500\nteam;2026-05;1,234,567\n"
         #expect(try usage(temporaryFile(text)) == [[1500, 1_234_567]])
         let untold = "Seat;Month;Credits\nteam;2026-04;1,500\nteam;2026-05;7\n"
-        #expect(lineMessages(loadError(temporaryFile(untold))?.errors ?? []) == [
-            "2: credits \"1,500\" reads as 1500 if \",\" groups thousands or as a fraction, 1 and 500 thousandths, "
-                + "if it is the decimal mark, and no number in the file tells which; state the file's decimal mark",
-        ])
+        #expect(
+            lineMessages(loadError(temporaryFile(untold))?.errors ?? []) == [
+                "2: credits \"1,500\" reads as 1500 if \",\" groups thousands or as a fraction, 1 and 500 thousandths, "
+                    + "if it is the decimal mark, and no number in the file tells which; state the file's decimal mark"
+            ])
     }
 
     @Test func currencySignsCodesAndSpacesGroupThousands() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UsageImport
 
 /// UTF-8 with or without a byte order mark, UTF-16 after one (Excel's "Unicode Text"), and
@@ -39,10 +40,11 @@ import Testing
         let path = temporaryFile(Array(Self.text.data(using: .windowsCP1252)!))
         let imported = try UsageImporter.load(fileAt: path)
         #expect(try seats(path) == Self.expected)
-        #expect(lineMessages(imported.warnings) == [
-            "2: the file is not UTF-8 text (line 2 is the first that is not); it was read as Windows-1252, "
-                + "the encoding of Excel's CSV on Windows",
-        ])
+        #expect(
+            lineMessages(imported.warnings) == [
+                "2: the file is not UTF-8 text (line 2 is the first that is not); it was read as Windows-1252, "
+                    + "the encoding of Excel's CSV on Windows"
+            ])
         #expect(try UsageImporter.load(fileAt: path, options: UsageImportOptions(encoding: .windows1252)).warnings.isEmpty)
     }
 
@@ -52,27 +54,31 @@ import Testing
         let path = temporaryFile(Array((Self.text + rows + "Renée\t2026-04\t7\r\n").data(using: .windowsCP1252)!))
         let imported = try UsageImporter.load(fileAt: path)
         #expect(imported.history.workspaces[0].seats.first { $0.id == "Renée" }?.usage == [7])
-        #expect(lineMessages(imported.warnings) == [
-            "2: the file is not UTF-8 text (line 2 is the first that is not); it was read as Windows-1252, "
-                + "the encoding of Excel's CSV on Windows",
-        ])
+        #expect(
+            lineMessages(imported.warnings) == [
+                "2: the file is not UTF-8 text (line 2 is the first that is not); it was read as Windows-1252, "
+                    + "the encoding of Excel's CSV on Windows"
+            ])
         let late = temporaryFile(Array(("Seat\tMonth\tCredits\r\n" + rows + "Renée\t2026-04\t7\r\n").data(using: .windowsCP1252)!))
-        #expect(lineMessages(try UsageImporter.load(fileAt: late).warnings) == [
-            "3002: the file is not UTF-8 text (line 3002 is the first that is not); it was read as Windows-1252, "
-                + "the encoding of Excel's CSV on Windows",
-        ])
+        #expect(
+            lineMessages(try UsageImporter.load(fileAt: late).warnings) == [
+                "3002: the file is not UTF-8 text (line 3002 is the first that is not); it was read as Windows-1252, "
+                    + "the encoding of Excel's CSV on Windows"
+            ])
     }
 
     @Test func aGivenEncodingTheBytesAreNotInIsAnError() {
         let path = temporaryFile(Array("seat,month,credits\nana,2026-04,1\nb".utf8) + [0x81] + Array("n,2026-04,2\n".utf8))
         let error = loadError(path, options: UsageImportOptions(encoding: .windows1252))
-        #expect(lineMessages(error?.errors ?? []) == [
-            "3: the file is not Windows-1252 text: line 3 holds bytes that are not; save the file as UTF-8 or state its encoding",
-        ])
+        #expect(
+            lineMessages(error?.errors ?? []) == [
+                "3: the file is not Windows-1252 text: line 3 holds bytes that are not; save the file as UTF-8 or state its encoding"
+            ])
         #expect(error?.errors.map(\.remedy) == [.encoding])
         let utf8 = loadError(temporaryFile(Array(Self.text.data(using: .windowsCP1252)!)), options: UsageImportOptions(encoding: .utf8))
-        #expect(lineMessages(utf8?.errors ?? []) == [
-            "2: not valid UTF-8 text; save the file as UTF-8", "3: not valid UTF-8 text; save the file as UTF-8",
-        ])
+        #expect(
+            lineMessages(utf8?.errors ?? []) == [
+                "2: not valid UTF-8 text; save the file as UTF-8", "3: not valid UTF-8 text; save the file as UTF-8",
+            ])
     }
 }

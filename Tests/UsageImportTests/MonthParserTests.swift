@@ -1,5 +1,6 @@
 import CreditCore
 import Testing
+
 @testable import UsageImport
 
 /// The month `text` reads as, a day read as its month.
@@ -47,10 +48,16 @@ private func month(_ text: String) -> Month? {
     }
 
     @Test(arguments: [
-        ("Floréal 2026", "\"Floréal\" is not a month name in English, German, French, Spanish, Italian, Dutch or "
-            + "Portuguese; write months like 2026-04 or Apr 2026"),
-        ("Maj 2026", "\"Maj\" is not a month name in English, German, French, Spanish, Italian, Dutch or "
-            + "Portuguese; write months like 2026-04 or Apr 2026"),
+        (
+            "Floréal 2026",
+            "\"Floréal\" is not a month name in English, German, French, Spanish, Italian, Dutch or "
+                + "Portuguese; write months like 2026-04 or Apr 2026"
+        ),
+        (
+            "Maj 2026",
+            "\"Maj\" is not a month name in English, German, French, Spanish, Italian, Dutch or "
+                + "Portuguese; write months like 2026-04 or Apr 2026"
+        ),
         ("2026-13", "13 is not a month number (1 to 12)"),
         ("2026-00", "0 is not a month number (1 to 12)"),
         ("2026-02-30", "2026-02 has no day 30"),

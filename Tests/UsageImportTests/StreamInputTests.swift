@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import UsageImport
 
 /// Pipes and FIFOs are read once and give exactly what the same bytes give as a regular file,
@@ -20,7 +21,9 @@ import Testing
     }
 
     private func rows(_ count: Int) -> [UInt8] {
-        Array(("seat,month,credits\n" + (0..<count).map { "seat\($0 / 12),2026-\(String(format: "%02d", $0 % 12 + 1)),\($0)\n" }.joined()).utf8)
+        Array(
+            ("seat,month,credits\n" + (0..<count).map { "seat\($0 / 12),2026-\(String(format: "%02d", $0 % 12 + 1)),\($0)\n" }.joined())
+                .utf8)
     }
 
     @Test(arguments: [3, 20_000])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UsageImport
 
 /// A long usage file made up for the tests: `workspaces` × `seats` seats over `months` months of
@@ -19,12 +20,13 @@ private func longFile(
     for workspace in 0..<workspaces {
         for seat in 0..<seats {
             for month in 1...months where next(5) != 0 {
-                let spelling = switch next(4) {
-                case 0: "2024-\(month < 10 ? "0" : "")\(month)"
-                case 1: "\(names[month - 1]) 2024"
-                case 2: "2024/\(month < 10 ? "0" : "")\(month)"
-                default: "2024-\(month < 10 ? "0" : "")\(month)-\(10 + next(18))"
-                }
+                let spelling =
+                    switch next(4) {
+                    case 0: "2024-\(month < 10 ? "0" : "")\(month)"
+                    case 1: "\(names[month - 1]) 2024"
+                    case 2: "2024/\(month < 10 ? "0" : "")\(month)"
+                    default: "2024-\(month < 10 ? "0" : "")\(month)-\(10 + next(18))"
+                    }
                 let plan = next(3) == 0 ? "" : ["pro", "team"][next(2)]
                 rows.append("ws\(workspace),user\(seat)@ws\(workspace).example.com,\(spelling),\(10 * next(500)),\(plan)")
             }
@@ -61,8 +63,12 @@ private func expectSameAsWhole(_ path: String, partSize: Int, inParts: Bool, sou
     var options = UsageImportOptions()
     options.partSize = partSize
     #expect(readsInParts(path, partSize: partSize) == inParts, "part size \(partSize)", sourceLocation: sourceLocation)
-    #expect(UsageImporter.check(fileAt: path, options: options) == UsageImporter.check(fileAt: path), "part size \(partSize)", sourceLocation: sourceLocation)
-    #expect(loaded(path, options: options) == loaded(path, options: UsageImportOptions()), "part size \(partSize)", sourceLocation: sourceLocation)
+    #expect(
+        UsageImporter.check(fileAt: path, options: options) == UsageImporter.check(fileAt: path), "part size \(partSize)",
+        sourceLocation: sourceLocation)
+    #expect(
+        loaded(path, options: options) == loaded(path, options: UsageImportOptions()), "part size \(partSize)",
+        sourceLocation: sourceLocation)
 }
 
 @Suite struct TableReaderPartsTests {
@@ -107,7 +113,9 @@ private func expectSameAsWhole(_ path: String, partSize: Int, inParts: Bool, sou
     }
 
     @Test func aByteOrderMarkTitleLinesBlankLinesAndCRLFAreReadInParts() {
-        let text = "\u{FEFF}Usage export\r\n\r\n" + longFile(seats: 3, lineEnd: "\r\n").replacingOccurrences(of: "\r\nws1,", with: "\r\n\r\n  \r\nws1,")
+        let text =
+            "\u{FEFF}Usage export\r\n\r\n"
+            + longFile(seats: 3, lineEnd: "\r\n").replacingOccurrences(of: "\r\nws1,", with: "\r\n\r\n  \r\nws1,")
         let path = temporaryFile(text)
         for partSize in [1, 30, 200, 700] { expectSameAsWhole(path, partSize: partSize, inParts: true) }
     }
@@ -150,7 +158,8 @@ private func expectSameAsWhole(_ path: String, partSize: Int, inParts: Bool, sou
     }
 
     @Test func aDuplicateAcrossPartsIsReportedAsInOneGo() {
-        let text = "workspace,seat,month,credits\n" + "acme,ana,2024-01,5\n"
+        let text =
+            "workspace,seat,month,credits\n" + "acme,ana,2024-01,5\n"
             + (0..<50).map { "acme,user\($0),2024-01,1\n" }.joined() + "acme,ana,2024-01,7\n"
         let path = temporaryFile(text)
         #expect(UsageImporter.check(fileAt: path).warnings.count == 1)
@@ -180,8 +189,10 @@ private func expectSameAsWhole(_ path: String, partSize: Int, inParts: Bool, sou
     }
 
     @Test func everyFixtureReadsTheSameInParts() {
-        for name in ["long-tidy", "long-messy", "wide", "bad-rows", "duplicates", "ambiguous-dates", "slash-dmy",
-                     "slash-mdy", "foreign-month", "total-row", "walkthrough", "not-utf8", "nul"] {
+        for name in [
+            "long-tidy", "long-messy", "wide", "bad-rows", "duplicates", "ambiguous-dates", "slash-dmy",
+            "slash-mdy", "foreign-month", "total-row", "walkthrough", "not-utf8", "nul",
+        ] {
             for partSize in [1, 40] {
                 var options = UsageImportOptions()
                 options.partSize = partSize

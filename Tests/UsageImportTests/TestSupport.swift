@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import UsageImport
 
 /// The fixtures under `Fixtures/`, by name without the `.csv`.

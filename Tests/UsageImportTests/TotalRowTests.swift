@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UsageImport
 
 /// A total row is skipped only at the end of the table, and checked against the rows above;
@@ -11,10 +12,11 @@ import Testing
     @Test func aTotalThatDiffersFromTheRowsIsReported() throws {
         let usage = try imported("seat,month,credits\nana,2026-04,10\nben,2026-04,20\nTotal,,35\n")
         #expect(usage.history.workspaces[0].seats.map(\.usage) == [[10], [20]])
-        #expect(lineMessages(usage.warnings) == [
-            "4: skipped the \"Total\" row, which gives 35 credits where the rows above add up to 30; "
-                + "check that every value was read as meant",
-        ])
+        #expect(
+            lineMessages(usage.warnings) == [
+                "4: skipped the \"Total\" row, which gives 35 credits where the rows above add up to 30; "
+                    + "check that every value was read as meant"
+            ])
     }
 
     @Test func aTotalInTheWorkspaceColumnIsATotal() throws {
@@ -40,11 +42,12 @@ import Testing
         let usage = try imported(
             "seat,month,credits\nana,2026-04,10\nTotal,,10\n\n* Source: admin console,,\n\"Figures in credits, not dollars\"\n")
         #expect(usage.rowCount == 1)
-        #expect(lineMessages(usage.warnings) == [
-            "3: skipped the \"Total\" row; totals are computed from the seat rows",
-            "5: skipped the note \"* Source: admin console\" below the table",
-            "6: skipped the note \"Figures in credits, not dollars\" below the table",
-        ])
+        #expect(
+            lineMessages(usage.warnings) == [
+                "3: skipped the \"Total\" row; totals are computed from the seat rows",
+                "5: skipped the note \"* Source: admin console\" below the table",
+                "6: skipped the note \"Figures in credits, not dollars\" below the table",
+            ])
     }
 
     @Test func aNoteAboveDataIsARow() {
@@ -54,10 +57,11 @@ import Testing
 
     @Test func aWideTotalIsCheckedPerMonth() throws {
         let usage = try imported("Seat,Plan,Jan 2026,Feb 2026\nana,Pro,100,200\nben,Pro,5,50\nTotal,,105,300\n")
-        #expect(lineMessages(usage.warnings) == [
-            "4: skipped the \"Total\" row, which gives 300 credits for Feb 2026 where the rows above add up to 250; "
-                + "check that every value was read as meant",
-        ])
+        #expect(
+            lineMessages(usage.warnings) == [
+                "4: skipped the \"Total\" row, which gives 300 credits for Feb 2026 where the rows above add up to 250; "
+                    + "check that every value was read as meant"
+            ])
     }
 
     @Test func aWorkspacesTotalIsCheckedAgainstTheSeats() throws {
@@ -66,9 +70,10 @@ import Testing
         #expect(try WorkspaceListImporter.load(fileAt: path).map(\.name) == ["acme", "globex"])
         var reader = WorkspaceListReader(decimalMark: nil)
         _ = TableReader.read(fileAt: path, options: .init(), into: &reader, log: &log)
-        #expect(lineMessages(log.warnings) == [
-            "4: skipped the \"Total\" row, which gives 16 seats where the rows above add up to 15; "
-                + "check that every value was read as meant",
-        ])
+        #expect(
+            lineMessages(log.warnings) == [
+                "4: skipped the \"Total\" row, which gives 16 seats where the rows above add up to 15; "
+                    + "check that every value was read as meant"
+            ])
     }
 }

@@ -9,7 +9,8 @@ struct CommandRunner {
     }
 
     /// The package's root folder, where the samples are.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The test runner sits beside the products it was built with, `creditcast` among them.
     static let executable: URL = {
@@ -71,7 +72,8 @@ struct CommandRunner {
         var result: [String: Data] = [:]
         // A missing directory must fail the comparison, not compare as empty.
         guard FileManager.default.fileExists(atPath: directory.path),
-              let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+            let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+        else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: directory.path])
         }
         for case let url as URL in enumerator where !url.hasDirectoryPath {

@@ -19,7 +19,8 @@ import Testing
             outputs.append(written)
         }
         #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())
-        #expect(outputs[0].keys.contains("/report.md") && outputs[0].keys.contains("/forecast.csv") && outputs[0].keys.contains("/summary.csv"))
+        #expect(
+            outputs[0].keys.contains("/report.md") && outputs[0].keys.contains("/forecast.csv") && outputs[0].keys.contains("/summary.csv"))
         #expect(outputs[0].keys.filter { $0.hasPrefix("/charts/") }.count == 24)
         #expect(outputs[0] == outputs[1])
         #expect(outputs[0] == outputs[2])
@@ -39,10 +40,11 @@ import Testing
         func table(_ name: String) throws -> [String: [String: String]] {
             let lines = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
             let header = lines[0].split(separator: ",").map(String.init)
-            return Dictionary(uniqueKeysWithValues: lines.dropFirst().map { line in
-                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                return (cells[0], Dictionary(uniqueKeysWithValues: zip(header, cells)))
-            })
+            return Dictionary(
+                uniqueKeysWithValues: lines.dropFirst().map { line in
+                    let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                    return (cells[0], Dictionary(uniqueKeysWithValues: zip(header, cells)))
+                })
         }
         let annual = try table("annual.csv")
         let summary = try table("summary.csv")
@@ -67,7 +69,10 @@ import Testing
         ])
         #expect(result.status == 0)
         let lines = try String(contentsOf: out.appendingPathComponent("forecast.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "workspace,month,seats,accrual,cap,usage_p10,usage_p50,usage_p90,balance_p5,balance_p10,balance_p50,balance_p90,balance_p95,balance_mean,p_cap,p_shortfall,forfeited_mean,shortfall_mean,payg_cost_mean")
+        #expect(
+            lines.first
+                == "workspace,month,seats,accrual,cap,usage_p10,usage_p50,usage_p90,balance_p5,balance_p10,balance_p50,balance_p90,balance_p95,balance_mean,p_cap,p_shortfall,forfeited_mean,shortfall_mean,payg_cost_mean"
+        )
         #expect(lines.count == 1 + 24 * 3)
         // The workspaces file fixes Aster Labs at 29 launch seats: 58,000 credits a month, cap 290,000.
         #expect(lines[1].hasPrefix("Aster Labs,2026-11,29,58000,290000,"))
@@ -77,16 +82,18 @@ import Testing
         // By default the seats model learns a trend prior and seasonality from every workspace of
         // the file; --standalone forecasts each from its own history, as a file of one would.
         let directory = try CommandRunner.temporaryDirectory()
-        let text = try String(contentsOfFile: CommandRunner.packageRoot.appendingPathComponent("samples/portfolio-usage.csv").path, encoding: .utf8)
+        let text = try String(
+            contentsOfFile: CommandRunner.packageRoot.appendingPathComponent("samples/portfolio-usage.csv").path, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let alone = directory.appendingPathComponent("aster.csv")
         try (lines.prefix(1) + lines.filter { $0.hasPrefix("Aster Labs,") }).joined(separator: "\n").appending("\n")
             .write(to: alone, atomically: true, encoding: .utf8)
         func forecastRows(_ usage: String, _ name: String, _ extra: [String]) throws -> (rows: [Substring], report: String) {
             let out = directory.appendingPathComponent(name)
-            let result = try CommandRunner.run([
-                "forecast", "--usage", usage, "--plan", "growth", "--trials", "300", "--horizon", "4", "--out", out.path, "--quiet",
-            ] + extra)
+            let result = try CommandRunner.run(
+                [
+                    "forecast", "--usage", usage, "--plan", "growth", "--trials", "300", "--horizon", "4", "--out", out.path, "--quiet",
+                ] + extra)
             #expect(result.status == 0, "\(result.standardError)")
             let csv = try String(contentsOf: out.appendingPathComponent("forecast.csv"), encoding: .utf8)
             let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
@@ -141,7 +148,8 @@ import Testing
         try FileManager.default.copyItem(at: CommandRunner.packageRoot.appendingPathComponent("samples/team-usage.csv"), to: usage)
         let before = try Data(contentsOf: usage)
         let result = try CommandRunner.run([
-            "forecast", "--usage", usage.path, "--plan", "growth", "--trials", "100", "--out", directory.path, "--trials-out", usage.path, "--quiet",
+            "forecast", "--usage", usage.path, "--plan", "growth", "--trials", "100", "--out", directory.path, "--trials-out", usage.path,
+            "--quiet",
         ])
         #expect(result.status == 2)
         #expect(try Data(contentsOf: usage) == before)
@@ -151,7 +159,9 @@ import Testing
         let directory = try CommandRunner.temporaryDirectory()
         let usage = directory.appendingPathComponent("u.csv")
         try "seat,month,credits\nana,2026-04,\"12\n".write(to: usage, atomically: true, encoding: .utf8)
-        let result = try CommandRunner.run(["forecast", "--usage", usage.path, "--plan", "growth", "--out", directory.appendingPathComponent("out").path])
+        let result = try CommandRunner.run([
+            "forecast", "--usage", usage.path, "--plan", "growth", "--out", directory.appendingPathComponent("out").path,
+        ])
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("creditcast: \(usage.path):2: "))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))

@@ -4,7 +4,9 @@ import Testing
 /// The input hash of the bundled samples, pinned: a change to how the hash is built (a field
 /// renamed, reordered or dropped) changes every report's provenance and must be deliberate.
 @Suite struct InputHashTests {
-    static let portfolio = ["--usage", "samples/portfolio-usage.csv", "--workspaces", "samples/workspaces.csv", "--trials", "100", "--quiet"]
+    static let portfolio = [
+        "--usage", "samples/portfolio-usage.csv", "--workspaces", "samples/workspaces.csv", "--trials", "100", "--quiet",
+    ]
 
     /// The `input_hash` a run with `arguments` writes into `file` of its `--out` directory.
     func inputHash(_ arguments: [String], file: String = "provenance.json") throws -> String {
@@ -18,12 +20,16 @@ import Testing
 
     @Test func theSamplesHashAsPinned() throws {
         #expect(try inputHash(["forecast"] + Self.portfolio) == "d00e3b01552da62b")
-        #expect(try inputHash(["forecast", "--usage", "samples/team-usage.csv", "--plan", "growth", "--trials", "100", "--quiet"]) == "257f88b297715915")
+        #expect(
+            try inputHash(["forecast", "--usage", "samples/team-usage.csv", "--plan", "growth", "--trials", "100", "--quiet"])
+                == "257f88b297715915")
         #expect(try inputHash(["watchlist"] + Self.portfolio) == "0fc486ecd9190b40")
         #expect(try inputHash(["renew"] + Self.portfolio) == "16200612eb43a496")
-        #expect(try inputHash([
-            "backtest", "--usage", "samples/team-usage.csv", "--plan", "growth", "--trials", "50", "--origins", "2", "--horizon", "2", "--quiet",
-        ]) == "b20bcb48307f0511")
+        #expect(
+            try inputHash([
+                "backtest", "--usage", "samples/team-usage.csv", "--plan", "growth", "--trials", "50", "--origins", "2", "--horizon", "2",
+                "--quiet",
+            ]) == "b20bcb48307f0511")
     }
 
     @Test func threadsAndShardsKeepTheHashAndASettingChangesIt() throws {

@@ -3,45 +3,62 @@ import Testing
 
 @Suite struct LedgerCommandTests {
     @Test func printsTheVendorWalkThroughExactly() throws {
-        let result = try CommandRunner.run(["ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "18000,5000,8000,50000", "--format", "table"])
+        let result = try CommandRunner.run([
+            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "18000,5000,8000,50000", "--format", "table",
+        ])
         #expect(result.status == 0)
         #expect(result.standardError == "")
-        #expect(result.standardOutput == """
-            month    opening  accrual  forfeited    used  purchased  payg  closing      cap   cost
-            2026-04        0   30,000          0  18,000          0     0   12,000  150,000  $0.00
-            2026-05   12,000   30,000          0   5,000          0     0   37,000  150,000  $0.00
-            2026-06   37,000   30,000          0   8,000          0     0   59,000  150,000  $0.00
-            2026-07   59,000   30,000          0  50,000          0     0   39,000  150,000  $0.00
-            total             120,000          0  81,000          0     0                    $0.00
+        #expect(
+            result.standardOutput == """
+                month    opening  accrual  forfeited    used  purchased  payg  closing      cap   cost
+                2026-04        0   30,000          0  18,000          0     0   12,000  150,000  $0.00
+                2026-05   12,000   30,000          0   5,000          0     0   37,000  150,000  $0.00
+                2026-06   37,000   30,000          0   8,000          0     0   59,000  150,000  $0.00
+                2026-07   59,000   30,000          0  50,000          0     0   39,000  150,000  $0.00
+                total             120,000          0  81,000          0     0                    $0.00
 
-            """)
+                """)
     }
 
     @Test func csvIsTheDefaultWhenPiped() throws {
-        let result = try CommandRunner.run(["ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "18000,5000,8000,50000"])
-        #expect(result.standardOutput.split(separator: "\n").prefix(2) == [
-            "month,opening,accrual,forfeited,used,purchased,payg,closing,cap,cost,purchased_balance,expired,shortfall",
-            "2026-04,0,30000,0,18000,0,0,12000,150000,0.00,0,0,0",
+        let result = try CommandRunner.run([
+            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "18000,5000,8000,50000",
         ])
+        #expect(
+            result.standardOutput.split(separator: "\n").prefix(2) == [
+                "month,opening,accrual,forfeited,used,purchased,payg,closing,cap,cost,purchased_balance,expired,shortfall",
+                "2026-04,0,30000,0,18000,0,0,12000,150000,0.00,0,0,0",
+            ])
     }
 
     @Test func replaysAFileTheSameAsInlineUsage() throws {
-        let fromFile = try CommandRunner.run(["ledger", "--usage-file", "samples/walkthrough.csv", "--plan", "growth", "--seats", "10", "--format", "csv"])
-        let inline = try CommandRunner.run(["ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "18000,5000,8000,50000", "--format", "csv"])
+        let fromFile = try CommandRunner.run([
+            "ledger", "--usage-file", "samples/walkthrough.csv", "--plan", "growth", "--seats", "10", "--format", "csv",
+        ])
+        let inline = try CommandRunner.run([
+            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "18000,5000,8000,50000", "--format", "csv",
+        ])
         #expect(fromFile.status == 0)
         #expect(fromFile.standardOutput == inline.standardOutput)
     }
 
     @Test func autoPurchaseCoversTheShortfallExample() throws {
-        let result = try CommandRunner.run(["ledger", "--plan", "launch", "--seats", "10", "--start", "2026-04", "--balance", "10000", "--usage", "40000,45000,30000", "--auto-purchase", "100000", "--format", "csv"])
-        let rows = result.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let result = try CommandRunner.run([
+            "ledger", "--plan", "launch", "--seats", "10", "--start", "2026-04", "--balance", "10000", "--usage", "40000,45000,30000",
+            "--auto-purchase", "100000", "--format", "csv",
+        ])
+        let rows = result.standardOutput.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         #expect(rows.map { $0[5] } == ["100000", "0", "0"])
         #expect(rows.map { $0[9] } == ["2500.00", "0.00", "0.00"])
         #expect(rows.map { $0[10] } == ["90000", "65000", "55000"])
     }
 
     @Test func scheduledPurchaseMustBeAPackageOfThePricing() throws {
-        let result = try CommandRunner.run(["ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "1000", "--buy", "2026-04:120000"])
+        let result = try CommandRunner.run([
+            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "1000", "--buy", "2026-04:120000",
+        ])
         #expect(result.status == 1)
         #expect(result.standardError == "creditcast: no package of 120000 credits; the pricing lists 100000, 250000, 500000, 1000000\n")
     }
@@ -49,7 +66,10 @@ import Testing
     @Test func missingPlanSaysHowToGiveOne() throws {
         let result = try CommandRunner.run(["ledger", "--usage-file", "samples/team-usage.csv"])
         #expect(result.status == 1)
-        #expect(result.standardError == "creditcast: no plan for workspace \"workspace\"; give --plan, a workspaces file with a plan column, or a plan column in the usage file\n")
+        #expect(
+            result.standardError
+                == "creditcast: no plan for workspace \"workspace\"; give --plan, a workspaces file with a plan column, or a plan column in the usage file\n"
+        )
     }
 
     @Test func badUsageFileNamesFileAndLine() throws {
@@ -75,13 +95,17 @@ import Testing
 
 @Suite struct LedgerLimitTests {
     @Test func hugeUsageIsAUsageErrorNotACrash() throws {
-        let result = try CommandRunner.run(["ledger", "--usage", "9223372036854775807", "--start", "2026-04", "--plan", "growth", "--seats", "1"])
+        let result = try CommandRunner.run([
+            "ledger", "--usage", "9223372036854775807", "--start", "2026-04", "--plan", "growth", "--seats", "1",
+        ])
         #expect(result.status == 64)
         #expect(result.standardError.contains("--usage takes whole credit counts from 0 to 1,000,000,000,000"))
     }
 
     @Test func hugeSeatCountIsAUsageErrorNotACrash() throws {
-        let result = try CommandRunner.run(["ledger", "--usage", "1", "--start", "2026-04", "--plan", "growth", "--seats", "9223372036854775807"])
+        let result = try CommandRunner.run([
+            "ledger", "--usage", "1", "--start", "2026-04", "--plan", "growth", "--seats", "9223372036854775807",
+        ])
         #expect(result.status == 64)
         #expect(result.standardError.contains("--seats must be from 0 to 10,000,000"))
     }

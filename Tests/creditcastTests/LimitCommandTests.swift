@@ -38,7 +38,8 @@ import Testing
             "--plan", "growth", "--model", "bootstrap", "--trials", "2000", "--out", out.path, "--quiet",
         ])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(try Self.lines(out, "summary.csv")[1] == "Big,growth,2,0,30000,0.0000,1.0000,,2026-03,0.0,11999999928000.0,1199999992800000.00")
+        #expect(
+            try Self.lines(out, "summary.csv")[1] == "Big,growth,2,0,30000,0.0000,1.0000,,2026-03,0.0,11999999928000.0,1199999992800000.00")
         let month = try Self.lines(out, "forecast.csv")[1]
         #expect(month.hasPrefix("Big,2026-03,2,6000,30000,1000000000000,1000000000000,1000000000000,"))
         #expect(month.hasSuffix(",0.0000,1.0000,0.0,999999994000.0,99999999400000.00"))
@@ -56,7 +57,9 @@ import Testing
             "--plan", "growth", "--seats", "10000000", "--model", model, "--trials", "500", "--out", out.path, "--quiet",
         ])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(try Self.lines(out, "summary.csv")[1] == "Big,growth,10000000,0,150000000000,0.0000,1.0000,,2026-03,0.0,11640000000000.0,1164000000000000.00")
+        #expect(
+            try Self.lines(out, "summary.csv")[1]
+                == "Big,growth,10000000,0,150000000000,0.0000,1.0000,,2026-03,0.0,11640000000000.0,1164000000000000.00")
     }
 
     @Test func aScenarioAtTheLimitsHoldsUsageAtATrillion() throws {
@@ -71,12 +74,15 @@ import Testing
             "--plan", "growth", "--model", "bootstrap", "--trials", "100", "--scenario", scenario, "--out", out.path, "--quiet",
         ])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(try Self.lines(out, "scenarios.csv")[2] == "Big,most,10000000,30000000000,150000000000,0,0.0000,1.0000,,2026-03,0.0,11669999994000.0,1166999999400000.00")
+        #expect(
+            try Self.lines(out, "scenarios.csv")[2]
+                == "Big,most,10000000,30000000000,150000000000,0,0.0000,1.0000,,2026-03,0.0,11669999994000.0,1166999999400000.00")
     }
 
     @Test func seatsAndMultipliersPastTheLimitsAreFileErrors() throws {
         let directory = try CommandRunner.temporaryDirectory()
-        let scenario = try Self.file("huge.csv", "scenario,month,seats,plan,usage_multiplier\nhuge,2026-04,999999999,,999999\n", in: directory)
+        let scenario = try Self.file(
+            "huge.csv", "scenario,month,seats,plan,usage_multiplier\nhuge,2026-04,999999999,,999999\n", in: directory)
         let workspaces = try Self.file("ws.csv", "workspace,plan,seats\nBig,growth,1000000000000\n", in: directory)
         let usage = try Self.trillionUsage(in: directory)
         let fromScenario = try CommandRunner.run([
@@ -84,16 +90,19 @@ import Testing
             "--out", directory.appendingPathComponent("a").path,
         ])
         #expect(fromScenario.status == 1)
-        #expect(fromScenario.standardError == """
-            creditcast: \(scenario):2: seats "999999999" is too many; a workspace has at most 10,000,000 seats
-            creditcast: \(scenario):2: usage_multiplier "999999" is too large; the most is 1000
+        #expect(
+            fromScenario.standardError == """
+                creditcast: \(scenario):2: seats "999999999" is too many; a workspace has at most 10,000,000 seats
+                creditcast: \(scenario):2: usage_multiplier "999999" is too large; the most is 1000
 
-            """)
+                """)
         let fromWorkspaces = try CommandRunner.run([
             "forecast", "--usage", usage, "--workspaces", workspaces, "--trials", "10", "--out", directory.appendingPathComponent("b").path,
         ])
         #expect(fromWorkspaces.status == 1)
-        #expect(fromWorkspaces.standardError == "creditcast: \(workspaces):2: seats \"1000000000000\" is too many; a workspace has at most 10,000,000 seats\n")
+        #expect(
+            fromWorkspaces.standardError
+                == "creditcast: \(workspaces):2: seats \"1000000000000\" is too many; a workspace has at most 10,000,000 seats\n")
     }
 
     @Test func aYearOfHalfATrillionHasNoLevelSwing() throws {
@@ -116,7 +125,10 @@ import Testing
     @Test(arguments: [
         (["forecast", "--trials", "1000000000000"], "--trials must be 1 to 1,000,000"),
         (["forecast", "--trials", "9223372036854775807"], "--trials must be 1 to 1,000,000"),
-        (["forecast", "--trials", "1000000", "--horizon", "24"], "--trials × --horizon must be at most 12,000,000: at --horizon 24, --trials up to 500,000"),
+        (
+            ["forecast", "--trials", "1000000", "--horizon", "24"],
+            "--trials × --horizon must be at most 12,000,000: at --horizon 24, --trials up to 500,000"
+        ),
         (["watchlist", "--trials", "2000000"], "--trials must be 1 to 1,000,000"),
         (["renew", "--trials", "2000000"], "--trials must be 1 to 1,000,000"),
         (["backtest", "--trials", "100000000"], "--trials must be 1 to 100,000"),

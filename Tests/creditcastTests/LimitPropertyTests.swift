@@ -17,7 +17,9 @@ import Testing
         var capTiming: String
         var autoPurchase: Bool
 
-        var description: String { "usage \(usage) seats \(seats.map(String.init) ?? "-") price \(price) × \(multiplier) \(capTiming) auto \(autoPurchase)" }
+        var description: String {
+            "usage \(usage) seats \(seats.map(String.init) ?? "-") price \(price) × \(multiplier) \(capTiming) auto \(autoPurchase)"
+        }
     }
 
     /// SplitMix64: a seeded, reproducible stream for drawing the cases.
@@ -55,7 +57,8 @@ import Testing
         let usage = try LimitCommandTests.file("usage.csv", rows.joined(separator: "\n") + "\n", in: directory)
         // The smallest package at the highest price: a trillion-credit shortfall buys 10⁹ of them.
         let pricing = try LimitCommandTests.file(
-            "pricing.yaml", "plans:\n  growth: 100000\ncap_months: 24\npay_as_you_go: \(drawn.price)\npackages:\n  - {credits: 1000, price: 1000000}\n",
+            "pricing.yaml",
+            "plans:\n  growth: 100000\ncap_months: 24\npay_as_you_go: \(drawn.price)\npackages:\n  - {credits: 1000, price: 1000000}\n",
             in: directory
         )
         let scenario = try LimitCommandTests.file(
@@ -68,7 +71,10 @@ import Testing
 
         let runs: [(name: String, arguments: [String], summary: String?)] = [
             ("forecast", ["forecast", "--trials", "20", "--scenario", scenario, "--out", out("forecast")] + pool, "forecast/summary.csv"),
-            ("bootstrap", ["forecast", "--model", "bootstrap", "--trials", "20", "--out", out("bootstrap")] + pool, "bootstrap/summary.csv"),
+            (
+                "bootstrap", ["forecast", "--model", "bootstrap", "--trials", "20", "--out", out("bootstrap")] + pool,
+                "bootstrap/summary.csv"
+            ),
             ("precision", ["forecast", "--precision", "0.2", "--horizon", "3", "--out", out("precision")] + pool, "precision/summary.csv"),
             ("watchlist", ["watchlist", "--trials", "20", "--out", out("watchlist")] + pool, nil),
             ("renew", ["renew", "--trials", "20", "--sensitivity", "--out", out("renew")] + pool, nil),
@@ -83,7 +89,9 @@ import Testing
             let result = try CommandRunner.run(run.arguments + quiet)
             #expect(result.status == 0, "\(run.name) \(drawn): \(result.standardError)")
             #expect(result.standardError == "", "\(run.name) \(drawn)")
-            for text in [result.standardOutput] + (try CommandRunner.files(in: directory).values.map { String(decoding: $0, as: UTF8.self) }) {
+            for text in [result.standardOutput]
+                + (try CommandRunner.files(in: directory).values.map { String(decoding: $0, as: UTF8.self) })
+            {
                 // A word, not a substring: "Provenance" holds "nan".
                 let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
                 #expect(words.isDisjoint(with: ["nan", "inf", "infinity"]), "\(run.name) \(drawn)")
@@ -92,7 +100,8 @@ import Testing
             let lines = try String(contentsOfFile: out(summary), encoding: .utf8).split(separator: "\n")
             let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             for line in lines.dropFirst() {
-                let cells = Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+                let cells = Dictionary(
+                    uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
                 for key in ["p_any_cap", "p_any_shortfall"] {
                     let p = try #require(Double(cells[key] ?? ""))
                     #expect((0...1).contains(p), "\(run.name) \(drawn): \(key) \(p)")

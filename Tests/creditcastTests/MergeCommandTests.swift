@@ -31,8 +31,10 @@ import Testing
         #expect(merge.standardError == "")
         return (
             try CommandRunner.files(in: single), try CommandRunner.files(in: merged),
-            (whole.standardOutput.replacingOccurrences(of: single.path, with: "OUT"),
-             merge.standardOutput.replacingOccurrences(of: merged.path, with: "OUT"))
+            (
+                whole.standardOutput.replacingOccurrences(of: single.path, with: "OUT"),
+                merge.standardOutput.replacingOccurrences(of: merged.path, with: "OUT")
+            )
         )
     }
 
@@ -101,15 +103,20 @@ import Testing
         }
         var result = try merge([one, three])
         #expect(result.status == 1)
-        #expect(result.standardError == "creditcast: shard 2/3 is missing; merge needs the output of all 3 shards (rerun the missing ones with --shard K/3)\n")
+        #expect(
+            result.standardError
+                == "creditcast: shard 2/3 is missing; merge needs the output of all 3 shards (rerun the missing ones with --shard K/3)\n")
 
         result = try merge([one, two, three, two])
         #expect(result.status == 1)
-        #expect(result.standardError == "creditcast: shard 2/3 is given more than once (\(two), \(two)); give each shard's directory once\n")
+        #expect(
+            result.standardError == "creditcast: shard 2/3 is given more than once (\(two), \(two)); give each shard's directory once\n")
 
         result = try merge([one, otherSeed, three])
         #expect(result.status == 1)
-        #expect(result.standardError == "creditcast: \(one) ran with seed 1 but \(otherSeed) with seed 7; run every shard with the same --seed\n")
+        #expect(
+            result.standardError
+                == "creditcast: \(one) ran with seed 1 but \(otherSeed) with seed 7; run every shard with the same --seed\n")
 
         result = try merge([one, otherTrials, three])
         #expect(result.status == 1)
@@ -118,11 +125,14 @@ import Testing
 
         result = try merge([one, half])
         #expect(result.status == 1)
-        #expect(result.standardError == "creditcast: \(one) is shard 1/3 but \(half) is shard 2/2; every shard of a run must use the same N\n")
+        #expect(
+            result.standardError == "creditcast: \(one) is shard 1/3 but \(half) is shard 2/2; every shard of a run must use the same N\n")
 
         result = try merge([one, directory.path])
         #expect(result.status == 1)
-        #expect(result.standardError == "creditcast: \(directory.path): no creditcast-shard.jsonl; give the --out directory of a run with --shard K/N\n")
+        #expect(
+            result.standardError
+                == "creditcast: \(directory.path): no creditcast-shard.jsonl; give the --out directory of a run with --shard K/N\n")
 
         // Nothing was written by any refused merge.
         #expect(!FileManager.default.fileExists(atPath: out.path))
@@ -131,7 +141,10 @@ import Testing
 
     @Test func badShardSettingsAreCommandLineErrors() throws {
         for (arguments, message) in [
-            (["--shard", "0/3"], "Error: --shard 0/3 is out of range; K counts from 1 to 3 (for a 0-based index such as Kubernetes' JOB_COMPLETION_INDEX, pass the index + 1)\n"),
+            (
+                ["--shard", "0/3"],
+                "Error: --shard 0/3 is out of range; K counts from 1 to 3 (for a 0-based index such as Kubernetes' JOB_COMPLETION_INDEX, pass the index + 1)\n"
+            ),
             (["--shard", "two/3"], "Error: --shard \"two/3\" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)\n"),
             (["--shard", "1/2", "--trials-out", "t.csv"], "Error: --trials-out cannot be combined with --shard\n"),
         ] {

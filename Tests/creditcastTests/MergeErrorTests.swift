@@ -17,12 +17,14 @@ import Testing
         let percentiles = Percentiles(p5: 1, p10: 2, p50: 3, p90: 4, p95: 5)
         return WorkspaceForecast(
             name: name, plan: "growth", seats: 3, startingBalance: 1_234, cap: 45_000,
-            months: [MonthForecast(
-                month: month, seats: 3, accrual: 9_000, cap: 45_000, usage: percentiles, opening: percentiles, closing: percentiles,
-                closingMean: 1.0 / 3.0, probabilityOfCapHit: 0.1 + 0.2, probabilityOfShortfall: 2.0 / 7.0, forfeitedMean: 1e-17,
-                shortfallMean: 12_345.678_9, payAsYouGoCostMean: Money(cents: 4_321), probabilityOfCapHitByThen: 0.3,
-                probabilityOfShortfallByThen: 5.0 / 7.0
-            )],
+            months: [
+                MonthForecast(
+                    month: month, seats: 3, accrual: 9_000, cap: 45_000, usage: percentiles, opening: percentiles, closing: percentiles,
+                    closingMean: 1.0 / 3.0, probabilityOfCapHit: 0.1 + 0.2, probabilityOfShortfall: 2.0 / 7.0, forfeitedMean: 1e-17,
+                    shortfallMean: 12_345.678_9, payAsYouGoCostMean: Money(cents: 4_321), probabilityOfCapHitByThen: 0.3,
+                    probabilityOfShortfallByThen: 5.0 / 7.0
+                )
+            ],
             probabilityOfAnyCapHit: 0.1 + 0.2, probabilityOfAnyShortfall: 5.0 / 7.0, capHitLikelyBy: nil, shortfallLikelyBy: month,
             expectedForfeited: 1.0 / 3.0, expectedShortfall: 2.5, expectedPayAsYouGoCost: Money(cents: 4_321), trials: 7
         )
@@ -31,18 +33,21 @@ import Testing
     /// The names of a three-shard portfolio of six workspaces, with each one's shard.
     static let names = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"]
 
-    static func result(_ number: Int, of count: Int = 3, seed: UInt64 = 1, hash: String = "00ff", kind: ShardKind = .forecast) -> RunResult {
+    static func result(_ number: Int, of count: Int = 3, seed: UInt64 = 1, hash: String = "00ff", kind: ShardKind = .forecast) -> RunResult
+    {
         let shard = try! Shard(number: number, count: count)
         let positions = names.indices.filter { shard.contains(names[$0]) }
         let workspaces = positions.map { workspace(names[$0]) }
-        let payload: ShardPayload = switch kind {
-        case .forecast: .forecast([("baseline", workspaces)], annual: [])
-        case .watchlist: .watchlist(workspaces: workspaces, thresholds: .standard)
-        case .renew: .renew(scenarios: [("baseline", [])], risk: .mean, sensitivity: nil)
-        }
+        let payload: ShardPayload =
+            switch kind {
+            case .forecast: .forecast([("baseline", workspaces)], annual: [])
+            case .watchlist: .watchlist(workspaces: workspaces, thresholds: .standard)
+            case .renew: .renew(scenarios: [("baseline", [])], risk: .mean, sensitivity: nil)
+            }
         return RunResult(
             shard: shard, portfolioCount: names.count, positions: kind == .renew ? [] : positions,
-            run: ForecastRun(settings: ForecastSettings(horizon: 1, trials: 7, seed: seed), asOf: Month("2026-10")!, inputHash: hash, workspaces: []),
+            run: ForecastRun(
+                settings: ForecastSettings(horizon: 1, trials: 7, seed: seed), asOf: Month("2026-10")!, inputHash: hash, workspaces: []),
             assumptions: ReportAssumptions(pricing: "p", rules: "r"), payload: payload
         )
     }
@@ -76,17 +81,23 @@ import Testing
     }
 
     @Test func shardsOfDifferentSeedsInputsCutsOrReportsAreRefused() {
-        #expect(Self.merging([("a", Self.result(1)), ("b", Self.result(2, seed: 9)), ("c", Self.result(3))])
-            == .differentSeeds("a", 1, "b", 9))
-        #expect(MergeError.differentSeeds("a", 1, "b", 9).description
-            == "a ran with seed 1 but b with seed 9; run every shard with the same seed")
-        #expect(Self.merging([("a", Self.result(1)), ("b", Self.result(2, hash: "abcd")), ("c", Self.result(3))])
-            == .differentInputs("a", "00ff", "b", "abcd"))
-        #expect(MergeError.differentInputs("a", "00ff", "b", "abcd").description
-            == "a and b come from different inputs or settings (input hash 00ff against abcd); run every shard on the same files with the same options, changing only the shard")
+        #expect(
+            Self.merging([("a", Self.result(1)), ("b", Self.result(2, seed: 9)), ("c", Self.result(3))])
+                == .differentSeeds("a", 1, "b", 9))
+        #expect(
+            MergeError.differentSeeds("a", 1, "b", 9).description
+                == "a ran with seed 1 but b with seed 9; run every shard with the same seed")
+        #expect(
+            Self.merging([("a", Self.result(1)), ("b", Self.result(2, hash: "abcd")), ("c", Self.result(3))])
+                == .differentInputs("a", "00ff", "b", "abcd"))
+        #expect(
+            MergeError.differentInputs("a", "00ff", "b", "abcd").description
+                == "a and b come from different inputs or settings (input hash 00ff against abcd); run every shard on the same files with the same options, changing only the shard"
+        )
         #expect(Self.merging([("a", Self.result(1)), ("b", Self.result(2, of: 2))]) == .differentShardCounts("a", "1/3", "b", "2/2"))
-        #expect(Self.merging([("a", Self.result(1)), ("b", Self.result(2, kind: .watchlist))])
-            == .differentReports("a", .forecast, "b", .watchlist))
+        #expect(
+            Self.merging([("a", Self.result(1)), ("b", Self.result(2, kind: .watchlist))])
+                == .differentReports("a", .forecast, "b", .watchlist))
     }
 
     @Test func aWorkspaceInTheWrongShardIsRefused() {
@@ -123,7 +134,9 @@ import Testing
         try ReportSet(files: [ShardFile.reportFile(Self.result(2))]).write(to: directory.path)
         let file = directory.appendingPathComponent(ShardFile.fileName)
         let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        try (lines[0] + "\n" + lines[1].replacingOccurrences(of: "\"p_any_cap\":\"", with: "\"p_any_cap\":\"x") + "\n" + lines.dropFirst(2).joined(separator: "\n"))
+        try
+            (lines[0] + "\n" + lines[1].replacingOccurrences(of: "\"p_any_cap\":\"", with: "\"p_any_cap\":\"x") + "\n"
+            + lines.dropFirst(2).joined(separator: "\n"))
             .write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: MergeError.unreadable(path: file.path, line: 2, reason: "\"p_any_cap\" is missing or not a decimal in a string")) {
             try ShardFile.read(directory: directory.path)

@@ -12,13 +12,17 @@ import Testing
             let result = try CommandRunner.run(["renew"] + Self.portfolio + ["--trials", "200", "--threads", threads, "--out", out.path])
             #expect(result.status == 0, "\(result.standardError)")
             #expect(result.standardOutput.contains("portfolio"))
-            outputs.append(try ["renew.csv", "renew.md", "provenance.json", "renew-summary.csv"].map {
-                try String(contentsOf: out.appendingPathComponent($0), encoding: .utf8)
-            })
+            outputs.append(
+                try ["renew.csv", "renew.md", "provenance.json", "renew-summary.csv"].map {
+                    try String(contentsOf: out.appendingPathComponent($0), encoding: .utf8)
+                })
         }
         #expect(outputs[0] == outputs[1])
         let lines = outputs[0][0].split(separator: "\n")
-        #expect(lines[0] == "workspace,scenario,renewal,strategy,expected_cost,p90_cost,p_any_payg,expected_unused_credits,recommended,saving_vs_payg")
+        #expect(
+            lines[0]
+                == "workspace,scenario,renewal,strategy,expected_cost,p90_cost,p_any_payg,expected_unused_credits,recommended,saving_vs_payg"
+        )
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         // One row per strategy searched, as many as the summary says for each workspace.
         let summary = outputs[0][3].split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
@@ -48,9 +52,10 @@ import Testing
         try "scenario,month,seats,plan,usage_multiplier,workspace\nsame,2026-11,,,1,\nbusier,2026-11,,,2,Birch Inc\n"
             .write(to: scenario, atomically: true, encoding: .utf8)
         let out = directory.appendingPathComponent("out")
-        let result = try CommandRunner.run(["renew"] + Self.portfolio + [
-            "--trials", "200", "--out", out.path, "--scenario", scenario.path, "--quiet",
-        ])
+        let result = try CommandRunner.run(
+            ["renew"] + Self.portfolio + [
+                "--trials", "200", "--out", out.path, "--scenario", scenario.path, "--quiet",
+            ])
         #expect(result.status == 0, "\(result.standardError)")
         let rows = try String(contentsOf: out.appendingPathComponent("renew.csv"), encoding: .utf8)
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -69,17 +74,25 @@ import Testing
         let scenario = directory.appendingPathComponent("what-if.csv")
         try "scenario,month,seats,plan,usage_multiplier,workspace\nok,2027-01,+1,,,\nbad,2027-01,,gold,,\ntypo,2027-01,1,,,Brich Inc\n"
             .write(to: scenario, atomically: true, encoding: .utf8)
-        let result = try CommandRunner.run(["renew"] + Self.portfolio + ["--trials", "10", "--scenario", scenario.path, "--out", directory.appendingPathComponent("o").path])
+        let result = try CommandRunner.run(
+            ["renew"] + Self.portfolio + [
+                "--trials", "10", "--scenario", scenario.path, "--out", directory.appendingPathComponent("o").path,
+            ])
         #expect(result.status == 1)
         #expect(result.standardError == "creditcast: \(scenario.path):3: unknown plan \"gold\"; the pricing lists launch, growth, pro\n")
-        try "scenario,month,seats,plan,usage_multiplier,workspace\ntypo,2027-01,1,,,Brich Inc\n".write(to: scenario, atomically: true, encoding: .utf8)
-        let typo = try CommandRunner.run(["renew"] + Self.portfolio + ["--trials", "10", "--scenario", scenario.path, "--out", directory.appendingPathComponent("o").path])
+        try "scenario,month,seats,plan,usage_multiplier,workspace\ntypo,2027-01,1,,,Brich Inc\n".write(
+            to: scenario, atomically: true, encoding: .utf8)
+        let typo = try CommandRunner.run(
+            ["renew"] + Self.portfolio + [
+                "--trials", "10", "--scenario", scenario.path, "--out", directory.appendingPathComponent("o").path,
+            ])
         #expect(typo.status == 1)
         #expect(typo.standardError.contains("\(scenario.path):2: workspace \"Brich Inc\" is not in the usage file"))
     }
 
     @Test func aRenewalBeforeTheForecastIsBadInput() throws {
-        let result = try CommandRunner.run(["renew"] + Self.portfolio + ["--renewal", "2026-01", "--trials", "10", "--out", "/tmp/creditcast-renew-never"])
+        let result = try CommandRunner.run(
+            ["renew"] + Self.portfolio + ["--renewal", "2026-01", "--trials", "10", "--out", "/tmp/creditcast-renew-never"])
         #expect(result.status == 1)
         #expect(result.standardError.contains("the renewal month 2026-01 is before the forecast's first month 2026-11"))
     }

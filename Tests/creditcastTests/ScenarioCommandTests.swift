@@ -20,7 +20,10 @@ import Testing
             #expect(try Data(contentsOf: plain.appendingPathComponent(file)) == Data(contentsOf: with.appendingPathComponent(file)))
         }
         let lines = try String(contentsOf: with.appendingPathComponent("scenarios.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(lines[0] == "workspace,scenario,seats_last,accrual_last,cap_last,balance_p50_last,p_any_cap,p_any_shortfall,cap_likely_by,shortfall_likely_by,expected_forfeited,expected_shortfall,expected_payg_cost")
+        #expect(
+            lines[0]
+                == "workspace,scenario,seats_last,accrual_last,cap_last,balance_p50_last,p_any_cap,p_any_shortfall,cap_likely_by,shortfall_likely_by,expected_forfeited,expected_shortfall,expected_payg_cost"
+        )
         #expect(lines.count == 1 + 24 * 3)
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         func figures(_ workspace: String, _ scenario: String) -> [String] {
@@ -39,7 +42,8 @@ import Testing
         let scenario = directory.appendingPathComponent("what-if.csv")
         try "scenario,month,seats,plan,usage_multiplier\ngrow,next year,+5,,\n".write(to: scenario, atomically: true, encoding: .utf8)
         let out = directory.appendingPathComponent("out")
-        let result = try CommandRunner.run(["forecast"] + Self.portfolio + ["--trials", "50", "--out", out.path, "--scenario", scenario.path])
+        let result = try CommandRunner.run(
+            ["forecast"] + Self.portfolio + ["--trials", "50", "--out", out.path, "--scenario", scenario.path])
         #expect(result.status == 1)
         #expect(result.standardError == "creditcast: \(scenario.path):2: month \"next year\" is not readable; write months like 2027-01\n")
         #expect(!FileManager.default.fileExists(atPath: out.path))

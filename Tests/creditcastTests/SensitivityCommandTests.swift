@@ -24,22 +24,25 @@ import Testing
             "--sensitivity", "--out", out.path,
         ])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardOutput.hasSuffix("renew.md, renew-summary.csv, renew.csv, provenance.json, sensitivity.md, sensitivity.csv, charts/ (1 tornado chart).\n"))
+        #expect(
+            result.standardOutput.hasSuffix(
+                "renew.md, renew-summary.csv, renew.csv, provenance.json, sensitivity.md, sensitivity.csv, charts/ (1 tornado chart).\n"))
         let csv = try String(contentsOf: out.appendingPathComponent("sensitivity.csv"), encoding: .utf8)
-        #expect(csv == """
-            workspace,renewal,strategy,measure,rank,driver,low_setting,high_setting,baseline,at_low,at_high,swing
-            workspace,2025-07,payg,renewal_cost,1,plan,launch,pro,420.00,1260.00,0.00,1260.00
-            workspace,2025-07,payg,renewal_cost,2,heaviest-seats,x0.785714,x1.214286,420.00,0.00,1050.00,1050.00
-            workspace,2025-07,payg,renewal_cost,3,seat-count,1 seat fewer,1 seat more,420.00,210.00,630.00,420.00
-            workspace,2025-07,payg,renewal_cost,4,usage-level,x1,x1,420.00,420.00,420.00,0.00
-            workspace,2025-07,payg,renewal_cost,5,trend,x1 a month,x1 a month,420.00,420.00,420.00,0.00
-            workspace,2025-07,payg,p_shortfall,1,heaviest-seats,x0.785714,x1.214286,1.0000,0.0000,1.0000,1.0000
-            workspace,2025-07,payg,p_shortfall,2,plan,launch,pro,1.0000,1.0000,0.0000,1.0000
-            workspace,2025-07,payg,p_shortfall,3,usage-level,x1,x1,1.0000,1.0000,1.0000,0.0000
-            workspace,2025-07,payg,p_shortfall,4,trend,x1 a month,x1 a month,1.0000,1.0000,1.0000,0.0000
-            workspace,2025-07,payg,p_shortfall,5,seat-count,1 seat fewer,1 seat more,1.0000,1.0000,1.0000,0.0000
+        #expect(
+            csv == """
+                workspace,renewal,strategy,measure,rank,driver,low_setting,high_setting,baseline,at_low,at_high,swing
+                workspace,2025-07,payg,renewal_cost,1,plan,launch,pro,420.00,1260.00,0.00,1260.00
+                workspace,2025-07,payg,renewal_cost,2,heaviest-seats,x0.785714,x1.214286,420.00,0.00,1050.00,1050.00
+                workspace,2025-07,payg,renewal_cost,3,seat-count,1 seat fewer,1 seat more,420.00,210.00,630.00,420.00
+                workspace,2025-07,payg,renewal_cost,4,usage-level,x1,x1,420.00,420.00,420.00,0.00
+                workspace,2025-07,payg,renewal_cost,5,trend,x1 a month,x1 a month,420.00,420.00,420.00,0.00
+                workspace,2025-07,payg,p_shortfall,1,heaviest-seats,x0.785714,x1.214286,1.0000,0.0000,1.0000,1.0000
+                workspace,2025-07,payg,p_shortfall,2,plan,launch,pro,1.0000,1.0000,0.0000,1.0000
+                workspace,2025-07,payg,p_shortfall,3,usage-level,x1,x1,1.0000,1.0000,1.0000,0.0000
+                workspace,2025-07,payg,p_shortfall,4,trend,x1 a month,x1 a month,1.0000,1.0000,1.0000,0.0000
+                workspace,2025-07,payg,p_shortfall,5,seat-count,1 seat fewer,1 seat more,1.0000,1.0000,1.0000,0.0000
 
-            """)
+                """)
         let provenance = try String(contentsOf: out.appendingPathComponent("provenance.json"), encoding: .utf8)
         #expect(provenance.contains("\"files\": [\n    \"renew.csv\",\n    \"renew-summary.csv\",\n    \"sensitivity.csv\"\n  ]"))
         let charts = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("charts").path)
@@ -55,7 +58,8 @@ import Testing
     @Test func sensitivityShardsMergeIntoTheSingleRunByteForByte() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let common = [
-            "renew", "--usage", "samples/portfolio-usage.csv", "--workspaces", "samples/workspaces.csv", "--trials", "60", "--sensitivity", "--quiet",
+            "renew", "--usage", "samples/portfolio-usage.csv", "--workspaces", "samples/workspaces.csv", "--trials", "60", "--sensitivity",
+            "--quiet",
         ]
         let single = directory.appendingPathComponent("single")
         #expect(try CommandRunner.run(common + ["--out", single.path]).status == 0)

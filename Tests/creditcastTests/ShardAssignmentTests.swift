@@ -21,8 +21,14 @@ import Testing
         ("-1/3", #""-1/3" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
         ("1/3/4", #""1/3/4" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
         (" 1/3", #"" 1/3" is not K/N; write it like 2/4 (shard 2 of 4, K counted from 1)"#),
-        ("0/3", "0/3 is out of range; K counts from 1 to 3 (for a 0-based index such as Kubernetes' JOB_COMPLETION_INDEX, pass the index + 1)"),
-        ("4/3", "4/3 is out of range; K counts from 1 to 3 (for a 0-based index such as Kubernetes' JOB_COMPLETION_INDEX, pass the index + 1)"),
+        (
+            "0/3",
+            "0/3 is out of range; K counts from 1 to 3 (for a 0-based index such as Kubernetes' JOB_COMPLETION_INDEX, pass the index + 1)"
+        ),
+        (
+            "4/3",
+            "4/3 is out of range; K counts from 1 to 3 (for a 0-based index such as Kubernetes' JOB_COMPLETION_INDEX, pass the index + 1)"
+        ),
         ("1/0", "1/0 has no shards; N must be at least 1"),
     ])
     func rejectsAnythingElseSayingHow(_ text: String, _ message: String) {
@@ -54,7 +60,11 @@ import Testing
     }
 
     static func pools(_ names: [String]) -> [WorkspacePool] {
-        names.map { WorkspacePool(name: $0, plan: Plan(name: "growth", monthlyAllowance: 3_000), seats: nil, openingBalance: 0, balanceMonth: nil, cap: .monthsOfAccrual(5)) }
+        names.map {
+            WorkspacePool(
+                name: $0, plan: Plan(name: "growth", monthlyAllowance: 3_000), seats: nil, openingBalance: 0, balanceMonth: nil,
+                cap: .monthsOfAccrual(5))
+        }
     }
 
     @Test(arguments: [1, 2, 3, 5, 8])

@@ -9,19 +9,24 @@ import Testing
         var outputs: [[String]] = []
         for threads in ["1", "2"] {
             let out = directory.appendingPathComponent("t\(threads)")
-            let result = try CommandRunner.run(["watchlist"] + Self.portfolio + [
-                "--trials", "300", "--threads", threads, "--out", out.path, "--limit", "5",
-            ])
+            let result = try CommandRunner.run(
+                ["watchlist"] + Self.portfolio + [
+                    "--trials", "300", "--threads", threads, "--out", out.path, "--limit", "5",
+                ])
             #expect(result.status == 0, "\(result.standardError)")
             #expect(result.standardOutput.hasPrefix("Watchlist as of "))
             #expect(result.standardOutput.contains("(19 more in watchlist.csv)"))
-            outputs.append(try ["watchlist.csv", "watchlist.md", "provenance.json"].map {
-                try String(contentsOf: out.appendingPathComponent($0), encoding: .utf8)
-            })
+            outputs.append(
+                try ["watchlist.csv", "watchlist.md", "provenance.json"].map {
+                    try String(contentsOf: out.appendingPathComponent($0), encoding: .utf8)
+                })
         }
         #expect(outputs[0] == outputs[1])
         let lines = outputs[0][0].split(separator: "\n")
-        #expect(lines[0] == "rank,workspace,status,plan,seats,balance,cap,pct_of_cap,p_cap_1m,p_cap_3m,p_shortfall_1m,p_shortfall_3m,expected_forfeited_next_quarter,cap_likely_by,shortfall_likely_by,expected_payg_in_window,expected_shortfall_in_window,expected_forfeited_in_window,reason")
+        #expect(
+            lines[0]
+                == "rank,workspace,status,plan,seats,balance,cap,pct_of_cap,p_cap_1m,p_cap_3m,p_shortfall_1m,p_shortfall_3m,expected_forfeited_next_quarter,cap_likely_by,shortfall_likely_by,expected_payg_in_window,expected_shortfall_in_window,expected_forfeited_in_window,reason"
+        )
         #expect(lines.count == 1 + 24)
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(rows.map { Int($0[0]) } == (1...24).map { $0 })
