@@ -13,16 +13,19 @@ struct ForecastMarkdown: Sendable {
     var run: ForecastRun
     /// Its provenance (the closing section, and the assumptions).
     var provenance: ReportProvenance
-    /// Each workspace's chart path relative to the report, by workspace index in `run`.
-    var chartPaths: [String]
+    /// Each workspace's chart path relative to the report, by workspace index in `run`; `nil`
+    /// for a workspace without a chart.
+    var chartPaths: [String?]
     /// How many workspaces get a detailed section.
     var detailLimit: Int
     /// Each workspace's plain annual answer, by workspace index in `run`; empty when not simulated.
     var annual: [AnnualAnswer]
 
     /// The report of `run`; `chartPaths[i]` is the chart of `run.workspaces[i]`.
-    init(run: ForecastRun, provenance: ReportProvenance, chartPaths: [String], detailLimit: Int = 20, annual: [AnnualAnswer] = []) {
-        precondition(chartPaths.count == run.workspaces.count, "one chart per workspace")
+    init(
+        run: ForecastRun, provenance: ReportProvenance, chartPaths: [String?], detailLimit: Int = 20, annual: [AnnualAnswer] = []
+    ) {
+        precondition(chartPaths.count == run.workspaces.count, "one chart path (or none) per workspace")
         precondition(annual.isEmpty || annual.count == run.workspaces.count, "one annual answer per workspace, or none")
         self.annual = annual
         self.run = run
@@ -100,9 +103,10 @@ struct ForecastMarkdown: Sendable {
         out += "\n## Workspaces\n"
         if shown < ranked.count {
             let omitted = ranked.count - shown
+            let everyChart = chartPaths.allSatisfy { $0 != nil } ? ", and charts/ holds every chart" : ""
             out +=
                 "\nThe \(shown) most urgent workspaces; \(omitted) more \(omitted == 1 ? "is" : "are") left out here. "
-                + "forecast.csv and summary.csv list every workspace, and charts/ holds every chart.\n"
+                + "forecast.csv and summary.csv list every workspace\(everyChart).\n"
         }
         for (position, (workspace, chart)) in zip(ranked, chartOrder).prefix(shown).enumerated() {
             out += "\n### \(MarkdownTable.escape(workspace.name))\n\n"
@@ -113,7 +117,7 @@ struct ForecastMarkdown: Sendable {
                         buying: answer.outcome.strategy.autoPurchase == nil ? "Paying as it goes" : "Auto-purchase as configured")
                     + (answer.year.need.probabilityOfExtra > 0 ? "." : "") + "\n\n"
             }
-            out += "![Forecast pool balance of \(MarkdownTable.escape(workspace.name))](\(chart))\n\n"
+            if let chart { out += "![Forecast pool balance of \(MarkdownTable.escape(workspace.name))](\(chart))\n\n" }
             if p.precision != nil { out += "\(workspace.trials.groupedThousands) trials.\n\n" }
             out += Self.monthTable(workspace).text
         }

@@ -5,9 +5,9 @@ import CreditLedger
 /// Every file a forecast writes, all or nothing:
 ///
 /// - in the report directory: `forecast.csv` and `summary.csv` (`ForecastCSV`), `provenance.json`,
-///   the sidecar that traces both CSVs (`ReportProvenance`), `charts/<slug>-<hash>.svg`, one
-///   balance fan chart per workspace (`BalanceFanChart`), and `report.md`, which links the charts
-///   by relative path (`ForecastMarkdown`);
+///   the sidecar that traces both CSVs (`ReportProvenance`), `charts/<slug>-<hash>.svg`, a
+///   balance fan chart (`BalanceFanChart`) for each workspace `charts` selects, and `report.md`,
+///   which links the charts by relative path (`ForecastMarkdown`);
 /// - optionally, a trials file anywhere with its `<name>.provenance.json` sidecar (`TrialsCSV`).
 ///
 /// All of them are staged before any is put in place, so a failure leaves every earlier file as
@@ -23,39 +23,55 @@ public struct ForecastReports: Sendable {
     /// the run's own rules (its one outcome); empty when not simulated. With it, the reports
     /// add `annual.csv` and each workspace's plain annual answer.
     public var annual: [ForecastEngine.RenewalForecast]
+    /// Which workspaces get a chart.
+    public var charts: ChartSelection
+
+    /// How many workspaces `report.md` details unless told otherwise.
+    public static let standardDetailLimit = 20
 
     /// The directory inside the report that holds the charts.
     public static let chartDirectory = "charts"
 
     /// The reports of `run` under `assumptions`; `report.md` details the `detailLimit` most
-    /// urgent workspaces.
-    public init(run: ForecastRun, assumptions: ReportAssumptions, detailLimit: Int = 20, annual: [ForecastEngine.RenewalForecast] = []) {
+    /// urgent workspaces, and `charts` says which workspaces get a chart.
+    public init(
+        run: ForecastRun, assumptions: ReportAssumptions, detailLimit: Int = standardDetailLimit,
+        annual: [ForecastEngine.RenewalForecast] = [], charts: ChartSelection = .top
+    ) {
         precondition(annual.isEmpty || annual.count == run.workspaces.count, "one year per workspace, or none")
         self.run = run
         self.assumptions = assumptions
         self.detailLimit = detailLimit
         self.annual = annual
+        self.charts = charts
     }
 
     /// The reports of `run` under `pricing` and the month `rules` it ran with.
-    public init(run: ForecastRun, pricing: Pricing, rules: PurchaseRules, detailLimit: Int = 20) {
-        self.init(run: run, assumptions: ReportAssumptions(pricing: pricing, rules: rules), detailLimit: detailLimit)
+    public init(
+        run: ForecastRun, pricing: Pricing, rules: PurchaseRules, detailLimit: Int = standardDetailLimit, charts: ChartSelection = .top
+    ) {
+        self.init(run: run, assumptions: ReportAssumptions(pricing: pricing, rules: rules), detailLimit: detailLimit, charts: charts)
     }
 
     /// The provenance every file carries.
     public var provenance: ReportProvenance { ReportProvenance(run: run, assumptions: assumptions) }
 
-    /// Each workspace's chart path inside the report, in the run's workspace order.
-    public var chartPaths: [String] {
-        ChartFileNames.names(for: run.workspaces.map(\.name)).map { "\(Self.chartDirectory)/\($0)" }
+    /// Each workspace's chart path inside the report, in the run's workspace order; `nil` for a
+    /// workspace without a chart. The names are made from every workspace, charted or not, so a
+    /// workspace's chart has the same name whatever `charts` is.
+    public var chartPaths: [String?] {
+        let charted = charts.charted(run.workspaces, detailLimit: detailLimit)
+        return zip(ChartFileNames.names(for: run.workspaces.map(\.name)), charted).map { name, charted in
+            charted ? "\(Self.chartDirectory)/\(name)" : nil
+        }
     }
 
     /// The report directory's files, charts first and `report.md` last.
     public var files: ReportSet {
         let charts = chartPaths
         let provenance = provenance
-        var files = zip(run.workspaces, charts).map { workspace, path in
-            ReportFile(path: path, text: BalanceFanChart(workspace: workspace).svg)
+        var files = zip(run.workspaces, charts).compactMap { workspace, path in
+            path.map { ReportFile(path: $0, text: BalanceFanChart(workspace: workspace).svg) }
         }
         files.append(ReportFile(path: "forecast.csv", text: ForecastCSV.forecast(run).text))
         files.append(ReportFile(path: "summary.csv", text: ForecastCSV.summary(run).text))

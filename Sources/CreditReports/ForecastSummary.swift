@@ -12,13 +12,16 @@ public struct ForecastSummary: Sendable {
     public var limit: Int
     /// Each workspace's plain annual answer, by workspace index in `run`; empty when not simulated.
     public var annual: [AnnualAnswer]
+    /// Which workspaces the reports chart.
+    public var charts: ChartSelection
 
     /// The summary of `run`, listing at most `limit` workspaces, with their `annual` answers if any.
-    public init(run: ForecastRun, limit: Int = 20, annual: [AnnualAnswer] = []) {
+    public init(run: ForecastRun, limit: Int = 20, annual: [AnnualAnswer] = [], charts: ChartSelection = .top) {
         precondition(annual.isEmpty || annual.count == run.workspaces.count, "one annual answer per workspace, or none")
         self.run = run
         self.limit = limit
         self.annual = annual
+        self.charts = charts
     }
 
     /// The year's cells of one workspace: median usage, what the plan accrues, the chance of
@@ -36,6 +39,7 @@ public struct ForecastSummary: Sendable {
         let first = run.asOf.advanced(by: 1)
         let last = run.asOf.advanced(by: run.settings.horizon)
         let count = run.workspaces.count
+        let charted = charts.chartCount(workspaces: count)
         var out =
             "Forecast \(first) to \(last) for \(count) workspace\(count == 1 ? "" : "s")"
             + " (\(run.settings.trials.groupedThousands) trials, seed \(run.settings.seed), model \(run.settings.model.rawValue)).\n"
@@ -70,7 +74,7 @@ public struct ForecastSummary: Sendable {
         out +=
             "\nReports in \(ReportText.singleLine(reportDirectory)): report.md, summary.csv, forecast.csv, "
             + (annual.isEmpty ? "" : "annual.csv, ") + "provenance.json, "
-            + "\(ForecastReports.chartDirectory)/ (\(count) chart\(count == 1 ? "" : "s")).\n"
+            + "\(ForecastReports.chartDirectory)/ (\(charted) chart\(charted == 1 ? "" : "s")).\n"
         return out
     }
 }

@@ -17,8 +17,10 @@ extension RunResult {
 
     /// The forecast's reports of the baseline, with its annual answers when they were simulated.
     private var forecastReports: ForecastReports {
-        guard case let .forecast(_, annual) = payload else { return ForecastReports(run: baselineRun, assumptions: assumptions) }
-        return ForecastReports(run: baselineRun, assumptions: assumptions, annual: annual)
+        guard case let .forecast(_, annual) = payload else {
+            return ForecastReports(run: baselineRun, assumptions: assumptions, charts: charts)
+        }
+        return ForecastReports(run: baselineRun, assumptions: assumptions, annual: annual, charts: charts)
     }
 
     /// The watchlist's reports, for a watchlist result.
@@ -73,7 +75,8 @@ extension RunResult {
     public func summary(reportDirectory: String, limit: Int = 20) -> String {
         switch kind {
         case .forecast:
-            return ForecastSummary(run: baselineRun, limit: limit, annual: forecastReports.answers).text(reportDirectory: reportDirectory)
+            return ForecastSummary(run: baselineRun, limit: limit, annual: forecastReports.answers, charts: charts).text(
+                reportDirectory: reportDirectory)
                 + (scenarioReports?.summary ?? "")
         case .watchlist:
             return watchlistReports?.summary(reportDirectory: reportDirectory, limit: limit) ?? ""

@@ -27,6 +27,9 @@ public struct RunResult: Sendable {
     public var toolVersion: String
     /// The figures.
     public var payload: ShardPayload
+    /// Which workspaces a forecast's reports chart. A choice of the reports, not of the run, so
+    /// no shard file carries it: the merge is told its own.
+    public var charts: ChartSelection = .top
 
     /// A result; `payload` lists the workspaces at `positions`, in that order.
     public init(

@@ -229,6 +229,42 @@ struct UsageAccumulator {
         return hasWorkspaceColumn ? "\(name) of workspace \"\(workspaces.names[seatWorkspaces[seat]].messageExcerpt)\"" : name
     }
 
+    /// Whether the months from `first` to `last` fit in `maxMonths`; reports them when not. Every
+    /// seat holds a month array this long: one mistyped year must not exhaust memory.
+    private func spanFits(from first: Month, to last: Month, tokenMonths: [Month?], log: inout DiagnosticLog) -> Bool {
+        guard first.distance(to: last) + 1 > Self.maxMonths else { return true }
+        let firstLine = self.firstLine(of: first, tokenMonths: tokenMonths)
+        let lastLine = self.firstLine(of: last, tokenMonths: tokenMonths)
+        log.error(
+            "the months run from \(first) (line \(firstLine)) to \(last) (line \(lastLine)), more than "
+                + "\(Self.maxMonths / 12) years; check for a mistyped year",
+            line: max(firstLine, lastLine))
+        return false
+    }
+
+    /// Reports each workspace whose credits in a month pass what a value may be: a workspace's
+    /// month is priced as a whole, so its total must stay within the limit too.
+    private func checkMonthTotals(
+        _ seatsByWorkspace: [[SeatHistory]], from firstMonth: Month, monthCount: Int, log: inout DiagnosticLog
+    ) {
+        for (workspace, seats) in seatsByWorkspace.enumerated() {
+            var monthTotals = [Int](repeating: 0, count: monthCount)
+            for seat in seats {
+                for (offset, credits) in seat.usage.enumerated() {
+                    let (sum, overflow) = monthTotals[offset].addingReportingOverflow(credits)
+                    monthTotals[offset] = overflow ? WholeNumber.maximum + 1 : min(sum, WholeNumber.maximum + 1)
+                }
+            }
+            if let offset = monthTotals.firstIndex(where: { $0 > WholeNumber.maximum }) {
+                let name = hasWorkspaceColumn ? "workspace \"\(workspaces.names[workspace].messageExcerpt)\"" : "the file"
+                log.error(
+                    "the credits of \(name) in \(firstMonth.advanced(by: offset)) add up to more than "
+                        + "\(WholeNumber.maximum.groupedThousands); check for a wrong value",
+                    line: nil)
+            }
+        }
+    }
+
     /// The first line of a row in `month`, a month some row has.
     private func firstLine(of month: Month, tokenMonths: [Month?]) -> Int {
         tokens.indices.first { tokenUsed[$0] && tokenMonths[$0] == month }.map { tokens[$0].line } ?? 0
@@ -262,15 +298,7 @@ struct UsageAccumulator {
             return Summary(history: nil, months: [], dateOrder: dateOrder, tokenMonths: tokenMonths)
         }
         let monthCount = firstMonth.distance(to: lastMonth) + 1
-        if monthCount > Self.maxMonths {
-            // Every seat would hold a month array this long: one mistyped year must not exhaust
-            // memory.
-            let first = firstLine(of: firstMonth, tokenMonths: tokenMonths)
-            let last = firstLine(of: lastMonth, tokenMonths: tokenMonths)
-            log.error(
-                "the months run from \(firstMonth) (line \(first)) to \(lastMonth) (line \(last)), more than "
-                    + "\(Self.maxMonths / 12) years; check for a mistyped year",
-                line: max(first, last))
+        guard spanFits(from: firstMonth, to: lastMonth, tokenMonths: tokenMonths, log: &log) else {
             return Summary(history: nil, months: months, dateOrder: dateOrder, tokenMonths: tokenMonths)
         }
         var seatsByWorkspace = [[SeatHistory]](repeating: [], count: workspaces.names.count)
@@ -337,23 +365,7 @@ struct UsageAccumulator {
         if totalOverflows {
             log.error("the credits of the file add up to more than 64 bits; check for a wrong value", line: nil)
         }
-        // A workspace's month is priced as a whole: keep it within what a value may be.
-        for (workspace, seats) in seatsByWorkspace.enumerated() {
-            var monthTotals = [Int](repeating: 0, count: monthCount)
-            for seat in seats {
-                for (offset, credits) in seat.usage.enumerated() {
-                    let (sum, overflow) = monthTotals[offset].addingReportingOverflow(credits)
-                    monthTotals[offset] = overflow ? WholeNumber.maximum + 1 : min(sum, WholeNumber.maximum + 1)
-                }
-            }
-            if let offset = monthTotals.firstIndex(where: { $0 > WholeNumber.maximum }) {
-                let name = hasWorkspaceColumn ? "workspace \"\(workspaces.names[workspace].messageExcerpt)\"" : "the file"
-                log.error(
-                    "the credits of \(name) in \(firstMonth.advanced(by: offset)) add up to more than "
-                        + "\(WholeNumber.maximum.groupedThousands); check for a wrong value",
-                    line: nil)
-            }
-        }
+        checkMonthTotals(seatsByWorkspace, from: firstMonth, monthCount: monthCount, log: &log)
         let workspaceHistories = workspaces.names.indices
             .filter { !seatsByWorkspace[$0].isEmpty }
             .map { WorkspaceHistory(name: workspaces.names[$0], seats: seatsByWorkspace[$0].sorted { $0.id < $1.id }) }

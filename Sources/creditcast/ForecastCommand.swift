@@ -35,6 +35,11 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Directory for the reports.")
     var out: String = "creditcast-report"
 
+    @Option(
+        help: "Which workspaces get a balance chart: top (those report.md details, the 20 most urgent), all, or none."
+    )
+    var charts: ChartSelection = .top
+
     @Option(name: .customLong("trials-out"), help: "Also write every trial's closing balance per month to this CSV file.")
     var trialsOut: String?
 
@@ -115,13 +120,16 @@ struct ForecastCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         progress?.finish()
-        let result = RunResult(
+        var result = RunResult(
             shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: runs[0].result,
             assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
             payload: .forecast(runs.map { ($0.name, $0.result.workspaces) }, annual: annual)
         )
+        result.charts = charts
         try sharding.publish(result, to: out, trialsFile: trialsOut, inputs: inputs, quiet: running.quiet) {
             result.summary(reportDirectory: out)
         }
     }
 }
+
+extension ChartSelection: ExpressibleByArgument {}

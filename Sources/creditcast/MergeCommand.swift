@@ -27,6 +27,11 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Workspaces (or rows) listed on standard output, 0 to 1,000,000 (the files list all).")
     var limit: Int = 20
 
+    @Option(
+        help: "Which workspaces of a merged forecast get a balance chart: top (those report.md details, the 20 most urgent), all, or none."
+    )
+    var charts: ChartSelection = .top
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -37,7 +42,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let merged: RunResult
+            var merged: RunResult
             do {
                 var shards: [(directory: String, result: RunResult)] = []
                 for directory in directories { shards.append((directory, try ShardFile.read(directory: directory))) }
@@ -45,6 +50,7 @@ struct MergeCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(error)
             }
+            merged.charts = charts
             let out = out ?? merged.kind.defaultDirectory
             do {
                 try merged.writeReports(to: out, inputs: directories.map(ShardFile.path(in:)))

@@ -75,9 +75,36 @@ import FoundationXML
         #expect(text.contains("| Acme "))
     }
 
+    /// By default only the workspaces report.md details get a chart, each under the name it has
+    /// with every chart drawn; `all` draws every one, `none` none, and report.md links only those.
+    @Test func chartsFollowTheSelection() {
+        let run = Fixtures.run()
+        let every = ForecastReports(run: run, assumptions: Fixtures.assumptions, charts: .all).chartPaths
+        #expect(every.allSatisfy { $0?.hasPrefix("charts/") == true })
+        // Beta is the most urgent of the two, so with one workspace detailed it alone is charted.
+        let top = ForecastReports(run: run, assumptions: Fixtures.assumptions, detailLimit: 1).chartPaths
+        let beta = run.workspaces.firstIndex { $0.name == "Beta" }!
+        #expect(top == every.indices.map { $0 == beta ? every[beta] : nil })
+        let topFiles = ForecastReports(run: run, assumptions: Fixtures.assumptions, detailLimit: 1).files
+        #expect(topFiles.files.map(\.path).filter { $0.hasPrefix("charts/") } == [every[beta]!])
+        let topText = topFiles.file(at: "report.md")!.text
+        #expect(topText.contains("forecast.csv and summary.csv list every workspace.\n"))
+        #expect(topText.contains("](\(every[beta]!))"))
+
+        let none = ForecastReports(run: run, assumptions: Fixtures.assumptions, charts: .none)
+        #expect(none.chartPaths == [nil, nil])
+        #expect(!none.files.files.contains { $0.path.hasPrefix("charts/") })
+        #expect(!none.files.file(at: "report.md")!.text.contains("!["))
+        #expect(ChartSelection.none.chartCount(workspaces: 5) == 0)
+        #expect(ChartSelection.top.chartCount(workspaces: 25) == 20)
+        #expect(ChartSelection.top.chartCount(workspaces: 3) == 3)
+        #expect(ChartSelection.all.chartCount(workspaces: 25) == 25)
+    }
+
     @Test func workspacesSharingANameKeepTheirOwnCharts() {
         let reports = ForecastReports(run: Fixtures.run(names: ("Same", "Same")), assumptions: Fixtures.assumptions)
-        let charts = reports.chartPaths
+        let charts = reports.chartPaths.compactMap { $0 }
+        #expect(charts.count == 2)
         #expect(charts[1] == charts[0].replacingOccurrences(of: ".svg", with: "-2.svg"))
         let text = reports.files.file(at: "report.md")!.text
         // The second workspace (the one running short) is most urgent, so its chart comes first.

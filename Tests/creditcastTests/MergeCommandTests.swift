@@ -10,10 +10,11 @@ import Testing
     /// single run's files, the merge's files, and both runs' standard output (the report
     /// directory's name replaced by `OUT`).
     private func singleAndMerged(
-        _ command: String, _ arguments: [String], shards count: Int, in directory: URL
+        _ command: String, _ arguments: [String], shards count: Int, in directory: URL, single singleArguments: [String] = [],
+        merge mergeArguments: [String] = []
     ) throws -> (single: [String: Data], merged: [String: Data], printed: (single: String, merged: String)) {
         let single = directory.appendingPathComponent("\(command)-single")
-        let whole = try CommandRunner.run([command] + arguments.filter { $0 != "--quiet" } + ["--out", single.path])
+        let whole = try CommandRunner.run([command] + arguments.filter { $0 != "--quiet" } + singleArguments + ["--out", single.path])
         #expect(whole.status == 0, "\(whole.standardError)")
         var shardDirectories: [String] = []
         for number in 1...count {
@@ -26,7 +27,7 @@ import Testing
         }
         let merged = directory.appendingPathComponent("\(command)-merged-\(count)")
         // Shards may come in any order.
-        let merge = try CommandRunner.run(["merge"] + shardDirectories.reversed() + ["--out", merged.path])
+        let merge = try CommandRunner.run(["merge"] + shardDirectories.reversed() + mergeArguments + ["--out", merged.path])
         #expect(merge.status == 0, "\(merge.standardError)")
         #expect(merge.standardError == "")
         return (
@@ -36,6 +37,26 @@ import Testing
                 merge.standardOutput.replacingOccurrences(of: merged.path, with: "OUT")
             )
         )
+    }
+
+    /// Charts are a choice of the reports: `--charts all` on the single run and on the merge
+    /// give the same 24 charts, and `none` none, whatever the shards were told.
+    @Test func theMergeChartsAsItIsTold() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let all = try singleAndMerged(
+            "forecast", Self.portfolio + ["--trials", "100", "--horizon", "3"], shards: 2, in: directory,
+            single: ["--charts", "all"], merge: ["--charts", "all"]
+        )
+        #expect(all.single.keys.filter { $0.hasPrefix("/charts/") }.count == 24)
+        #expect(all.single == all.merged)
+        #expect(all.printed.single.hasSuffix("charts/ (24 charts).\n"))
+        let none = try singleAndMerged(
+            "forecast", Self.portfolio + ["--trials", "100", "--horizon", "3", "--charts", "all"], shards: 2,
+            in: directory.appendingPathComponent("none"), single: ["--charts", "none"], merge: ["--charts", "none"]
+        )
+        #expect(!none.single.keys.contains { $0.hasPrefix("/charts/") })
+        #expect(none.single == none.merged)
+        #expect(none.printed.merged.hasSuffix("charts/ (0 charts).\n"))
     }
 
     @Test(arguments: [1, 2, 3])
@@ -52,7 +73,8 @@ import Testing
             #expect(outcome.single[name] != nil)
             #expect(outcome.single[name] == outcome.merged[name], "\(name) differs")
         }
-        #expect(outcome.single.keys.filter { $0.hasPrefix("/charts/") }.count == 24)
+        // The default charts the 20 workspaces report.md details, in both.
+        #expect(outcome.single.keys.filter { $0.hasPrefix("/charts/") }.count == 20)
         #expect(outcome.single == outcome.merged)
         #expect(outcome.printed.single == outcome.printed.merged)
         #expect(outcome.printed.single.hasPrefix("Forecast 2026-11 to 2027-04 for 24 workspaces (300 trials, seed 1, model seats)."))
