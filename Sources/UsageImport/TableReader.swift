@@ -203,12 +203,22 @@ enum TableReader {
     /// The longest total word in bytes, to rule a field out before making a `String` of it.
     private static let longestTotalWord = totalWords.map(\.utf8.count).max()!
 
+    /// The total words of ASCII letters only, as bytes.
+    private static let asciiTotalWords = totalWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
     /// `field`'s text when it is a total word in any case, or `nil`.
     static func totalLabel(_ field: UnsafeBufferPointer<UInt8>) -> String? {
         let field = field.trimmed
-        guard (3...longestTotalWord).contains(field.count), let text = String(validating: field, as: UTF8.self),
-            totalWords.contains(text.lowercased())
-        else { return nil }
+        guard (3...longestTotalWord).contains(field.count) else { return nil }
+        // This runs on the id cells of every row, and most are ASCII names: compare their bytes
+        // (ASCII lower-casing is exactly `lowercased()` there) rather than make a String of each.
+        if field.allSatisfy({ $0 < 0x80 }) {
+            let isTotal = asciiTotalWords.contains { word in
+                word.count == field.count && zip(field, word).allSatisfy { $0.asciiLowercased == $1 }
+            }
+            return isTotal ? field.messageText : nil
+        }
+        guard let text = String(validating: field, as: UTF8.self), totalWords.contains(text.lowercased()) else { return nil }
         return text.messageExcerpt
     }
 }
