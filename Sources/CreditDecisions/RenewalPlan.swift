@@ -12,7 +12,7 @@ public struct RenewalPlan: Sendable, Equatable {
 
     /// The plan of `scenarios` (name and the renewal forecast of every workspace, all in the
     /// same workspace order) under `risk`.
-    public init(scenarios: [(name: String, forecasts: [ForecastEngine.RenewalForecast])], risk: RenewalRisk) {
+    public init(scenarios: [(name: String, forecasts: [RenewalForecast])], risk: RenewalRisk) {
         self.risk = risk
         let count = scenarios.first?.forecasts.count ?? 0
         precondition(scenarios.allSatisfy { $0.forecasts.count == count }, "every scenario forecasts the same workspaces")

@@ -6,7 +6,7 @@ public struct RenewalRecommendation: Sendable, Equatable {
     /// The scenario's name (`baseline` without one).
     public var scenario: String
     /// The simulated renewal year.
-    public var forecast: ForecastEngine.RenewalForecast
+    public var forecast: RenewalForecast
     /// The index in `forecast.outcomes` of the recommended strategy.
     public var recommendedIndex: Int
     /// The index in `forecast.outcomes` of the next best strategy, by the same order, if there
@@ -17,7 +17,7 @@ public struct RenewalRecommendation: Sendable, Equatable {
 
     /// Recommends, among `forecast.outcomes`, the lowest cost by `risk`: ties go to the lower
     /// other measure, then to the earlier strategy (pay-as-you-go first, so buying must pay).
-    public init(scenario: String, forecast: ForecastEngine.RenewalForecast, risk: RenewalRisk) {
+    public init(scenario: String, forecast: RenewalForecast, risk: RenewalRisk) {
         self.scenario = scenario
         self.forecast = forecast
         self.risk = risk
@@ -32,13 +32,13 @@ public struct RenewalRecommendation: Sendable, Equatable {
     }
 
     /// The outcome recommended.
-    public var recommended: ForecastEngine.StrategyOutcome { forecast.outcomes[recommendedIndex] }
+    public var recommended: StrategyOutcome { forecast.outcomes[recommendedIndex] }
 
     /// The next best outcome, if there is more than one.
-    public var runnerUp: ForecastEngine.StrategyOutcome? { runnerUpIndex.map { forecast.outcomes[$0] } }
+    public var runnerUp: StrategyOutcome? { runnerUpIndex.map { forecast.outcomes[$0] } }
 
     /// The pay-as-you-go-only outcome, if it was simulated.
-    public var payAsYouGo: ForecastEngine.StrategyOutcome? {
+    public var payAsYouGo: StrategyOutcome? {
         forecast.outcomes.first { $0.strategy.upfront.isEmpty && $0.strategy.autoPurchase == nil }
     }
 
@@ -53,7 +53,7 @@ public struct RenewalRecommendation: Sendable, Equatable {
     }
 
     /// The cost minimised first, then the other.
-    private static func measures(_ outcome: ForecastEngine.StrategyOutcome, _ risk: RenewalRisk) -> (Money, Money) {
+    private static func measures(_ outcome: StrategyOutcome, _ risk: RenewalRisk) -> (Money, Money) {
         (risk.cost(of: outcome), (risk == .mean ? RenewalRisk.p90 : .mean).cost(of: outcome))
     }
 }

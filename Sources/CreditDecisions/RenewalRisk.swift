@@ -9,7 +9,7 @@ public enum RenewalRisk: String, Sendable, CaseIterable {
     case p90
 
     /// The cost of `outcome` by this measure: its expected cost or its P90 cost.
-    public func cost(of outcome: ForecastEngine.StrategyOutcome) -> Money {
+    public func cost(of outcome: StrategyOutcome) -> Money {
         switch self {
         case .mean: outcome.expectedCost
         case .p90: outcome.p90Cost

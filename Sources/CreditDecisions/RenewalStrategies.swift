@@ -19,10 +19,10 @@ public enum RenewalStrategies {
     /// other combination holds as many or more for less), holding fewer credits than the largest
     /// need of any trial, and the cheapest combination that covers that need: buying more
     /// than that only adds credits no trial uses.
-    public static func search(for pricing: Pricing, need: ForecastEngine.RenewalNeed) -> [ForecastEngine.PurchaseStrategy] {
+    public static func search(for pricing: Pricing, need: RenewalNeed) -> [PurchaseStrategy] {
         let packages = pricing.packages
         let combinations = upfrontCombinations(of: packages, largestNeed: need.largestExtra).filter { !$0.isEmpty }
-        var strategies = [ForecastEngine.PurchaseStrategy(name: "payg")]
+        var strategies = [PurchaseStrategy(name: "payg")]
         strategies += combinations.map { .init(name: name(upfront: $0, auto: nil), upfront: $0) }
         strategies += packages.map { .init(name: name(upfront: [], auto: $0), autoPurchase: $0) }
         for combination in combinations {
@@ -33,9 +33,9 @@ public enum RenewalStrategies {
 
     /// The strategies of one package at a time: `payg`, `upfront-N` for each package, `auto-N`
     /// for each package; what a plan without combinations could choose from.
-    public static func singles(for pricing: Pricing) -> [ForecastEngine.PurchaseStrategy] {
+    public static func singles(for pricing: Pricing) -> [PurchaseStrategy] {
         let packages = pricing.packages
-        return [ForecastEngine.PurchaseStrategy(name: "payg")]
+        return [PurchaseStrategy(name: "payg")]
             + packages.map { .init(name: name(upfront: [$0], auto: nil), upfront: [$0]) }
             + packages.map { .init(name: name(upfront: [], auto: $0), autoPurchase: $0) }
     }

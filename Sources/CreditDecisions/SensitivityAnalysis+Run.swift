@@ -24,7 +24,7 @@ extension SensitivityAnalysis {
     public static func run(
         history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules, settings: ForecastSettings,
         threads: Int, renewal: Month, risk: RenewalRisk,
-        baseline: [ForecastEngine.RenewalForecast]
+        baseline: [RenewalForecast]
     ) throws -> [WorkspaceSensitivity] {
         guard baseline.map(\.name) == history.workspaces.map(\.name) else {
             throw ForecastError.invalidSetting("the baseline renewal forecasts are not of the history's workspaces")
@@ -35,11 +35,11 @@ extension SensitivityAnalysis {
             Self.ranges(for: workspace, pool: pool, pricing: pricing, months: months)
         }
         let chosen = baseline.map {
-            RenewalRecommendation(scenario: ForecastEngine.Scenario.baselineName, forecast: $0, risk: risk).recommended.strategy
+            RenewalRecommendation(scenario: Scenario.baselineName, forecast: $0, risk: risk).recommended.strategy
         }
         let recommended = Dictionary(zip(baseline.map(\.name), chosen)) { first, _ in first }
         // The shortfall chance is the year's chance of needing extra credits, the same under every strategy.
-        func outcomes(_ forecasts: [ForecastEngine.RenewalForecast], chosenAt index: (Int) -> Int) -> [SensitivityOutcome] {
+        func outcomes(_ forecasts: [RenewalForecast], chosenAt index: (Int) -> Int) -> [SensitivityOutcome] {
             forecasts.enumerated().map { workspace, forecast in
                 SensitivityOutcome(
                     renewalCost: risk.cost(of: forecast.outcomes[index(workspace)]),
@@ -55,11 +55,11 @@ extension SensitivityAnalysis {
         func run(_ driver: Int, _ side: KeyPath<SensitivityRange, SensitivitySetting>) throws -> [SensitivityOutcome] {
             let changes = ranges.flatMap { $0[driver][keyPath: side].changes }
             guard !changes.isEmpty else { return base }
-            let scenario = ForecastEngine.Scenario(name: "\(ranges.first?[driver].driver.rawValue ?? "") sensitivity", changes: changes)
+            let scenario = Scenario(name: "\(ranges.first?[driver].driver.rawValue ?? "") sensitivity", changes: changes)
             let forecasts = try ForecastEngine.runRenewal(
                 history: history, pools: pools, pricing: pricing, rules: rules, settings: settings, threads: threads,
                 renewal: renewal, scenario: scenario
-            ) { workspace, _ in [recommended[workspace] ?? ForecastEngine.PurchaseStrategy(name: "payg")] }
+            ) { workspace, _ in [recommended[workspace] ?? PurchaseStrategy(name: "payg")] }
             return outcomes(forecasts) { _ in 0 }
         }
         var low: [[SensitivityOutcome]] = []

@@ -6,7 +6,7 @@ import Foundation
 /// What drives a workspace's renewal: each driver set to its P10 and to its P90, one at a time,
 /// and the renewal cost and chance of a shortfall that follow (a tornado).
 ///
-/// Every setting is a `ForecastEngine.Scenario` run by `ForecastEngine.runRenewal` on the
+/// Every setting is a `Scenario` run by `ForecastEngine.runRenewal` on the
 /// baseline's trials (common random numbers), so a bar's length is the driver's doing, not noise.
 /// Each setting changes one workspace only, and all workspaces' settings of one driver and side
 /// run together as one scenario (a workspace's figures never depend on the others').
@@ -28,7 +28,7 @@ import Foundation
 /// - **plan**: every seat moved to the plan with the next lower and next higher allowance in the
 ///   pricing (none on a side without one, or for seats on several plans).
 ///
-/// Multipliers are rounded to millionths (`ForecastEngine.UsageMultiplier`).
+/// Multipliers are rounded to millionths (`UsageMultiplier`).
 public enum SensitivityAnalysis {
     /// The z-score of the normal distribution's 90th percentile.
     public static let p90Score = 1.2815515655446004
@@ -42,10 +42,10 @@ public enum SensitivityAnalysis {
         let start = workspace.seats.map(\.firstOffset).min() ?? 0
         let totals = Array(workspace.monthlyUsage.dropFirst(start))
         let name = workspace.name
-        func scaled(_ factor: ForecastEngine.UsageMultiplier) -> SensitivitySetting {
+        func scaled(_ factor: UsageMultiplier) -> SensitivitySetting {
             SensitivitySetting(
                 value: .multiplier(factor),
-                changes: factor == .one ? [] : [ForecastEngine.ScenarioChange(workspace: name, from: first, usageMultiplier: factor)]
+                changes: factor == .one ? [] : [ScenarioChange(workspace: name, from: first, usageMultiplier: factor)]
             )
         }
         let level = levelMultipliers(totals)
@@ -55,7 +55,7 @@ public enum SensitivityAnalysis {
             // A shift too small to move a month by a millionth is no shift (an exact fit).
             guard multiplier(exp(trend)) != .one else { return SensitivitySetting(value: .monthlyGrowth(.one), changes: []) }
             let changes = months.enumerated().map { index, month in
-                ForecastEngine.ScenarioChange(
+                ScenarioChange(
                     workspace: name, from: month, usageMultiplier: multiplier(exp(sign * trend * Double(index + 1))))
             }
             return SensitivitySetting(value: .monthlyGrowth(multiplier(exp(sign * trend))), changes: changes)
@@ -63,13 +63,13 @@ public enum SensitivityAnalysis {
         let seats = seatSteps(workspace, from: start)
         func seatSetting(_ delta: Int) -> SensitivitySetting {
             SensitivitySetting(
-                value: .seats(delta), changes: [ForecastEngine.ScenarioChange(workspace: name, from: first, seats: .add(delta))])
+                value: .seats(delta), changes: [ScenarioChange(workspace: name, from: first, seats: .add(delta))])
         }
         let plans = neighbouringPlans(of: ForecastEngine.planName(for: workspace, pool: pool), in: pricing)
         func planSetting(_ plan: Plan?) -> SensitivitySetting {
             SensitivitySetting(
                 value: .plan(plan?.name),
-                changes: plan.map { [ForecastEngine.ScenarioChange(workspace: name, from: first, plan: $0)] } ?? []
+                changes: plan.map { [ScenarioChange(workspace: name, from: first, plan: $0)] } ?? []
             )
         }
         return [
@@ -83,33 +83,33 @@ public enum SensitivityAnalysis {
 
     /// `value` in millionths, rounded to the nearest, from 0 to `UsageMultiplier.maximum` (a
     /// steep trend compounded over a long horizon passes any factor a scenario may give).
-    static func multiplier(_ value: Double) -> ForecastEngine.UsageMultiplier {
-        guard value.isFinite, value > 0 else { return ForecastEngine.UsageMultiplier(millionths: 0) }
-        let most = ForecastEngine.UsageMultiplier.maximum.millionths
-        let millionths = (value * Double(ForecastEngine.UsageMultiplier.denominator)).rounded()
-        return ForecastEngine.UsageMultiplier(millionths: millionths >= Double(most) ? most : Int(millionths))
+    static func multiplier(_ value: Double) -> UsageMultiplier {
+        guard value.isFinite, value > 0 else { return UsageMultiplier(millionths: 0) }
+        let most = UsageMultiplier.maximum.millionths
+        let millionths = (value * Double(UsageMultiplier.denominator)).rounded()
+        return UsageMultiplier(millionths: millionths >= Double(most) ? most : Int(millionths))
     }
 
     /// The P10 and P90 of the monthly totals over their mean.
-    static func levelMultipliers(_ totals: [Int]) -> (low: ForecastEngine.UsageMultiplier, high: ForecastEngine.UsageMultiplier) {
+    static func levelMultipliers(_ totals: [Int]) -> (low: UsageMultiplier, high: UsageMultiplier) {
         let sum = totals.reduce(0, +)
         guard sum > 0 else { return (.one, .one) }
         let percentiles = Percentiles(nearestRankOf: totals)
         // P / (sum / n) in millionths, rounded half up, in 128-bit integers: a month of a
         // trillion credits times the month count times a million passes 64 bits. The ratio is
         // at most the month count, and held to the largest multiplier.
-        func ratio(_ value: Int) -> ForecastEngine.UsageMultiplier {
-            let numerator = Int128(value) * Int128(totals.count) * Int128(ForecastEngine.UsageMultiplier.denominator)
+        func ratio(_ value: Int) -> UsageMultiplier {
+            let numerator = Int128(value) * Int128(totals.count) * Int128(UsageMultiplier.denominator)
             let millionths = (2 * numerator + Int128(sum)) / (2 * Int128(sum))
-            return ForecastEngine.UsageMultiplier(
-                millionths: Int(min(millionths, Int128(ForecastEngine.UsageMultiplier.maximum.millionths))))
+            return UsageMultiplier(
+                millionths: Int(min(millionths, Int128(UsageMultiplier.maximum.millionths))))
         }
         return (ratio(percentiles.p10), ratio(percentiles.p90))
     }
 
     /// The heaviest tenth of the seats (at least one) at their own P10 and P90 months.
     static func heaviestSeatMultipliers(_ seats: [SeatHistory], totals: [Int]) -> (
-        low: ForecastEngine.UsageMultiplier, high: ForecastEngine.UsageMultiplier
+        low: UsageMultiplier, high: UsageMultiplier
     ) {
         let sum = totals.reduce(0, +)
         guard sum > 0, !seats.isEmpty else { return (.one, .one) }

@@ -3,9 +3,9 @@ import CreditForecast
 /// Where a sensitivity setting puts its driver, in the driver's own terms.
 public enum SensitivityValue: Sendable, Equatable, CustomStringConvertible {
     /// Usage scaled by this factor over the whole forecast (usage level, heaviest seats).
-    case multiplier(ForecastEngine.UsageMultiplier)
+    case multiplier(UsageMultiplier)
     /// Usage scaled by this factor more each month: `factor^h` in the h-th forecast month (trend).
-    case monthlyGrowth(ForecastEngine.UsageMultiplier)
+    case monthlyGrowth(UsageMultiplier)
     /// Seats added (negative: removed) from the first forecast month on.
     case seats(Int)
     /// Every seat on this plan from the first forecast month on; `nil` keeps the plan (there is

@@ -6,12 +6,12 @@ import CreditForecast
 /// outcome on the year's trials (`forecast` and `renew` say it the same way).
 public struct AnnualAnswer: Sendable {
     /// The year simulated, with its need.
-    public var year: ForecastEngine.RenewalForecast
+    public var year: RenewalForecast
     /// How the extra credits are bought: the forecast's own rules, or the renewal's recommendation.
-    public var outcome: ForecastEngine.StrategyOutcome
+    public var outcome: StrategyOutcome
 
     /// The answer of `year` when buying as `outcome` did.
-    public init(year: ForecastEngine.RenewalForecast, outcome: ForecastEngine.StrategyOutcome) {
+    public init(year: RenewalForecast, outcome: StrategyOutcome) {
         self.year = year
         self.outcome = outcome
     }

@@ -22,7 +22,7 @@ public struct ForecastReports: Sendable {
     /// Each workspace's next twelve months as a year, by workspace index in `run`, costed under
     /// the run's own rules (its one outcome); empty when not simulated. With it, the reports
     /// add `annual.csv` and each workspace's plain annual answer.
-    public var annual: [ForecastEngine.RenewalForecast]
+    public var annual: [RenewalForecast]
     /// Which workspaces get a chart.
     public var charts: ChartSelection
 
@@ -36,7 +36,7 @@ public struct ForecastReports: Sendable {
     /// urgent workspaces, and `charts` says which workspaces get a chart.
     public init(
         run: ForecastRun, assumptions: ReportAssumptions, detailLimit: Int = standardDetailLimit,
-        annual: [ForecastEngine.RenewalForecast] = [], charts: ChartSelection = .top
+        annual: [RenewalForecast] = [], charts: ChartSelection = .top
     ) {
         precondition(annual.isEmpty || annual.count == run.workspaces.count, "one year per workspace, or none")
         self.run = run

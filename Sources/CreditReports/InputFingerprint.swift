@@ -87,7 +87,7 @@ public struct InputFingerprint: Sendable {
     }
 
     /// Mixes in a run's scenarios and every change of each.
-    public mutating func scenarios(_ scenarios: [ForecastEngine.Scenario]) {
+    public mutating func scenarios(_ scenarios: [Scenario]) {
         list("scenarios", scenarios) { fingerprint, scenario in
             fingerprint.field("scenario", scenario.name)
             fingerprint.list("changes", scenario.changes) { $0.change($1) }
@@ -95,7 +95,7 @@ public struct InputFingerprint: Sendable {
     }
 
     /// Mixes in one change of a scenario.
-    public mutating func change(_ change: ForecastEngine.ScenarioChange) {
+    public mutating func change(_ change: ScenarioChange) {
         field("change_workspace", change.workspace)
         field("change_from", change.from)
         switch change.seats {

@@ -11,7 +11,7 @@ import CreditReports
 /// reports are the single run's byte for byte. A shard writes it as `ShardFile` instead.
 public struct RunResult: Sendable {
     /// The share of the portfolio computed.
-    public var shard: ForecastEngine.Shard
+    public var shard: Shard
     /// Workspaces in the whole portfolio (every shard together).
     public var portfolioCount: Int
     /// Each workspace's position in the whole portfolio (the history's order), ascending; the
@@ -33,7 +33,7 @@ public struct RunResult: Sendable {
 
     /// A result; `payload` lists the workspaces at `positions`, in that order.
     public init(
-        shard: ForecastEngine.Shard, portfolioCount: Int, positions: [Int], run: ForecastRun, assumptions: ReportAssumptions,
+        shard: Shard, portfolioCount: Int, positions: [Int], run: ForecastRun, assumptions: ReportAssumptions,
         payload: ShardPayload, toolVersion: String = CreditcastVersion.current
     ) {
         precondition(positions.count == payload.workspaceCount, "one position per workspace")

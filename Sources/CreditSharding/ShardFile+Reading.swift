@@ -70,8 +70,8 @@ extension ShardFile {
     /// The result a header and its workspace lines describe.
     static func result(header: ShardJSONObject, records: [ShardJSONObject]) throws(MergeError) -> RunResult {
         let path = header.path
-        let shard: ForecastEngine.Shard
-        do { shard = try ForecastEngine.Shard(parsing: try header.string(.shard)) } catch let error as MergeError { throw error } catch {
+        let shard: Shard
+        do { shard = try Shard(parsing: try header.string(.shard)) } catch let error as MergeError { throw error } catch {
             throw .unreadable(path: path, line: 1, reason: "\"shard\" is not K/N")
         }
         guard let kind = ShardKind(rawValue: try header.string(.report)) else {
@@ -94,7 +94,7 @@ extension ShardFile {
         case .forecast, .watchlist:
             var columns = [[WorkspaceForecast]](repeating: [], count: scenarios.count)
             let withAnnual = kind == .forecast && (header.members[ShardKey.annual.rawValue] as? Bool) == true
-            var annual: [ForecastEngine.RenewalForecast] = []
+            var annual: [RenewalForecast] = []
             for record in records {
                 if withAnnual { annual.append(try renewal(try record.object(.annual))) }
                 let forecasts = try record.objects(.forecasts)
@@ -114,7 +114,7 @@ extension ShardFile {
             }
         case .renew:
             guard let risk = RenewalRisk(rawValue: try header.string(.risk)) else { throw header.failure(.risk, "mean or p90") }
-            var columns = [[ForecastEngine.RenewalForecast]](repeating: [], count: scenarios.count)
+            var columns = [[RenewalForecast]](repeating: [], count: scenarios.count)
             let sensitive = (header.members[ShardKey.sensitivity.rawValue] as? Bool) == true
             var analyses: [WorkspaceSensitivity] = []
             for record in records {
@@ -186,10 +186,10 @@ extension ShardFile {
             switch kind {
             case .multiplier, .monthlyGrowth:
                 let millionths = try value.int(.millionths)
-                guard (0...ForecastEngine.UsageMultiplier.maximum.millionths).contains(millionths) else {
+                guard (0...UsageMultiplier.maximum.millionths).contains(millionths) else {
                     throw value.failure(.millionths, "a factor from 0 to 1,000 in millionths")
                 }
-                let factor = ForecastEngine.UsageMultiplier(millionths: millionths)
+                let factor = UsageMultiplier(millionths: millionths)
                 parsed = kind == .multiplier ? .multiplier(factor) : .monthlyGrowth(factor)
             case .seats: parsed = .seats(try value.int(.delta))
             case .plan: parsed = .plan(try value.optionalString(.name))
@@ -213,25 +213,25 @@ extension ShardFile {
         )
     }
 
-    static func renewal(_ object: ShardJSONObject) throws(MergeError) -> ForecastEngine.RenewalForecast {
-        var outcomes: [ForecastEngine.StrategyOutcome] = []
+    static func renewal(_ object: ShardJSONObject) throws(MergeError) -> RenewalForecast {
+        var outcomes: [StrategyOutcome] = []
         for outcome in try object.objects(.outcomes) {
             var upfront: [CreditPackage] = []
             for item in try outcome.objects(.upfront) { upfront.append(try package(item)) }
             let auto = outcome.isNull(.autoPurchase) ? nil : try package(try outcome.object(.autoPurchase))
             outcomes.append(
-                ForecastEngine.StrategyOutcome(
-                    strategy: ForecastEngine.PurchaseStrategy(name: try outcome.string(.strategy), upfront: upfront, autoPurchase: auto),
+                StrategyOutcome(
+                    strategy: PurchaseStrategy(name: try outcome.string(.strategy), upfront: upfront, autoPurchase: auto),
                     expectedCost: Money(cents: try outcome.int(.expectedCostCents)), p90Cost: Money(cents: try outcome.int(.p90CostCents)),
                     probabilityOfAnyPayAsYouGo: try outcome.double(.pAnyPayg),
                     expectedUnusedCredits: try outcome.double(.expectedUnusedCredits)
                 ))
         }
         let need = try object.object(.need)
-        return ForecastEngine.RenewalForecast(
+        return RenewalForecast(
             name: try object.string(.name), plan: try object.string(.plan), seats: try object.int(.seats),
             startingBalance: try object.int(.startingBalance), renewal: try object.month(.renewal), trials: try object.int(.trials),
-            need: ForecastEngine.RenewalNeed(
+            need: RenewalNeed(
                 usage: try percentiles(need, .usage), accrual: try need.int(.accrual),
                 probabilityOfExtra: try need.double(.pAnyShortfall), expectedExtra: try need.double(.extraMean),
                 extra: try percentiles(need, .extra), largestExtra: try need.int(.extraLargest)

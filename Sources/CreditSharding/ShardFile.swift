@@ -170,7 +170,7 @@ public enum ShardFile {
         ])
     }
 
-    static func json(_ renewal: ForecastEngine.RenewalForecast) -> JSONValue {
+    static func json(_ renewal: RenewalForecast) -> JSONValue {
         .keyed([
             (.name, .string(renewal.name)), (.plan, .string(renewal.plan)), (.seats, .integer(renewal.seats)),
             (.startingBalance, .integer(renewal.startingBalance)), (.renewal, .string(renewal.renewal.description)),

@@ -38,7 +38,7 @@ public enum ShardMerge {
                 guard shard.shard.contains(name) else {
                     throw .inconsistent(
                         path,
-                        "workspace \"\(name)\" belongs to shard \(ForecastEngine.Shard.number(of: name, count: count))/\(count), not \(shard.shard)"
+                        "workspace \"\(name)\" belongs to shard \(Shard.number(of: name, count: count))/\(count), not \(shard.shard)"
                     )
                 }
                 guard owner.indices.contains(position) else {
@@ -93,7 +93,7 @@ public enum ShardMerge {
         guard let first = payloads.first else { return .forecast([], annual: []) }
         switch first {
         case let .forecast(runs, _):
-            let annual = payloads.map { payload -> [ForecastEngine.RenewalForecast] in
+            let annual = payloads.map { payload -> [RenewalForecast] in
                 if case let .forecast(_, other) = payload { return other }
                 return []
             }
@@ -120,7 +120,7 @@ public enum ShardMerge {
                 scenarios: scenarios.indices.map { index in
                     (
                         scenarios[index].scenario,
-                        payloads.flatMap { payload -> [ForecastEngine.RenewalForecast] in
+                        payloads.flatMap { payload -> [RenewalForecast] in
                             if case let .renew(other, _, _) = payload { return other[index].forecasts }
                             return []
                         }

@@ -8,13 +8,13 @@ import CreditForecast
 public enum ShardPayload: Sendable {
     /// A forecast: the baseline's workspace forecasts, then each scenario's, each with its name;
     /// and the baseline's next twelve months as a year per workspace (empty when not simulated).
-    case forecast([(scenario: String, workspaces: [WorkspaceForecast])], annual: [ForecastEngine.RenewalForecast])
+    case forecast([(scenario: String, workspaces: [WorkspaceForecast])], annual: [RenewalForecast])
     /// A watchlist: the baseline's workspace forecasts and the thresholds that rank them.
     case watchlist(workspaces: [WorkspaceForecast], thresholds: WatchlistThresholds)
     /// A renewal plan: per scenario (the baseline first) every workspace's renewal year, the
     /// risk measure the plan recommends by, and, when asked for, every workspace's sensitivity.
     case renew(
-        scenarios: [(scenario: String, forecasts: [ForecastEngine.RenewalForecast])], risk: RenewalRisk,
+        scenarios: [(scenario: String, forecasts: [RenewalForecast])], risk: RenewalRisk,
         sensitivity: [WorkspaceSensitivity]?
     )
 
@@ -31,7 +31,7 @@ public enum ShardPayload: Sendable {
     public var scenarioNames: [String] {
         switch self {
         case let .forecast(runs, _): runs.map(\.scenario)
-        case .watchlist: [ForecastEngine.Scenario.baselineName]
+        case .watchlist: [Scenario.baselineName]
         case let .renew(scenarios, _, _): scenarios.map(\.scenario)
         }
     }

@@ -16,7 +16,7 @@ import UsageImport
 /// `file:line: message`, up to the importer's error cap.
 public struct ScenarioFile: Sendable, Equatable {
     /// The scenarios, in the order their names first appear.
-    public var scenarios: [ForecastEngine.Scenario]
+    public var scenarios: [Scenario]
     /// Each workspace a row names, with the first line naming it, in file order.
     public var workspaceLines: [(name: String, line: Int)]
 

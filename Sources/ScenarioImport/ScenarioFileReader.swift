@@ -13,15 +13,15 @@ struct ScenarioFileReader {
         var month: ParsedMonth
         var monthText: String
         var workspace: String?
-        var seats: ForecastEngine.SeatChange?
+        var seats: SeatChange?
         var plan: Plan?
-        var usageMultiplier: ForecastEngine.UsageMultiplier?
+        var usageMultiplier: UsageMultiplier?
         var line: Int
     }
 
     /// What the file holds.
     struct Outcome {
-        var scenarios: [ForecastEngine.Scenario]
+        var scenarios: [Scenario]
         var workspaceLines: [(name: String, line: Int)]
     }
 
@@ -90,8 +90,8 @@ struct ScenarioFileReader {
         let name = cell(.scenario)
         if name.isEmpty {
             problem("the scenario name is empty; name the scenario this row belongs to")
-        } else if name.lowercased() == ForecastEngine.Scenario.baselineName {
-            problem("\"\(ForecastEngine.Scenario.baselineName)\" is the forecast without changes; give this scenario another name")
+        } else if name.lowercased() == Scenario.baselineName {
+            problem("\"\(Scenario.baselineName)\" is the forecast without changes; give this scenario another name")
         }
         let monthText = cell(.month)
         var month: ParsedMonth?
@@ -102,7 +102,7 @@ struct ScenarioFileReader {
                     ? "the month is empty; give the first month the change holds, like 2027-01"
                     : "month \"\(monthText)\" is not readable; write months like 2027-01")
         }
-        var seats: ForecastEngine.SeatChange?
+        var seats: SeatChange?
         let seatsText = cell(.seats)
         if !seatsText.isEmpty {
             seats = Self.seatChange(seatsText)
@@ -121,15 +121,15 @@ struct ScenarioFileReader {
         if !planText.isEmpty {
             do { plan = try pricing.plan(named: planText) } catch { problem("\(error)") }
         }
-        var multiplier: ForecastEngine.UsageMultiplier?
+        var multiplier: UsageMultiplier?
         let multiplierText = cell(.usageMultiplier)
         if !multiplierText.isEmpty {
-            multiplier = ForecastEngine.UsageMultiplier(decimal: multiplierText)
+            multiplier = UsageMultiplier(decimal: multiplierText)
             let whole = multiplierText.prefix { $0 != "." }
             if multiplier == nil, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }),
-                (Int(whole) ?? Int.max) >= ForecastEngine.UsageMultiplier.maximum.millionths / ForecastEngine.UsageMultiplier.denominator
+                (Int(whole) ?? Int.max) >= UsageMultiplier.maximum.millionths / UsageMultiplier.denominator
             {
-                problem("usage_multiplier \"\(multiplierText)\" is too large; the most is \(ForecastEngine.UsageMultiplier.maximum)")
+                problem("usage_multiplier \"\(multiplierText)\" is too large; the most is \(UsageMultiplier.maximum)")
             } else if multiplier == nil {
                 problem("usage_multiplier \"\(multiplierText)\" is not a plain decimal of 0 or more with at most 6 decimals, like 1.2")
             }
@@ -155,24 +155,24 @@ struct ScenarioFileReader {
         }
         let order = DateOrderResolver.resolve(pending, requested: requested, log: &log)
         var names: [String] = []
-        var changes: [String: [ForecastEngine.ScenarioChange]] = [:]
+        var changes: [String: [ScenarioChange]] = [:]
         var workspaces: [(name: String, line: Int)] = []
         for row in rows {
             guard let month = order.month(of: row.month) else { continue }
             if changes[row.scenario] == nil { names.append(row.scenario) }
             changes[row.scenario, default: []].append(
-                ForecastEngine.ScenarioChange(
+                ScenarioChange(
                     workspace: row.workspace, from: month, seats: row.seats, plan: row.plan, usageMultiplier: row.usageMultiplier
                 ))
             if let workspace = row.workspace, !workspaces.contains(where: { $0.name == workspace }) {
                 workspaces.append((workspace, row.line))
             }
         }
-        return Outcome(scenarios: names.map { ForecastEngine.Scenario(name: $0, changes: changes[$0]!) }, workspaceLines: workspaces)
+        return Outcome(scenarios: names.map { Scenario(name: $0, changes: changes[$0]!) }, workspaceLines: workspaces)
     }
 
     /// `12` → set 12; `+3` → add 3; `-2` → remove 2.
-    private static func seatChange(_ text: String) -> ForecastEngine.SeatChange? {
+    private static func seatChange(_ text: String) -> SeatChange? {
         let digits = text.drop { $0 == "+" || $0 == "-" }
         guard text.count - digits.count <= 1, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
             digits.count <= 9, let count = Int(digits)

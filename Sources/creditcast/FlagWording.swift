@@ -14,7 +14,7 @@ enum FlagWording {
     /// `error` as the command prints it.
     static func message(_ error: some Error) -> String {
         switch error {
-        case let error as ForecastEngine.ShardError:
+        case let error as ShardError:
             return "--shard \(error)"
         case let error as PricingError:
             return message(error)

@@ -95,7 +95,7 @@ struct ForecastCommand: ParsableCommand {
         let progress = running.progressBar()
         let runs: [(name: String, result: ForecastRun)]
         do {
-            runs = try ForecastEngine.Scenario.baselineAndEach(of: scenarios) { scenario in
+            runs = try Scenario.baselineAndEach(of: scenarios) { scenario in
                 try ForecastEngine.run(
                     history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
                     threads: running.threadCount,
@@ -107,10 +107,10 @@ struct ForecastCommand: ParsableCommand {
         }
         // The plain annual answer: the next twelve months as a year, on the baseline's trials,
         // costed under the run's own rules (pay-as-you-go, or the auto-purchase asked for).
-        let asConfigured = ForecastEngine.PurchaseStrategy(
+        let asConfigured = PurchaseStrategy(
             name: RenewalStrategies.name(upfront: [], auto: rules.autoPurchase), autoPurchase: rules.autoPurchase
         )
-        let annual: [ForecastEngine.RenewalForecast]
+        let annual: [RenewalForecast]
         do {
             annual = try ForecastEngine.runRenewal(
                 history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,

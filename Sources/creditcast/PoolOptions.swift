@@ -140,7 +140,7 @@ extension PoolOptions {
     /// `history`.
     func loadScenarios(
         _ path: String?, pricing: Pricing, history: UsageHistory, dateOrder: DateOrder?
-    ) throws -> [ForecastEngine.Scenario] {
+    ) throws -> [Scenario] {
         guard let path else { return [] }
         do {
             let file = try ScenarioFile(fileAt: path, pricing: pricing, options: UsageImportOptions(dateOrder: dateOrder))

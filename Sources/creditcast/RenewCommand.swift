@@ -84,9 +84,9 @@ struct RenewCommand: ParsableCommand {
                 fingerprint.scenarios(scenarios)
                 fingerprint.field("sensitivity", sensitivity)
             }
-            let planned: [(name: String, result: [ForecastEngine.RenewalForecast])]
+            let planned: [(name: String, result: [RenewalForecast])]
             do {
-                planned = try ForecastEngine.Scenario.baselineAndEach(of: scenarios) { scenario in
+                planned = try Scenario.baselineAndEach(of: scenarios) { scenario in
                     try ForecastEngine.runRenewal(
                         history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
                         threads: running.threadCount, renewal: renewalMonth, scenario: scenario

@@ -15,13 +15,13 @@ struct ShardOptions: ParsableArguments {
 
     func validate() throws {
         if let shard {
-            do { _ = try ForecastEngine.Shard(parsing: shard) } catch { throw ValidationError(FlagWording.message(error)) }
+            do { _ = try Shard(parsing: shard) } catch { throw ValidationError(FlagWording.message(error)) }
         }
     }
 
     /// The shard asked for, or `nil` for the whole portfolio (checked by `validate`).
-    var selected: ForecastEngine.Shard? {
-        shard.flatMap { try? ForecastEngine.Shard(parsing: $0) }
+    var selected: Shard? {
+        shard.flatMap { try? Shard(parsing: $0) }
     }
 
     /// Writes `result` as the shard file in `directory`, refusing to write over `inputs`, and

@@ -118,7 +118,7 @@ import Testing
             ])
         #expect(
             forecasts[0].need
-                == ForecastEngine.RenewalNeed(
+                == RenewalNeed(
                     usage: Percentiles(p5: 540_000, p10: 540_000, p50: 540_000, p90: 540_000, p95: 540_000), accrual: 360_000,
                     probabilityOfExtra: 1, expectedExtra: 180_000,
                     extra: Percentiles(p5: 180_000, p10: 180_000, p50: 180_000, p90: 180_000, p95: 180_000), largestExtra: 180_000
@@ -184,7 +184,7 @@ import Testing
     /// cheapest way to hold each amount below it, then 1,000,000 + 500,000, the cheapest cover.
     /// 400,000 (four of 100,000, $10,000) is left out: 500,000 costs the same.
     @Test func theUpfrontCombinationsSearched() {
-        let need = ForecastEngine.RenewalNeed(
+        let need = RenewalNeed(
             usage: Percentiles(p5: 0, p10: 0, p50: 0, p90: 0, p95: 0), accrual: 0, probabilityOfExtra: 1, expectedExtra: 1_000_000,
             extra: Percentiles(p5: 0, p10: 0, p50: 0, p90: 0, p95: 0), largestExtra: 1_470_000
         )
@@ -201,7 +201,7 @@ import Testing
 
     /// A need far beyond the packages stops at the stated bound of 12 packages up front.
     @Test func theSearchIsBounded() {
-        let need = ForecastEngine.RenewalNeed(
+        let need = RenewalNeed(
             usage: Percentiles(p5: 0, p10: 0, p50: 0, p90: 0, p95: 0), accrual: 0, probabilityOfExtra: 1, expectedExtra: 0,
             extra: Percentiles(p5: 0, p10: 0, p50: 0, p90: 0, p95: 0), largestExtra: 50_000_000
         )

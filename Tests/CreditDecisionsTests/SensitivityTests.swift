@@ -10,7 +10,6 @@ import Testing
 @Suite struct SensitivityTests {
     static let first = Month("2025-01")!
     static let growth = Plan(name: "growth", monthlyAllowance: 3_000)
-    typealias Multiplier = ForecastEngine.UsageMultiplier
 
     /// Two Growth seats taking turns: "a" uses 2,000, 5,000, 2,000, … and "b" the other way
     /// round, so the workspace uses 7,000 every month of six against an accrual of 6,000.
@@ -139,11 +138,11 @@ import Testing
         let ranges = SensitivityAnalysis.ranges(
             for: Self.workspace("w", totals: (1...10).map { $0 * 1_000 }), pool: Self.pool, pricing: .standard, months: Self.months
         )
-        #expect(ranges[0].low.value == .multiplier(Multiplier(millionths: 181_818)))
-        #expect(ranges[0].high.value == .multiplier(Multiplier(millionths: 1_636_364)))
+        #expect(ranges[0].low.value == .multiplier(UsageMultiplier(millionths: 181_818)))
+        #expect(ranges[0].high.value == .multiplier(UsageMultiplier(millionths: 1_636_364)))
         #expect(
             ranges[0].high.changes == [
-                ForecastEngine.ScenarioChange(workspace: "w", from: Self.months[0], usageMultiplier: Multiplier(millionths: 1_636_364))
+                ScenarioChange(workspace: "w", from: Self.months[0], usageMultiplier: UsageMultiplier(millionths: 1_636_364))
             ])
     }
 
@@ -155,10 +154,10 @@ import Testing
             for: Self.workspace("w", totals: [1_000, 3_000, 2_000]), pool: Self.pool, pricing: .standard, months: Self.months)
         let shift = SensitivityAnalysis.p90Score * log(4.5) / 6 * 3.0.squareRoot()
         let trend = ranges[1]
-        #expect(trend.high.value == .monthlyGrowth(Multiplier(millionths: Int((exp(shift) * 1e6).rounded()))))
-        #expect(trend.low.value == .monthlyGrowth(Multiplier(millionths: Int((exp(-shift) * 1e6).rounded()))))
+        #expect(trend.high.value == .monthlyGrowth(UsageMultiplier(millionths: Int((exp(shift) * 1e6).rounded()))))
+        #expect(trend.low.value == .monthlyGrowth(UsageMultiplier(millionths: Int((exp(-shift) * 1e6).rounded()))))
         #expect(trend.high.changes.count == 12)
-        #expect(trend.high.changes[11].usageMultiplier == Multiplier(millionths: Int((exp(12 * shift) * 1e6).rounded())))
+        #expect(trend.high.changes[11].usageMultiplier == UsageMultiplier(millionths: Int((exp(12 * shift) * 1e6).rounded())))
         #expect(trend.high.changes.map(\.from) == Self.months)
     }
 
@@ -171,7 +170,7 @@ import Testing
             for: WorkspaceHistory(name: "w", seats: seats), pool: Self.pool, pricing: .standard, months: Self.months)
         #expect(ranges[3].low.value == .seats(-1))
         #expect(ranges[3].high.value == .seats(3))
-        #expect(ranges[3].high.changes == [ForecastEngine.ScenarioChange(workspace: "w", from: Self.months[0], seats: .add(3))])
+        #expect(ranges[3].high.changes == [ScenarioChange(workspace: "w", from: Self.months[0], seats: .add(3))])
     }
 
     @Test func planMovesToTheNeighbouringPlansWhereThereAreAny() {

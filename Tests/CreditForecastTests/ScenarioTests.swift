@@ -14,7 +14,7 @@ import Testing
         let history = Fixtures.history([WorkspaceHistory(name: "team", seats: seats)])
         let first = history.lastMonth.advanced(by: 1)
         let pro = Plan(name: "pro", monthlyAllowance: 4_000)
-        let scenario = ForecastEngine.Scenario(
+        let scenario = Scenario(
             name: "what-if",
             changes: [
                 // Two seats more from the third month: 12 seats use 12/10 of the usage, accrue 36,000.
@@ -52,9 +52,9 @@ import Testing
     }
 
     @Test func theBaselineComesFirstThenEveryScenarioInOrder() {
-        let scenarios = ["more seats", "pro"].map { ForecastEngine.Scenario(name: $0, changes: []) }
+        let scenarios = ["more seats", "pro"].map { Scenario(name: $0, changes: []) }
         var asked: [String?] = []
-        let results = ForecastEngine.Scenario.baselineAndEach(of: scenarios) { scenario in
+        let results = Scenario.baselineAndEach(of: scenarios) { scenario in
             asked.append(scenario?.name)
             return asked.count
         }
@@ -64,13 +64,13 @@ import Testing
     }
 
     @Test func multipliersAreExactMillionths() {
-        #expect(ForecastEngine.UsageMultiplier(decimal: "1.2")?.millionths == 1_200_000)
-        #expect(ForecastEngine.UsageMultiplier(decimal: "0.000001")?.millionths == 1)
-        #expect(ForecastEngine.UsageMultiplier(decimal: ".5")?.millionths == 500_000)
-        #expect(ForecastEngine.UsageMultiplier(decimal: "2")?.description == "2")
-        #expect(ForecastEngine.UsageMultiplier(decimal: "1.250")?.description == "1.25")
+        #expect(UsageMultiplier(decimal: "1.2")?.millionths == 1_200_000)
+        #expect(UsageMultiplier(decimal: "0.000001")?.millionths == 1)
+        #expect(UsageMultiplier(decimal: ".5")?.millionths == 500_000)
+        #expect(UsageMultiplier(decimal: "2")?.description == "2")
+        #expect(UsageMultiplier(decimal: "1.250")?.description == "1.25")
         for bad in ["", ".", "-1", "1e3", "1.0000001", "1,5", "+1"] {
-            #expect(ForecastEngine.UsageMultiplier(decimal: bad) == nil, "\(bad)")
+            #expect(UsageMultiplier(decimal: bad) == nil, "\(bad)")
         }
     }
 }

@@ -51,8 +51,8 @@ import Testing
                 $0.rules(bought)
             } != base)
         let month = Month(year: 2027, month: 1)!
-        let grow = [ForecastEngine.Scenario(name: "grow", changes: [.init(from: month, seats: .add(5))])]
-        let set = [ForecastEngine.Scenario(name: "grow", changes: [.init(from: month, seats: .set(5))])]
+        let grow = [Scenario(name: "grow", changes: [.init(from: month, seats: .add(5))])]
+        let set = [Scenario(name: "grow", changes: [.init(from: month, seats: .set(5))])]
         #expect(hex { $0.scenarios(grow) } != hex { $0.scenarios(set) })
         var damped = SeatsModelParameters.standard
         damped.trendDamping /= 2
@@ -69,8 +69,8 @@ import Testing
             Mirror(reflecting: Pricing.standard.plans[0]).children.count,
             Mirror(reflecting: CreditPackage(credits: 1, price: Money(cents: 1))).children.count,
             Mirror(reflecting: PoolResolver.Overrides()).children.count,
-            Mirror(reflecting: ForecastEngine.Scenario(name: "a", changes: [])).children.count,
-            Mirror(reflecting: ForecastEngine.ScenarioChange(from: month)).children.count,
+            Mirror(reflecting: Scenario(name: "a", changes: [])).children.count,
+            Mirror(reflecting: ScenarioChange(from: month)).children.count,
             Mirror(reflecting: WatchlistThresholds(shortfallProbability: 0.3, capProbability: 0.5, windowMonths: 3)).children.count,
             Mirror(reflecting: SeatsModelParameters.standard).children.count,
         ]

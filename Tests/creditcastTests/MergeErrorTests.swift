@@ -9,7 +9,6 @@ import Testing
 /// `ShardMerge` and `ShardFile` on hand-made shard results: what merges, what is refused and
 /// why, and that a shard file reads back without losing a bit.
 @Suite struct MergeErrorTests {
-    typealias Shard = ForecastEngine.Shard
 
     /// A workspace whose doubles have no short decimal form (1/3, 0.1 + 0.2, 2/7).
     static func workspace(_ name: String) -> WorkspaceForecast {

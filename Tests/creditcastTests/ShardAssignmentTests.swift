@@ -5,7 +5,6 @@ import Testing
 
 /// `--shard K/N`: how the text is read and which shard a workspace goes to.
 @Suite struct ShardAssignmentTests {
-    typealias Shard = ForecastEngine.Shard
 
     @Test func readsKOfNCountedFromOne() throws {
         let shard = try Shard(parsing: "2/4")
@@ -32,7 +31,7 @@ import Testing
         ("1/0", "1/0 has no shards; N must be at least 1"),
     ])
     func rejectsAnythingElseSayingHow(_ text: String, _ message: String) {
-        #expect(throws: ForecastEngine.ShardError.self) { try Shard(parsing: text) }
+        #expect(throws: ShardError.self) { try Shard(parsing: text) }
         do {
             _ = try Shard(parsing: text)
         } catch {
