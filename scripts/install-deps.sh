@@ -5,6 +5,8 @@
 #   scripts/install-deps.sh --with-calc   also LibreOffice Calc (headless), which the output-safety
 #                                         tests open exported CSV files in; CI installs it, users
 #                                         may skip it (those tests are then skipped, saying why)
+#   scripts/install-deps.sh --with-slurm  also Slurm (slurm-wlm) and munge, for the cluster on
+#                                         loopback that scripts/slurm-test.sh runs the shards on
 set -euo pipefail
 
 packages=()
@@ -12,7 +14,10 @@ packages=()
 for arg in "$@"; do
     case "$arg" in
         --with-calc) command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui) ;;
-        -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+        --with-slurm)
+            command -v slurmctld >/dev/null 2>&1 && command -v slurmd >/dev/null 2>&1 && command -v sbatch >/dev/null 2>&1 || packages+=(slurm-wlm)
+            command -v munged >/dev/null 2>&1 || packages+=(munge) ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
         *) echo "install-deps.sh: unknown option $arg" >&2; exit 64 ;;
     esac
 done
