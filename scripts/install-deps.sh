@@ -7,6 +7,8 @@
 #                                         may skip it (those tests are then skipped, saying why)
 #   scripts/install-deps.sh --with-slurm  also Slurm (slurm-wlm) and munge, for the cluster on
 #                                         loopback that scripts/slurm-test.sh runs the shards on
+#   scripts/install-deps.sh --with-yaml   also PyYAML (python3-yaml), which
+#                                         scripts/kubernetes-index-test.sh reads the manifest with
 set -euo pipefail
 
 packages=()
@@ -17,7 +19,8 @@ for arg in "$@"; do
         --with-slurm)
             command -v slurmctld >/dev/null 2>&1 && command -v slurmd >/dev/null 2>&1 && command -v sbatch >/dev/null 2>&1 || packages+=(slurm-wlm)
             command -v munged >/dev/null 2>&1 || packages+=(munge) ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        --with-yaml) python3 -c 'import yaml' >/dev/null 2>&1 || packages+=(python3-yaml) ;;
+        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
         *) echo "install-deps.sh: unknown option $arg" >&2; exit 64 ;;
     esac
 done
