@@ -302,52 +302,31 @@ struct UsageAccumulator {
             return Summary(history: nil, months: months, dateOrder: dateOrder, tokenMonths: tokenMonths)
         }
         var seatsByWorkspace = [[SeatHistory]](repeating: [], count: workspaces.names.count)
-        var firstLines = [Int](repeating: 0, count: monthCount)
-        // The day of each month's first cell of a seat, to sum the days of a daily file
-        // without a warning per seat and month.
-        var firstDays = [Int?](repeating: nil, count: monthCount)
+        var fold = SeatMonthFold(
+            firstMonth: firstMonth, monthCount: monthCount, tokenMonths: tokenMonths, tokenDays: tokenDays)
         var total = 0
         var totalOverflows = false
-        var dailyLine: Int?
         var sparseBySeat: [Int: [(token: Int, cell: Cell)]] = [:]
         for (key, cell) in sparseCells { sparseBySeat[key.seat, default: []].append((key.token, cell)) }
         sparseCells = [:]
         for seat in cells.indices {
-            var usage = [Int](repeating: 0, count: monthCount)
-            var firstOffset = Int.max
-            for index in firstLines.indices { firstLines[index] = 0 }
-            func takeCell(_ cell: Cell, token: Int) {
-                guard cell.line != 0, let month = tokenMonths[token] else { return }
-                let offset = firstMonth.distance(to: month)
-                firstOffset = min(firstOffset, offset)
-                guard firstLines[offset] != 0 else {
-                    usage[offset] = cell.credits
-                    firstLines[offset] = Int(cell.line)
-                    firstDays[offset] = tokenDays[token]
+            func take(_ cell: Cell, token: Int) {
+                guard cell.line != 0, let repeated = fold.take(cell.credits, line: Int(cell.line), token: token) else {
                     return
                 }
-                if let day = tokenDays[token], let firstDay = firstDays[offset], day != firstDay {
-                    // Two days of one month: a daily file, summed with one warning for the file.
-                    let line = max(firstLines[offset], Int(cell.line))
-                    if dailyLine.map({ line < $0 }) ?? true { dailyLine = line }
-                } else {
-                    // Two spellings of one month (`2026-04` and `Apr 2026`).
-                    let (first, later) = (min(firstLines[offset], Int(cell.line)), max(firstLines[offset], Int(cell.line)))
-                    log.warning(duplicateMessage(seat: seat, month: month.description, firstLine: first), line: later)
-                }
-                let (sum, overflow) = usage[offset].addingReportingOverflow(cell.credits)
-                usage[offset] = overflow ? Int.max : sum
-                totalOverflows = totalOverflows || overflow
+                log.warning(
+                    duplicateMessage(seat: seat, month: repeated.month.description, firstLine: repeated.firstLine),
+                    line: repeated.laterLine)
             }
             // The dense cells in token order, then any sparse ones in token order, read where
             // they are: gathering them into one array per seat took a good part of this loop.
             let dense = cells[seat]
             cells[seat] = []
-            for (token, cell) in dense.enumerated() { takeCell(cell, token: token) }
+            for (token, cell) in dense.enumerated() { take(cell, token: token) }
             if !sparseBySeat.isEmpty, let sparse = sparseBySeat.removeValue(forKey: seat) {
-                for (token, cell) in sparse.sorted(by: { $0.token < $1.token }) { takeCell(cell, token: token) }
+                for (token, cell) in sparse.sorted(by: { $0.token < $1.token }) { take(cell, token: token) }
             }
-            guard firstOffset != .max else { continue }
+            guard let (firstOffset, usage) = fold.endSeat() else { continue }
             for credits in usage {
                 let (sum, overflow) = total.addingReportingOverflow(credits)
                 total = sum
@@ -357,7 +336,8 @@ struct UsageAccumulator {
             seatsByWorkspace[seatWorkspaces[seat]].append(
                 SeatHistory(id: seats.names[seat], plan: plan, firstOffset: firstOffset, usage: usage))
         }
-        if let dailyLine {
+        totalOverflows = totalOverflows || fold.overflows
+        if let dailyLine = fold.dailyLine {
             log.warning(
                 "the file has a row per day (line \(dailyLine) is a seat's second day of a month); "
                     + "each seat's credits are summed per month", line: dailyLine)

@@ -1,0 +1,84 @@
+import CreditCore
+
+/// Folds one seat's rows at a time into its month totals, as the last step of an import.
+///
+/// A seat may have more than one row for a month in two ways, which the fold tells apart by
+/// the day of each row: rows on different days of the month (a daily file: summed, and the
+/// file is reported once) or two spellings of the same month (`2026-04` and `Apr 2026`:
+/// summed, and each such pair is reported by the caller). Sums saturate at `Int.max` and
+/// say so, since the importer reports credits beyond 64 bits rather than trapping.
+struct SeatMonthFold {
+    /// A second row of a seat's month that is not another day of it.
+    struct RepeatedMonth {
+        var month: Month
+        var firstLine: Int
+        var laterLine: Int
+    }
+
+    private let firstMonth: Month
+    private let tokenMonths: [Month?]
+    private let tokenDays: [Int?]
+    /// The line of the seat's first row for each month; 0 where it has none yet.
+    private var firstLines: [Int]
+    /// The day of the seat's first row for each month, where its month token has a day.
+    private var firstDays: [Int?]
+    private var usage: [Int]
+    private var firstOffset = Int.max
+    /// The earliest line that is a seat's second day of a month, over every seat so far.
+    private(set) var dailyLine: Int?
+    /// Whether some seat's month added up beyond `Int.max` (and was held there).
+    private(set) var overflows = false
+
+    /// A fold of months `firstMonth` onwards (`monthCount` of them) over the file's month
+    /// tokens, each read as `tokenMonths` and `tokenDays` say (`nil` where it is not a month).
+    init(firstMonth: Month, monthCount: Int, tokenMonths: [Month?], tokenDays: [Int?]) {
+        self.firstMonth = firstMonth
+        self.tokenMonths = tokenMonths
+        self.tokenDays = tokenDays
+        firstLines = [Int](repeating: 0, count: monthCount)
+        firstDays = [Int?](repeating: nil, count: monthCount)
+        usage = [Int](repeating: 0, count: monthCount)
+    }
+
+    /// Adds the seat's `credits` from a row at `line` under month token `token`; returns the
+    /// month's earlier row where this one repeats it under another spelling.
+    mutating func take(_ credits: Int, line: Int, token: Int) -> RepeatedMonth? {
+        guard let month = tokenMonths[token] else { return nil }
+        let offset = firstMonth.distance(to: month)
+        firstOffset = min(firstOffset, offset)
+        guard firstLines[offset] != 0 else {
+            usage[offset] = credits
+            firstLines[offset] = line
+            firstDays[offset] = tokenDays[token]
+            return nil
+        }
+        var repeated: RepeatedMonth?
+        if let day = tokenDays[token], let firstDay = firstDays[offset], day != firstDay {
+            let later = max(firstLines[offset], line)
+            if dailyLine.map({ later < $0 }) ?? true { dailyLine = later }
+        } else {
+            repeated = RepeatedMonth(
+                month: month, firstLine: min(firstLines[offset], line), laterLine: max(firstLines[offset], line))
+        }
+        let (sum, overflow) = usage[offset].addingReportingOverflow(credits)
+        usage[offset] = overflow ? Int.max : sum
+        overflows = overflows || overflow
+        return repeated
+    }
+
+    /// The seat's month totals from its first month with a row, or `nil` if it had none; the
+    /// fold is then ready for the next seat.
+    mutating func endSeat() -> (firstOffset: Int, usage: [Int])? {
+        defer {
+            firstOffset = .max
+            for index in firstLines.indices { firstLines[index] = 0 }
+        }
+        guard firstOffset != .max else {
+            for index in usage.indices { usage[index] = 0 }
+            return nil
+        }
+        let seatUsage = usage
+        usage = [Int](repeating: 0, count: usage.count)
+        return (firstOffset, seatUsage)
+    }
+}
