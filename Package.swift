@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "CreditBacktest", targets: ["CreditBacktest"]),
         .library(name: "CreditReports", targets: ["CreditReports"]),
         .library(name: "CreditSharding", targets: ["CreditSharding"]),
+        .library(name: "CreditWorkbook", targets: ["CreditWorkbook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -60,11 +61,23 @@ let package = Package(
             name: "CreditSharding",
             dependencies: ["CreditCore", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditReports"]
         ),
+        // Excel workbooks, through libxlsxwriter: a report format at the edge, beside the reports
+        // it restates, so that no other library links the C library.
+        .systemLibrary(
+            name: "CLibXLSXWriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(
+            name: "CreditWorkbook",
+            dependencies: [
+                "CLibXLSXWriter", "CreditCore", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditReports", "CreditSharding",
+            ]
+        ),
         .executableTarget(
             name: "creditcast",
             dependencies: [
                 "CreditCore", "UsageImport", "ScenarioImport", "CreditLedger", "CreditForecast", "CreditDecisions",
-                "CreditBacktest", "CreditReports", "CreditSharding",
+                "CreditBacktest", "CreditReports", "CreditSharding", "CreditWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,6 +105,12 @@ let package = Package(
         // The calibration tests read the samples through the importer.
         .testTarget(name: "CreditBacktestTests", dependencies: ["CreditBacktest", "CreditTestSupport", "UsageImport"]),
         .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports"]),
+        .testTarget(
+            name: "CreditWorkbookTests",
+            dependencies: [
+                "CreditWorkbook", "CreditSharding", "CreditReports", "CreditForecast", "CreditLedger", "CreditCore", "CreditTestSupport",
+            ]
+        ),
         .testTarget(name: "creditcastTests", dependencies: ["creditcast"]),
     ],
     swiftLanguageModes: [.v6]

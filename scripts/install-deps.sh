@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages creditcast needs, when they are missing.
 #
-#   scripts/install-deps.sh               libcsv-dev: the C CSV parser creditcast reads files with
+#   scripts/install-deps.sh               libcsv-dev: the C CSV parser creditcast reads files with, and
+#                                         libxlsxwriter-dev: the C library it writes Excel workbooks with
 #   scripts/install-deps.sh --with-calc   also LibreOffice Calc (headless), which the output-safety
 #                                         tests open exported CSV files in; CI installs it, users
 #                                         may skip it (those tests are then skipped, saying why)
@@ -13,6 +14,7 @@ set -euo pipefail
 
 packages=()
 [ -f /usr/include/csv.h ] || packages+=(libcsv-dev)
+[ -f /usr/include/xlsxwriter.h ] || packages+=(libxlsxwriter-dev)
 for arg in "$@"; do
     case "$arg" in
         --with-calc) command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || packages+=(libreoffice-calc-nogui) ;;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up creditcast on Debian or Ubuntu with Swift: installs libcsv-dev when missing, builds the
+# Sets up creditcast on Debian or Ubuntu with Swift: installs libcsv-dev and libxlsxwriter-dev when missing, builds the
 # release binary and, unless --no-demo is given, runs a forecast of the bundled team sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite, installing libcsv-dev first when it is missing.
+# Runs the whole test suite, installing libcsv-dev and libxlsxwriter-dev first when they are missing.
 #
 # The output-safety tests also open exported CSV files in LibreOffice Calc when it is installed
 # (`bash scripts/install-deps.sh --with-calc`); without it they say so and are skipped.

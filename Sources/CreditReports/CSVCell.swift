@@ -7,7 +7,7 @@ import CreditCore
 /// `@`, tab or CR as a formula ("CSV injection"), so it gets a leading `'`. Numbers are written
 /// as plain numbers, so a negative number stays `-12` and sums in a spreadsheet; this is why the
 /// cell's kind, not its text, decides.
-enum CSVCell: Hashable, Sendable {
+package enum CSVCell: Hashable, Sendable {
     /// Text from user input: neutralised against formula evaluation, then quoted if needed.
     case text(String)
     /// Text the tool itself chose (headers, ISO months, model names): quoted if needed, never

@@ -4,11 +4,11 @@
 /// spreadsheet, pandas and R read LF, LF files diff cleanly in git, and a text cell that itself
 /// holds a line break is quoted either way. There are no comment or title lines: those break
 /// spreadsheets and `pandas.read_csv`, so provenance travels in a sidecar (`ReportProvenance`).
-struct CSVTable: Sendable, Equatable {
+package struct CSVTable: Sendable, Equatable {
     /// Column names, written as the first record.
-    var header: [String]
+    package var header: [String]
     /// Data records; each should have as many cells as the header.
-    var rows: [[CSVCell]]
+    package var rows: [[CSVCell]]
 
     /// A table with the given header and rows.
     init(header: [String], rows: [[CSVCell]] = []) {

@@ -7,14 +7,14 @@ import CreditForecast
 /// numbers; probabilities have 4 decimals (0.0001 is finer than any forecast's precision); means
 /// of credits have 1 decimal (a whole number would show 0 for a 1-in-20 chance of forfeiting
 /// 10 credits); money has 2 decimals. A month or value that does not exist is an empty cell.
-enum ForecastCSV {
+package enum ForecastCSV {
     /// Places for probabilities.
     static let probabilityPlaces = 4
     /// Places for means of credits.
     static let meanPlaces = 1
 
     /// `forecast.csv`.
-    static func forecast(_ run: ForecastRun) -> CSVTable {
+    package static func forecast(_ run: ForecastRun) -> CSVTable {
         var table = CSVTable(header: [
             "workspace", "month", "seats", "accrual", "cap", "usage_p10", "usage_p50", "usage_p90",
             "balance_p5", "balance_p10", "balance_p50", "balance_p90", "balance_p95", "balance_mean",
@@ -40,7 +40,7 @@ enum ForecastCSV {
     }
 
     /// `summary.csv`.
-    static func summary(_ run: ForecastRun) -> CSVTable {
+    package static func summary(_ run: ForecastRun) -> CSVTable {
         var table = CSVTable(header: [
             "workspace", "plan", "seats", "starting_balance", "cap", "p_any_cap", "p_any_shortfall",
             "cap_likely_by", "shortfall_likely_by", "expected_forfeited", "expected_shortfall", "expected_payg_cost",

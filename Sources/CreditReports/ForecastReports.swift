@@ -104,7 +104,7 @@ public struct ForecastReports: Sendable {
     /// (nearest-rank percentiles of the annual total over the trials) against what the plan
     /// accrues, the chance of needing extra credits, their mean and P90, and what buying them
     /// costs under the run's rules (pay-as-you-go, or its auto-purchase), to the cent.
-    var annualCSV: CSVTable {
+    package var annualCSV: CSVTable {
         let answers = answers
         return CSVTable(
             header: Self.annualHeader,
@@ -118,13 +118,15 @@ public struct ForecastReports: Sendable {
     }
 
     /// Writes the report into `directory` (created if needed), with `extraFiles` (a scenario
-    /// comparison) inside it, and, if `trialsFile` is given, the trials file and its sidecar,
-    /// all or nothing; refuses to write over any of `inputs`. Returns the paths written.
+    /// comparison) inside it, `outsideFiles` at their own paths (a workbook) and, if
+    /// `trialsFile` is given, the trials file and its sidecar, all or nothing; refuses to write
+    /// over any of `inputs`. Returns the paths written.
     @discardableResult
     public func write(
-        to directory: String, trialsFile: String? = nil, inputs: [String] = [], extraFiles: [ReportFile] = []
+        to directory: String, trialsFile: String? = nil, inputs: [String] = [], extraFiles: [ReportFile] = [],
+        outsideFiles: [(path: String, file: ReportFile)] = []
     ) throws(ReportWriteError) -> [String] {
-        var targets = ReportSet(files: files.files + extraFiles).targets(in: directory)
+        var targets = ReportSet(files: files.files + extraFiles).targets(in: directory) + outsideFiles
         if let trialsFile {
             targets += TrialsCSV(run: run).targets(at: trialsFile, provenance: provenance)
         }

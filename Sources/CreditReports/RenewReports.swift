@@ -32,7 +32,7 @@ public struct RenewReports: Sendable {
     /// `renew.csv`: one row per workspace, scenario and strategy. `recommended` is 1 on the
     /// strategy to buy; `saving_vs_payg` is what it saves against pay-as-you-go only, by the
     /// plan's risk measure, and empty on the other rows.
-    var csv: CSVTable {
+    package var csv: CSVTable {
         var table = CSVTable(header: Self.header)
         for recommendation in plan.recommendations {
             let forecast = recommendation.forecast
@@ -63,7 +63,7 @@ public struct RenewReports: Sendable {
     /// usage (nearest-rank percentiles of the annual total over the trials) against what the
     /// plan accrues, the chance of needing any extra credits and their mean, then the strategy
     /// to buy, what it costs and leaves unused, and the runner-up; costs to the cent.
-    var summaryCSV: CSVTable {
+    package var summaryCSV: CSVTable {
         var table = CSVTable(header: Self.summaryHeader)
         for recommendation in plan.recommendations {
             let forecast = recommendation.forecast

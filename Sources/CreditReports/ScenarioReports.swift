@@ -26,7 +26,7 @@ public struct ScenarioReports: Sendable {
 
     /// `scenarios.csv`: per workspace, the baseline and each scenario, with their last month's
     /// seats, accrual, cap and median balance and the horizon's chances and expectations.
-    var csv: CSVTable {
+    package var csv: CSVTable {
         var table = CSVTable(header: Self.header)
         let count = runs.first?.run.workspaces.count ?? 0
         for index in 0..<count {

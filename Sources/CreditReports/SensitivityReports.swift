@@ -62,7 +62,7 @@ public struct SensitivityReports: Sendable {
 
     /// `sensitivity.csv`: per workspace and measure, every driver in tornado order (rank 1 moves
     /// the result most).
-    var csv: CSVTable {
+    package var csv: CSVTable {
         var table = CSVTable(header: Self.header)
         for analysis in analyses {
             for measure in SensitivityMeasure.allCases {

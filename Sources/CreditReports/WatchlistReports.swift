@@ -30,7 +30,7 @@ public struct WatchlistReports: Sendable {
     /// `watchlist.csv`: one row per workspace, most urgent first. Probabilities have 4 decimals,
     /// the share of the cap too (0.8125 is 81.25%), credits 1 decimal for means; what is at stake
     /// is summed over the thresholds' window (dollars to the cent).
-    var csv: CSVTable {
+    package var csv: CSVTable {
         let places = ForecastCSV.probabilityPlaces
         return CSVTable(
             header: Self.header,

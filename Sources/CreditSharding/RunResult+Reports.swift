@@ -4,7 +4,7 @@ import CreditReports
 
 extension RunResult {
     /// The scenario comparison of a forecast with scenarios, rendered by `ScenarioReports`.
-    private var scenarioReports: ScenarioReports? {
+    package var scenarioReports: ScenarioReports? {
         guard case let .forecast(runs, _) = payload, runs.count > 1 else { return nil }
         return ScenarioReports(
             runs: runs.map { scenario in
@@ -16,7 +16,7 @@ extension RunResult {
     }
 
     /// The forecast's reports of the baseline, with its annual answers when they were simulated.
-    private var forecastReports: ForecastReports {
+    package var forecastReports: ForecastReports {
         guard case let .forecast(_, annual) = payload else {
             return ForecastReports(run: baselineRun, assumptions: assumptions, charts: charts)
         }
@@ -24,14 +24,14 @@ extension RunResult {
     }
 
     /// The watchlist's reports, for a watchlist result.
-    private var watchlistReports: WatchlistReports? {
+    package var watchlistReports: WatchlistReports? {
         guard case let .watchlist(_, thresholds) = payload else { return nil }
         let forecast = baselineRun
         return WatchlistReports(run: forecast, watchlist: Watchlist(run: forecast, thresholds: thresholds), assumptions: assumptions)
     }
 
     /// The renewal plan's reports, for a renewal result.
-    private var renewReports: RenewReports? {
+    package var renewReports: RenewReports? {
         guard case let .renew(scenarios, risk, sensitivity) = payload else { return nil }
         return RenewReports(
             plan: RenewalPlan(scenarios: scenarios.map { ($0.scenario, $0.forecasts) }, risk: risk), run: run, assumptions: assumptions,
@@ -54,19 +54,23 @@ extension RunResult {
     }
 
     /// Writes the reports into `directory`, all or nothing, with a forecast's trials file (its
-    /// workspaces must have kept their sample paths) and `extraFiles` inside the directory;
-    /// refuses to write over any of `inputs`. Returns the paths written.
+    /// workspaces must have kept their sample paths), `extraFiles` inside the directory and
+    /// `outsideFiles` at their own paths (a workbook); refuses to write over any of `inputs`.
+    /// Returns the paths written.
     @discardableResult
     public func writeReports(
-        to directory: String, trialsFile: String? = nil, inputs: [String] = [], extraFiles: [ReportFile] = []
+        to directory: String, trialsFile: String? = nil, inputs: [String] = [], extraFiles: [ReportFile] = [],
+        outsideFiles: [(path: String, file: ReportFile)] = []
     ) throws(ReportWriteError) -> [String] {
         switch kind {
         case .forecast:
             return try forecastReports.write(
-                to: directory, trialsFile: trialsFile, inputs: inputs, extraFiles: (scenarioReports?.files ?? []) + extraFiles
+                to: directory, trialsFile: trialsFile, inputs: inputs, extraFiles: (scenarioReports?.files ?? []) + extraFiles,
+                outsideFiles: outsideFiles
             )
         case .watchlist, .renew:
-            return try ReportSet(files: reportFiles.files + extraFiles).write(to: directory, inputPaths: inputs)
+            return try ReportSet.write(
+                ReportSet(files: reportFiles.files + extraFiles).targets(in: directory) + outsideFiles, inputPaths: inputs)
         }
     }
 

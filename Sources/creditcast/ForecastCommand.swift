@@ -54,8 +54,11 @@ struct ForecastCommand: ParsableCommand {
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
     @OptionGroup var sharding: ShardOptions
+    @OptionGroup var workbook: WorkbookOptions
 
     func validate() throws {
+        // The workbook restates the reports, which only `creditcast merge` writes for a sharded run.
+        if sharding.shard != nil, workbook.path != nil { throw ValidationError("--xlsx cannot be combined with --shard") }
         // Every trial's path of every workspace would have to travel to the merge; read them
         // from a single run instead.
         if sharding.shard != nil, trialsOut != nil { throw ValidationError("--trials-out cannot be combined with --shard") }
@@ -126,7 +129,7 @@ struct ForecastCommand: ParsableCommand {
             payload: .forecast(runs.map { ($0.name, $0.result.workspaces) }, annual: annual)
         )
         result.charts = charts
-        try sharding.publish(result, to: out, trialsFile: trialsOut, inputs: inputs, quiet: running.quiet) {
+        try sharding.publish(result, to: out, trialsFile: trialsOut, workbook: workbook, inputs: inputs, quiet: running.quiet) {
             result.summary(reportDirectory: out)
         }
     }

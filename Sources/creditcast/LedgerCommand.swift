@@ -2,6 +2,7 @@ import ArgumentParser
 import CreditCore
 import CreditLedger
 import CreditReports
+import CreditWorkbook
 import Foundation
 import UsageImport
 
@@ -32,6 +33,14 @@ struct LedgerCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, markdown or json (table on a terminal, csv otherwise).")
     var format: LedgerFormat?
 
+    @Option(
+        name: .customLong("xlsx"),
+        help: ArgumentHelp(
+            "Also write the ledger as an Excel workbook at FILE whose pool columns are formulas: change a month's usage, accrual or cap and the pool follows (values only when packages are bought).",
+            valueName: "FILE"
+        ))
+    var xlsx: String?
+
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
 
@@ -53,15 +62,14 @@ struct LedgerCommand: ParsableCommand {
         try reportingFailures {
             let pricing = try pool.loadPricing()
             let history = try loadHistory()
-            let replay = HistoryReplay(
-                pricing: pricing, rules: try pool.purchaseRules(pricing),
-                scheduledPurchases: try scheduledPurchases(pricing)
-            )
+            let rules = try pool.purchaseRules(pricing)
+            let replay = HistoryReplay(pricing: pricing, rules: rules, scheduledPurchases: try scheduledPurchases(pricing))
             let workspaces: [HistoryReplay.Workspace]
             do { workspaces = try replay.replay(history, resolver: try pool.resolver(pricing)) } catch { throw CommandFailure(error) }
             let ledger = LedgerReport(
                 workspaces: workspaces.map { (history.hasWorkspaceColumn ? $0.name : nil, $0.months) }
             )
+            if let xlsx { try writeWorkbook(ledger, rules: rules, to: xlsx) }
             let chosen = format ?? (Terminal.standardOutputIsTerminal ? .table : .csv)
             print(ledger.rendered(as: chosen), terminator: "")
         }
@@ -77,6 +85,19 @@ struct LedgerCommand: ParsableCommand {
             return imported.history
         } catch {
             throw CommandFailure(error)
+        }
+    }
+
+    /// Writes `ledger` as a workbook at `path`, all or nothing, never over an input file.
+    private func writeWorkbook(_ ledger: LedgerReport, rules: PurchaseRules, to path: String) throws {
+        let file: ReportFile
+        do { file = try LedgerWorkbook.workbook(ledger, rules: rules).file(at: path) } catch {
+            throw CommandFailure(error, code: CommandFailure.outputFailed)
+        }
+        do {
+            try ReportSet.write([(path, file)], inputPaths: pool.inputFiles(usage: usageFile ?? "").filter { !$0.isEmpty })
+        } catch {
+            throw CommandFailure(error, code: CommandFailure.outputFailed)
         }
     }
 

@@ -56,8 +56,11 @@ struct RenewCommand: ParsableCommand {
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
     @OptionGroup var sharding: ShardOptions
+    @OptionGroup var workbook: WorkbookOptions
 
     func validate() throws {
+        // The workbook restates the reports, which only `creditcast merge` writes for a sharded run.
+        if sharding.shard != nil, workbook.path != nil { throw ValidationError("--xlsx cannot be combined with --shard") }
         // A renewal keeps each trial's cost, not its months: the trial-month bound does not apply.
         try RunOptions.validateTrials(trials, horizon: nil)
         try RunOptions.validateLimit(limit)
@@ -114,7 +117,7 @@ struct RenewCommand: ParsableCommand {
                 assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
                 payload: .renew(scenarios: planned.map { ($0.name, $0.result) }, risk: risk, sensitivity: analyses)
             )
-            try sharding.publish(result, to: out, inputs: inputs, quiet: running.quiet) {
+            try sharding.publish(result, to: out, workbook: workbook, inputs: inputs, quiet: running.quiet) {
                 result.summary(reportDirectory: out, limit: limit)
             }
         }

@@ -38,10 +38,10 @@ struct ShardOptions: ParsableArguments {
             + "in \(ShardFile.path(in: directory)).\nWhen all \(result.shard.count) shards are done: creditcast merge DIR... --out REPORT_DIR\n"
     }
 
-    /// Writes a run's result: the shard file when `--shard` is given, the reports otherwise; then
-    /// prints what the user should see unless `quiet`.
+    /// Writes a run's result: the shard file when `--shard` is given, the reports otherwise (with
+    /// the workbook `--xlsx` asks for); then prints what the user should see unless `quiet`.
     func publish(
-        _ result: RunResult, to directory: String, trialsFile: String? = nil, inputs: [String], quiet: Bool,
+        _ result: RunResult, to directory: String, trialsFile: String? = nil, workbook: WorkbookOptions, inputs: [String], quiet: Bool,
         summary: () -> String
     ) throws {
         if selected != nil {
@@ -49,8 +49,9 @@ struct ShardOptions: ParsableArguments {
             if !quiet { print(message, terminator: "") }
             return
         }
+        let workbookFile = try workbook.target(for: result)
         do {
-            try result.writeReports(to: directory, trialsFile: trialsFile, inputs: inputs)
+            try result.writeReports(to: directory, trialsFile: trialsFile, inputs: inputs, outsideFiles: workbookFile.map { [$0] } ?? [])
         } catch {
             throw CommandFailure(error, code: CommandFailure.outputFailed)
         }

@@ -46,12 +46,15 @@ struct WatchlistCommand: ParsableCommand {
     @OptionGroup var pool: PoolOptions
     @OptionGroup var reading: ImportOptions
     @OptionGroup var sharding: ShardOptions
+    @OptionGroup var workbook: WorkbookOptions
 
     var thresholds: WatchlistThresholds {
         WatchlistThresholds(shortfallProbability: shortfallThreshold, capProbability: capThreshold, windowMonths: window)
     }
 
     func validate() throws {
+        // The workbook restates the reports, which only `creditcast merge` writes for a sharded run.
+        if sharding.shard != nil, workbook.path != nil { throw ValidationError("--xlsx cannot be combined with --shard") }
         guard (1...120).contains(horizon) else { throw ValidationError("--horizon must be 1 to 120 months") }
         try RunOptions.validateTrials(trials, horizon: horizon)
         try RunOptions.validateLimit(limit)
@@ -93,7 +96,7 @@ struct WatchlistCommand: ParsableCommand {
                 assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
                 payload: .watchlist(workspaces: forecast.workspaces, thresholds: thresholds)
             )
-            try sharding.publish(result, to: out, inputs: pool.inputFiles(usage: running.usage), quiet: running.quiet) {
+            try sharding.publish(result, to: out, workbook: workbook, inputs: pool.inputFiles(usage: running.usage), quiet: running.quiet) {
                 result.summary(reportDirectory: out, limit: limit)
             }
         }

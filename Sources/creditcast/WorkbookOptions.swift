@@ -1,0 +1,26 @@
+import ArgumentParser
+import CreditReports
+import CreditSharding
+import CreditWorkbook
+
+/// `--xlsx FILE`, for the commands whose reports can also be one Excel workbook (forecast,
+/// watchlist, renew): written with the report directory, all or nothing.
+struct WorkbookOptions: ParsableArguments {
+    @Option(
+        name: .customLong("xlsx"),
+        help: ArgumentHelp(
+            "Also write the reports as one Excel workbook at FILE: numbers as numbers with their formats, frozen headers, filters, and a balance chart per workspace report.md details (at most 1,048,575 rows a sheet).",
+            valueName: "FILE"
+        ))
+    var path: String?
+
+    /// The workbook of `result` with the path it goes to, when `--xlsx` was given.
+    func target(for result: RunResult) throws -> (path: String, file: ReportFile)? {
+        guard let path else { return nil }
+        do {
+            return (path, try result.workbook().file(at: path))
+        } catch {
+            throw CommandFailure(error, code: CommandFailure.outputFailed)
+        }
+    }
+}
