@@ -1,3 +1,5 @@
+import CreditCore
+
 /// A CSV file: a header and rows of typed cells.
 ///
 /// The format is RFC 4180 with one deliberate choice: records end with LF, not CRLF. Every
@@ -33,5 +35,25 @@ package struct CSVTable: Sendable, Equatable {
         }
         line += "\n"
         return line
+    }
+}
+
+extension CSVTable {
+    /// The rows at `order` (all rows, in file order, when `nil`) as JSON objects keyed by the
+    /// header: text as strings, numbers as JSON numbers with the CSV's own digits (so a reader
+    /// with decimal numbers gets the exact amount), empty cells as `null`.
+    package func jsonRows(order: [Int]? = nil) -> JSONValue {
+        let rows = order.map { $0.map { self.rows[$0] } } ?? self.rows
+        return .array(
+            rows.map { row in
+                .object(
+                    zip(header, row).map { name, cell in
+                        switch cell {
+                        case let .text(text), let .literal(text): (name, .string(text))
+                        case let .number(digits): (name, .number(digits))
+                        case .empty: (name, .null)
+                        }
+                    })
+            })
     }
 }

@@ -47,9 +47,9 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Directory for the reports.")
     var out: String = "creditcast-backtest"
 
-    @OptionGroup var running: RunOptions
-    @OptionGroup var pool: PoolOptions
-    @OptionGroup var reading: ImportOptions
+    @OptionGroup(title: "Input and run") var running: RunOptions
+    @OptionGroup(title: "Pool rules and prices") var pool: PoolOptions
+    @OptionGroup(title: "Reading the usage file") var reading: ImportOptions
 
     /// The longest history `--min-history` may ask for: a century of months.
     static let mostHistoryMonths = 1_200

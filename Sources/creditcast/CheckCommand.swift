@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @OptionGroup var reading: ImportOptions
+    @OptionGroup(title: "Reading the usage file") var reading: ImportOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CreditCore
+import Foundation
 
 /// The `creditcast` command: forecasts shared, seat-based credit pools.
 @main
@@ -17,4 +18,24 @@ struct Creditcast: ParsableCommand {
             MergeCommand.self,
         ]
     )
+
+    /// Runs the command line, first catching a mistyped command, which gets a suggestion rather
+    /// than the argument parser's "Unexpected argument".
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, let message = unknownCommandMessage(first) {
+            Terminal.standardError.write(message)
+            Self.exit(withError: ExitCode.validationFailure)
+        }
+        main(arguments)
+    }
+
+    /// What to say about `word` in the command's place, or `nil` if it is a command or an option.
+    static func unknownCommandMessage(_ word: String) -> String? {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard !word.hasPrefix("-"), !names.contains(word), word != "help" else { return nil }
+        let suggestion = NameSuggestion.closest(to: word, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        return
+            "Error: unknown command '\(word)'\(suggestion)\nCommands: \(names.joined(separator: ", ")) (creditcast --help says what each does)\n"
+    }
 }

@@ -49,12 +49,13 @@ struct ForecastCommand: ParsableCommand {
     )
     var scenario: String?
 
-    @OptionGroup var running: RunOptions
-    @OptionGroup var modelling: ModelOptions
-    @OptionGroup var pool: PoolOptions
-    @OptionGroup var reading: ImportOptions
-    @OptionGroup var sharding: ShardOptions
-    @OptionGroup var workbook: WorkbookOptions
+    @OptionGroup(title: "Input and run") var running: RunOptions
+    @OptionGroup(title: "Usage model") var modelling: ModelOptions
+    @OptionGroup(title: "Pool rules and prices") var pool: PoolOptions
+    @OptionGroup(title: "Reading the usage file") var reading: ImportOptions
+    @OptionGroup(title: "Beyond one machine") var sharding: ShardOptions
+    @OptionGroup(title: "Excel") var workbook: WorkbookOptions
+    @OptionGroup var printing: SummaryOptions
 
     func validate() throws {
         // The workbook restates the reports, which only `creditcast merge` writes for a sharded run.
@@ -130,7 +131,7 @@ struct ForecastCommand: ParsableCommand {
         )
         result.charts = charts
         try sharding.publish(result, to: out, trialsFile: trialsOut, workbook: workbook, inputs: inputs, quiet: running.quiet) {
-            result.summary(reportDirectory: out)
+            printing.render(result, reportDirectory: out, limit: ForecastReports.standardDetailLimit)
         }
     }
 }

@@ -41,8 +41,8 @@ struct LedgerCommand: ParsableCommand {
         ))
     var xlsx: String?
 
-    @OptionGroup var pool: PoolOptions
-    @OptionGroup var reading: ImportOptions
+    @OptionGroup(title: "Pool rules and prices") var pool: PoolOptions
+    @OptionGroup(title: "Reading the usage file") var reading: ImportOptions
 
     func validate() throws {
         switch (usage, usageFile) {

@@ -51,12 +51,13 @@ struct RenewCommand: ParsableCommand {
     )
     var sensitivity = false
 
-    @OptionGroup var running: RunOptions
-    @OptionGroup var modelling: ModelOptions
-    @OptionGroup var pool: PoolOptions
-    @OptionGroup var reading: ImportOptions
-    @OptionGroup var sharding: ShardOptions
-    @OptionGroup var workbook: WorkbookOptions
+    @OptionGroup(title: "Input and run") var running: RunOptions
+    @OptionGroup(title: "Usage model") var modelling: ModelOptions
+    @OptionGroup(title: "Pool rules and prices") var pool: PoolOptions
+    @OptionGroup(title: "Reading the usage file") var reading: ImportOptions
+    @OptionGroup(title: "Beyond one machine") var sharding: ShardOptions
+    @OptionGroup(title: "Excel") var workbook: WorkbookOptions
+    @OptionGroup var printing: SummaryOptions
 
     func validate() throws {
         // The workbook restates the reports, which only `creditcast merge` writes for a sharded run.
@@ -87,17 +88,20 @@ struct RenewCommand: ParsableCommand {
                 fingerprint.scenarios(scenarios)
                 fingerprint.field("sensitivity", sensitivity)
             }
+            let progress = running.progressBar()
             let planned: [(name: String, result: [RenewalForecast])]
             do {
                 planned = try Scenario.baselineAndEach(of: scenarios) { scenario in
                     try ForecastEngine.runRenewal(
                         history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
-                        threads: running.threadCount, renewal: renewalMonth, scenario: scenario
+                        threads: running.threadCount, renewal: renewalMonth, scenario: scenario,
+                        progress: scenario == nil ? progress.callback : nil
                     ) { _, need in RenewalStrategies.search(for: pricing, need: need) }
                 }
             } catch {
                 throw CommandFailure(error)
             }
+            progress?.finish()
             // The drivers move the baseline only; scenarios are what-ifs of their own.
             var analyses: [WorkspaceSensitivity]?
             if sensitivity {
@@ -118,7 +122,7 @@ struct RenewCommand: ParsableCommand {
                 payload: .renew(scenarios: planned.map { ($0.name, $0.result) }, risk: risk, sensitivity: analyses)
             )
             try sharding.publish(result, to: out, workbook: workbook, inputs: inputs, quiet: running.quiet) {
-                result.summary(reportDirectory: out, limit: limit)
+                printing.render(result, reportDirectory: out, limit: limit)
             }
         }
     }

@@ -41,12 +41,13 @@ struct WatchlistCommand: ParsableCommand {
     @Option(help: "Workspaces listed on standard output, 0 to 1,000,000 (the files list all).")
     var limit: Int = 20
 
-    @OptionGroup var running: RunOptions
-    @OptionGroup var modelling: ModelOptions
-    @OptionGroup var pool: PoolOptions
-    @OptionGroup var reading: ImportOptions
-    @OptionGroup var sharding: ShardOptions
-    @OptionGroup var workbook: WorkbookOptions
+    @OptionGroup(title: "Input and run") var running: RunOptions
+    @OptionGroup(title: "Usage model") var modelling: ModelOptions
+    @OptionGroup(title: "Pool rules and prices") var pool: PoolOptions
+    @OptionGroup(title: "Reading the usage file") var reading: ImportOptions
+    @OptionGroup(title: "Beyond one machine") var sharding: ShardOptions
+    @OptionGroup(title: "Excel") var workbook: WorkbookOptions
+    @OptionGroup var printing: SummaryOptions
 
     var thresholds: WatchlistThresholds {
         WatchlistThresholds(shortfallProbability: shortfallThreshold, capProbability: capThreshold, windowMonths: window)
@@ -97,7 +98,7 @@ struct WatchlistCommand: ParsableCommand {
                 payload: .watchlist(workspaces: forecast.workspaces, thresholds: thresholds)
             )
             try sharding.publish(result, to: out, workbook: workbook, inputs: pool.inputFiles(usage: running.usage), quiet: running.quiet) {
-                result.summary(reportDirectory: out, limit: limit)
+                printing.render(result, reportDirectory: out, limit: limit)
             }
         }
     }
