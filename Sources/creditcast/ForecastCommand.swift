@@ -23,7 +23,10 @@ struct ForecastCommand: ParsableCommand {
     @Option(help: "Months to forecast, 1 to 120.")
     var horizon: Int = 12
 
-    @Option(help: "Monte Carlo trials per workspace, 1 to 1,000,000, and --trials × --horizon at most 12,000,000.")
+    @Option(
+        help:
+            "Monte Carlo trials per workspace, 1 to 1,000,000, and --trials × --horizon at most 12,000,000. The default, 10,000, puts every reported probability within about ±0.5 points (one standard error)."
+    )
     var trials: Int = 10_000
 
     @Option(

@@ -32,7 +32,10 @@ struct WatchlistCommand: ParsableCommand {
     @Option(help: "Months to forecast, 1 to 120 (the first month either chance reaches its threshold is looked for this far).")
     var horizon: Int = 12
 
-    @Option(help: "Monte Carlo trials per workspace, 1 to 1,000,000, and --trials × --horizon at most 12,000,000.")
+    @Option(
+        help:
+            "Monte Carlo trials per workspace, 1 to 1,000,000, and --trials × --horizon at most 12,000,000. The default, 1,000 (±1.6 points at worst), is enough to rank whom to call and runs a portfolio ten times faster than a forecast's 10,000."
+    )
     var trials: Int = 1_000
 
     @Option(help: "Directory for the reports.")
