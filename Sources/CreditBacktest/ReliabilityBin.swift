@@ -47,4 +47,36 @@ public struct ReliabilityBin: Sendable, Equatable {
             )
         }
     }
+
+    /// `bins` (in probability order) with neighbours merged until each holds at least
+    /// `minimumCount` forecasts, so that no point of a reliability chart rests on a handful of
+    /// events; what is left over at the top joins the last bin. Counts, mean probabilities and
+    /// observed frequencies are those of the merged forecasts; empty bins vanish.
+    public static func pooled(_ bins: [ReliabilityBin], minimumCount: Int) -> [ReliabilityBin] {
+        var pooled: [ReliabilityBin] = []
+        var open: ReliabilityBin?
+        func merge(_ a: ReliabilityBin, _ b: ReliabilityBin) -> ReliabilityBin {
+            let count = a.count + b.count
+            guard count > 0 else {
+                return ReliabilityBin(lower: a.lower, upper: b.upper, count: 0, meanProbability: 0, observedFrequency: 0)
+            }
+            func weighted(_ x: Double, _ y: Double) -> Double { (x * Double(a.count) + y * Double(b.count)) / Double(count) }
+            return ReliabilityBin(
+                lower: a.lower, upper: b.upper, count: count, meanProbability: weighted(a.meanProbability, b.meanProbability),
+                observedFrequency: weighted(a.observedFrequency, b.observedFrequency))
+        }
+        for bin in bins where bin.count > 0 {
+            let merged = open.map { merge($0, bin) } ?? bin
+            if merged.count >= minimumCount {
+                pooled.append(merged)
+                open = nil
+            } else {
+                open = merged
+            }
+        }
+        if let rest = open {
+            if let last = pooled.popLast() { pooled.append(merge(last, rest)) } else { pooled.append(rest) }
+        }
+        return pooled
+    }
 }

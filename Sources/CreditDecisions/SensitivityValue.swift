@@ -23,4 +23,26 @@ public enum SensitivityValue: Sendable, Equatable, CustomStringConvertible {
         case let .plan(name): name ?? "same plan"
         }
     }
+
+    /// The setting as a change from the baseline, for charts: `−18%`, `+1.8% a month`,
+    /// `−1 seat`, `+3 seats`, `launch`, `same plan`. Percentages are rounded to a tenth and
+    /// written without a trailing `.0`; the minus is a true minus sign (U+2212).
+    public var change: String {
+        switch self {
+        case let .multiplier(factor): Self.percentChange(factor)
+        case let .monthlyGrowth(factor): Self.percentChange(factor) + " a month"
+        case let .seats(delta): "\(delta < 0 ? "\u{2212}" : "+")\(abs(delta)) seat\(abs(delta) == 1 ? "" : "s")"
+        case let .plan(name): name ?? "same plan"
+        }
+    }
+
+    /// `factor` as a signed percentage change, from its exact millionths.
+    static func percentChange(_ factor: UsageMultiplier) -> String {
+        let change = factor.millionths - UsageMultiplier.denominator
+        // Tenths of a percent: 1,000 millionths each, rounded half away from zero.
+        let tenths = (abs(change) + 500) / 1_000
+        let sign = tenths == 0 ? "" : change < 0 ? "\u{2212}" : "+"
+        let digits = tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+        return "\(sign)\(digits)%"
+    }
 }

@@ -52,16 +52,20 @@ public struct BacktestReports: Sendable {
         )
     }
 
+    /// The fewest forecasts behind one point of the reliability chart.
+    static let reliabilityPointForecasts = 20
+
     /// Observed frequency against forecast probability, one line per model with both events'
-    /// forecasts pooled (the Markdown tables split them), markers sized by the forecasts in each
-    /// bin, against the diagonal.
+    /// forecasts pooled (the Markdown tables split them), against the diagonal. Neighbouring
+    /// tenths are merged until each point holds `reliabilityPointForecasts` forecasts, so that a
+    /// point never leaps between 0% and 100% on one or two events; markers are sized by count.
     var reliabilityChart: BacktestChart {
         var series = [BacktestChart.Series(name: "perfectly reliable", color: "#000000", points: [(0, 0), (1, 1)], isReference: true)]
         for model in run.models {
             let forecasts = run.records.filter { $0.model == model && $0.isLastStep }.flatMap { record in
                 BacktestEvent.allCases.map { record.forecast(of: $0) }
             }
-            let bins = ReliabilityBin.table(forecasts).filter { $0.count > 0 }
+            let bins = ReliabilityBin.pooled(ReliabilityBin.table(forecasts), minimumCount: Self.reliabilityPointForecasts)
             series.append(
                 .init(
                     name: model.rawValue, color: Self.color(of: model),

@@ -31,6 +31,17 @@ struct BalanceFanChart: Sendable {
         return ((target + step - 1) / step * step, step)
     }
 
+    /// The widest a month label (`2026-11`) is drawn, with the space it needs to its neighbour.
+    static let monthLabelWidth = 52.0
+
+    /// Every how many months a month is labelled: the smallest of 1, 2, 3, 4, 6, 12, 24, 60 and
+    /// 120 that leaves `monthLabelWidth` between labels, so that they never overlap at any
+    /// horizon, and past a year fall on the same calendar month each year.
+    static func labelStep(months: Int, plotWidth: Double) -> Int {
+        let gaps = Double(max(months - 1, 1))
+        return [1, 2, 3, 4, 6, 12, 24, 60, 120].first { plotWidth * Double($0) / gaps >= monthLabelWidth } ?? 120
+    }
+
     /// The SVG document.
     var svg: String {
         let (width, height) = Self.size
@@ -84,8 +95,7 @@ struct BalanceFanChart: Sendable {
         svg +=
             "<line x1=\"\(left)\" y1=\"\(number(y(0)))\" x2=\"\(right)\" y2=\"\(number(y(0)))\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
         svg += "<g fill=\"#333333\" text-anchor=\"middle\">\n"
-        // Label every month up to a year; beyond that every k-th, so labels never overlap.
-        let every = max(1, (months.count + 11) / 12)
+        let every = Self.labelStep(months: months.count, plotWidth: plot.width)
         for (index, month) in months.enumerated() where index % every == 0 {
             svg += "<text x=\"\(number(x(index)))\" y=\"\(number(y(0) + 20))\">\(month.month)</text>\n"
         }

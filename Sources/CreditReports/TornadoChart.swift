@@ -14,11 +14,13 @@ struct TornadoChart: Sendable {
     var risk: RenewalRisk
 
     /// Width of the picture, in pixels.
-    static let width = 720
-    private static let margin = (left: 130, right: 40, top: 56)
+    static let width = 760
+    private static let margin = (left: 170, right: 30, top: 56)
+    /// Room at each end of the bars for their values, so that a label never leaves the picture.
+    private static let valueRoom = 90
     private static let barHeight = 22
-    private static let barGap = 10
-    private static let panelGap = 56
+    private static let barGap = 16
+    private static let panelGap = 48
 
     /// The chart of `analysis`.
     init(analysis: WorkspaceSensitivity, risk: RenewalRisk) {
@@ -30,9 +32,10 @@ struct TornadoChart: Sendable {
 
     /// The SVG document.
     var svg: String {
-        let drivers = analysis.effects.count
-        let panelHeight = 30 + drivers * (Self.barHeight + Self.barGap)
-        let height = Self.margin.top + 2 * panelHeight + Self.panelGap + 24
+        let measures = SensitivityMeasure.allCases
+        // A panel that nothing moves is one line of words, not a column of empty bars.
+        let heights = measures.map { span($0) == nil ? 36 : 30 + analysis.effects.count * (Self.barHeight + Self.barGap) }
+        let height = Self.margin.top + heights.reduce(0, +) + (measures.count - 1) * Self.panelGap + 24
         let name = XMLText.escape(analysis.workspace)
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -42,10 +45,14 @@ struct TornadoChart: Sendable {
             <text x="\(Self.width / 2)" y="24" text-anchor="middle" font-size="16">\(name): what drives the renewal (\(XMLText.escape(analysis.strategy)))</text>
 
             """
-        for (index, measure) in SensitivityMeasure.allCases.enumerated() {
-            svg += panel(measure, top: Self.margin.top + index * (panelHeight + Self.panelGap))
+        var top = Self.margin.top
+        for (measure, panelHeight) in zip(measures, heights) {
+            svg += panel(measure, top: top)
+            top += panelHeight + Self.panelGap
         }
         let legendY = height - 12
+        // Without a bar there is nothing for the legend to explain.
+        guard measures.contains(where: { span($0) != nil }) else { return svg + "</svg>\n" }
         svg += """
             <g font-size="12" fill="#333333">
             <rect x="\(Self.margin.left)" y="\(legendY - 10)" width="16" height="10" fill="#6baed6"/>
@@ -59,35 +66,51 @@ struct TornadoChart: Sendable {
         return svg
     }
 
-    /// One measure's panel, its title at `top`.
+    /// The lowest and highest result of `measure` over the baseline and every driver's ends, or
+    /// `nil` when no driver moves it.
+    private func span(_ measure: SensitivityMeasure) -> (lower: Double, upper: Double)? {
+        let base = measure.value(analysis.baseline)
+        let values = [base] + analysis.effects.flatMap { [measure.value($0.atLow), measure.value($0.atHigh)] }
+        let lower = values.min() ?? base
+        let upper = values.max() ?? base
+        return upper - lower > 1e-9 ? (lower, upper) : nil
+    }
+
+    /// A driver's two settings in words, `−26% … +12%`, with a monthly trend's "a month" said once.
+    static func settings(_ low: SensitivityValue, _ high: SensitivityValue) -> String {
+        if case let .monthlyGrowth(from) = low, case let .monthlyGrowth(to) = high {
+            return "\(SensitivityValue.multiplier(from).change) \u{2026} \(SensitivityValue.multiplier(to).change) a month"
+        }
+        return "\(low.change) \u{2026} \(high.change)"
+    }
+
+    /// One measure's panel, its title at `top`: a bar per driver from the baseline to the result
+    /// at each end of its range, the driver's settings in words under its name, and the result
+    /// written at the outer end of the bars on each side of the baseline.
     private func panel(_ measure: SensitivityMeasure, top: Int) -> String {
         let effects = analysis.tornado(measure)
         let base = measure.value(analysis.baseline)
-        let values = [base] + effects.flatMap { [measure.value($0.atLow), measure.value($0.atHigh)] }
-        var lower = values.min() ?? base
-        var upper = values.max() ?? base
-        if upper - lower < 1e-9 {
-            // Nothing moves the result: centre the baseline in a small span.
-            let pad = measure == .renewalCost ? max(1, abs(base) * 0.1) : 0.05
-            lower = base - pad
-            upper = base + pad
-        }
-        let plotWidth = Double(Self.width - Self.margin.left - Self.margin.right)
-        func x(_ value: Double) -> Double { Double(Self.margin.left) + plotWidth * (value - lower) / (upper - lower) }
         let title =
             measure == .renewalCost ? (risk == .mean ? "expected renewal cost" : "P90 renewal cost") : "P(shortfall) in the renewal year"
         let baseline = SensitivityReports.text(measure, analysis.baseline)
         var svg =
             "<text x=\"\(Self.margin.left)\" y=\"\(top)\" font-size=\"14\">\(XMLText.escape(title)), baseline \(XMLText.escape(baseline))</text>\n"
         let firstBar = top + 16
+        guard let (lower, upper) = span(measure) else {
+            // A row of empty bars would look like a drawing that failed to load.
+            return svg
+                + "<text x=\"\(Self.margin.left)\" y=\"\(firstBar + 16)\" fill=\"#333333\">No driver moves it: \(XMLText.escape(baseline)) at every setting.</text>\n"
+        }
+        let plot = (left: Double(Self.margin.left + Self.valueRoom), right: Double(Self.width - Self.margin.right - Self.valueRoom))
+        func x(_ value: Double) -> Double { plot.left + (plot.right - plot.left) * (value - lower) / (upper - lower) }
         for (row, effect) in effects.enumerated() {
             let y = firstBar + row * (Self.barHeight + Self.barGap)
-            let middle = Self.number(Double(y) + Double(Self.barHeight) / 2 + 4)
+            let settings = Self.settings(effect.range.low.value, effect.range.high.value)
             svg +=
-                "<text x=\"\(Self.margin.left - 8)\" y=\"\(middle)\" text-anchor=\"end\" fill=\"#333333\">\(XMLText.escape(effect.driver.title))</text>\n"
-            for (outcome, colour, setting) in [
-                (effect.atLow, "#6baed6", effect.range.low.value), (effect.atHigh, "#fd8d3c", effect.range.high.value),
-            ] {
+                "<text x=\"\(Self.margin.left - 8)\" y=\"\(y + 10)\" text-anchor=\"end\" fill=\"#333333\">\(XMLText.escape(effect.driver.title))</text>\n"
+                + "<text x=\"\(Self.margin.left - 8)\" y=\"\(y + 23)\" text-anchor=\"end\" fill=\"#666666\" font-size=\"10\">\(XMLText.escape(settings))</text>\n"
+            let ends = [(effect.atLow, "#6baed6", effect.range.low.value), (effect.atHigh, "#fd8d3c", effect.range.high.value)]
+            for (outcome, colour, setting) in ends {
                 let value = measure.value(outcome)
                 let from = min(x(base), x(value))
                 let width = abs(x(value) - x(base))
@@ -96,17 +119,21 @@ struct TornadoChart: Sendable {
                     + "<title>\(XMLText.escape(effect.driver.title)) \(XMLText.escape(setting.description)): "
                     + "\(XMLText.escape(SensitivityReports.text(measure, outcome)))</title></rect>\n"
             }
+            // The farthest end on each side of the baseline carries its value.
+            let middle = Self.number(Double(y) + Double(Self.barHeight) / 2 + 4)
+            let results = ends.map { (outcome: $0.0, value: measure.value($0.0)) }
+            if let left = results.filter({ $0.value < base }).min(by: { $0.value < $1.value }) {
+                svg +=
+                    "<text x=\"\(Self.number(x(left.value) - 4))\" y=\"\(middle)\" text-anchor=\"end\" fill=\"#333333\" font-size=\"11\">\(XMLText.escape(SensitivityReports.text(measure, left.outcome)))</text>\n"
+            }
+            if let right = results.filter({ $0.value > base }).max(by: { $0.value < $1.value }) {
+                svg +=
+                    "<text x=\"\(Self.number(x(right.value) + 4))\" y=\"\(middle)\" fill=\"#333333\" font-size=\"11\">\(XMLText.escape(SensitivityReports.text(measure, right.outcome)))</text>\n"
+            }
         }
         let bottom = firstBar + effects.count * (Self.barHeight + Self.barGap)
         svg +=
             "<line x1=\"\(Self.number(x(base)))\" y1=\"\(firstBar - 4)\" x2=\"\(Self.number(x(base)))\" y2=\"\(bottom - Self.barGap + 4)\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
-        let scale: (Double) -> String = { value in
-            measure == .renewalCost ? Money(cents: Int((value * 100).rounded())).formatted : FixedDecimal.percent(value)
-        }
-        svg += "<g fill=\"#333333\" font-size=\"11\">\n"
-        svg += "<text x=\"\(Self.number(x(lower)))\" y=\"\(bottom + 8)\" text-anchor=\"start\">\(XMLText.escape(scale(lower)))</text>\n"
-        svg += "<text x=\"\(Self.number(x(upper)))\" y=\"\(bottom + 8)\" text-anchor=\"end\">\(XMLText.escape(scale(upper)))</text>\n"
-        svg += "</g>\n"
         return svg
     }
 }

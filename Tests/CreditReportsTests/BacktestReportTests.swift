@@ -121,8 +121,9 @@ import Testing
         #expect(coverage.contains(">nominal 80%</text>") && coverage.contains(">seats</text>") && coverage.contains(">naive</text>"))
         let reliability = try #require(files.file(at: "charts/reliability.svg")).text
         #expect(reliability.contains(">seats</text>") && reliability.contains(">perfectly reliable</text>"))
-        // seats' last steps forecast 0.75 (happened) and 0 (did not): two bins of one forecast.
-        #expect(reliability.contains("<circle cx=\"72.0\" cy=\"336.0\" r=\"8.0\"/>"))
+        // seats' last steps forecast 0.75 (happened) and 0 (did not): too few for two points, so one
+        // point of both, at their mean 0.375 (x 72 + 0.375 × 318.7), half of them happened (y 192).
+        #expect(reliability.contains("<circle cx=\"191.5\" cy=\"192.0\" r=\"8.0\"/>"))
         // A name with markup stays text.
         let chart = BacktestChart(title: "<a & b>", xCaption: "x", yCaption: "y", xDomain: 0...1, xTicks: [], series: [])
         #expect(chart.svg.contains("<title>&lt;a &amp; b&gt;</title>"))

@@ -145,7 +145,7 @@ import FoundationXML
         for run in [Fixtures.run(), Fixtures.run(names: (hostile, "a]]>b"))] {
             for workspace in run.workspaces {
                 let svg = BalanceFanChart(workspace: workspace).svg
-                let elements = try SVGElements(svg)
+                let elements = try SVGDocument(svg)
                 #expect(elements.names.first == "svg")
                 #expect(elements.names.filter { $0 == "polygon" }.count == 1)  // the P10–P90 band
                 #expect(elements.names.filter { $0 == "polyline" }.count == 2)  // P50 and cap
@@ -156,7 +156,7 @@ import FoundationXML
             }
         }
         // Acme's y axis has thousands-separated round ticks up to its cap.
-        let acme = try SVGElements(BalanceFanChart(workspace: Fixtures.run().workspaces[0]).svg)
+        let acme = try SVGDocument(BalanceFanChart(workspace: Fixtures.run().workspaces[0]).svg)
         #expect(acme.text.contains("50,000") && acme.text.contains("150,000"))
     }
 
@@ -251,30 +251,5 @@ import FoundationXML
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["pricing"] as? String == "a\n```\nb: \"c\"")
         #expect(object["input_hash"] as? String == "00ff00ff00ff00ff")
-    }
-}
-
-/// The element names and character data of an XML document, parsed with Foundation's parser.
-private final class SVGElements: NSObject, XMLParserDelegate {
-    var names: [String] = []
-    var text = ""
-
-    init(_ svg: String) throws {
-        super.init()
-        let parser = XMLParser(data: Data(svg.utf8))
-        parser.delegate = self
-        guard parser.parse() else {
-            throw parser.parserError ?? CocoaError(.coderReadCorrupt)
-        }
-    }
-
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
-    ) {
-        names.append(name)
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        text += string
     }
 }
