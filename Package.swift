@@ -31,6 +31,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Markdown to HTML for the single-file HTML reports.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         // Documentation only: `swift package generate-documentation` (scripts/docs.sh).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Test-only: the ledger's property tests and the forecast's invariant tests.
@@ -55,7 +57,9 @@ let package = Package(
         .target(name: "CreditBacktest", dependencies: ["CreditCore", "CreditLedger", "CreditForecast"]),
         .target(
             name: "CreditReports",
-            dependencies: ["CreditCore", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest"]
+            dependencies: [
+                "CreditCore", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest", .product(name: "Ink", package: "Ink"),
+            ]
         ),
         .target(
             name: "CreditSharding",

@@ -48,7 +48,8 @@ public struct AnnualAnswer: Sendable {
         out +=
             "it needs extra credits in \(FixedDecimal.percent(need.probabilityOfExtra)) of trials "
             + "(\(FixedDecimal.groupedWhole(need.expectedExtra)) on average). \(how) costs "
-            + "\(outcome.expectedCost.formatted) expected (\(outcome.p90Cost.formatted) P90)"
+            // Escaped: two dollar signs on one line read as mathematics to GitHub's Markdown.
+            + "\(MarkdownTable.escape(outcome.expectedCost.formatted)) expected (\(MarkdownTable.escape(outcome.p90Cost.formatted)) P90)"
         let buysPackages = !outcome.strategy.upfront.isEmpty || outcome.strategy.autoPurchase != nil
         if buysPackages { out += " and leaves \(FixedDecimal.groupedWhole(outcome.expectedUnusedCredits)) purchased credits unused" }
         return out

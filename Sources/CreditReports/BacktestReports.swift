@@ -93,7 +93,7 @@ public struct BacktestReports: Sendable {
                 text: BacktestMarkdown(
                     run: run, provenance: provenance, coverageChart: Self.coverageChart, reliabilityChart: Self.reliabilityChart
                 ).text),
-        ])
+        ]).addingHTMLPages()
     }
 
     /// Writes the report into `directory` (created if needed), refusing to write over any of

@@ -86,7 +86,7 @@ public struct ForecastReports: Sendable {
                 path: "report.md",
                 text: ForecastMarkdown(run: run, provenance: provenance, chartPaths: charts, detailLimit: detailLimit, annual: answers).text
             ))
-        return ReportSet(files: files)
+        return ReportSet(files: files).addingHTMLPages()
     }
 
     /// The columns of `annual.csv`.

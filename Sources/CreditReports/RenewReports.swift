@@ -232,7 +232,8 @@ public struct RenewReports: Sendable {
                     text: provenance.json(describing: ["renew.csv", "renew-summary.csv"] + (sensitivity == nil ? [] : ["sensitivity.csv"]))
                 ),
                 ReportFile(path: "renew.md", text: markdown),
-            ] + (sensitivity?.files(provenance: provenance) ?? []))
+            ] + (sensitivity?.files(provenance: provenance) ?? [])
+        ).addingHTMLPages()
     }
 
     /// What the command prints: each workspace's plain answer per scenario (at most `limit`

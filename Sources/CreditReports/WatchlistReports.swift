@@ -124,7 +124,7 @@ public struct WatchlistReports: Sendable {
             ReportFile(path: "watchlist.csv", text: csv.text),
             ReportFile(path: "provenance.json", text: provenance.json(describing: ["watchlist.csv"])),
             ReportFile(path: "watchlist.md", text: markdown),
-        ])
+        ]).addingHTMLPages()
     }
 
     /// What the command prints: counts, the `limit` most urgent workspaces that need action (all

@@ -113,6 +113,7 @@ import Testing
         #expect(
             files.paths == [
                 "charts/coverage.svg", "charts/reliability.svg", "backtest.csv", "scores.csv", "provenance.json", "backtest.md",
+                "backtest.html",
             ])
         let coverage = try #require(files.file(at: "charts/coverage.svg")).text
         #expect(coverage.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
@@ -139,7 +140,7 @@ import Testing
     @Test func writesEveryFileIntoTheDirectory() throws {
         let directory = try Fixtures.temporaryDirectory() + "/out"
         let written = try Self.reports.write(to: directory)
-        #expect(written.count == 6)
+        #expect(written.count == 7)
         for path in written { #expect(FileManager.default.fileExists(atPath: path)) }
         #expect(try Fixtures.read(directory + "/scores.csv") == BacktestCSV.scores(Self.run.scores).text)
     }

@@ -18,11 +18,16 @@ import FoundationXML
         #expect(
             written.map { String($0.dropFirst(directory.count + 1)) } == [
                 "charts/acme-84d1d48b.svg", "charts/beta-a0b562a7.svg", "forecast.csv", "summary.csv", "provenance.json", "report.md",
+                "report.html",
             ])
         #expect(try Fixtures.read(directory + "/forecast.csv") == ExpectedForecastFiles.forecastCSV)
         #expect(try Fixtures.read(directory + "/summary.csv") == ExpectedForecastFiles.summaryCSV)
         #expect(try Fixtures.read(directory + "/provenance.json") == ExpectedForecastFiles.provenanceJSON)
         #expect(try Fixtures.read(directory + "/report.md") == ExpectedForecastFiles.reportMarkdown)
+        // The HTML page is report.md rendered, with both charts drawn inline.
+        let html = try Fixtures.read(directory + "/report.html")
+        #expect(html.hasPrefix("<!DOCTYPE html>\n") && html.contains("<title>Credit pool forecast</title>"))
+        #expect(html.components(separatedBy: "<svg xmlns=").count == 3 && !html.contains("<img"))
         // No temporary or backup file is left beside the report.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)

@@ -55,6 +55,6 @@ import Testing
         #expect(summary.contains("rank  workspace  status         balance  % of cap  P(short) 3m  P(cap) 3m         at stake  from\n"))
         #expect(summary.contains("   1  Beta       running-short    6,000     12.0%        70.0%         0%      $87.50 PAYG  2026-05\n"))
         #expect(summary.contains("   2  Acme       near-cap       120,000     80.0%           0%      60.0%  1,235 forfeited  2026-05\n"))
-        #expect(reports.files.paths == ["watchlist.csv", "provenance.json", "watchlist.md"])
+        #expect(reports.files.paths == ["watchlist.csv", "provenance.json", "watchlist.md", "watchlist.html"])
     }
 }

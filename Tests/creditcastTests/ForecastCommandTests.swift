@@ -60,6 +60,9 @@ import Testing
         #expect(annual["Lumen Co"]?["plan_accrual"] == "1392000")
         let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(report.contains("against 1,392,000 its plan accrues; it needs extra credits in 100% of trials"))
+        // Dollar signs are escaped, or two on a line would read as mathematics on GitHub.
+        #expect(report.contains("Paying as it goes costs \\$") && !report.contains("costs $"))
+        #expect(report.contains(" expected (\\$") && !report.contains("expected ($"))
     }
 
     @Test func forecastCSVHasOneRowPerWorkspaceAndMonth() throws {

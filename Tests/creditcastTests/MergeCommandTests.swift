@@ -91,11 +91,11 @@ import Testing
     func watchlistAndRenewShardsMergeIntoTheSingleRunByteForByte(_ count: Int) throws {
         let directory = try CommandRunner.temporaryDirectory()
         let watchlist = try singleAndMerged("watchlist", Self.portfolio + ["--trials", "200"], shards: count, in: directory)
-        #expect(watchlist.single.keys.sorted() == ["/provenance.json", "/watchlist.csv", "/watchlist.md"])
+        #expect(watchlist.single.keys.sorted() == ["/provenance.json", "/watchlist.csv", "/watchlist.html", "/watchlist.md"])
         #expect(watchlist.single == watchlist.merged)
         #expect(watchlist.printed.single == watchlist.printed.merged)
         let renew = try singleAndMerged("renew", Self.portfolio + ["--trials", "100"], shards: count, in: directory)
-        #expect(renew.single.keys.sorted() == ["/provenance.json", "/renew-summary.csv", "/renew.csv", "/renew.md"])
+        #expect(renew.single.keys.sorted() == ["/provenance.json", "/renew-summary.csv", "/renew.csv", "/renew.html", "/renew.md"])
         #expect(renew.single == renew.merged)
         #expect(renew.printed.single == renew.printed.merged)
     }
