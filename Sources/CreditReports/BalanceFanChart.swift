@@ -1,10 +1,15 @@
 import CreditCore
 import CreditForecast
 
-/// A standalone SVG fan chart of one workspace's forecast pool balance: the P10–P90 band of
-/// closing balances, the P50 line, the cap, the zero line, month labels along the bottom and a
-/// y axis in credits with thousands separators.
+/// A standalone SVG chart of one workspace's forecast, in two panels over the same months:
 ///
+/// - the pool's closing balance: the P10–P90 band, the P50 line, the cap and the zero line;
+/// - the month's usage against what the plan accrues: the usage's P10–P90 band and P50 line,
+///   the accrual line, and bars of the credits the month is expected to fall short by or to
+///   forfeit, so a workspace running short shows how far usage outruns its accrual instead of
+///   a flat balance at zero.
+///
+/// Month labels along the bottom of each panel, y axes in credits with thousands separators.
 /// Hand-written SVG rather than a plotting library: the chart must be byte-identical from run to
 /// run, open in any browser or Markdown viewer, and need nothing at run time. Coordinates have
 /// one decimal, and all text is escaped (`XMLText`).
@@ -13,8 +18,16 @@ struct BalanceFanChart: Sendable {
     var workspace: WorkspaceForecast
 
     /// Width and height of the picture, in pixels.
-    static let size = (width: 720, height: 360)
-    private static let margin = (left: 80, right: 40, top: 48, bottom: 64)
+    static let size = (width: 720, height: 600)
+    private static let margin = (left: 80, right: 40, top: 56)
+    private static let panelHeight = 190.0
+    /// Between the panels: the upper one's month labels and the lower one's title.
+    private static let panelGap = 70.0
+
+    private static let colours = (
+        band: "#9ecae1", median: "#08519c", cap: "#d62728", usageBand: "#fdd0a2", usage: "#e6550d", accrual: "#31a354",
+        shortfall: "#d62728", forfeited: "#7f7f7f"
+    )
 
     /// The chart of `workspace`.
     init(workspace: WorkspaceForecast) {
@@ -32,7 +45,7 @@ struct BalanceFanChart: Sendable {
     }
 
     /// The widest a month label (`2026-11`) is drawn, with the space it needs to its neighbour.
-    static let monthLabelWidth = 52.0
+    static let monthLabelWidth = 50.0
 
     /// Every how many months a month is labelled: the smallest of 1, 2, 3, 4, 6, 12, 24, 60 and
     /// 120 that leaves `monthLabelWidth` between labels, so that they never overlap at any
@@ -42,77 +55,162 @@ struct BalanceFanChart: Sendable {
         return [1, 2, 3, 4, 6, 12, 24, 60, 120].first { plotWidth * Double($0) / gaps >= monthLabelWidth } ?? 120
     }
 
+    private static func number(_ value: Double) -> String { FixedDecimal.text(value, places: 1) }
+
+    /// One panel's place on the picture and its y axis.
+    private struct Panel {
+        var top: Double
+        var axis: (top: Int, step: Int)
+
+        func y(_ value: Double) -> Double { top + BalanceFanChart.panelHeight * (1 - value / Double(axis.top)) }
+        func y(_ value: Int) -> Double { y(Double(value)) }
+    }
+
+    private var plotWidth: Double { Double(Self.size.width - Self.margin.left - Self.margin.right) }
+    /// Room inside each end of the plot, so that the first and last months' bars and labels
+    /// stay within it.
+    private static let inset = 16.0
+
+    private func x(_ index: Int) -> Double {
+        let months = workspace.months.count
+        let (start, span) = (Double(Self.margin.left) + Self.inset, plotWidth - 2 * Self.inset)
+        return months <= 1 ? start + span / 2 : start + span * Double(index) / Double(months - 1)
+    }
+
+    private func points(_ values: [Int], in panel: Panel) -> String {
+        values.enumerated().map { "\(Self.number(x($0.offset))),\(Self.number(panel.y($0.element)))" }.joined(separator: " ")
+    }
+
+    /// The band between `lower` and `upper`, month by month.
+    private func band(_ lower: [Int], _ upper: [Int], in panel: Panel, fill: String) -> String {
+        let outline = points(lower, in: panel) + " " + points(upper, in: panel).split(separator: " ").reversed().joined(separator: " ")
+        return "<polygon points=\"\(outline)\" fill=\"\(fill)\" fill-opacity=\"0.7\" stroke=\"none\"/>\n"
+    }
+
+    private func line(_ values: [Int], in panel: Panel, stroke: String, dashed: Bool = false) -> String {
+        "<polyline points=\"\(points(values, in: panel))\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"2\"\(dashed ? " stroke-dasharray=\"6 4\"" : "")/>\n"
+    }
+
+    /// A panel's title, grid, y labels, zero line and month labels, around `content`.
+    private func frame(_ panel: Panel, title: String, content: String) -> String {
+        let left = Self.number(Double(Self.margin.left))
+        let right = Self.number(Double(Self.size.width - Self.margin.right))
+        var svg = "<text x=\"\(Self.margin.left)\" y=\"\(Self.number(panel.top - 14))\" font-size=\"13\">\(XMLText.escape(title))</text>\n"
+        svg += "<g stroke=\"#e0e0e0\" stroke-width=\"1\">\n"
+        for tick in stride(from: panel.axis.step, through: panel.axis.top, by: panel.axis.step) {
+            svg += "<line x1=\"\(left)\" y1=\"\(Self.number(panel.y(tick)))\" x2=\"\(right)\" y2=\"\(Self.number(panel.y(tick)))\"/>\n"
+        }
+        svg += "</g>\n<g fill=\"#333333\" text-anchor=\"end\">\n"
+        for tick in stride(from: 0, through: panel.axis.top, by: panel.axis.step) {
+            svg +=
+                "<text x=\"\(Self.number(Double(Self.margin.left - 8)))\" y=\"\(Self.number(panel.y(tick) + 4))\">\(tick.groupedThousands)</text>\n"
+        }
+        svg += "</g>\n" + content
+        svg +=
+            "<line x1=\"\(left)\" y1=\"\(Self.number(panel.y(0)))\" x2=\"\(right)\" y2=\"\(Self.number(panel.y(0)))\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
+        svg += "<g fill=\"#333333\" text-anchor=\"middle\">\n"
+        let every = Self.labelStep(months: workspace.months.count, plotWidth: plotWidth - 2 * Self.inset)
+        for (index, month) in workspace.months.enumerated() where index % every == 0 {
+            svg += "<text x=\"\(Self.number(x(index)))\" y=\"\(Self.number(panel.y(0) + 18))\">\(month.month)</text>\n"
+        }
+        return svg + "</g>\n"
+    }
+
+    /// Bars of each month's expected shortfall (left half of the month's slot) and expected
+    /// forfeited credits (right half), up from zero; none where the mean rounds to no credit.
+    private func eventBars(in panel: Panel) -> String {
+        let months = workspace.months
+        let slot = min(24, plotWidth / Double(max(months.count, 1)) * 0.7)
+        var svg = ""
+        for (index, month) in months.enumerated() {
+            for (mean, colour, offset) in [
+                (month.shortfallMean, Self.colours.shortfall, -slot / 2), (month.forfeitedMean, Self.colours.forfeited, 0.0),
+            ] where mean >= 0.5 {
+                let top = panel.y(mean)
+                svg +=
+                    "<rect x=\"\(Self.number(x(index) + offset))\" y=\"\(Self.number(top))\" width=\"\(Self.number(slot / 2))\" "
+                    + "height=\"\(Self.number(panel.y(0) - top))\" fill=\"\(colour)\" fill-opacity=\"0.75\"/>\n"
+            }
+        }
+        return svg
+    }
+
     /// The SVG document.
     var svg: String {
         let (width, height) = Self.size
-        let margin = Self.margin
-        let plot = (width: Double(width - margin.left - margin.right), height: Double(height - margin.top - margin.bottom))
         let months = workspace.months
-        let maximum = months.map { max($0.cap, $0.closing.p90, $0.closing.p50) }.max() ?? workspace.cap
-        let axis = Self.axis(maximum: max(maximum, workspace.cap))
-
-        func x(_ index: Int) -> Double {
-            months.count <= 1
-                ? Double(margin.left) + plot.width / 2
-                : Double(margin.left) + plot.width * Double(index) / Double(months.count - 1)
-        }
-        func y(_ value: Int) -> Double {
-            Double(margin.top) + plot.height * (1 - Double(value) / Double(axis.top))
-        }
-        func number(_ value: Double) -> String { FixedDecimal.text(value, places: 1) }
-        func point(_ index: Int, _ value: Int) -> String { "\(number(x(index))),\(number(y(value)))" }
-        func points(_ values: [Int]) -> String { values.enumerated().map { point($0.offset, $0.element) }.joined(separator: " ") }
+        let balance = Panel(
+            top: Double(Self.margin.top),
+            axis: Self.axis(maximum: max(months.map { max($0.cap, $0.closing.p90, $0.closing.p50) }.max() ?? 0, workspace.cap)))
+        let usage = Panel(
+            top: balance.top + Self.panelHeight + Self.panelGap,
+            axis: Self.axis(
+                maximum: months.map { max($0.usage.p90, $0.accrual, Int($0.shortfallMean.rounded()), Int($0.forfeitedMean.rounded())) }
+                    .max()
+                    ?? 0))
 
         let name = XMLText.escape(workspace.name)
-        let left = number(Double(margin.left))
-        let right = number(Double(width - margin.right))
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" font-family="sans-serif" font-size="12">
-            <title>\(name): forecast pool balance</title>
+            <title>\(name): forecast pool balance and usage</title>
             <rect x="0" y="0" width="\(width)" height="\(height)" fill="#ffffff"/>
-            <text x="\(width / 2)" y="24" text-anchor="middle" font-size="16">\(name): forecast pool balance (credits)</text>
+            <text x="\(width / 2)" y="24" text-anchor="middle" font-size="16">\(name): forecast pool balance and usage (credits)</text>
 
             """
-        svg += "<g stroke=\"#e0e0e0\" stroke-width=\"1\">\n"
-        for tick in stride(from: axis.step, through: axis.top, by: axis.step) {
-            svg += "<line x1=\"\(left)\" y1=\"\(number(y(tick)))\" x2=\"\(right)\" y2=\"\(number(y(tick)))\"/>\n"
-        }
-        svg += "</g>\n<g fill=\"#333333\" text-anchor=\"end\">\n"
-        for tick in stride(from: 0, through: axis.top, by: axis.step) {
-            svg += "<text x=\"\(number(Double(margin.left - 8)))\" y=\"\(number(y(tick) + 4))\">\(tick.groupedThousands)</text>\n"
-        }
-        svg += "</g>\n"
+        var balanceContent = ""
+        var usageContent = ""
         if !months.isEmpty {
-            let band =
-                points(months.map(\.closing.p10)) + " "
-                + points(months.map(\.closing.p90)).split(separator: " ").reversed().joined(separator: " ")
-            svg += "<polygon points=\"\(band)\" fill=\"#9ecae1\" fill-opacity=\"0.7\" stroke=\"none\"/>\n"
-            svg +=
-                "<polyline points=\"\(points(months.map(\.cap)))\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n"
-            svg += "<polyline points=\"\(points(months.map(\.closing.p50)))\" fill=\"none\" stroke=\"#08519c\" stroke-width=\"2\"/>\n"
+            balanceContent += band(months.map(\.closing.p10), months.map(\.closing.p90), in: balance, fill: Self.colours.band)
+            balanceContent += line(months.map(\.cap), in: balance, stroke: Self.colours.cap, dashed: true)
+            balanceContent += line(months.map(\.closing.p50), in: balance, stroke: Self.colours.median)
+            usageContent += band(months.map(\.usage.p10), months.map(\.usage.p90), in: usage, fill: Self.colours.usageBand)
+            usageContent += eventBars(in: usage)
+            usageContent += line(months.map(\.accrual), in: usage, stroke: Self.colours.accrual, dashed: true)
+            usageContent += line(months.map(\.usage.p50), in: usage, stroke: Self.colours.usage)
         }
-        svg +=
-            "<line x1=\"\(left)\" y1=\"\(number(y(0)))\" x2=\"\(right)\" y2=\"\(number(y(0)))\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
-        svg += "<g fill=\"#333333\" text-anchor=\"middle\">\n"
-        let every = Self.labelStep(months: months.count, plotWidth: plot.width)
-        for (index, month) in months.enumerated() where index % every == 0 {
-            svg += "<text x=\"\(number(x(index)))\" y=\"\(number(y(0) + 20))\">\(month.month)</text>\n"
-        }
-        svg += "</g>\n"
-        let legendY = height - 16
-        svg += """
-            <g font-size="12" fill="#333333">
-            <rect x="\(margin.left)" y="\(legendY - 10)" width="16" height="10" fill="#9ecae1"/>
-            <text x="\(margin.left + 22)" y="\(legendY)">P10–P90 closing balance</text>
-            <line x1="\(margin.left + 200)" y1="\(legendY - 5)" x2="\(margin.left + 216)" y2="\(legendY - 5)" stroke="#08519c" stroke-width="2"/>
-            <text x="\(margin.left + 222)" y="\(legendY)">P50 (median)</text>
-            <line x1="\(margin.left + 330)" y1="\(legendY - 5)" x2="\(margin.left + 346)" y2="\(legendY - 5)" stroke="#d62728" stroke-width="2" stroke-dasharray="6 4"/>
-            <text x="\(margin.left + 352)" y="\(legendY)">cap</text>
-            </g>
-            </svg>
+        svg += frame(balance, title: "closing balance", content: balanceContent)
+        svg += frame(usage, title: "monthly usage against the plan's accrual", content: usageContent)
+        svg += legend(top: Double(height) - 34)
+        return svg + "</svg>\n"
+    }
 
-            """
-        return svg
+    /// How a legend key is drawn.
+    private enum KeyMark {
+        case area, line, dashed
+    }
+
+    /// Two rows of keys: the balance panel's, then the usage panel's.
+    private func legend(top: Double) -> String {
+        let rows: [[(mark: KeyMark, colour: String, label: String)]] = [
+            [
+                (.area, Self.colours.band, "P10–P90 closing balance"), (.line, Self.colours.median, "P50 (median)"),
+                (.dashed, Self.colours.cap, "cap"),
+            ],
+            [
+                (.area, Self.colours.usageBand, "P10–P90 usage"), (.line, Self.colours.usage, "P50 usage"),
+                (.dashed, Self.colours.accrual, "accrual"), (.area, Self.colours.shortfall, "expected shortfall"),
+                (.area, Self.colours.forfeited, "expected forfeited"),
+            ],
+        ]
+        var svg = "<g font-size=\"12\" fill=\"#333333\">\n"
+        for (row, keys) in rows.enumerated() {
+            let y = top + Double(row) * 18
+            var x = Double(Self.margin.left)
+            for key in keys {
+                switch key.mark {
+                case .area:
+                    svg +=
+                        "<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y - 10))\" width=\"16\" height=\"10\" fill=\"\(key.colour)\"/>\n"
+                case .line, .dashed:
+                    svg +=
+                        "<line x1=\"\(Self.number(x))\" y1=\"\(Self.number(y - 5))\" x2=\"\(Self.number(x + 16))\" y2=\"\(Self.number(y - 5))\" "
+                        + "stroke=\"\(key.colour)\" stroke-width=\"2\"\(key.mark == .dashed ? " stroke-dasharray=\"6 4\"" : "")/>\n"
+                }
+                svg += "<text x=\"\(Self.number(x + 22))\" y=\"\(Self.number(y))\">\(key.label)</text>\n"
+                x += 30 + Double(key.label.count) * 6.6
+            }
+        }
+        return svg + "</g>\n"
     }
 }

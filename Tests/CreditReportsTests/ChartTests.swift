@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func monthLabelsNeverOverlapAtAnyHorizon() {
-        let width = 600.0
+        let width = 568.0
         for months in 1...120 {
             let step = BalanceFanChart.labelStep(months: months, plotWidth: width)
             let spacing = width * Double(step) / Double(max(months - 1, 1))
@@ -68,6 +68,24 @@ import Testing
                 #expect(width * Double(smaller) / Double(max(months - 1, 1)) < BalanceFanChart.monthLabelWidth, "\(months) months")
             }
         }
-        #expect([12, 13, 24, 36, 120].map { BalanceFanChart.labelStep(months: $0, plotWidth: width) } == [1, 2, 2, 4, 12])
+        #expect([12, 13, 24, 36, 120].map { BalanceFanChart.labelStep(months: $0, plotWidth: width) } == [1, 2, 3, 4, 12])
+    }
+
+    @Test func theUsagePanelShowsShortfallAndForfeitureAgainstAccrual() throws {
+        let run = Fixtures.run()
+        // Beta falls short by 2,500 credits on average in its second month, Acme forfeits 1,235.
+        for (workspace, colour) in [(run.workspaces[1], "#d62728"), (run.workspaces[0], "#7f7f7f")] {
+            let svg = try SVGDocument(BalanceFanChart(workspace: workspace).svg)
+            #expect(svg.texts.contains("closing balance") && svg.texts.contains("monthly usage against the plan's accrual"))
+            let bars = svg.all("rect").filter { $0.attributes["fill-opacity"] == "0.75" }
+            #expect(bars.map { $0.attributes["fill"] } == [colour], "\(workspace.name)")
+            // The bar stands on the usage panel's zero line (the last horizontal black line) and rises.
+            let zero = try #require(svg.all("line").last { $0.attributes["stroke"] == "#000000" }?.attributes["y1"].flatMap(Double.init))
+            let bar = try #require(bars.first)
+            let (top, height) = (Double(bar.attributes["y"] ?? "") ?? 0, Double(bar.attributes["height"] ?? "") ?? 0)
+            #expect(height > 0 && abs(top + height - zero) < 0.11, "\(workspace.name)")
+            // Each month's label sits under both panels.
+            #expect(svg.texts.filter { $0 == "2026-05" }.count == 2)
+        }
     }
 }

@@ -152,10 +152,10 @@ import FoundationXML
                 let svg = BalanceFanChart(workspace: workspace).svg
                 let elements = try SVGDocument(svg)
                 #expect(elements.names.first == "svg")
-                #expect(elements.names.filter { $0 == "polygon" }.count == 1)  // the P10–P90 band
-                #expect(elements.names.filter { $0 == "polyline" }.count == 2)  // P50 and cap
+                #expect(elements.names.filter { $0 == "polygon" }.count == 2)  // the balance's and the usage's P10–P90 bands
+                #expect(elements.names.filter { $0 == "polyline" }.count == 4)  // balance P50 and cap, usage P50 and accrual
                 let shown = ReportText.singleLine(workspace.name).replacingOccurrences(of: "\u{FFFF}", with: "\u{FFFD}")
-                #expect(elements.text.contains("\(shown): forecast pool balance"))
+                #expect(elements.text.contains("\(shown): forecast pool balance and usage"))
                 #expect(elements.text.contains("2026-04") && elements.text.contains("2026-05"))
                 #expect(!svg.contains("<script"))
             }
