@@ -1,6 +1,6 @@
 extension UsageHistory {
     /// A history of one unnamed workspace whose monthly usage is given directly, starting at
-    /// `start`: what `creditcast ledger --usage 18000,5000,…` replays.
+    /// `start`: what `creditcast ledger --monthly-usage 18000,5000,…` replays.
     public init(monthlyUsage: [Int], startingAt start: Month) {
         precondition(!monthlyUsage.isEmpty, "at least one month of usage")
         let seat = SeatHistory(id: "usage", firstOffset: 0, usage: monthlyUsage)

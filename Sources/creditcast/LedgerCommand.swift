@@ -12,19 +12,24 @@ struct LedgerCommand: ParsableCommand {
         commandName: "ledger",
         abstract: "Replay monthly usage through the pool's rules, month by month.",
         discussion: """
-            Give usage inline (--usage with --plan, --seats and --start) or as an export \
-            (--usage-file, every workspace in it). Example, the vendor's walk-through:
-              creditcast ledger --plan growth --seats 10 --start 2026-04 --usage 18000,5000,8000,50000
+            Give a usage export (--usage FILE, every workspace in it, as in every command) or a \
+            month's usage after another (--monthly-usage with --plan, --seats and --start). \
+            Example, the vendor's walk-through:
+              creditcast ledger --plan growth --seats 10 --start 2026-04 --monthly-usage 18000,5000,8000,50000
             """
     )
 
-    @Option(help: "Monthly usage, comma-separated, from --start on.")
+    @Option(help: "The usage export (CSV) to replay, every workspace in it; - reads standard input.")
     var usage: String?
 
-    @Option(help: "The month of the first --usage value (YYYY-MM).")
+    @Option(name: .customLong("monthly-usage"), help: "Monthly usage of one workspace, comma-separated, from --start on.")
+    var monthlyUsage: String?
+
+    @Option(help: "The month of the first --monthly-usage value (YYYY-MM).")
     var start: Month?
 
-    @Option(name: .customLong("usage-file"), help: "A usage export (CSV) to replay, every workspace in it.")
+    /// The option's name before --usage meant a file in every command; kept to say so.
+    @Option(name: .customLong("usage-file"), help: .hidden)
     var usageFile: String?
 
     @Option(help: "Buy a package at the start of a month, MONTH:CREDITS (repeatable), e.g. 2026-06:100000.")
@@ -45,15 +50,22 @@ struct LedgerCommand: ParsableCommand {
     @OptionGroup(title: "Reading the usage file") var reading: ImportOptions
 
     func validate() throws {
-        switch (usage, usageFile) {
-        case (nil, nil): throw ValidationError("give --usage (with --start) or --usage-file")
-        case (.some, .some): throw ValidationError("give either --usage or --usage-file, not both")
-        case (.some, nil) where start == nil: throw ValidationError("--usage needs --start, the month of its first value (YYYY-MM)")
+        if let usageFile { throw ValidationError("--usage-file is now --usage \(usageFile): --usage names a file in every command") }
+        if let usage, monthlyUsage == nil, parsedUsage(usage) != nil, !FileManager.default.fileExists(atPath: usage) {
+            // The old inline form: numbers, and no file of that name.
+            throw ValidationError(
+                "--usage names a usage file in every command; for monthly numbers write --monthly-usage \(usage) (with --start)")
+        }
+        switch (usage, monthlyUsage) {
+        case (nil, nil): throw ValidationError("give --usage FILE, or --monthly-usage with --start")
+        case (.some, .some): throw ValidationError("give either --usage or --monthly-usage, not both")
+        case (nil, .some) where start == nil:
+            throw ValidationError("--monthly-usage needs --start, the month of its first value (YYYY-MM)")
         default: break
         }
-        if let usage, parsedUsage(usage) == nil {
+        if let monthlyUsage, parsedUsage(monthlyUsage) == nil {
             throw ValidationError(
-                "--usage takes whole credit counts from 0 to \(UsageHistory.maximumCredits.groupedThousands) separated by commas, e.g. 18000,5000,8000"
+                "--monthly-usage takes whole credit counts from 0 to \(UsageHistory.maximumCredits.groupedThousands) separated by commas, e.g. 18000,5000,8000"
             )
         }
     }
@@ -76,11 +88,11 @@ struct LedgerCommand: ParsableCommand {
     }
 
     private func loadHistory() throws -> UsageHistory {
-        if let usage, let start, let monthly = parsedUsage(usage) {
+        if let monthlyUsage, let start, let monthly = parsedUsage(monthlyUsage) {
             return UsageHistory(monthlyUsage: monthly, startingAt: start)
         }
         do {
-            let imported = try UsageImporter.load(fileAt: usageFile!, options: reading.importOptions)
+            let imported = try UsageImporter.load(fileAt: usage!, options: reading.importOptions)
             for warning in imported.warnings { Terminal.standardError.write("creditcast: warning: \(FlagWording.message(warning))\n") }
             return imported.history
         } catch {
@@ -95,7 +107,7 @@ struct LedgerCommand: ParsableCommand {
             throw CommandFailure(error, code: CommandFailure.outputFailed)
         }
         do {
-            try ReportSet.write([(path, file)], inputPaths: pool.inputFiles(usage: usageFile ?? "").filter { !$0.isEmpty })
+            try ReportSet.write([(path, file)], inputPaths: pool.inputFiles(usage: usage ?? "").filter { !$0.isEmpty })
         } catch {
             throw CommandFailure(error, code: CommandFailure.outputFailed)
         }

@@ -47,7 +47,7 @@ import Testing
 
     @Test func anUntoldMarkIsAnErrorNamingTheFlag() throws {
         let file = try Self.germanWalkthrough()
-        let result = try CommandRunner.run(["ledger", "--usage-file", file.path, "--plan", "growth", "--seats", "10"])
+        let result = try CommandRunner.run(["ledger", "--usage", file.path, "--plan", "growth", "--seats", "10"])
         #expect(result.status == 1)
         #expect(
             result.standardError == "creditcast: \(file.path):2: credits \"18.000\" reads as 18000 if \".\" groups "
@@ -62,7 +62,7 @@ import Testing
     @Test func theCommaMarkGivesTheWalkthroughsLedger() throws {
         let file = try Self.germanWalkthrough()
         let result = try CommandRunner.run([
-            "ledger", "--usage-file", file.path, "--plan", "growth", "--seats", "10", "--decimal-mark", "comma",
+            "ledger", "--usage", file.path, "--plan", "growth", "--seats", "10", "--decimal-mark", "comma",
             "--format", "csv",
         ])
         #expect(result.status == 0)
@@ -89,7 +89,7 @@ import Testing
 
     @Test func aPipesErrorsNameStandardInput() throws {
         let result = try CommandRunner.run(
-            ["ledger", "--usage-file", "-", "--plan", "growth"], input: Data("seat,month,credits\nana,2026-04,x\n".utf8))
+            ["ledger", "--usage", "-", "--plan", "growth"], input: Data("seat,month,credits\nana,2026-04,x\n".utf8))
         #expect(result.status == 1)
         #expect(result.standardError == "creditcast: <stdin>:2: credits \"x\" is not a number\n")
     }

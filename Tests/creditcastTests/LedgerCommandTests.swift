@@ -4,7 +4,8 @@ import Testing
 @Suite struct LedgerCommandTests {
     @Test func printsTheVendorWalkThroughExactly() throws {
         let result = try CommandRunner.run([
-            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "18000,5000,8000,50000", "--format", "table",
+            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--monthly-usage", "18000,5000,8000,50000", "--format",
+            "table",
         ])
         #expect(result.status == 0)
         #expect(result.standardError == "")
@@ -22,7 +23,7 @@ import Testing
 
     @Test func csvIsTheDefaultWhenPiped() throws {
         let result = try CommandRunner.run([
-            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "18000,5000,8000,50000",
+            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--monthly-usage", "18000,5000,8000,50000",
         ])
         #expect(
             result.standardOutput.split(separator: "\n").prefix(2) == [
@@ -33,10 +34,11 @@ import Testing
 
     @Test func replaysAFileTheSameAsInlineUsage() throws {
         let fromFile = try CommandRunner.run([
-            "ledger", "--usage-file", "samples/walkthrough.csv", "--plan", "growth", "--seats", "10", "--format", "csv",
+            "ledger", "--usage", "samples/walkthrough.csv", "--plan", "growth", "--seats", "10", "--format", "csv",
         ])
         let inline = try CommandRunner.run([
-            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "18000,5000,8000,50000", "--format", "csv",
+            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--monthly-usage", "18000,5000,8000,50000", "--format",
+            "csv",
         ])
         #expect(fromFile.status == 0)
         #expect(fromFile.standardOutput == inline.standardOutput)
@@ -44,7 +46,8 @@ import Testing
 
     @Test func autoPurchaseCoversTheShortfallExample() throws {
         let result = try CommandRunner.run([
-            "ledger", "--plan", "launch", "--seats", "10", "--start", "2026-04", "--balance", "10000", "--usage", "40000,45000,30000",
+            "ledger", "--plan", "launch", "--seats", "10", "--start", "2026-04", "--balance", "10000", "--monthly-usage",
+            "40000,45000,30000",
             "--auto-purchase", "100000", "--format", "csv",
         ])
         let rows = result.standardOutput.split(separator: "\n").dropFirst().map {
@@ -57,14 +60,14 @@ import Testing
 
     @Test func scheduledPurchaseMustBeAPackageOfThePricing() throws {
         let result = try CommandRunner.run([
-            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "1000", "--buy", "2026-04:120000",
+            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--monthly-usage", "1000", "--buy", "2026-04:120000",
         ])
         #expect(result.status == 1)
         #expect(result.standardError == "creditcast: no package of 120000 credits; the pricing lists 100000, 250000, 500000, 1000000\n")
     }
 
     @Test func missingPlanSaysHowToGiveOne() throws {
-        let result = try CommandRunner.run(["ledger", "--usage-file", "samples/team-usage.csv"])
+        let result = try CommandRunner.run(["ledger", "--usage", "samples/team-usage.csv"])
         #expect(result.status == 1)
         #expect(
             result.standardError
@@ -76,7 +79,7 @@ import Testing
         let directory = try CommandRunner.temporaryDirectory()
         let file = directory.appendingPathComponent("usage.csv")
         try "seat,month,credits\nana,2026-04,100\nben,2026-04,abc\nana,2026-05,-5\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try CommandRunner.run(["ledger", "--usage-file", file.path, "--plan", "growth"])
+        let result = try CommandRunner.run(["ledger", "--usage", file.path, "--plan", "growth"])
         #expect(result.status == 1)
         #expect(result.standardOutput == "")
         let lines = result.standardError.split(separator: "\n").map(String.init)
@@ -87,24 +90,44 @@ import Testing
     }
 
     @Test func badCommandLineExitsWithUsageCode() throws {
-        let result = try CommandRunner.run(["ledger", "--usage", "1,2"])
+        let result = try CommandRunner.run(["ledger", "--monthly-usage", "1,2"])
         #expect(result.status == 64)
-        #expect(result.standardError.contains("--usage needs --start"))
+        #expect(result.standardError.hasPrefix("Error: --monthly-usage needs --start, the month of its first value (YYYY-MM)\n"))
+    }
+
+    /// `--usage` names a file in every command; the ledger's old forms say what to write instead.
+    @Test func theOldFormsOfUsageSayWhatToWriteNow() throws {
+        for (arguments, message) in [
+            (
+                ["--usage", "18000,5000", "--start", "2026-04"],
+                "Error: --usage names a usage file in every command; for monthly numbers write --monthly-usage 18000,5000 (with --start)\n"
+            ),
+            (
+                ["--usage-file", "samples/walkthrough.csv"],
+                "Error: --usage-file is now --usage samples/walkthrough.csv: --usage names a file in every command\n"
+            ),
+            (["--usage", "samples/walkthrough.csv", "--monthly-usage", "1"], "Error: give either --usage or --monthly-usage, not both\n"),
+            ([], "Error: give --usage FILE, or --monthly-usage with --start\n"),
+        ] {
+            let result = try CommandRunner.run(["ledger", "--plan", "growth"] + arguments)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.standardError.hasPrefix(message), "\(arguments)")
+        }
     }
 }
 
 @Suite struct LedgerLimitTests {
     @Test func hugeUsageIsAUsageErrorNotACrash() throws {
         let result = try CommandRunner.run([
-            "ledger", "--usage", "9223372036854775807", "--start", "2026-04", "--plan", "growth", "--seats", "1",
+            "ledger", "--monthly-usage", "9223372036854775807", "--start", "2026-04", "--plan", "growth", "--seats", "1",
         ])
         #expect(result.status == 64)
-        #expect(result.standardError.contains("--usage takes whole credit counts from 0 to 1,000,000,000,000"))
+        #expect(result.standardError.contains("--monthly-usage takes whole credit counts from 0 to 1,000,000,000,000"))
     }
 
     @Test func hugeSeatCountIsAUsageErrorNotACrash() throws {
         let result = try CommandRunner.run([
-            "ledger", "--usage", "1", "--start", "2026-04", "--plan", "growth", "--seats", "9223372036854775807",
+            "ledger", "--monthly-usage", "1", "--start", "2026-04", "--plan", "growth", "--seats", "9223372036854775807",
         ])
         #expect(result.status == 64)
         #expect(result.standardError.contains("--seats must be from 0 to 10,000,000"))

@@ -81,7 +81,7 @@ import Testing
             ("backtest", ["backtest", "--trials", "20", "--horizon", "2", "--origins", "2", "--out", out("backtest")] + pool, nil),
             ("shard", ["forecast", "--trials", "20", "--shard", "1/1", "--out", out("shard")] + pool, nil),
             ("merge", ["merge", out("shard"), "--out", out("merge")], "merge/summary.csv"),
-            ("ledger", ["ledger", "--usage-file", usage, "--format", "csv", "--pricing", pricing, "--plan", "growth"], nil),
+            ("ledger", ["ledger", "--usage", usage, "--format", "csv", "--pricing", pricing, "--plan", "growth"], nil),
             ("check", ["check", usage], nil),
         ]
         for run in runs {

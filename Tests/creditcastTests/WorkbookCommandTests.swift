@@ -24,7 +24,7 @@ import Testing
     @Test func theLedgerWritesItsWorkbookAndPrintsAsBefore() throws {
         let path = try CommandRunner.temporaryDirectory().path + "/ledger.xlsx"
         let result = try CommandRunner.run([
-            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "18000,5000,8000,50000", "--xlsx", path,
+            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--monthly-usage", "18000,5000,8000,50000", "--xlsx", path,
         ])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("month,opening,accrual,forfeited,used"))
