@@ -18,7 +18,7 @@ struct CSVTable: Sendable, Equatable {
 
     /// The whole file: header, then every row, each record ending in LF.
     var text: String {
-        var text = Self.record(header.map(CSVCell.literal))
+        var text = Self.record(header.map(CSVCell.text))
         for row in rows { text += Self.record(row) }
         return text
     }

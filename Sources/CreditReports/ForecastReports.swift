@@ -111,7 +111,7 @@ public struct ForecastReports: Sendable {
             rows: UrgencyRanking.order(run.workspaces).map { index in
                 let answer = answers[index]
                 return [.text(answer.year.name), .month(answer.year.renewal), .month(answer.lastMonth)] + answer.needCells + [
-                    .integer(answer.year.need.extra.p90), .literal(answer.outcome.strategy.name), .money(answer.outcome.expectedCost),
+                    .integer(answer.year.need.extra.p90), .text(answer.outcome.strategy.name), .money(answer.outcome.expectedCost),
                     .money(answer.outcome.p90Cost), .decimal(answer.outcome.expectedUnusedCredits, places: ForecastCSV.meanPlaces),
                 ]
             })
@@ -128,6 +128,6 @@ public struct ForecastReports: Sendable {
         if let trialsFile {
             targets += TrialsCSV(run: run).targets(at: trialsFile, provenance: provenance)
         }
-        return try ReportSet.write(targets, inputPaths: inputs)
+        return try ReportSet.write(targets, reportDirectory: directory, inputPaths: inputs)
     }
 }

@@ -24,7 +24,7 @@ struct TrialsCSV: Sendable {
 
     /// Streams the whole file into `sink`.
     func write(to sink: FileSink) throws(ReportWriteError) {
-        try sink.write(CSVTable.record(header.map(CSVCell.literal)))
+        try sink.write(CSVTable.record(header.map(CSVCell.text)))
         for workspace in run.workspaces {
             let width = workspace.months.count
             guard width > 0 else { continue }
@@ -43,7 +43,9 @@ struct TrialsCSV: Sendable {
     /// `<stem>.provenance.json` beside it; returns the paths written.
     @discardableResult
     func write(to path: String, assumptions: ReportAssumptions, inputPaths: [String] = []) throws(ReportWriteError) -> [String] {
-        try ReportSet.write(targets(at: path, provenance: ReportProvenance(run: run, assumptions: assumptions)), inputPaths: inputPaths)
+        try ReportSet.write(
+            targets(at: path, provenance: ReportProvenance(run: run, assumptions: assumptions)), reportDirectory: nil,
+            inputPaths: inputPaths)
     }
 
     /// The trials file at `path` and its sidecar beside it, ready for `ReportSet.write`.

@@ -36,7 +36,7 @@ public struct WatchlistReports: Sendable {
             header: Self.header,
             rows: watchlist.entries.map { entry in
                 [
-                    .integer(entry.rank), .text(entry.workspace), .literal(entry.status.rawValue), .text(entry.plan),
+                    .integer(entry.rank), .text(entry.workspace), .text(entry.status.rawValue), .text(entry.plan),
                     .integer(entry.seats), .integer(entry.balance), .integer(entry.cap),
                     .decimal(entry.fractionOfCap, places: places),
                     .decimal(entry.probabilityOfCapHit.oneMonth, places: places),
@@ -49,7 +49,7 @@ public struct WatchlistReports: Sendable {
                     .money(entry.atStakeInWindow.payAsYouGo),
                     .decimal(entry.atStakeInWindow.shortfall, places: ForecastCSV.meanPlaces),
                     .decimal(entry.atStakeInWindow.forfeited, places: ForecastCSV.meanPlaces),
-                    .literal(WatchlistReason.text(entry, thresholds: watchlist.thresholds)),
+                    .text(WatchlistReason.text(entry, thresholds: watchlist.thresholds)),
                 ]
             })
     }

@@ -23,9 +23,24 @@ import FoundationXML
         #expect(try Fixtures.read(directory + "/summary.csv") == ExpectedForecastFiles.summaryCSV)
         #expect(try Fixtures.read(directory + "/provenance.json") == ExpectedForecastFiles.provenanceJSON)
         #expect(try Fixtures.read(directory + "/report.md") == ExpectedForecastFiles.reportMarkdown)
-        // No temporary or backup file is left beside the report.
+        // No staging, temporary or backup file is left beside the report: only its manifest.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".") }
-        #expect(leftovers.isEmpty)
+        #expect(leftovers == [".creditcast-manifest"])
+        #expect(
+            try Fixtures.read(directory + "/.creditcast-manifest")
+                == """
+                {
+                  "files" : [
+                    "charts/acme-84d1d48b.svg",
+                    "charts/beta-a0b562a7.svg",
+                    "forecast.csv",
+                    "summary.csv",
+                    "provenance.json",
+                    "report.md"
+                  ]
+                }
+
+                """)
         // The report links each chart by a relative path that exists.
         for chart in ["charts/acme-84d1d48b.svg", "charts/beta-a0b562a7.svg"] {
             #expect(ExpectedForecastFiles.reportMarkdown.contains("](\(chart))"))
