@@ -8,7 +8,7 @@ import CreditForecast
 /// Only workspaces whose forecast kept its sample paths (`ForecastSettings.keepPaths`) have rows.
 /// The file is streamed, so even a million rows need no more memory than a block of text, and a
 /// sidecar `<name>.provenance.json` records the run it came from.
-struct TrialsCSV: Sendable {
+package struct TrialsCSV: Sendable {
     /// The run whose paths are written.
     var run: ForecastRun
 
@@ -34,6 +34,14 @@ struct TrialsCSV: Sendable {
                 try sink.write(CSVTable.record(cells))
             }
         }
+    }
+
+    /// Streams the trials file of `run` to the open file `descriptor`, named `name` in errors:
+    /// how the command writes it to standard output, which is not a file to replace.
+    package static func stream(_ run: ForecastRun, toDescriptor descriptor: Int32, named name: String) throws(ReportWriteError) {
+        let sink = FileSink(descriptor: descriptor, path: name)
+        try TrialsCSV(run: run).write(to: sink)
+        try sink.flush()
     }
 
     /// The whole file as text (in memory; for tests and small runs).
