@@ -23,6 +23,18 @@ struct CSVTable: Sendable, Equatable {
         return text
     }
 
+    /// A file of `header` and the records `rows` hands to its `emit`, each written to the sink as
+    /// it is made: a table of a million workspaces never exists whole, as cells or as text.
+    static func file(
+        path: String, header: [String],
+        rows: @escaping @Sendable (_ emit: ([CSVCell]) throws(ReportWriteError) -> Void) throws(ReportWriteError) -> Void
+    ) -> ReportFile {
+        ReportFile(path: path) { sink throws(ReportWriteError) in
+            try sink.write(record(header.map(CSVCell.text)))
+            try rows { cells throws(ReportWriteError) in try sink.write(record(cells)) }
+        }
+    }
+
     /// One record with its LF terminator; writers that stream rows (the trials file) use this
     /// so that every CSV the tool writes goes through the same encoding.
     static func record(_ cells: [CSVCell]) -> String {

@@ -73,8 +73,8 @@ public struct ForecastReports: Sendable {
         var files = zip(run.workspaces, charts).compactMap { workspace, path in
             path.map { ReportFile(path: $0, text: BalanceFanChart(workspace: workspace).svg) }
         }
-        files.append(ReportFile(path: "forecast.csv", text: ForecastCSV.forecast(run).text))
-        files.append(ReportFile(path: "summary.csv", text: ForecastCSV.summary(run).text))
+        files.append(ForecastCSV.forecastFile(run))
+        files.append(ForecastCSV.summaryFile(run))
         if !annual.isEmpty { files.append(ReportFile(path: "annual.csv", text: annualCSV.text)) }
         files.append(
             ReportFile(

@@ -30,12 +30,13 @@ public struct WatchlistReports: Sendable {
     /// `watchlist.csv`: one row per workspace, most urgent first. Probabilities have 4 decimals,
     /// the share of the cap too (0.8125 is 81.25%), credits 1 decimal for means; what is at stake
     /// is summed over the thresholds' window (dollars to the cent).
-    var csv: CSVTable {
+    var csv: ReportFile {
         let places = ForecastCSV.probabilityPlaces
-        return CSVTable(
-            header: Self.header,
-            rows: watchlist.entries.map { entry in
-                [
+        let watchlist = watchlist
+        // Streamed as it is written: one row per workspace of the portfolio.
+        return CSVTable.file(path: "watchlist.csv", header: Self.header) { emit throws(ReportWriteError) in
+            for entry in watchlist.entries {
+                try emit([
                     .integer(entry.rank), .text(entry.workspace), .text(entry.status.rawValue), .text(entry.plan),
                     .integer(entry.seats), .integer(entry.balance), .integer(entry.cap),
                     .decimal(entry.fractionOfCap, places: places),
@@ -50,8 +51,9 @@ public struct WatchlistReports: Sendable {
                     .decimal(entry.atStakeInWindow.shortfall, places: ForecastCSV.meanPlaces),
                     .decimal(entry.atStakeInWindow.forfeited, places: ForecastCSV.meanPlaces),
                     .text(WatchlistReason.text(entry, thresholds: watchlist.thresholds)),
-                ]
-            })
+                ])
+            }
+        }
     }
 
     /// What is at stake in the window, in the status's own unit: the expected pay-as-you-go
@@ -121,7 +123,7 @@ public struct WatchlistReports: Sendable {
     public var files: ReportSet {
         let provenance = ReportProvenance(run: run, assumptions: assumptions)
         return ReportSet(files: [
-            ReportFile(path: "watchlist.csv", text: csv.text),
+            csv,
             ReportFile(path: "provenance.json", text: provenance.json(describing: ["watchlist.csv"])),
             ReportFile(path: "watchlist.md", text: markdown),
         ])

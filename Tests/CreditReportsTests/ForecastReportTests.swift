@@ -50,10 +50,10 @@ import FoundationXML
 
     @Test func csvNeutralisesFormulaNamesButKeepsNegativeNumbers() {
         let formulas = Fixtures.run(names: ("=SUM(A1)", "+1"))
-        let forecast = ForecastCSV.forecast(formulas).text
+        let forecast = ForecastCSV.forecastFile(formulas).text
         #expect(forecast.contains("\n'=SUM(A1),2026-04,10,"))
         #expect(forecast.contains("\n'+1,2026-05,5,10000,50000,13000,16000,19000,-1000,0,"))
-        let summary = ForecastCSV.summary(Fixtures.run(names: ("-x", "@x"))).text
+        let summary = ForecastCSV.summaryFile(Fixtures.run(names: ("-x", "@x"))).text
         #expect(summary.contains("\n'-x,growth,10,"))
         #expect(summary.contains("\n'@x,launch,5,"))
         let trials = TrialsCSV(run: formulas).text

@@ -40,8 +40,8 @@ import Testing
     @Test func everyCSVCellCarryingANameIsNeutralisedAndNumbersStayNumbers() throws {
         let names = Self.hostileNames.map(\.name)
         let run = Self.run(names: names)
-        let summary = ForecastCSV.summary(run).text
-        let forecast = ForecastCSV.forecast(run).text
+        let summary = ForecastCSV.summaryFile(run).text
+        let forecast = ForecastCSV.forecastFile(run).text
         let ledger = LedgerReport(workspaces: names.map { (workspace: $0, rows: Fixtures.walkThrough) }).csv
         for (name, csv) in Self.hostileNames {
             // The workspace and the plan (both user text) are neutralised; the numbers after them are not.
@@ -88,7 +88,8 @@ import Testing
     func calcShowsNeutralisedNamesAsTextAndNumbersAsNumbers() throws {
         let directory = try Fixtures.temporaryDirectory()
         let names = Self.hostileNames.map(\.name)
-        try ForecastCSV.summary(Self.run(names: names)).text.write(toFile: directory + "/summary.csv", atomically: true, encoding: .utf8)
+        try ForecastCSV.summaryFile(Self.run(names: names)).text.write(
+            toFile: directory + "/summary.csv", atomically: true, encoding: .utf8)
         // The control: the same names written raw, which Calc must evaluate, or this test could not fail.
         let raw = "workspace,seats\n" + names.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\",10\n" }.joined()
         try raw.write(toFile: directory + "/raw.csv", atomically: true, encoding: .utf8)
