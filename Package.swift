@@ -44,6 +44,8 @@ let package = Package(
             providers: [.apt(["libcsv-dev"])]
         ),
         .target(name: "CSVStream", dependencies: ["CLibCSV"]),
+        // One sync for a whole report set (Linux `syncfs`, which Swift's Glibc does not export).
+        .target(name: "CFileSync"),
         .target(name: "CreditCore"),
         // The import layer reads usage and workspaces files into CreditCore's model, and scenario
         // files into CreditForecast's scenarios (with CreditLedger's plans).
@@ -58,7 +60,8 @@ let package = Package(
         .target(
             name: "CreditReports",
             dependencies: [
-                "CreditCore", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest", .product(name: "Ink", package: "Ink"),
+                "CFileSync", "CreditCore", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest",
+                .product(name: "Ink", package: "Ink"),
             ]
         ),
         .target(
@@ -108,14 +111,14 @@ let package = Package(
         .testTarget(name: "CreditDecisionsTests", dependencies: ["CreditDecisions"]),
         // The calibration tests read the samples through the importer.
         .testTarget(name: "CreditBacktestTests", dependencies: ["CreditBacktest", "CreditTestSupport", "UsageImport"]),
-        .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports"]),
+        .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports", "CreditTestSupport"]),
         .testTarget(
             name: "CreditWorkbookTests",
             dependencies: [
                 "CreditWorkbook", "CreditSharding", "CreditReports", "CreditForecast", "CreditLedger", "CreditCore", "CreditTestSupport",
             ]
         ),
-        .testTarget(name: "creditcastTests", dependencies: ["creditcast"]),
+        .testTarget(name: "creditcastTests", dependencies: ["creditcast", "CreditTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,16 +11,13 @@ import UsageImport
 import Glibc
 #endif
 
-/// The file each input is written to, per process: libFuzzer runs inputs one after another.
-nonisolated(unsafe) private var inputPath: String = {
-    let directory = getenv("FUZZ_TMPDIR").map { String(cString: $0) } ?? "/tmp"
-    return "\(directory)/creditcast-fuzz-\(getpid()).csv"
-}()
+/// The file each input is written to (see `FuzzInput.swift`).
+nonisolated(unsafe) private var inputPath = fuzzInputPath(extension: "csv")
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = UnsafeBufferPointer(start: data, count: size)
-    guard write(bytes, to: inputPath) else { return 0 }
+    guard writeFuzzInput(bytes, to: inputPath) else { return 0 }
     // The first two bytes pick the options, so that forced delimiters, date orders, decimal marks
     // and encodings are explored too; the whole input, those bytes included, is the file.
     let selector = bytes.first ?? 0
@@ -72,19 +69,4 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     precondition(fileRecords == memoryRecords, "records differ between 7-byte reads and one buffer")
     precondition((try? fileResult.get()) != nil || (try? memoryResult.get()) == nil, "only one read failed")
     return 0
-}
-
-/// Writes `bytes` to `path`, replacing it; `false` when that fails (the input is then skipped).
-private func write(_ bytes: UnsafeBufferPointer<UInt8>, to path: String) -> Bool {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard descriptor >= 0 else { return false }
-    defer { close(descriptor) }
-    var written = 0
-    while written < bytes.count {
-        let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-        if count < 0, errno == EINTR { continue }
-        if count <= 0 { return false }
-        written += count
-    }
-    return true
 }

@@ -65,14 +65,15 @@ extension ForecastEngine {
         try validate(history: history, pools: pools, settings: used)
         let offset = first.distance(to: renewal)
         func plan<Model: UsageModel>(_ model: (WorkspaceHistory, WorkspacePool) -> Model) throws -> [RenewalForecast] {
-            let prepared = try prepare(
+            try inBatches(
                 history: history, pools: pools, pricing: pricing, rules: rules, horizon: used.horizon, seed: used.seed,
-                scenario: scenario, model: model
-            )
-            return simulateRenewal(
-                prepared, asOf: history.lastMonth, rules: rules, settings: used, renewalOffset: offset,
-                strategies: strategies, threads: threads, progress: progress
-            )
+                scenario: scenario, model: model, progress: progress
+            ) { prepared, progress in
+                simulateRenewal(
+                    prepared, asOf: history.lastMonth, rules: rules, settings: used, renewalOffset: offset,
+                    strategies: strategies, threads: threads, progress: progress
+                )
+            }
         }
         return switch used.model {
         case .bootstrap: try plan(bootstrapModel(history: history))

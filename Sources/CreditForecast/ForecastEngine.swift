@@ -68,11 +68,12 @@ public enum ForecastEngine {
         try validate(history: history, pools: pools, settings: settings)
         let settings = settings.estimatingPortfolioPrior(from: history)
         func forecast<Model: UsageModel>(_ model: (WorkspaceHistory, WorkspacePool) -> Model) throws -> [WorkspaceForecast] {
-            let prepared = try prepare(
+            try inBatches(
                 history: history, pools: pools, pricing: pricing, rules: rules, horizon: settings.horizon, seed: settings.seed,
-                scenario: scenario, model: model
-            )
-            return simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)
+                scenario: scenario, model: model, progress: progress
+            ) { prepared, progress in
+                simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)
+            }
         }
         let workspaces =
             switch settings.model {
@@ -168,14 +169,48 @@ public enum ForecastEngine {
         }
     }
 
-    /// Every workspace ready to simulate: its starting pool, its months (with `scenario`'s
-    /// changes) and `model` fitted to it.
-    static func prepare<Model: UsageModel>(
+    /// Workspaces prepared at once. A fitted model is the largest thing a workspace has while it
+    /// is simulated (the `seats` model keeps a 256-point quantile table, 2 KB, per seat), so
+    /// preparing every workspace before simulating any made memory grow with the portfolio
+    /// (1,000,000 workspaces passed 8 GB); a batch bounds it, and still gives every worker
+    /// thread many workspaces.
+    static let preparationBatch = 4_096
+
+    /// Prepares the workspaces `preparationBatch` at a time and hands each batch to `simulate`
+    /// with a progress callback scaled to the batch's share, releasing the batch before preparing
+    /// the next; returns every batch's results in order. A workspace is prepared and simulated on
+    /// its own, so the batches change nothing in the results.
+    static func inBatches<Model: UsageModel, Result>(
         history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules, horizon: Int,
-        seed: UInt64, scenario: Scenario?, model: (WorkspaceHistory, WorkspacePool) -> Model
+        seed: UInt64, scenario: Scenario?, model: (WorkspaceHistory, WorkspacePool) -> Model,
+        progress: (@Sendable (Double) -> Void)?,
+        simulate: ([PreparedWorkspace<Model>], (@Sendable (Double) -> Void)?) -> [Result]
+    ) throws -> [Result] {
+        let count = history.workspaces.count
+        var results: [Result] = []
+        results.reserveCapacity(count)
+        for start in stride(from: 0, to: count, by: preparationBatch) {
+            let batch = start..<min(count, start + preparationBatch)
+            let prepared = try prepare(
+                history: history, pools: pools, workspaces: batch, pricing: pricing, rules: rules, horizon: horizon, seed: seed,
+                scenario: scenario, model: model
+            )
+            let share = progress.map { report in
+                { @Sendable (fraction: Double) in report((Double(batch.lowerBound) + fraction * Double(batch.count)) / Double(count)) }
+            }
+            results.append(contentsOf: simulate(prepared, share))
+        }
+        return results
+    }
+
+    /// The workspaces at `indices` of `history` ready to simulate: each one's starting pool, its
+    /// months (with `scenario`'s changes) and `model` fitted to it.
+    static func prepare<Model: UsageModel>(
+        history: UsageHistory, pools: [WorkspacePool], workspaces indices: Range<Int>, pricing: Pricing, rules: PurchaseRules,
+        horizon: Int, seed: UInt64, scenario: Scenario?, model: (WorkspaceHistory, WorkspacePool) -> Model
     ) throws -> [PreparedWorkspace<Model>] {
         let months = (1...max(1, horizon)).map { history.lastMonth.advanced(by: $0) }
-        return try zip(history.workspaces, pools).map { workspace, pool in
+        return try zip(history.workspaces[indices], pools[indices]).map { workspace, pool in
             let accruals = try pool.accruals(for: workspace, monthCount: history.monthCount, pricing: pricing)
             let accrual = accruals.last ?? 0
             let seats = pool.seats ?? workspace.seatCount(atOffset: history.monthCount - 1)

@@ -8,19 +8,21 @@ import Musl
 import Darwin
 #endif
 
-/// Writes files so that a reader never sees half of one, and a failed run never leaves half a
-/// report: the one file writer every report goes through.
+/// Writes files so that a reader never sees half of one, and a run, failed or killed, never
+/// leaves half a report: the one file writer every report goes through.
 ///
-/// Writing is two steps. `stage` writes the bytes to a temporary file in the destination's own
-/// directory (creating the directory if needed) and syncs it; only a rename within one
-/// directory is atomic, which is why the temporary file is not in `/tmp`. `commit` then renames
-/// every staged file into place. Before a rename replaces an existing file, that file is kept
-/// under a hard-linked backup name, so if a later rename fails the files already replaced are
-/// put back and the directory holds exactly the earlier report again. A full disk or an
-/// unwritable directory fails during staging, before anything is replaced.
+/// The files are grouped by the directory they go into, and each directory is committed by a
+/// `ReportCommit`: every file is staged in a hidden directory inside it, the file system is
+/// synced once for the whole set, and only then are the files renamed into place. A full disk or
+/// an unwritable directory fails during staging, before anything is replaced; a rename that fails
+/// puts back every file already replaced. The files of a report directory form its report set,
+/// listed in its manifest (`ReportManifest`): the previous set's files that the new one lacks are
+/// removed, and nothing else there is touched.
 ///
 /// Paths are checked against `inputPaths` by device and inode, so `./usage.csv`, an absolute
-/// spelling, a symbolic link or a hard link to an input are all refused.
+/// spelling, a symbolic link or a hard link to an input are all refused; so is any output path
+/// that is not a regular file (a named pipe, a device, a symbolic link such as `/dev/stdout`),
+/// which a rename would replace rather than write to.
 struct AtomicFileWriter: Sendable {
     /// Files the run reads; none of them may be written.
     var inputPaths: [String]
@@ -36,9 +38,85 @@ struct AtomicFileWriter: Sendable {
     }
 
     /// Writes whatever `produce` sends to the sink to `path`, atomically.
-    func write(to path: String, _ produce: (FileSink) throws(ReportWriteError) -> Void) throws(ReportWriteError) {
-        let staged = try stage(to: path, produce)
-        try commit([staged])
+    func write(to path: String, _ produce: @escaping @Sendable (FileSink) throws(ReportWriteError) -> Void) throws(ReportWriteError) {
+        try write([(path, ReportFile(path: path, produce: produce))], reportDirectory: nil)
+    }
+
+    /// Writes each file to its path, all or nothing: checks every path first, stages every file,
+    /// then commits each directory's files together. The files under `reportDirectory` are its
+    /// report set, replacing the previous one whole. Returns the paths written.
+    @discardableResult
+    func write(_ targets: [(path: String, file: ReportFile)], reportDirectory: String?) throws(ReportWriteError) -> [String] {
+        var seen: Set<String> = []
+        for target in targets {
+            // Two outputs at one path (say `--trials-out` naming `forecast.csv` in the report
+            // directory) would silently replace one another.
+            guard seen.insert(Self.normalized(target.path)).inserted else { throw .sameOutputTwice(path: target.path) }
+            try checkNotInput(target.path)
+            try Self.checkReplaceable(target.path)
+        }
+        let inputs = inputPaths.compactMap(fileIdentity)
+        var commits: [ReportCommit] = []
+        defer { for commit in commits { commit.release() } }
+        let groups = try Self.groups(targets, reportDirectory: reportDirectory)
+        do throws(ReportWriteError) {
+            for group in groups {
+                commits.append(try ReportCommit.begin(in: group.directory, keepsManifest: group.isReport, inputs: inputs))
+                for (name, file) in group.files {
+                    try commits[commits.count - 1].stage(name) { sink throws(ReportWriteError) in try file.write(to: sink) }
+                }
+            }
+            for commit in commits { try commit.seal() }
+        } catch {
+            for commit in commits { commit.discard() }
+            throw error
+        }
+        do throws(ReportWriteError) {
+            for commit in commits { try commit.rollForward() }
+        } catch {
+            for commit in commits.reversed() { commit.rollBack() }
+            throw error
+        }
+        for commit in commits { try commit.finish() }
+        return targets.map(\.path)
+    }
+
+    /// The targets grouped by the directory committed as one: those inside `reportDirectory`
+    /// under it (by their path inside it), every other file under its own directory. Directories
+    /// come in the order of their device and inode, the order every run locks them in, so two runs
+    /// that write the same directories wait for each other rather than deadlock; two spellings of
+    /// one directory make one group.
+    private static func groups(
+        _ targets: [(path: String, file: ReportFile)], reportDirectory: String?
+    ) throws(ReportWriteError) -> [(directory: String, isReport: Bool, files: [(String, ReportFile)])] {
+        var groups: [(directory: String, isReport: Bool, files: [(String, ReportFile)])] = []
+        var identities: [FileIdentity] = []
+        let report = reportDirectory.map { normalized($0.isEmpty ? "." : $0) }
+        for target in targets {
+            let path = normalized(target.path)
+            var directory: String
+            var name: String
+            var isReport = false
+            if let report, let reportDirectory, path.hasPrefix(report == "/" ? "/" : report + "/") {
+                directory = reportDirectory.isEmpty ? "." : reportDirectory
+                name = String(path.dropFirst(report == "/" ? 1 : report.count + 1))
+                isReport = true
+            } else {
+                (directory, name) = split(target.path)
+            }
+            try makeDirectories(directory)
+            guard let identity = fileIdentity(directory) else {
+                throw .cannotCreateDirectory(path: directory, reason: lastErrorReason())
+            }
+            if let index = identities.firstIndex(of: identity) {
+                groups[index].isReport = groups[index].isReport || isReport
+                groups[index].files.append((name, target.file))
+            } else {
+                identities.append(identity)
+                groups.append((directory, isReport, [(name, target.file)]))
+            }
+        }
+        return zip(identities, groups).sorted { ($0.0.device, $0.0.inode) < ($1.0.device, $1.0.inode) }.map(\.1)
     }
 
     /// Throws `outputIsInput` if `path` names one of the input files.
@@ -49,66 +127,13 @@ struct AtomicFileWriter: Sendable {
         }
     }
 
-    /// Writes the bytes `produce` sends into a temporary file beside `path`, ready for `commit`.
-    /// On failure nothing is left behind.
-    func stage(to path: String, _ produce: (FileSink) throws(ReportWriteError) -> Void) throws(ReportWriteError) -> StagedFile {
-        try checkNotInput(path)
-        try Self.makeDirectories(Self.parentDirectory(of: path))
-        let (descriptor, temporary) = try Self.openTemporary(beside: path, kind: "tmp")
-        do throws(ReportWriteError) {
-            let sink = FileSink(descriptor: descriptor, path: path)
-            try produce(sink)
-            try sink.flush()
-            // Sync before the rename: otherwise a crash could leave the new name on empty bytes.
-            guard fsync(descriptor) == 0 else { throw .writeFailed(path: path, reason: lastErrorReason()) }
-        } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw error
+    /// Throws `notARegularFile` unless `path` is a regular file or nothing: a rename would
+    /// replace a named pipe, a device or a symbolic link instead of writing to it.
+    static func checkReplaceable(_ path: String) throws(ReportWriteError) {
+        switch linkKind(path) {
+        case .missing, .regularFile: return
+        case let kind: throw .notARegularFile(path: path, kind: kind.words)
         }
-        // Some file systems (NFS) report a failed write only when the file is closed.
-        guard close(descriptor) == 0 else {
-            let reason = lastErrorReason()
-            unlink(temporary)
-            throw .writeFailed(path: path, reason: reason)
-        }
-        return StagedFile(path: path, temporaryPath: temporary)
-    }
-
-    /// Renames every staged file into place, in order. If one rename fails, the files already
-    /// replaced get their earlier contents back (new ones are removed), the remaining temporary
-    /// files are removed, and `replaceFailed` names the file that could not be put in place.
-    func commit(_ staged: [StagedFile]) throws(ReportWriteError) {
-        var done: [(file: StagedFile, existed: Bool, backup: String?)] = []
-        for (index, file) in staged.enumerated() {
-            let existed = pathKind(file.path) != .missing
-            var backup: String?
-            if existed, let name = try? Self.temporaryName(beside: file.path, kind: "bak"), link(file.path, name) == 0 {
-                backup = name
-            }
-            if rename(file.temporaryPath, file.path) != 0 {
-                let reason = lastErrorReason()
-                if let backup { unlink(backup) }
-                for earlier in done.reversed() {
-                    if let backup = earlier.backup {
-                        rename(backup, earlier.file.path)
-                    } else if !earlier.existed {
-                        unlink(earlier.file.path)
-                    }
-                    // A file that existed but could not be backed up (a file system without
-                    // hard links) keeps its new contents: better than leaving nothing there.
-                }
-                discard(Array(staged[index...]))
-                throw .replaceFailed(path: file.path, reason: reason)
-            }
-            done.append((file, existed, backup))
-        }
-        for case let (_, _, backup?) in done { unlink(backup) }
-    }
-
-    /// Removes staged files that will not be committed.
-    func discard(_ staged: [StagedFile]) {
-        for file in staged { unlink(file.temporaryPath) }
     }
 
     /// `path` made absolute and free of `.`, `..` and doubled slashes, for comparing output paths
@@ -138,7 +163,7 @@ struct AtomicFileWriter: Sendable {
         switch pathKind(directory) {
         case .directory:
             return
-        case .other:
+        case .regularFile, .symbolicLink, .special:
             throw .cannotCreateDirectory(path: directory, reason: "a file that is not a directory is already at that path")
         case .missing:
             let parent = parentDirectory(of: directory)
@@ -151,26 +176,5 @@ struct AtomicFileWriter: Sendable {
                 }
             }
         }
-    }
-
-    /// A hidden name in `path`'s directory that no file has yet: `.report.md.creditcast-1f2e….tmp`.
-    private static func temporaryName(beside path: String, kind: String) throws(ReportWriteError) -> String {
-        let (directory, base) = split(path)
-        for _ in 0..<16 {
-            let name = "\(directory)/.\(base).creditcast-\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).\(kind)"
-            if pathKind(name) == .missing { return name }
-        }
-        throw .writeFailed(path: path, reason: "no free temporary file name in \(directory)")
-    }
-
-    /// Creates and opens a new temporary file beside `path`.
-    private static func openTemporary(beside path: String, kind: String) throws(ReportWriteError) -> (Int32, String) {
-        for _ in 0..<16 {
-            let name = try temporaryName(beside: path, kind: kind)
-            let descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if descriptor >= 0 { return (descriptor, name) }
-            if errno != EEXIST { throw .writeFailed(path: path, reason: lastErrorReason()) }
-        }
-        throw .writeFailed(path: path, reason: "no free temporary file name in \(parentDirectory(of: path))")
     }
 }

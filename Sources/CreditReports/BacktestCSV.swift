@@ -39,7 +39,7 @@ enum BacktestCSV {
         for record in run.records {
             table.rows.append(
                 [
-                    .month(record.origin), .text(record.workspace), .literal(record.model.rawValue), .integer(record.step),
+                    .month(record.origin), .text(record.workspace), .text(record.model.rawValue), .integer(record.step),
                     .month(record.month),
                 ]
                     + target(record.usage) + target(record.balance)
@@ -59,7 +59,7 @@ enum BacktestCSV {
         var table = CSVTable(header: scoreHeader)
         for score in scores {
             table.rows.append([
-                .literal(score.model.rawValue), .literal(score.target.rawValue), score.step.map(CSVCell.integer) ?? .literal("all"),
+                .text(score.model.rawValue), .text(score.target.rawValue), score.step.map(CSVCell.integer) ?? .text("all"),
                 .integer(score.count), .decimal(score.coverage80, places: places), .decimal(score.coverage90, places: places),
                 .decimal(score.pinballP10, places: mean), .decimal(score.pinballP50, places: mean),
                 .decimal(score.pinballP90, places: mean),

@@ -2,17 +2,19 @@ import CreditCore
 
 /// One CSV field, typed by where its text came from; the one place CSV fields are encoded.
 ///
-/// The type decides the escaping: `text` carries names out of users' files (workspaces, seats,
-/// scenarios, plans), and a spreadsheet would evaluate such a name beginning with `=`, `+`, `-`,
-/// `@`, tab or CR as a formula ("CSV injection"), so it gets a leading `'`. Numbers are written
-/// as plain numbers, so a negative number stays `-12` and sums in a spreadsheet; this is why the
-/// cell's kind, not its text, decides.
+/// The type decides the escaping. Every text cell, whether a name out of a user's file
+/// (workspaces, seats, scenarios, the plans of a pricing file, which reach strategy names and
+/// sensitivity settings) or a header the tool chose, is `text`: a spreadsheet would evaluate
+/// text beginning with `=`, `+`, `-`, `@`, tab or CR as a formula ("CSV injection"), so it gets
+/// a leading `'`. There is no unescaped text kind, so no cell can be routed around it (a plan
+/// name in `sensitivity.csv` once was). Numbers are written as plain numbers, so a negative
+/// number stays `-12` and sums in a spreadsheet; this is why the cell's kind, not its text,
+/// decides.
 package enum CSVCell: Hashable, Sendable {
-    /// Text from user input: neutralised against formula evaluation, then quoted if needed.
+    /// Any text (names from user input, headers, ISO months, model names): neutralised against
+    /// formula evaluation, then quoted if needed. The tool's own text never starts with a
+    /// formula character, so it is never altered.
     case text(String)
-    /// Text the tool itself chose (headers, ISO months, model names): quoted if needed, never
-    /// altered.
-    case literal(String)
     /// A number already formatted as plain digits (`-12`, `0.1235`): written as is.
     case number(String)
     /// An empty field, for a value that does not exist (no month by which a cap hit is likely).
@@ -25,7 +27,7 @@ package enum CSVCell: Hashable, Sendable {
     static func money(_ value: Money) -> CSVCell { .number(value.description) }
 
     /// An ISO month (`2026-04`).
-    static func month(_ value: Month) -> CSVCell { .literal(value.description) }
+    static func month(_ value: Month) -> CSVCell { .text(value.description) }
 
     /// `value` with `places` decimals (see `FixedDecimal`); empty if it is not finite.
     static func decimal(_ value: Double, places: Int) -> CSVCell {
@@ -44,8 +46,6 @@ package enum CSVCell: Hashable, Sendable {
             return ""
         case let .number(text):
             return text
-        case let .literal(text):
-            return Self.quoted(text)
         case let .text(text):
             // `"\r\n"` is a single Character in Swift, so test the first scalar, not Character.
             let first = text.unicodeScalars.first.map(Character.init)

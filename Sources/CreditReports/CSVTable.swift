@@ -18,11 +18,32 @@ package struct CSVTable: Sendable, Equatable {
         self.rows = rows
     }
 
+    /// A table of the rows `produce` hands to its `emit`, gathered in memory: for readers that
+    /// want a table whole (a workbook's sheet, standard output's JSON), never for a report file.
+    init(header: [String], gathering produce: (_ emit: ([CSVCell]) throws(ReportWriteError) -> Void) throws(ReportWriteError) -> Void) {
+        var rows: [[CSVCell]] = []
+        // Gathering never fails, so neither can `produce`.
+        try? produce { rows.append($0) }
+        self.init(header: header, rows: rows)
+    }
+
     /// The whole file: header, then every row, each record ending in LF.
     var text: String {
-        var text = Self.record(header.map(CSVCell.literal))
+        var text = Self.record(header.map(CSVCell.text))
         for row in rows { text += Self.record(row) }
         return text
+    }
+
+    /// A file of `header` and the records `rows` hands to its `emit`, each written to the sink as
+    /// it is made: a table of a million workspaces never exists whole, as cells or as text.
+    static func file(
+        path: String, header: [String],
+        rows: @escaping @Sendable (_ emit: ([CSVCell]) throws(ReportWriteError) -> Void) throws(ReportWriteError) -> Void
+    ) -> ReportFile {
+        ReportFile(path: path) { sink throws(ReportWriteError) in
+            try sink.write(record(header.map(CSVCell.text)))
+            try rows { cells throws(ReportWriteError) in try sink.write(record(cells)) }
+        }
     }
 
     /// One record with its LF terminator; writers that stream rows (the trials file) use this
@@ -49,7 +70,7 @@ extension CSVTable {
                 .object(
                     zip(header, row).map { name, cell in
                         switch cell {
-                        case let .text(text), let .literal(text): (name, .string(text))
+                        case let .text(text): (name, .string(text))
                         case let .number(digits): (name, .number(digits))
                         case .empty: (name, .null)
                         }

@@ -13,16 +13,36 @@ package enum ForecastCSV {
     /// Places for means of credits.
     static let meanPlaces = 1
 
-    /// `forecast.csv`.
+    /// `forecast.csv` of `run` as a table in memory, for a reader that wants it whole (a
+    /// workbook's month sheet of one workspace).
     package static func forecast(_ run: ForecastRun) -> CSVTable {
-        var table = CSVTable(header: [
-            "workspace", "month", "seats", "accrual", "cap", "usage_p10", "usage_p50", "usage_p90",
-            "balance_p5", "balance_p10", "balance_p50", "balance_p90", "balance_p95", "balance_mean",
-            "p_cap", "p_shortfall", "forfeited_mean", "shortfall_mean", "payg_cost_mean",
-        ])
+        CSVTable(header: forecastHeader, gathering: { emit throws(ReportWriteError) in try forecastRows(run, emit) })
+    }
+
+    /// `summary.csv` of `run` as a table in memory (a workbook's summary sheet, the rows
+    /// standard output lists as JSON).
+    package static func summary(_ run: ForecastRun) -> CSVTable {
+        CSVTable(header: summaryHeader, gathering: { emit throws(ReportWriteError) in try summaryRows(run, emit) })
+    }
+
+    /// `forecast.csv`'s columns.
+    static let forecastHeader = [
+        "workspace", "month", "seats", "accrual", "cap", "usage_p10", "usage_p50", "usage_p90",
+        "balance_p5", "balance_p10", "balance_p50", "balance_p90", "balance_p95", "balance_mean",
+        "p_cap", "p_shortfall", "forfeited_mean", "shortfall_mean", "payg_cost_mean",
+    ]
+
+    /// `forecast.csv`, streamed as it is written (see `CSVTable.file`), so that a million
+    /// workspaces' twelve million rows never exist at once.
+    static func forecastFile(_ run: ForecastRun) -> ReportFile {
+        CSVTable.file(path: "forecast.csv", header: forecastHeader) { emit throws(ReportWriteError) in try forecastRows(run, emit) }
+    }
+
+    /// `forecast.csv`'s rows, one per workspace and month, each handed to `emit`.
+    static func forecastRows(_ run: ForecastRun, _ emit: ([CSVCell]) throws(ReportWriteError) -> Void) throws(ReportWriteError) {
         for workspace in run.workspaces {
             for month in workspace.months {
-                table.rows.append([
+                try emit([
                     .text(workspace.name), .month(month.month), .integer(month.seats), .integer(month.accrual),
                     .integer(month.cap), .integer(month.usage.p10), .integer(month.usage.p50), .integer(month.usage.p90),
                     .integer(month.closing.p5), .integer(month.closing.p10), .integer(month.closing.p50),
@@ -36,17 +56,23 @@ package enum ForecastCSV {
                 ])
             }
         }
-        return table
     }
 
-    /// `summary.csv`.
-    package static func summary(_ run: ForecastRun) -> CSVTable {
-        var table = CSVTable(header: [
-            "workspace", "plan", "seats", "starting_balance", "cap", "p_any_cap", "p_any_shortfall",
-            "cap_likely_by", "shortfall_likely_by", "expected_forfeited", "expected_shortfall", "expected_payg_cost",
-        ])
+    /// `summary.csv`'s columns.
+    static let summaryHeader = [
+        "workspace", "plan", "seats", "starting_balance", "cap", "p_any_cap", "p_any_shortfall",
+        "cap_likely_by", "shortfall_likely_by", "expected_forfeited", "expected_shortfall", "expected_payg_cost",
+    ]
+
+    /// `summary.csv`, streamed as it is written.
+    static func summaryFile(_ run: ForecastRun) -> ReportFile {
+        CSVTable.file(path: "summary.csv", header: summaryHeader) { emit throws(ReportWriteError) in try summaryRows(run, emit) }
+    }
+
+    /// `summary.csv`'s rows, one per workspace, each handed to `emit`.
+    static func summaryRows(_ run: ForecastRun, _ emit: ([CSVCell]) throws(ReportWriteError) -> Void) throws(ReportWriteError) {
         for workspace in run.workspaces {
-            table.rows.append([
+            try emit([
                 .text(workspace.name), .text(workspace.plan), .integer(workspace.seats),
                 .integer(workspace.startingBalance), .integer(workspace.cap),
                 .decimal(workspace.probabilityOfAnyCapHit, places: probabilityPlaces),
@@ -58,6 +84,5 @@ package enum ForecastCSV {
                 .money(workspace.expectedPayAsYouGoCost),
             ])
         }
-        return table
     }
 }

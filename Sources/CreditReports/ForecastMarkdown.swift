@@ -75,40 +75,41 @@ struct ForecastMarkdown: Sendable {
             + "\"likely by\" is the first month by which the event has more than a 50% chance of having happened.\n\n"
 
         let order = UrgencyRanking.order(run.workspaces)
-        let ranked = order.map { run.workspaces[$0] }
+        let workspaces = run.workspaces
         out +=
             "## Summary\n\nMost urgent first, as the watchlist ranks them: running short, then near the cap, then the rest; "
             + "within each, the earlier month the event becomes likely, then the more credits at stake.\n\n"
-        out +=
-            MarkdownTable(
-                columns: [
-                    .init("workspace"), .init("plan"), .init("seats", .right), .init("balance now", .right), .init("cap", .right),
-                    .init("P(shortfall)", .right), .init("shortfall likely by"), .init("P(cap hit)", .right), .init("cap likely by"),
-                    .init("expected forfeited", .right), .init("expected shortfall", .right), .init("expected PAYG cost", .right),
-                ],
-                rows: ranked.map { w in
-                    [
-                        w.name, w.plan, w.seats.groupedThousands, w.startingBalance.groupedThousands, w.cap.groupedThousands,
-                        FixedDecimal.percent(w.probabilityOfAnyShortfall), w.shortfallLikelyBy?.description ?? "—",
-                        FixedDecimal.percent(w.probabilityOfAnyCapHit), w.capHitLikelyBy?.description ?? "—",
-                        FixedDecimal.groupedWhole(w.expectedForfeited), FixedDecimal.groupedWhole(w.expectedShortfall),
-                        w.expectedPayAsYouGoCost.formatted,
-                    ]
-                }
-            ).text
+        // One row per workspace of the portfolio, made as it is written rather than held.
+        out += MarkdownTable.text(
+            columns: [
+                .init("workspace"), .init("plan"), .init("seats", .right), .init("balance now", .right), .init("cap", .right),
+                .init("P(shortfall)", .right), .init("shortfall likely by"), .init("P(cap hit)", .right), .init("cap likely by"),
+                .init("expected forfeited", .right), .init("expected shortfall", .right), .init("expected PAYG cost", .right),
+            ],
+            count: order.count
+        ) { row in
+            let w = workspaces[order[row]]
+            return [
+                w.name, w.plan, w.seats.groupedThousands, w.startingBalance.groupedThousands, w.cap.groupedThousands,
+                FixedDecimal.percent(w.probabilityOfAnyShortfall), w.shortfallLikelyBy?.description ?? "—",
+                FixedDecimal.percent(w.probabilityOfAnyCapHit), w.capHitLikelyBy?.description ?? "—",
+                FixedDecimal.groupedWhole(w.expectedForfeited), FixedDecimal.groupedWhole(w.expectedShortfall),
+                w.expectedPayAsYouGoCost.formatted,
+            ]
+        }
 
         // Charts follow their workspace by index, not by name: names may repeat.
-        let chartOrder = order.map { chartPaths[$0] }
-        let shown = min(max(0, detailLimit), ranked.count)
+        let shown = min(max(0, detailLimit), order.count)
         out += "\n## Workspaces\n"
-        if shown < ranked.count {
-            let omitted = ranked.count - shown
+        if shown < order.count {
+            let omitted = order.count - shown
             let everyChart = chartPaths.allSatisfy { $0 != nil } ? ", and charts/ holds every chart" : ""
             out +=
                 "\nThe \(shown) most urgent workspaces; \(omitted) more \(omitted == 1 ? "is" : "are") left out here. "
                 + "forecast.csv and summary.csv list every workspace\(everyChart).\n"
         }
-        for (position, (workspace, chart)) in zip(ranked, chartOrder).prefix(shown).enumerated() {
+        for (position, index) in order.prefix(shown).enumerated() {
+            let (workspace, chart) = (workspaces[index], chartPaths[index])
             out += "\n### \(MarkdownTable.escape(workspace.name))\n\n"
             if !annual.isEmpty {
                 let answer = annual[order[position]]

@@ -73,8 +73,8 @@ public struct ForecastReports: Sendable {
         var files = zip(run.workspaces, charts).compactMap { workspace, path in
             path.map { ReportFile(path: $0, text: BalanceFanChart(workspace: workspace).svg) }
         }
-        files.append(ReportFile(path: "forecast.csv", text: ForecastCSV.forecast(run).text))
-        files.append(ReportFile(path: "summary.csv", text: ForecastCSV.summary(run).text))
+        files.append(ForecastCSV.forecastFile(run))
+        files.append(ForecastCSV.summaryFile(run))
         if !annual.isEmpty { files.append(ReportFile(path: "annual.csv", text: annualCSV.text)) }
         files.append(
             ReportFile(
@@ -111,7 +111,7 @@ public struct ForecastReports: Sendable {
             rows: UrgencyRanking.order(run.workspaces).map { index in
                 let answer = answers[index]
                 return [.text(answer.year.name), .month(answer.year.renewal), .month(answer.lastMonth)] + answer.needCells + [
-                    .integer(answer.year.need.extra.p90), .literal(answer.outcome.strategy.name), .money(answer.outcome.expectedCost),
+                    .integer(answer.year.need.extra.p90), .text(answer.outcome.strategy.name), .money(answer.outcome.expectedCost),
                     .money(answer.outcome.p90Cost), .decimal(answer.outcome.expectedUnusedCredits, places: ForecastCSV.meanPlaces),
                 ]
             })
@@ -130,6 +130,6 @@ public struct ForecastReports: Sendable {
         if let trialsFile {
             targets += TrialsCSV(run: run).targets(at: trialsFile, provenance: provenance)
         }
-        return try ReportSet.write(targets, inputPaths: inputs)
+        return try ReportSet.write(targets, reportDirectory: directory, inputPaths: inputs)
     }
 }

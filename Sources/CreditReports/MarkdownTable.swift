@@ -31,12 +31,19 @@ struct MarkdownTable: Sendable, Equatable {
 
     /// The table, each line ending in LF.
     var text: String {
-        let header = columns.map { Self.escape($0.title) }
-        let body = rows.map { $0.map(Self.escape) }
+        let rows = rows
+        return Self.text(columns: columns, count: rows.count) { rows[$0] }
+    }
+
+    /// The table of `columns` and `count` rows of raw cell text that `row` makes one at a time:
+    /// each row is made twice, once for the column widths and once for its line, so a table of
+    /// every workspace of a large portfolio never holds more than its text.
+    static func text(columns: [Column], count: Int, row: (Int) -> [String]) -> String {
+        let header = columns.map { escape($0.title) }
         var widths = header.map { max(3, $0.count) }
-        for row in body {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.count)
+        for index in 0..<count {
+            for (column, cell) in row(index).enumerated() where column < widths.count {
+                widths[column] = max(widths[column], escape(cell).count)
             }
         }
         func line(_ cells: [String]) -> String {
@@ -50,7 +57,9 @@ struct MarkdownTable: Sendable, Equatable {
                 ? String(repeating: "-", count: widths[index] - 1) + ":"
                 : String(repeating: "-", count: widths[index])
         }
-        return line(header) + "| " + rule.joined(separator: " | ") + " |\n" + body.map(line).joined()
+        var text = line(header) + "| " + rule.joined(separator: " | ") + " |\n"
+        for index in 0..<count { text += line(row(index).map(escape)) }
+        return text
     }
 
     /// `text` made safe for a table cell, a heading or image alt text.

@@ -40,7 +40,7 @@ public struct RenewReports: Sendable {
                 let chosen = index == recommendation.recommendedIndex
                 table.rows.append([
                     .text(forecast.name), .text(recommendation.scenario), .month(forecast.renewal),
-                    .literal(outcome.strategy.name), .money(outcome.expectedCost), .money(outcome.p90Cost),
+                    .text(outcome.strategy.name), .money(outcome.expectedCost), .money(outcome.p90Cost),
                     .decimal(outcome.probabilityOfAnyPayAsYouGo, places: ForecastCSV.probabilityPlaces),
                     .decimal(outcome.expectedUnusedCredits, places: ForecastCSV.meanPlaces),
                     .integer(chosen ? 1 : 0), chosen ? .money(recommendation.savingAgainstPayAsYouGo) : .empty,
@@ -73,10 +73,10 @@ public struct RenewReports: Sendable {
                 [
                     .text(forecast.name), .text(recommendation.scenario), .month(forecast.renewal),
                 ] + AnnualAnswer(year: forecast, outcome: chosen).needCells + [
-                    .literal(chosen.strategy.name),
+                    .text(chosen.strategy.name),
                     .money(chosen.expectedCost), .money(chosen.p90Cost),
                     .decimal(chosen.expectedUnusedCredits, places: ForecastCSV.meanPlaces),
-                    runnerUp.map { .literal($0.strategy.name) } ?? .empty, runnerUp.map { .money($0.expectedCost) } ?? .empty,
+                    runnerUp.map { .text($0.strategy.name) } ?? .empty, runnerUp.map { .money($0.expectedCost) } ?? .empty,
                     runnerUp.map { .money($0.p90Cost) } ?? .empty, .money(recommendation.savingAgainstPayAsYouGo),
                     .integer(forecast.outcomes.count),
                 ])

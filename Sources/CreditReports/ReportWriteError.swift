@@ -13,6 +13,9 @@ public enum ReportWriteError: Error, Equatable, Sendable, CustomStringConvertibl
     case replaceFailed(path: String, reason: String)
     /// Two of the run's outputs would be written to the same path.
     case sameOutputTwice(path: String)
+    /// An output path holds something other than a regular file (`kind`, in words: a named
+    /// pipe, a device, a symbolic link, a directory), which replacing would not write to.
+    case notARegularFile(path: String, kind: String)
 
     /// The message for the user: what failed, why, and what to do about it.
     public var description: String {
@@ -28,6 +31,9 @@ public enum ReportWriteError: Error, Equatable, Sendable, CustomStringConvertibl
                 "cannot put \(path) in place: \(reason); move what is at that path out of the way and run again (earlier files were left as they were)"
         case let .sameOutputTwice(path):
             return "two outputs would both be written to \(path); give one of them a different path"
+        case let .notARegularFile(path, kind):
+            return
+                "will not write \(path): it is \(kind), not a regular file, and creditcast replaces its output files whole rather than writing into one; choose a path that is a regular file or does not exist yet"
         }
     }
 }

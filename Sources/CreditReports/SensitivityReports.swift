@@ -68,9 +68,9 @@ public struct SensitivityReports: Sendable {
             for measure in SensitivityMeasure.allCases {
                 for (rank, effect) in analysis.tornado(measure).enumerated() {
                     table.rows.append([
-                        .text(analysis.workspace), .month(analysis.renewal), .literal(analysis.strategy), .literal(measure.rawValue),
-                        .integer(rank + 1), .literal(effect.driver.rawValue), .literal(effect.range.low.value.description),
-                        .literal(effect.range.high.value.description), Self.cell(measure, analysis.baseline),
+                        .text(analysis.workspace), .month(analysis.renewal), .text(analysis.strategy), .text(measure.rawValue),
+                        .integer(rank + 1), .text(effect.driver.rawValue), .text(effect.range.low.value.description),
+                        .text(effect.range.high.value.description), Self.cell(measure, analysis.baseline),
                         Self.cell(measure, effect.atLow), Self.cell(measure, effect.atHigh), Self.swingCell(measure, effect),
                     ])
                 }

@@ -8,7 +8,7 @@ import CreditForecast
 /// Only workspaces whose forecast kept its sample paths (`ForecastSettings.keepPaths`) have rows.
 /// The file is streamed, so even a million rows need no more memory than a block of text, and a
 /// sidecar `<name>.provenance.json` records the run it came from.
-struct TrialsCSV: Sendable {
+package struct TrialsCSV: Sendable {
     /// The run whose paths are written.
     var run: ForecastRun
 
@@ -24,7 +24,7 @@ struct TrialsCSV: Sendable {
 
     /// Streams the whole file into `sink`.
     func write(to sink: FileSink) throws(ReportWriteError) {
-        try sink.write(CSVTable.record(header.map(CSVCell.literal)))
+        try sink.write(CSVTable.record(header.map(CSVCell.text)))
         for workspace in run.workspaces {
             let width = workspace.months.count
             guard width > 0 else { continue }
@@ -36,6 +36,14 @@ struct TrialsCSV: Sendable {
         }
     }
 
+    /// Streams the trials file of `run` to the open file `descriptor`, named `name` in errors:
+    /// how the command writes it to standard output, which is not a file to replace.
+    package static func stream(_ run: ForecastRun, toDescriptor descriptor: Int32, named name: String) throws(ReportWriteError) {
+        let sink = FileSink(descriptor: descriptor, path: name)
+        try TrialsCSV(run: run).write(to: sink)
+        try sink.flush()
+    }
+
     /// The whole file as text (in memory; for tests and small runs).
     var text: String { reportFile(named: "trials.csv").text }
 
@@ -43,7 +51,9 @@ struct TrialsCSV: Sendable {
     /// `<stem>.provenance.json` beside it; returns the paths written.
     @discardableResult
     func write(to path: String, assumptions: ReportAssumptions, inputPaths: [String] = []) throws(ReportWriteError) -> [String] {
-        try ReportSet.write(targets(at: path, provenance: ReportProvenance(run: run, assumptions: assumptions)), inputPaths: inputPaths)
+        try ReportSet.write(
+            targets(at: path, provenance: ReportProvenance(run: run, assumptions: assumptions)), reportDirectory: nil,
+            inputPaths: inputPaths)
     }
 
     /// The trials file at `path` and its sidecar beside it, ready for `ReportSet.write`.

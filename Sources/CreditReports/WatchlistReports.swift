@@ -30,28 +30,38 @@ public struct WatchlistReports: Sendable {
     /// `watchlist.csv`: one row per workspace, most urgent first. Probabilities have 4 decimals,
     /// the share of the cap too (0.8125 is 81.25%), credits 1 decimal for means; what is at stake
     /// is summed over the thresholds' window (dollars to the cent).
-    package var csv: CSVTable {
+    var csv: ReportFile {
+        // Streamed as it is written: one row per workspace of the portfolio.
+        CSVTable.file(path: "watchlist.csv", header: Self.header) { [self] emit throws(ReportWriteError) in try rows(emit) }
+    }
+
+    /// The first `limit` rows of `watchlist.csv` (all of them when `nil`) as a table in memory,
+    /// for a workbook's sheet or standard output's JSON.
+    package func table(limit: Int? = nil) -> CSVTable {
+        CSVTable(header: Self.header, gathering: { emit throws(ReportWriteError) in try rows(limit: limit, emit) })
+    }
+
+    /// `watchlist.csv`'s rows, most urgent first, at most `limit` of them, each handed to `emit`.
+    private func rows(limit: Int? = nil, _ emit: ([CSVCell]) throws(ReportWriteError) -> Void) throws(ReportWriteError) {
         let places = ForecastCSV.probabilityPlaces
-        return CSVTable(
-            header: Self.header,
-            rows: watchlist.entries.map { entry in
-                [
-                    .integer(entry.rank), .text(entry.workspace), .literal(entry.status.rawValue), .text(entry.plan),
-                    .integer(entry.seats), .integer(entry.balance), .integer(entry.cap),
-                    .decimal(entry.fractionOfCap, places: places),
-                    .decimal(entry.probabilityOfCapHit.oneMonth, places: places),
-                    .decimal(entry.probabilityOfCapHit.threeMonths, places: places),
-                    .decimal(entry.probabilityOfShortfall.oneMonth, places: places),
-                    .decimal(entry.probabilityOfShortfall.threeMonths, places: places),
-                    .decimal(entry.expectedForfeitedNextQuarter, places: ForecastCSV.meanPlaces),
-                    entry.capHitLikelyBy.map(CSVCell.month) ?? .empty,
-                    entry.shortfallLikelyBy.map(CSVCell.month) ?? .empty,
-                    .money(entry.atStakeInWindow.payAsYouGo),
-                    .decimal(entry.atStakeInWindow.shortfall, places: ForecastCSV.meanPlaces),
-                    .decimal(entry.atStakeInWindow.forfeited, places: ForecastCSV.meanPlaces),
-                    .literal(WatchlistReason.text(entry, thresholds: watchlist.thresholds)),
-                ]
-            })
+        for entry in watchlist.entries.prefix(limit ?? Int.max) {
+            try emit([
+                .integer(entry.rank), .text(entry.workspace), .text(entry.status.rawValue), .text(entry.plan),
+                .integer(entry.seats), .integer(entry.balance), .integer(entry.cap),
+                .decimal(entry.fractionOfCap, places: places),
+                .decimal(entry.probabilityOfCapHit.oneMonth, places: places),
+                .decimal(entry.probabilityOfCapHit.threeMonths, places: places),
+                .decimal(entry.probabilityOfShortfall.oneMonth, places: places),
+                .decimal(entry.probabilityOfShortfall.threeMonths, places: places),
+                .decimal(entry.expectedForfeitedNextQuarter, places: ForecastCSV.meanPlaces),
+                entry.capHitLikelyBy.map(CSVCell.month) ?? .empty,
+                entry.shortfallLikelyBy.map(CSVCell.month) ?? .empty,
+                .money(entry.atStakeInWindow.payAsYouGo),
+                .decimal(entry.atStakeInWindow.shortfall, places: ForecastCSV.meanPlaces),
+                .decimal(entry.atStakeInWindow.forfeited, places: ForecastCSV.meanPlaces),
+                .text(WatchlistReason.text(entry, thresholds: watchlist.thresholds)),
+            ])
+        }
     }
 
     /// What is at stake in the window, in the status's own unit: the expected pay-as-you-go
@@ -121,7 +131,7 @@ public struct WatchlistReports: Sendable {
     public var files: ReportSet {
         let provenance = ReportProvenance(run: run, assumptions: assumptions)
         return ReportSet(files: [
-            ReportFile(path: "watchlist.csv", text: csv.text),
+            csv,
             ReportFile(path: "provenance.json", text: provenance.json(describing: ["watchlist.csv"])),
             ReportFile(path: "watchlist.md", text: markdown),
         ]).addingHTMLPages()

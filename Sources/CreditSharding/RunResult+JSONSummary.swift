@@ -1,4 +1,5 @@
 import CreditCore
+import CreditForecast
 import CreditReports
 
 extension RunResult {
@@ -8,19 +9,19 @@ extension RunResult {
     /// `summary.csv` most urgent first, a watchlist's `watchlist.csv`, a renewal's
     /// `renew-summary.csv`.
     public func summaryJSON(reportDirectory: String, limit: Int = 20) -> String {
-        let table: CSVTable?
-        var order: [Int]?
+        let rows: JSONValue
         switch kind {
         case .forecast:
+            // Only the listed workspaces' rows are made: a portfolio may hold a million.
             let run = forecastReports.run
-            table = ForecastCSV.summary(run)
-            order = UrgencyRanking.order(run.workspaces)
+            let listed = UrgencyRanking.order(run.workspaces).prefix(limit).map { run.workspaces[$0] }
+            rows = ForecastCSV.summary(ForecastRun(requested: run.settings, asOf: run.asOf, inputHash: run.inputHash, workspaces: listed))
+                .jsonRows()
         case .watchlist:
-            table = watchlistReports?.csv
+            rows = watchlistReports?.table(limit: limit).jsonRows() ?? .array([])
         case .renew:
-            table = renewReports?.summaryCSV
+            rows = renewReports.map { $0.summaryCSV.jsonRows(order: Array($0.summaryCSV.rows.indices.prefix(limit))) } ?? .array([])
         }
-        let rows = table.map { $0.jsonRows(order: Array((order ?? Array($0.rows.indices)).prefix(limit))) } ?? .array([])
         return JSONValue.object([
             ("command", .string(kind.rawValue)),
             ("as_of", .string(run.asOf.description)),

@@ -70,7 +70,8 @@ extension RunResult {
             )
         case .watchlist, .renew:
             return try ReportSet.write(
-                ReportSet(files: reportFiles.files + extraFiles).targets(in: directory) + outsideFiles, inputPaths: inputs)
+                ReportSet(files: reportFiles.files + extraFiles).targets(in: directory) + outsideFiles, reportDirectory: directory,
+                inputPaths: inputs)
         }
     }
 

@@ -21,6 +21,10 @@ extension RunResult {
         switch kind {
         case .forecast:
             let reports = forecastReports
+            // Checked before a sheet of a million rows is built only to be refused.
+            guard reports.run.workspaces.count <= WorkbookSheet.maximumRows else {
+                throw .tooManyRows(sheet: "Summary", rows: reports.run.workspaces.count)
+            }
             let urgency = UrgencyRanking.order(reports.run.workspaces)
             add("Summary", ForecastCSV.summary(reports.run), order: urgency)
             if !reports.annual.isEmpty { add("Annual", reports.annualCSV) }
@@ -36,7 +40,7 @@ extension RunResult {
                 sheets.append(months)
             }
         case .watchlist:
-            if let reports = watchlistReports { add("Watchlist", reports.csv) }
+            if let reports = watchlistReports { add("Watchlist", reports.table()) }
         case .renew:
             if let reports = renewReports {
                 add("Renewal", reports.summaryCSV)

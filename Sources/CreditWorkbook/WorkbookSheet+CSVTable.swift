@@ -19,7 +19,7 @@ extension WorkbookCell {
     /// back as the same number.
     init(_ cell: CSVCell) {
         switch cell {
-        case let .text(text), let .literal(text): self = .text(text)
+        case let .text(text): self = .text(text)
         case let .number(digits): self = Double(digits).map(WorkbookCell.number) ?? .text(digits)
         case .empty: self = .empty
         }

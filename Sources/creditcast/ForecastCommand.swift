@@ -43,7 +43,11 @@ struct ForecastCommand: ParsableCommand {
     )
     var charts: ChartSelection = .top
 
-    @Option(name: .customLong("trials-out"), help: "Also write every trial's closing balance per month to this CSV file.")
+    @Option(
+        name: .customLong("trials-out"),
+        help:
+            "Also write every trial's closing balance per month to this CSV file (a regular file or a new name), or to standard output with - (then the summary is not printed)."
+    )
     var trialsOut: String?
 
     @Option(
@@ -133,10 +137,26 @@ struct ForecastCommand: ParsableCommand {
             payload: .forecast(runs.map { ($0.name, $0.result.workspaces) }, annual: annual)
         )
         result.charts = charts
-        try sharding.publish(result, to: out, trialsFile: trialsOut, workbook: workbook, inputs: inputs, quiet: running.quiet) {
+        // Standard output is not a file to stage and rename: the trials stream to it once the
+        // reports are in place, in place of the summary.
+        let toStandardOutput = trialsOut == Self.standardOutput
+        try sharding.publish(
+            result, to: out, trialsFile: toStandardOutput ? nil : trialsOut, workbook: workbook, inputs: inputs,
+            quiet: running.quiet || toStandardOutput
+        ) {
             printing.render(result, reportDirectory: out, limit: ForecastReports.standardDetailLimit)
         }
+        if toStandardOutput {
+            do {
+                try TrialsCSV.stream(result.baselineRun, toDescriptor: STDOUT_FILENO, named: "standard output")
+            } catch {
+                throw CommandFailure(error, code: CommandFailure.outputFailed)
+            }
+        }
     }
+
+    /// The `--trials-out` value that means standard output.
+    static let standardOutput = "-"
 }
 
 extension ChartSelection: ExpressibleByArgument {}

@@ -107,7 +107,8 @@ struct LedgerCommand: ParsableCommand {
             throw CommandFailure(error, code: CommandFailure.outputFailed)
         }
         do {
-            try ReportSet.write([(path, file)], inputPaths: pool.inputFiles(usage: usage ?? "").filter { !$0.isEmpty })
+            try ReportSet.write(
+                [(path, file)], reportDirectory: nil, inputPaths: pool.inputFiles(usage: usage ?? "").filter { !$0.isEmpty })
         } catch {
             throw CommandFailure(error, code: CommandFailure.outputFailed)
         }

@@ -1,8 +1,9 @@
 import CreditCore
-import CreditForecast
 import CreditLedger
 import CreditTestSupport
 import Testing
+
+@testable import CreditForecast
 
 /// Same inputs and seed, same results: whatever the threads, and whatever other workspaces
 /// (given the same `PortfolioPrior`).
@@ -42,6 +43,33 @@ import Testing
         pinned.portfolioPrior = prior
         let single = try Fixtures.run(alone, settings: pinned)
         #expect(single.workspaces == [all.workspaces[1]])
+    }
+
+    /// Workspaces are fitted and simulated `preparationBatch` at a time, so that memory does not
+    /// grow with the portfolio; the workspaces either side of a batch's edge, and the forecast
+    /// and renewal of each, are what they are alone.
+    @Test func batchesDoNotChangeResults() throws {
+        let count = ForecastEngine.preparationBatch + 2
+        let history = Fixtures.history(
+            (0..<count).map { index in Fixtures.workspace("w\(index)", [1_000 + index % 97, 2_000 + index % 89, 1_500 + index % 83]) })
+        let settings = ForecastSettings(horizon: 2, trials: 20, seed: 3, model: .seats, portfolioPrior: .standalone(.standard))
+        let all = try Fixtures.run(history, settings: settings)
+        #expect(all.workspaces.count == count)
+        let renewal = history.lastMonth.advanced(by: 1)
+        let years = try ForecastEngine.runRenewal(
+            history: history, pools: Fixtures.pools(for: history), pricing: Fixtures.pricing, rules: Fixtures.rules(),
+            settings: settings, threads: 2, renewal: renewal
+        ) { _, _ in [PurchaseStrategy(name: "payg")] }
+        for index in [0, ForecastEngine.preparationBatch - 1, ForecastEngine.preparationBatch, count - 1] {
+            var alone = history
+            alone.workspaces = [history.workspaces[index]]
+            #expect(try Fixtures.run(alone, settings: settings).workspaces == [all.workspaces[index]], "workspace \(index)")
+            let year = try ForecastEngine.runRenewal(
+                history: alone, pools: Fixtures.pools(for: alone), pricing: Fixtures.pricing, rules: Fixtures.rules(),
+                settings: settings, threads: 2, renewal: renewal
+            ) { _, _ in [PurchaseStrategy(name: "payg")] }
+            #expect(year == [years[index]], "workspace \(index)")
+        }
     }
 
     @Test func precisionModeDoesNotDependOnThreadsOrNeighbours() throws {

@@ -3,6 +3,10 @@ import Testing
 
 @testable import CreditReports
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 @Suite struct FileWriterTests {
     /// A directory holding an earlier report, and that report's files.
     private func earlierReport() throws -> (directory: String, files: [String: String]) {
@@ -25,6 +29,7 @@ import Testing
         try AtomicFileWriter().write("one\n", to: path)
         try AtomicFileWriter().write("two\n", to: path)
         #expect(try Fixtures.read(path) == "two\n")
+        // A file written on its own (no report directory) keeps no manifest.
         #expect(try FileManager.default.contentsOfDirectory(atPath: AtomicFileWriter.parentDirectory(of: path)) == ["c.txt"])
     }
 
@@ -76,28 +81,43 @@ import Testing
         try expectUntouched(earlier)
     }
 
-    @Test func aFailedRenamePutsBackTheFilesAlreadyReplaced() throws {
+    @Test func aDirectoryWhereAReportFileGoesIsRefusedBeforeAnythingIsReplaced() throws {
         let earlier = try earlierReport()
-        // summary.csv is replaced after forecast.csv; make its rename fail with a non-empty directory.
         try FileManager.default.removeItem(atPath: earlier.directory + "/summary.csv")
         try FileManager.default.createDirectory(atPath: earlier.directory + "/summary.csv/keep", withIntermediateDirectories: true)
-        var reported: ReportWriteError?
-        do {
+        #expect(throws: ReportWriteError.notARegularFile(path: earlier.directory + "/summary.csv", kind: "a directory")) {
             try ForecastReports(run: Fixtures.run(), assumptions: Fixtures.assumptions).write(to: earlier.directory)
-        } catch {
-            reported = error
         }
-        guard case let .replaceFailed(path, _) = reported else {
-            Issue.record("expected replaceFailed, got \(String(describing: reported))")
-            return
-        }
-        #expect(path == earlier.directory + "/summary.csv")
         #expect(try Fixtures.read(earlier.directory + "/forecast.csv") == "old forecast\n")
         #expect(try Fixtures.read(earlier.directory + "/report.md") == "old report\n")
-        // Charts that did not exist before are removed again.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: earlier.directory + "/charts").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: earlier.directory + "/charts"))
         let hidden = try FileManager.default.contentsOfDirectory(atPath: earlier.directory).filter { $0.hasPrefix(".") }
         #expect(hidden.isEmpty)
+    }
+
+    /// A rename would replace a named pipe, a device or a symbolic link (`/dev/stdout`) with a
+    /// regular file instead of writing to it: each is refused before anything is written.
+    @Test func anOutputThatIsNotARegularFileIsRefused() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        let pipe = directory + "/trials.csv"
+        #expect(mkfifo(pipe, 0o644) == 0)
+        let link = directory + "/linked.csv"
+        try "kept\n".write(toFile: directory + "/real.csv", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: directory + "/real.csv")
+        let cases = [(pipe, "a named pipe (FIFO)"), (link, "a symbolic link"), ("/dev/null", "a character device")]
+        for (path, kind) in cases {
+            #expect(throws: ReportWriteError.notARegularFile(path: path, kind: kind)) {
+                try ForecastReports(run: Fixtures.run(), assumptions: Fixtures.assumptions).write(to: directory + "/out", trialsFile: path)
+            }
+        }
+        #expect(try Fixtures.read(directory + "/real.csv") == "kept\n")
+        #expect(linkKind(pipe) == .special("a named pipe (FIFO)"))
+        #expect(linkKind(link) == .symbolicLink)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
+        #expect(
+            ReportWriteError.notARegularFile(path: "/dev/stdout", kind: "a symbolic link").description
+                == "will not write /dev/stdout: it is a symbolic link, not a regular file, and creditcast replaces its output files whole rather than writing into one; choose a path that is a regular file or does not exist yet"
+        )
     }
 
     @Test func aFullDiskIsReportedInWordsAUserCanActOn() throws {

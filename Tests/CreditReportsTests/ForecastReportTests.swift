@@ -28,9 +28,25 @@ import FoundationXML
         let html = try Fixtures.read(directory + "/report.html")
         #expect(html.hasPrefix("<!DOCTYPE html>\n") && html.contains("<title>Credit pool forecast</title>"))
         #expect(html.components(separatedBy: "<svg xmlns=").count == 3 && !html.contains("<img"))
-        // No temporary or backup file is left beside the report.
+        // No staging, temporary or backup file is left beside the report: only its manifest.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(".") }
-        #expect(leftovers.isEmpty)
+        #expect(leftovers == [".creditcast-manifest"])
+        #expect(
+            try Fixtures.read(directory + "/.creditcast-manifest")
+                == """
+                {
+                  "files" : [
+                    "charts/acme-84d1d48b.svg",
+                    "charts/beta-a0b562a7.svg",
+                    "forecast.csv",
+                    "summary.csv",
+                    "provenance.json",
+                    "report.md",
+                    "report.html"
+                  ]
+                }
+
+                """)
         // The report links each chart by a relative path that exists.
         for chart in ["charts/acme-84d1d48b.svg", "charts/beta-a0b562a7.svg"] {
             #expect(ExpectedForecastFiles.reportMarkdown.contains("](\(chart))"))
@@ -40,10 +56,10 @@ import FoundationXML
 
     @Test func csvNeutralisesFormulaNamesButKeepsNegativeNumbers() {
         let formulas = Fixtures.run(names: ("=SUM(A1)", "+1"))
-        let forecast = ForecastCSV.forecast(formulas).text
+        let forecast = ForecastCSV.forecastFile(formulas).text
         #expect(forecast.contains("\n'=SUM(A1),2026-04,10,"))
         #expect(forecast.contains("\n'+1,2026-05,5,10000,50000,13000,16000,19000,-1000,0,"))
-        let summary = ForecastCSV.summary(Fixtures.run(names: ("-x", "@x"))).text
+        let summary = ForecastCSV.summaryFile(Fixtures.run(names: ("-x", "@x"))).text
         #expect(summary.contains("\n'-x,growth,10,"))
         #expect(summary.contains("\n'@x,launch,5,"))
         let trials = TrialsCSV(run: formulas).text

@@ -49,7 +49,7 @@ import Testing
             for (column, cell) in zip(columns, csv.rows[index]) {
                 let reference = column + String(row + 2)
                 switch cell {
-                case let .text(text), let .literal(text):
+                case let .text(text):
                     #expect(summary.type(reference) == "s" && summary.value(reference) == text, "\(reference)")
                 case let .number(digits):
                     #expect(summary.type(reference) == "n", "\(reference)")

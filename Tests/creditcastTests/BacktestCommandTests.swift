@@ -17,8 +17,8 @@ import Testing
         let written = try CommandRunner.files(in: out)
         #expect(
             written.keys.sorted() == [
-                "/backtest.csv", "/backtest.html", "/backtest.md", "/charts/coverage.svg", "/charts/reliability.svg", "/provenance.json",
-                "/scores.csv",
+                "/.creditcast-manifest", "/backtest.csv", "/backtest.html", "/backtest.md", "/charts/coverage.svg",
+                "/charts/reliability.svg", "/provenance.json", "/scores.csv",
             ])
 
         let records = String(decoding: try #require(written["/backtest.csv"]), as: UTF8.self).split(separator: "\n")
@@ -56,7 +56,8 @@ import Testing
             #expect(result.standardOutput == "" && result.standardError == "")
             outputs.append(try CommandRunner.files(in: out))
         }
-        #expect(outputs[0].count == 7)
+        // Seven reports and the set's manifest.
+        #expect(outputs[0].count == 8)
         #expect(outputs[0] == outputs[1])
         #expect(outputs[0] == outputs[2])
     }

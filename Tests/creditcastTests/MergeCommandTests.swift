@@ -22,7 +22,10 @@ import Testing
             let shard = try CommandRunner.run([command] + arguments + ["--shard", "\(number)/\(count)", "--out", out.path])
             #expect(shard.status == 0, "\(shard.standardError)")
             #expect(shard.standardOutput == "" && shard.standardError == "")
-            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["creditcast-shard.jsonl"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
+                    ".creditcast-manifest", "creditcast-shard.jsonl",
+                ])
             shardDirectories.append(out.path)
         }
         let merged = directory.appendingPathComponent("\(command)-merged-\(count)")
@@ -91,11 +94,18 @@ import Testing
     func watchlistAndRenewShardsMergeIntoTheSingleRunByteForByte(_ count: Int) throws {
         let directory = try CommandRunner.temporaryDirectory()
         let watchlist = try singleAndMerged("watchlist", Self.portfolio + ["--trials", "200"], shards: count, in: directory)
-        #expect(watchlist.single.keys.sorted() == ["/provenance.json", "/watchlist.csv", "/watchlist.html", "/watchlist.md"])
+        #expect(
+            watchlist.single.keys.sorted() == [
+                "/.creditcast-manifest", "/provenance.json", "/watchlist.csv", "/watchlist.html", "/watchlist.md",
+            ]
+        )
         #expect(watchlist.single == watchlist.merged)
         #expect(watchlist.printed.single == watchlist.printed.merged)
         let renew = try singleAndMerged("renew", Self.portfolio + ["--trials", "100"], shards: count, in: directory)
-        #expect(renew.single.keys.sorted() == ["/provenance.json", "/renew-summary.csv", "/renew.csv", "/renew.html", "/renew.md"])
+        #expect(
+            renew.single.keys.sorted() == [
+                "/.creditcast-manifest", "/provenance.json", "/renew-summary.csv", "/renew.csv", "/renew.html", "/renew.md",
+            ])
         #expect(renew.single == renew.merged)
         #expect(renew.printed.single == renew.printed.merged)
     }
