@@ -92,6 +92,7 @@ let package = Package(
         // The calibration tests read the samples through the importer.
         .testTarget(name: "CreditBacktestTests", dependencies: ["CreditBacktest", "CreditTestSupport", "UsageImport"]),
         .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports"]),
+        .testTarget(name: "CreditShardingTests", dependencies: ["CreditSharding"]),
         .testTarget(name: "creditcastTests", dependencies: ["creditcast"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,6 +13,7 @@ enum ShardKey: String, CaseIterable {
     case cap
     case capLikelyBy = "cap_likely_by"
     case capProbability = "cap_probability"
+    case checksum
     case closing
     case closingMean = "closing_mean"
     case costCents = "cost_cents"
