@@ -11,26 +11,6 @@ extension ShardFile {
         directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
     }
 
-    /// Reads the whole shard file a run with `--shard` (or a partial merge) wrote into
-    /// `directory`.
-    /// - Throws: `MergeError.missingShardFile` when there is none, `.unreadable` naming the line
-    ///   of anything that is not as `ShardFile` writes it.
-    public static func read(directory: String) throws(MergeError) -> RunResult {
-        let reader = try ShardFileReader(directory: directory)
-        let header = reader.header
-        var builder = ShardPayloadBuilder(header)
-        while let record = try reader.next() { builder.append(record) }
-        let shard =
-            header.shards.ranges.count == 1 && header.shards.ranges[0].count == 1
-            ? try? Shard(number: header.shards.ranges[0].lowerBound, count: header.shards.count) : nil
-        guard let shard else {
-            throw .unreadable(path: reader.path, line: 1, reason: "it holds shards \(header.shards), not one shard")
-        }
-        return RunResult(
-            shard: shard, portfolioCount: header.portfolioCount, positions: builder.positions, run: header.run,
-            assumptions: header.assumptions, payload: builder.payload, toolVersion: header.toolVersion)
-    }
-
     /// The prior a header's `portfolio_prior` describes.
     static func portfolioPrior(_ object: ShardJSONObject) throws(MergeError) -> PortfolioPrior {
         let texts = try object.strings(.seasonEffects)
@@ -123,7 +103,6 @@ extension ShardFile {
 
     /// The workspace a line describes, laid out as `header` says, every value inside its bound.
     static func record(_ object: ShardJSONObject, header: ShardHeader) throws(MergeError) -> ShardRecord {
-        let position = try object.int(.position, in: 0...(header.portfolioCount - 1))
         let settings = header.run.settings
         let mostTrials = max(settings.trials, settings.maxTrials)
         let months = (1...settings.horizon).map { header.run.asOf.advanced(by: $0) }
@@ -141,7 +120,7 @@ extension ShardFile {
             if case .forecast(true) = header.layout {
                 annual = try renewal(try object.object(.annual), maxTrials: mostTrials)
             }
-            return ShardRecord(position: position, forecasts: workspaces, annual: annual, renewals: [], sensitivity: nil)
+            return ShardRecord(forecasts: workspaces, annual: annual, renewals: [], sensitivity: nil)
         case let .renew(_, sensitive):
             let objects = try object.objects(.renewals)
             guard objects.count == header.scenarios.count else { throw object.failure(.renewals, "one renewal per scenario") }
@@ -149,7 +128,7 @@ extension ShardFile {
             for item in objects { renewals.append(try renewal(item, maxTrials: mostTrials)) }
             try sameName(renewals.map(\.name), .renewals)
             let analysis = sensitive ? try sensitivity(try object.object(.sensitivity)) : nil
-            return ShardRecord(position: position, forecasts: [], annual: nil, renewals: renewals, sensitivity: analysis)
+            return ShardRecord(forecasts: [], annual: nil, renewals: renewals, sensitivity: analysis)
         }
     }
 

@@ -10,9 +10,9 @@ import CreditReports
 /// JSON Lines, so a merge of hundreds of thousands of workspaces parses one small object at a
 /// time: the first line describes the run (format and version, report kind, shards, input
 /// hash, seed, settings, as-of month, assumptions, scenario names, watchlist thresholds or
-/// renewal risk); every further line is one workspace, in portfolio order,
-/// `{"position":…,"forecasts":[…]}` (one forecast per scenario, the baseline first) or
-/// `{"position":…,"renewals":[…]}`; the last line is `{"checksum":"…"}`, the FNV-1a hash
+/// renewal risk); every further line is one workspace, in portfolio order (by name, as
+/// `UsageHistory` lists them), `{"forecasts":[…]}` (one forecast per scenario, the baseline
+/// first) or `{"renewals":[…]}`; the last line is `{"checksum":"…"}`, the FNV-1a hash
 /// (`StableHash`) of every byte before it.
 ///
 /// The checksum detects an edit or damage that leaves every value inside its bounds
@@ -29,8 +29,8 @@ public enum ShardFile {
     public static let fileName = "creditcast-shard.jsonl"
     /// The first line's `format`.
     static let format = "creditcast-shard"
-    /// The layout's version; a reader refuses any other. 4 added the checksum line, portfolio
-    /// order of the lines and shard sets.
+    /// The layout's version; a reader refuses any other. 4 added the checksum line and shard
+    /// sets, and orders the lines by name instead of numbering them.
     static let formatVersion = 4
 
     /// The shard file of `result`, streamed a line at a time.
@@ -38,9 +38,7 @@ public enum ShardFile {
         ReportFile(path: fileName) { sink throws(ReportWriteError) in
             var writer = Writer(sink: sink)
             try writer.line(header(ShardHeader(result)))
-            for (offset, position) in result.positions.enumerated() {
-                try writer.line(record(ShardRecord(result.payload, offset: offset, position: position)))
-            }
+            for offset in result.positions.indices { try writer.line(record(ShardRecord(result.payload, offset: offset))) }
             try writer.finish()
         }
     }
@@ -103,12 +101,12 @@ public enum ShardFile {
     static func record(_ record: ShardRecord) -> JSONValue {
         if !record.forecasts.isEmpty {
             return .keyed(
-                [(.position, .integer(record.position)), (.forecasts, .array(record.forecasts.map(json)))]
+                [(.forecasts, .array(record.forecasts.map(json)))]
                     + (record.annual.map { [(.annual, json($0))] } ?? [])
             )
         }
         return .keyed(
-            [(.position, .integer(record.position)), (.renewals, .array(record.renewals.map(json)))]
+            [(.renewals, .array(record.renewals.map(json)))]
                 + (record.sensitivity.map { [(.sensitivity, json($0))] } ?? [])
         )
     }

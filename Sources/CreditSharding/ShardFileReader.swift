@@ -19,7 +19,7 @@ public final class ShardFileReader {
     private let lines: ShardLineReader
     private var checksum = StableHash()
     private var recordsRead = 0
-    private var lastPosition = -1
+    private var lastName: String?
     private var finished = false
 
     /// Opens the shard file in `directory` and reads its header.
@@ -71,11 +71,11 @@ public final class ShardFileReader {
         checksum.combine(line.bytes)
         checksum.combine(CollectionOfOne(UInt8(ascii: "\n")))
         let record = try ShardFile.record(object, header: header)
-        guard record.position > lastPosition else {
+        if let lastName, !(lastName < record.name) {
             throw .unreadable(
                 path: path, line: lines.lineNumber,
                 reason:
-                    "position \(record.position) comes after position \(lastPosition); a shard file lists its workspaces in portfolio order"
+                    "workspace \(JSONValue.quoted(record.name)) comes after \(JSONValue.quoted(lastName)); a shard file lists its workspaces once each, by name"
             )
         }
         guard header.shards.contains(record.name) else {
@@ -84,7 +84,7 @@ public final class ShardFileReader {
                 "workspace \(JSONValue.quoted(record.name)) belongs to shard \(Shard.number(of: record.name, count: header.shards.count))/\(header.shards.count), not \(header.shards)"
             )
         }
-        lastPosition = record.position
+        lastName = record.name
         recordsRead += 1
         return record
     }

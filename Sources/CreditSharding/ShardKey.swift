@@ -59,7 +59,6 @@ enum ShardKey: String, CaseIterable {
     case plan
     case portfolioPrior = "portfolio_prior"
     case portfolioWorkspaces = "portfolio_workspaces"
-    case position
     case precision
     case priceCents = "price_cents"
     case pricing

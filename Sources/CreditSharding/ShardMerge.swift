@@ -23,13 +23,9 @@ public enum ShardMerge {
         let header = try check(readers, complete: true)
         let stream = try ShardMergeStream(readers)
         var builder = ShardPayloadBuilder(header)
-        while let record = try stream.next() {
-            guard record.position == stream.count - 1 else { throw gap(at: stream.count - 1, of: header, readers) }
-            builder.append(record)
-        }
-        guard stream.count == header.portfolioCount else { throw gap(at: stream.count, of: header, readers) }
+        while let record = try stream.next() { builder.append(record) }
         return RunResult(
-            shard: .whole, portfolioCount: header.portfolioCount, positions: builder.positions, run: header.run,
+            shard: .whole, portfolioCount: header.portfolioCount, positions: Array(0..<builder.count), run: header.run,
             assumptions: header.assumptions, payload: builder.payload, toolVersion: header.toolVersion
         )
     }
@@ -121,11 +117,6 @@ public enum ShardMerge {
             throw .inconsistent(
                 reader.path, "its scenarios, settings or assumptions differ from \(firstDirectory)'s under the same input hash")
         }
-    }
-
-    /// No file holds the workspace at `position`.
-    private static func gap(at position: Int, of header: ShardHeader, _ readers: [ShardFileReader]) -> MergeError {
-        .inconsistent(readers[0].path, "no shard holds the workspace at position \(position) of \(header.portfolioCount)")
     }
 }
 

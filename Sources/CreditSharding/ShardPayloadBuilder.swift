@@ -10,8 +10,8 @@ struct ShardPayloadBuilder {
     private var annual: [RenewalForecast] = []
     private var renewals: [[RenewalForecast]]
     private var analyses: [WorkspaceSensitivity] = []
-    /// The lines' positions, in the order appended.
-    private(set) var positions: [Int] = []
+    /// How many lines were appended.
+    private(set) var count = 0
 
     /// An empty payload for `header`'s run. Nothing is reserved by the header's counts: the
     /// lists grow with the lines actually read, so a header that lies allocates nothing.
@@ -24,7 +24,7 @@ struct ShardPayloadBuilder {
 
     /// Adds `record`, laid out as the header says (checked by the reader).
     mutating func append(_ record: ShardRecord) {
-        positions.append(record.position)
+        count += 1
         for (index, forecast) in record.forecasts.enumerated() { forecasts[index].append(forecast) }
         for (index, renewal) in record.renewals.enumerated() { renewals[index].append(renewal) }
         if let year = record.annual { annual.append(year) }

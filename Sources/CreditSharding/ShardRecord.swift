@@ -1,11 +1,12 @@
 import CreditDecisions
 import CreditForecast
 
-/// One workspace line of a shard file: the workspace's position in the portfolio and its
-/// figures in every scenario.
+/// One workspace line of a shard file: the workspace's figures in every scenario.
+///
+/// A line carries no position: a portfolio lists its workspaces in name order (`UsageHistory`),
+/// so the name is the position, and a shard that read only its own part of the usage file
+/// (`creditcast split`) writes the same lines as one that read it whole.
 public struct ShardRecord: Sendable {
-    /// The workspace's position in the whole portfolio (the history's order).
-    public var position: Int
     /// A forecast's or watchlist's figures, one per scenario (the baseline first); empty for a
     /// renewal.
     public var forecasts: [WorkspaceForecast]
@@ -19,9 +20,8 @@ public struct ShardRecord: Sendable {
     /// The workspace's name.
     public var name: String { forecasts.first?.name ?? renewals.first?.name ?? "" }
 
-    /// The line of the workspace at `offset` of `payload`, at `position` in the portfolio.
-    init(_ payload: ShardPayload, offset: Int, position: Int) {
-        self.position = position
+    /// The line of the workspace at `offset` of `payload`.
+    init(_ payload: ShardPayload, offset: Int) {
         switch payload {
         case let .forecast(runs, annual):
             forecasts = runs.map { $0.workspaces[offset] }
@@ -37,11 +37,7 @@ public struct ShardRecord: Sendable {
         }
     }
 
-    init(
-        position: Int, forecasts: [WorkspaceForecast], annual: RenewalForecast?, renewals: [RenewalForecast],
-        sensitivity: WorkspaceSensitivity?
-    ) {
-        self.position = position
+    init(forecasts: [WorkspaceForecast], annual: RenewalForecast?, renewals: [RenewalForecast], sensitivity: WorkspaceSensitivity?) {
         self.forecasts = forecasts
         self.annual = annual
         self.renewals = renewals

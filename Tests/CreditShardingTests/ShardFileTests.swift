@@ -14,21 +14,24 @@ import Testing
     @Test func aShardFileReadsBackBitForBit() throws {
         for kind in [ShardKind.forecast, .watchlist] {
             let original = Fixtures.result(2, kind: kind)
-            let read = try ShardFile.read(directory: try Fixtures.written(original))
-            #expect(read.shard == original.shard && read.positions == original.positions && read.kind == kind)
-            #expect(read.run == original.run)
+            let (header, payload) = try Fixtures.read(try Fixtures.written(original))
+            #expect(header.shards.description == "2/3" && header.kind == kind && header.workspaceCount == 3 && header.portfolioCount == 6)
+            #expect(header.run == original.run)
+            let read = RunResult(
+                shard: original.shard, portfolioCount: 6, positions: original.positions, run: header.run, assumptions: header.assumptions,
+                payload: payload)
             #expect(read.baselineRun == original.baselineRun)
             #expect(read.reportFiles.files.map(\.text) == original.reportFiles.files.map(\.text))
         }
     }
 
-    /// Shard 2 of 3 holds charlie, delta and echo: a header, three workspace lines at positions
-    /// 2, 3, 4, and the checksum of the four lines before it.
+    /// Shard 2 of 3 holds charlie, delta and echo: a header, their three lines in name order,
+    /// and the checksum of the four lines before it.
     @Test func theFileEndsWithTheChecksumOfEveryLineBeforeIt() throws {
         let lines = try Fixtures.lines(try Fixtures.written(Fixtures.result(2)))
         #expect(lines.count == 5)
         #expect(lines[0].hasPrefix(#"{"format":"creditcast-shard","format_version":4,"report":"forecast","shard":"2/3","#))
-        #expect(lines[1...3].map { $0.prefix(13) } == [#"{"position":2"#, #"{"position":3"#, #"{"position":4"#])
+        #expect(zip(lines[1...3], ["charlie", "delta", "echo"]).allSatisfy { $0.hasPrefix(#"{"forecasts":[{"name":""# + $1 + #"","#) })
         #expect(lines[4] == #"{"checksum":""# + Fixtures.checksum(lines[0...3]) + #""}"#)
     }
 
@@ -106,13 +109,13 @@ import Testing
             Fixtures.readingError(other) == .unreadable(path: ShardFile.path(in: other), line: 3, reason: "the line is not a JSON object"))
     }
 
-    @Test func positionsOutOfOrderAreRefused() throws {
+    @Test func workspacesOutOfNameOrderAreRefused() throws {
         let directory = try Fixtures.written(Fixtures.result(2))
-        try Fixtures.edit(directory, line: 3) { $0.replacingOccurrences(of: #"{"position":3,"#, with: #"{"position":1,"#) }
+        try Fixtures.edit(directory, line: 3) { $0.replacingOccurrences(of: #""name":"delta""#, with: #""name":"charlie""#) }
         #expect(
             Fixtures.readingError(directory)
                 == .unreadable(
                     path: ShardFile.path(in: directory), line: 3,
-                    reason: "position 1 comes after position 2; a shard file lists its workspaces in portfolio order"))
+                    reason: "workspace \"charlie\" comes after \"charlie\"; a shard file lists its workspaces once each, by name"))
     }
 }

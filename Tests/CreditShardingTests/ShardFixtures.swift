@@ -2,8 +2,9 @@ import CreditCore
 import CreditDecisions
 import CreditForecast
 import CreditReports
-import CreditSharding
 import Foundation
+
+@testable import CreditSharding
 
 /// Hand-made shard results of a six-workspace portfolio, written to and read from temporary
 /// directories, and the edits a damaged or hand-edited shard file has.
@@ -98,10 +99,18 @@ enum ShardFixtures {
         return text.replacingCharacters(in: range, with: replacement)
     }
 
+    /// The shard file in `directory` read to its end: its header and the payload of its lines.
+    static func read(_ directory: String) throws(MergeError) -> (header: ShardHeader, payload: ShardPayload) {
+        let reader = try ShardFileReader(directory: directory)
+        var builder = ShardPayloadBuilder(reader.header)
+        while let record = try reader.next() { builder.append(record) }
+        return (reader.header, builder.payload)
+    }
+
     /// The error reading `directory` gives, or `nil`.
     static func readingError(_ directory: String) -> MergeError? {
         do {
-            _ = try ShardFile.read(directory: directory)
+            _ = try read(directory)
             return nil
         } catch {
             return error
