@@ -6,6 +6,7 @@
 #                                      with JOBS processes (default 1)
 #   scripts/fuzz.sh --build            only build .build-fuzz/importer-fuzzer
 #   scripts/fuzz.sh --replay FILE...   run the fuzzer once on each FILE (a crash to reproduce)
+#   scripts/fuzz.sh --shard [SECONDS]  the shard reader's target instead (scripts/fuzz-shard.sh)
 #
 # The fuzzer is built with swiftc straight from the CSVStream, CreditCore and UsageImport
 # sources and -lcsv, so `swift build` never sees it. The growing corpus is kept in
@@ -46,6 +47,7 @@ case "${1:-}" in
         build
         FUZZ_TMPDIR="$OUT" "$BIN" -rss_limit_mb=2048 -timeout=20 "$@"
         exit 0 ;;
+    --shard) shift; exec bash scripts/fuzz-shard.sh "$@" ;;
     -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
 esac
 
