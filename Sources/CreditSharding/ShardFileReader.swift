@@ -45,7 +45,7 @@ public final class ShardFileReader {
     /// The next workspace line, or `nil` once every line the header counts was read and the
     /// checksum matched.
     /// - Throws: `MergeError.unreadable` for a line that is not a workspace of this file's run,
-    ///   positions out of order, too few or too many lines, or a checksum that does not match.
+    ///   workspaces out of name order, too few or too many lines, or a checksum that does not match.
     public func next() throws(MergeError) -> ShardRecord? {
         guard !finished else { return nil }
         guard let line = try lines.next() else {

@@ -12,7 +12,8 @@ final class ShardLineReader {
     /// The number of the line last returned, from 1.
     private(set) var lineNumber = 0
 
-    private static let chunkBytes = 1 << 20
+    /// 64 KiB: a merge holds one chunk per open file, 32 MiB for 512 files.
+    private static let chunkBytes = 1 << 16
 
     /// Opens `path`.
     /// - Throws: `MergeError.unreadable` when it cannot be opened.
