@@ -112,6 +112,7 @@ let package = Package(
         // The calibration tests read the samples through the importer.
         .testTarget(name: "CreditBacktestTests", dependencies: ["CreditBacktest", "CreditTestSupport", "UsageImport"]),
         .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports", "CreditTestSupport"]),
+        .testTarget(name: "CreditShardingTests", dependencies: ["CreditSharding"]),
         .testTarget(
             name: "CreditWorkbookTests",
             dependencies: [

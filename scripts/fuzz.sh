@@ -5,6 +5,8 @@
 #   workspaces  the workspaces file (Fuzz/WorkspacesFuzzer.swift)
 #   scenario    the scenario file (Fuzz/ScenarioFuzzer.swift)
 #   pricing     the pricing YAML (Fuzz/PricingFuzzer.swift)
+#   --shard     the shard reader (Fuzz/ShardFuzzer.swift), built by scripts/fuzz-shard.sh:
+#               scripts/fuzz.sh --shard [SECONDS]
 #
 #   scripts/fuzz.sh [TARGET] [SECONDS] [JOBS]   build, seed with the target's fixtures, fuzz for
 #                                               SECONDS (default 300) with JOBS processes (default 1);
@@ -108,7 +110,8 @@ case "${1:-}" in
         build
         FUZZ_TMPDIR="$OUT" "$BIN" -rss_limit_mb=2048 -timeout=20 "$@"
         exit 0 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --shard) shift; exec bash scripts/fuzz-shard.sh "$@" ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
 esac
 
 SECONDS_TO_RUN=${1:-300}

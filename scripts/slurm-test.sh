@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The sharded run on a real scheduler: starts a Slurm cluster on this machine
 # (scripts/slurm-cluster.sh, 3 nodes), submits a forecast in 4 shards and a watchlist in 5
-# shards of samples/portfolio-usage.csv with deploy/slurm/submit.sh, kills shard 2 of the forecast
+# shards of samples/portfolio-usage.csv with deploy/slurm/submit.sh (the watchlist split first,
+# CREDITCAST_SPLIT=1, so each shard reads only its part), kills shard 2 of the forecast
 # on its first attempt so that it is requeued, waits (bounded) for both merges, and checks that
 # each merged report equals a single unsharded run byte for byte (`diff -r`). Every daemon is
 # stopped on exit, whether the test passed or not.
@@ -66,7 +67,8 @@ inputs=(--usage samples/portfolio-usage.csv --workspaces samples/workspaces.csv 
 submit() { CREDITCAST="$work/bin/creditcast" bash deploy/slurm/submit.sh "$@"; }
 ids=$(submit 4 "$work/runs/forecast" forecast "${inputs[@]}" --trials 500)
 read -r forecast_array forecast_merge <<<"$ids"
-ids=$(submit 5 "$work/runs/watchlist" watchlist "${inputs[@]}" --trials 500)
+# The watchlist splits the usage file first, so each of its shards reads only its own part.
+ids=$(CREDITCAST_SPLIT=1 submit 5 "$work/runs/watchlist" watchlist "${inputs[@]}" --trials 500)
 read -r watchlist_array watchlist_merge <<<"$ids"
 echo "submitted: forecast array $forecast_array, merge $forecast_merge; watchlist array $watchlist_array, merge $watchlist_merge" >&2
 
@@ -116,4 +118,5 @@ nodes=$(for k in 1 2 3 4; do scontrol -o show job "${forecast_array}_$k" | grep 
 diff -r "$work/single/forecast" "$work/runs/forecast/report" || fail "the merged forecast differs from a single run"
 diff -r "$work/single/watchlist" "$work/runs/watchlist/report" || fail "the merged watchlist differs from a single run"
 files=$(find "$work/runs/forecast/report" "$work/runs/watchlist/report" -type f | wc -l)
-echo "slurm-test.sh: passed; forecast (4 shards, shard 2 killed and requeued) and watchlist (5 shards) on $nodes nodes equal single runs ($files files)" >&2
+[ "$(ls "$work/runs/watchlist/parts" | wc -l)" = 6 ] || fail "the watchlist's usage file was not split into 5 parts"
+echo "slurm-test.sh: passed; forecast (4 shards, shard 2 killed and requeued) and watchlist (split into 5 parts, 5 shards) on $nodes nodes equal single runs ($files files)" >&2

@@ -10,6 +10,12 @@ public struct StableHash: Sendable {
     /// An empty hash.
     public init() {}
 
+    /// A hash that goes on from `value`, the `value` of a hash that combined some bytes
+    /// elsewhere: FNV-1a's state is its value, so combining the rest here gives the hash of all.
+    public init(resuming value: UInt64) {
+        self.value = value
+    }
+
     /// Mixes `bytes` in.
     public mutating func combine(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {

@@ -18,6 +18,13 @@ public struct InputFingerprint: Sendable {
     /// An empty fingerprint.
     public init() {}
 
+    /// A fingerprint whose first file's bytes were mixed in elsewhere, leaving `state`
+    /// (`StableHash.value` of those bytes): a shard that reads only its part of a usage file
+    /// resumes from the whole file's state, so it carries the single run's hash.
+    public init(resuming state: UInt64) {
+        hash = StableHash(resuming: state)
+    }
+
     /// The fingerprint as 16 lower-case hex digits.
     public var hex: String { hash.hex }
 

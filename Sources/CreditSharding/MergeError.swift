@@ -12,8 +12,8 @@ public enum MergeError: Error, Equatable, Sendable, CustomStringConvertible {
     case differentShardCounts(String, String, String, String)
     /// The same shard is given more than once.
     case overlappingShards(shard: String, directories: [String])
-    /// Some shards are missing.
-    case missingShards(numbers: [Int], count: Int)
+    /// Some shards are missing: these ranges of shard numbers of `count`.
+    case missingShards([ClosedRange<Int>], count: Int)
     /// Two shards ran with different seeds.
     case differentSeeds(String, UInt64, String, UInt64)
     /// Two shards ran on different inputs or settings.
@@ -39,9 +39,10 @@ public enum MergeError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(first) is shard \(firstShard) but \(other) is shard \(otherShard)"
         case let .overlappingShards(shard, directories):
             return "shard \(shard) is given more than once (\(directories.joined(separator: ", ")))"
-        case let .missingShards(numbers, count):
-            let list = numbers.map { "\($0)/\(count)" }.joined(separator: ", ")
-            return "shard\(numbers.count == 1 ? "" : "s") \(list) \(numbers.count == 1 ? "is" : "are") missing"
+        case let .missingShards(ranges, count):
+            let list = ranges.map { ($0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)") + "/\(count)" }
+            let one = ranges.count == 1 && ranges[0].count == 1
+            return "shard\(one ? "" : "s") \(list.joined(separator: ", ")) \(one ? "is" : "are") missing"
         case let .differentSeeds(first, firstSeed, other, otherSeed):
             return "\(first) ran with seed \(firstSeed) but \(other) with seed \(otherSeed)"
         case let .differentInputs(first, firstHash, other, otherHash):

@@ -14,8 +14,9 @@ public struct RunResult: Sendable {
     public var shard: Shard
     /// Workspaces in the whole portfolio (every shard together).
     public var portfolioCount: Int
-    /// Each workspace's position in the whole portfolio (the history's order), ascending; the
-    /// payload's lists follow it.
+    /// Each workspace's position in the history it was forecast from (the whole portfolio, or
+    /// a split's part), ascending; the payload's lists follow it. The shard file keeps only the
+    /// order, which is the workspaces' names' (`ShardRecord`).
     public var positions: [Int]
     /// The settings, as-of month and input hash of the run; its `workspaces` is empty (the
     /// payload holds them). The input hash covers the inputs and figure-changing settings, never

@@ -11,171 +11,187 @@ extension ShardFile {
         directory.hasSuffix("/") ? directory + fileName : directory + "/" + fileName
     }
 
-    /// Reads the shard file a run with `--shard` wrote into `directory`.
-    /// - Throws: `MergeError.missingShardFile` when there is none, `.unreadable` naming the line
-    ///   of anything that is not as `ShardFile` writes it.
-    public static func read(directory: String) throws(MergeError) -> RunResult {
-        let path = path(in: directory)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw .missingShardFile(directory: directory)
+    /// The prior a header's `portfolio_prior` describes.
+    static func portfolioPrior(_ object: ShardJSONObject) throws(MergeError) -> PortfolioPrior {
+        let texts = try object.strings(.seasonEffects)
+        let effects = texts.compactMap(Double.init).filter(\.isFinite)
+        let first = try object.int(.seasonFirstCalendarMonth)
+        guard texts.count == 12, effects.count == 12, (0..<12).contains(first) else {
+            throw object.failure(.seasonEffects, "twelve finite decimals in strings, with a first calendar month 0 to 11")
         }
-        let bytes: Data
-        do { bytes = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable(path: path, line: nil, reason: "it cannot be read (\(error.localizedDescription))")
-        }
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard let first = lines.first, !first.isEmpty else { throw .unreadable(path: path, line: 1, reason: "the file is empty") }
-        let header = try ShardJSONObject(parsing: Data(first), path: path, line: 1)
+        let workspaces = 0...ShardLimits.portfolioWorkspaces
+        return PortfolioPrior(
+            trend: TrendPrior(
+                mean: try object.mean(.trendMean, signed: true), sigma: try object.mean(.trendSigma),
+                workspaces: try object.int(.trendWorkspaces, in: workspaces)),
+            seasonality: SeasonalProfile(
+                effects: effects, firstCalendarMonth: first, workspaces: try object.int(.seasonWorkspaces, in: workspaces))
+        )
+    }
+
+    /// The header a first line describes, every count and value inside its bound.
+    static func header(_ header: ShardJSONObject) throws(MergeError) -> ShardHeader {
+        let path = header.path
         guard (try? header.string(.format)) == format else {
             throw .unreadable(path: path, line: 1, reason: "the first line is not a creditcast shard header")
         }
         let version = try header.int(.formatVersion)
         guard version == formatVersion else {
+            let writer = version < formatVersion ? "an older" : "a newer"
             throw .unreadable(
-                path: path, line: 1, reason: "format version \(version) is not \(formatVersion); merge with the creditcast that wrote it")
-        }
-        let count = try header.int(.workspaces)
-        // The file ends with a line break after its last record; anything else is a cut-off file.
-        guard lines.count == count + 2, lines.last?.isEmpty == true else {
-            throw .unreadable(
-                path: path, line: nil,
+                path: path, line: 1,
                 reason:
-                    "it should hold \(count) workspace lines after the header but holds \(max(0, lines.count - 2)); it was cut off or edited"
+                    "it is in shard format version \(version), written by \(writer) creditcast; this one reads version \(formatVersion) only: merge with the creditcast that wrote the shards"
             )
         }
-        var records: [ShardJSONObject] = []
-        records.reserveCapacity(count)
-        for (offset, line) in lines.dropFirst().dropLast().enumerated() {
-            records.append(try ShardJSONObject(parsing: Data(line), path: path, line: offset + 2))
-        }
-        return try result(header: header, records: records)
-    }
-
-    /// The prior a header's `portfolio_prior` describes.
-    static func portfolioPrior(_ object: ShardJSONObject) throws(MergeError) -> PortfolioPrior {
-        let texts = try object.strings(.seasonEffects)
-        let effects = texts.compactMap(Double.init)
-        let first = try object.int(.seasonFirstCalendarMonth)
-        guard texts.count == 12, effects.count == 12, (0..<12).contains(first) else {
-            throw object.failure(.seasonEffects, "twelve decimals in strings, with a first calendar month 0 to 11")
-        }
-        return PortfolioPrior(
-            trend: TrendPrior(
-                mean: try object.double(.trendMean), sigma: try object.double(.trendSigma), workspaces: try object.int(.trendWorkspaces)),
-            seasonality: SeasonalProfile(effects: effects, firstCalendarMonth: first, workspaces: try object.int(.seasonWorkspaces))
-        )
-    }
-
-    /// The result a header and its workspace lines describe.
-    static func result(header: ShardJSONObject, records: [ShardJSONObject]) throws(MergeError) -> RunResult {
-        let path = header.path
-        let shard: Shard
-        do { shard = try Shard(parsing: try header.string(.shard)) } catch let error as MergeError { throw error } catch {
-            throw .unreadable(path: path, line: 1, reason: "\"shard\" is not K/N")
+        guard let shards = ShardSet(parsing: try header.string(.shard)) else {
+            throw header.failure(.shard, "K/N, or shards like 1-4,7/N, each from 1 to N")
         }
         guard let kind = ShardKind(rawValue: try header.string(.report)) else {
             throw header.failure(.report, "forecast, watchlist or renew")
         }
+        let portfolioCount = try header.int(.portfolioWorkspaces, in: 0...ShardLimits.portfolioWorkspaces)
+        let workspaceCount = try header.int(.workspaces, in: 0...portfolioCount)
         guard let seed = UInt64(try header.string(.seed)) else { throw header.failure(.seed, "a seed") }
         guard let model = UsageModelKind(rawValue: try header.string(.model)) else { throw header.failure(.model, "a usage model") }
+        let maxTrials = try header.int(.maxTrials, in: 1...ForecastSettings.maximumTrials)
+        var precision: Double?
+        if !header.isNull(.precision) {
+            let value = try header.double(.precision)
+            guard value > 0, value < 0.5 else {
+                throw header.outOfBounds(.precision, header.members[ShardKey.precision.rawValue], "a decimal above 0 and below 0.5")
+            }
+            precision = value
+        }
         let settings = ForecastSettings(
-            horizon: try header.int(.horizon), trials: try header.int(.trials), seed: seed, model: model,
-            precision: header.isNull(.precision) ? nil : try header.double(.precision),
+            horizon: try header.int(.horizon, in: 1...ForecastSettings.maximumHorizon),
+            trials: try header.int(.trials, in: 1...ForecastSettings.maximumTrials), seed: seed, model: model,
+            precision: precision,
             portfolioPrior: header.isNull(.portfolioPrior) ? nil : try portfolioPrior(try header.object(.portfolioPrior)),
-            maxTrials: try header.int(.maxTrials)
+            maxTrials: maxTrials
         )
         let run = ForecastRun(settings: settings, asOf: try header.month(.asOf), inputHash: try header.string(.inputHash), workspaces: [])
         let scenarios = try header.strings(.scenarios)
-        let positions = try records.map { record throws(MergeError) in try record.int(.position) }
-
-        let payload: ShardPayload
+        guard (1...ShardLimits.scenarios).contains(scenarios.count) else {
+            throw header.failure(.scenarios, "a list of 1 to \(ShardLimits.scenarios.groupedThousands) scenario names")
+        }
+        let layout: ShardLayout
         switch kind {
-        case .forecast, .watchlist:
-            var columns = [[WorkspaceForecast]](repeating: [], count: scenarios.count)
-            let withAnnual = kind == .forecast && (header.members[ShardKey.annual.rawValue] as? Bool) == true
-            var annual: [RenewalForecast] = []
-            for record in records {
-                if withAnnual { annual.append(try renewal(try record.object(.annual))) }
-                let forecasts = try record.objects(.forecasts)
-                guard forecasts.count == scenarios.count else { throw record.failure(.forecasts, "one forecast per scenario") }
-                for (index, forecast) in forecasts.enumerated() { columns[index].append(try workspace(forecast)) }
-            }
-            if kind == .forecast {
-                payload = .forecast(zip(scenarios, columns).map { ($0, $1) }, annual: annual)
-            } else {
-                let thresholds = try header.object(.thresholds)
-                payload = .watchlist(
-                    workspaces: columns.first ?? [],
-                    thresholds: WatchlistThresholds(
-                        shortfallProbability: try thresholds.double(.shortfallProbability),
-                        capProbability: try thresholds.double(.capProbability), windowMonths: try thresholds.int(.windowMonths)
-                    ))
-            }
+        case .forecast:
+            layout = .forecast(annual: try header.bool(.annual))
+        case .watchlist:
+            let thresholds = try header.object(.thresholds)
+            layout = .watchlist(
+                WatchlistThresholds(
+                    shortfallProbability: try thresholds.probability(.shortfallProbability),
+                    capProbability: try thresholds.probability(.capProbability),
+                    windowMonths: try thresholds.int(.windowMonths, in: 1...ForecastSettings.maximumHorizon)
+                ))
         case .renew:
             guard let risk = RenewalRisk(rawValue: try header.string(.risk)) else { throw header.failure(.risk, "mean or p90") }
-            var columns = [[RenewalForecast]](repeating: [], count: scenarios.count)
-            let sensitive = (header.members[ShardKey.sensitivity.rawValue] as? Bool) == true
-            var analyses: [WorkspaceSensitivity] = []
-            for record in records {
-                if sensitive { analyses.append(try sensitivity(try record.object(.sensitivity))) }
-                let renewals = try record.objects(.renewals)
-                guard renewals.count == scenarios.count else { throw record.failure(.renewals, "one renewal per scenario") }
-                for (index, renewal) in renewals.enumerated() { columns[index].append(try Self.renewal(renewal)) }
-            }
-            payload = .renew(scenarios: zip(scenarios, columns).map { ($0, $1) }, risk: risk, sensitivity: sensitive ? analyses : nil)
+            layout = .renew(risk, sensitivity: try header.bool(.sensitivity))
         }
-        return RunResult(
-            shard: shard, portfolioCount: try header.int(.portfolioWorkspaces), positions: positions, run: run,
+        return ShardHeader(
+            shards: shards, portfolioCount: portfolioCount, workspaceCount: workspaceCount, run: run,
             assumptions: ReportAssumptions(
                 pricing: try header.string(.pricing), rules: try header.string(.rules),
                 startingBalances: try header.string(.startingBalances)
             ),
-            payload: payload, toolVersion: try header.string(.toolVersion)
+            toolVersion: try header.string(.toolVersion), scenarios: scenarios, layout: layout
         )
     }
 
-    static func percentiles(_ object: ShardJSONObject, _ key: ShardKey) throws(MergeError) -> Percentiles {
+    /// The workspace a line describes, laid out as `header` says, every value inside its bound.
+    static func record(_ object: ShardJSONObject, header: ShardHeader) throws(MergeError) -> ShardRecord {
+        let settings = header.run.settings
+        let mostTrials = max(settings.trials, settings.maxTrials)
+        let months = (1...settings.horizon).map { header.run.asOf.advanced(by: $0) }
+        func sameName(_ names: [String], _ key: ShardKey) throws(MergeError) {
+            guard Set(names).count == 1 else { throw object.failure(key, "one workspace's figures (the names differ)") }
+        }
+        switch header.layout {
+        case .forecast, .watchlist:
+            let forecasts = try object.objects(.forecasts)
+            guard forecasts.count == header.scenarios.count else { throw object.failure(.forecasts, "one forecast per scenario") }
+            var workspaces: [WorkspaceForecast] = []
+            for forecast in forecasts { workspaces.append(try workspace(forecast, months: months, maxTrials: mostTrials)) }
+            try sameName(workspaces.map(\.name), .forecasts)
+            var annual: RenewalForecast?
+            if case .forecast(true) = header.layout {
+                annual = try renewal(try object.object(.annual), maxTrials: mostTrials)
+            }
+            return ShardRecord(forecasts: workspaces, annual: annual, renewals: [], sensitivity: nil)
+        case let .renew(_, sensitive):
+            let objects = try object.objects(.renewals)
+            guard objects.count == header.scenarios.count else { throw object.failure(.renewals, "one renewal per scenario") }
+            var renewals: [RenewalForecast] = []
+            for item in objects { renewals.append(try renewal(item, maxTrials: mostTrials)) }
+            try sameName(renewals.map(\.name), .renewals)
+            let analysis = sensitive ? try sensitivity(try object.object(.sensitivity)) : nil
+            return ShardRecord(forecasts: [], annual: nil, renewals: renewals, sensitivity: analysis)
+        }
+    }
+
+    /// Five percentiles of credits, ascending, within `ShardLimits.credits` (not negative
+    /// unless `signed`).
+    static func percentiles(_ object: ShardJSONObject, _ key: ShardKey, signed: Bool = false) throws(MergeError) -> Percentiles {
         let values = try object.ints(key)
-        guard values.count == 5 else { throw object.failure(key, "five percentiles") }
+        let low = signed ? -ShardLimits.credits : 0
+        guard values.count == 5, values.allSatisfy({ (low...ShardLimits.credits).contains($0) }), values == values.sorted() else {
+            throw object.failure(
+                key, "five ascending percentiles from \(low.groupedThousands) to \(ShardLimits.credits.groupedThousands) credits")
+        }
         return Percentiles(p5: values[0], p10: values[1], p50: values[2], p90: values[3], p95: values[4])
     }
 
-    static func workspace(_ object: ShardJSONObject) throws(MergeError) -> WorkspaceForecast {
+    /// Seats a workspace may show: `UsageHistory.maximumSeats`, twice over for a scenario that
+    /// adds as many again.
+    static let seats = 0...(2 * UsageHistory.maximumSeats)
+
+    /// A workspace's forecast over `months`, each value inside its bound.
+    static func workspace(_ object: ShardJSONObject, months expected: [Month], maxTrials: Int) throws(MergeError) -> WorkspaceForecast {
         var months: [MonthForecast] = []
-        for month in try object.objects(.months) {
+        let objects = try object.objects(.months)
+        guard objects.map({ try? $0.month(.month) }) == expected else {
+            let first = expected.first?.description ?? ""
+            let last = expected.last?.description ?? ""
+            throw object.failure(
+                .months, expected.count == 1 ? "the month \(first)" : "the \(expected.count) months \(first) to \(last) in order")
+        }
+        for month in objects {
             months.append(
                 MonthForecast(
-                    month: try month.month(.month), seats: try month.int(.seats), accrual: try month.int(.accrual),
-                    cap: try month.int(.cap),
-                    usage: try percentiles(month, .usage), opening: try percentiles(month, .opening),
-                    closing: try percentiles(month, .closing),
-                    closingMean: try month.double(.closingMean), probabilityOfCapHit: try month.double(.pCap),
-                    probabilityOfShortfall: try month.double(.pShortfall), forfeitedMean: try month.double(.forfeitedMean),
-                    shortfallMean: try month.double(.shortfallMean), payAsYouGoCostMean: Money(cents: try month.int(.paygCents)),
-                    probabilityOfCapHitByThen: try month.double(.pCapByThen),
-                    probabilityOfShortfallByThen: try month.double(.pShortfallByThen)
+                    month: try month.month(.month), seats: try month.int(.seats, in: seats), accrual: try month.credits(.accrual),
+                    cap: try month.credits(.cap),
+                    usage: try percentiles(month, .usage), opening: try percentiles(month, .opening, signed: true),
+                    closing: try percentiles(month, .closing, signed: true),
+                    closingMean: try month.mean(.closingMean, signed: true), probabilityOfCapHit: try month.probability(.pCap),
+                    probabilityOfShortfall: try month.probability(.pShortfall), forfeitedMean: try month.mean(.forfeitedMean),
+                    shortfallMean: try month.mean(.shortfallMean), payAsYouGoCostMean: try month.cents(.paygCents),
+                    probabilityOfCapHitByThen: try month.probability(.pCapByThen),
+                    probabilityOfShortfallByThen: try month.probability(.pShortfallByThen)
                 ))
         }
         return WorkspaceForecast(
-            name: try object.string(.name), plan: try object.string(.plan), seats: try object.int(.seats),
-            startingBalance: try object.int(.startingBalance), cap: try object.int(.cap), months: months,
-            probabilityOfAnyCapHit: try object.double(.pAnyCap), probabilityOfAnyShortfall: try object.double(.pAnyShortfall),
+            name: try object.string(.name), plan: try object.string(.plan), seats: try object.int(.seats, in: seats),
+            startingBalance: try object.credits(.startingBalance, signed: true), cap: try object.credits(.cap), months: months,
+            probabilityOfAnyCapHit: try object.probability(.pAnyCap), probabilityOfAnyShortfall: try object.probability(.pAnyShortfall),
             capHitLikelyBy: try object.optionalMonth(.capLikelyBy), shortfallLikelyBy: try object.optionalMonth(.shortfallLikelyBy),
-            expectedForfeited: try object.double(.expectedForfeited), expectedShortfall: try object.double(.expectedShortfall),
-            expectedPayAsYouGoCost: Money(cents: try object.int(.expectedPaygCents)), trials: try object.int(.trials)
+            expectedForfeited: try object.mean(.expectedForfeited), expectedShortfall: try object.mean(.expectedShortfall),
+            expectedPayAsYouGoCost: try object.cents(.expectedPaygCents), trials: try object.int(.trials, in: 1...maxTrials)
         )
     }
 
     static func package(_ object: ShardJSONObject) throws(MergeError) -> CreditPackage {
-        CreditPackage(credits: try object.int(.credits), price: Money(cents: try object.int(.priceCents)))
+        CreditPackage(
+            credits: try object.int(.credits, in: PricingLimits.packageCredits),
+            price: Money(cents: try object.int(.priceCents, in: 0...PricingLimits.packagePrice.cents)))
     }
 
     static func sensitivity(_ object: ShardJSONObject) throws(MergeError) -> WorkspaceSensitivity {
         func outcome(_ key: ShardKey, in object: ShardJSONObject) throws(MergeError) -> SensitivityOutcome {
             let value = try object.object(key)
-            return SensitivityOutcome(
-                renewalCost: Money(cents: try value.int(.costCents)), shortfallProbability: try value.double(.pShortfall))
+            return SensitivityOutcome(renewalCost: try value.cents(.costCents), shortfallProbability: try value.probability(.pShortfall))
         }
         func setting(_ key: ShardKey, in object: ShardJSONObject) throws(MergeError) -> SensitivitySetting {
             let value = try object.object(key)
@@ -185,13 +201,9 @@ extension ShardFile {
             let parsed: SensitivityValue
             switch kind {
             case .multiplier, .monthlyGrowth:
-                let millionths = try value.int(.millionths)
-                guard (0...UsageMultiplier.maximum.millionths).contains(millionths) else {
-                    throw value.failure(.millionths, "a factor from 0 to 1,000 in millionths")
-                }
-                let factor = UsageMultiplier(millionths: millionths)
+                let factor = UsageMultiplier(millionths: try value.int(.millionths, in: 0...UsageMultiplier.maximum.millionths))
                 parsed = kind == .multiplier ? .multiplier(factor) : .monthlyGrowth(factor)
-            case .seats: parsed = .seats(try value.int(.delta))
+            case .seats: parsed = .seats(try value.int(.delta, in: -UsageHistory.maximumSeats...UsageHistory.maximumSeats))
             case .plan: parsed = .plan(try value.optionalString(.name))
             }
             return SensitivitySetting(value: parsed, changes: [])
@@ -213,7 +225,7 @@ extension ShardFile {
         )
     }
 
-    static func renewal(_ object: ShardJSONObject) throws(MergeError) -> RenewalForecast {
+    static func renewal(_ object: ShardJSONObject, maxTrials: Int) throws(MergeError) -> RenewalForecast {
         var outcomes: [StrategyOutcome] = []
         for outcome in try object.objects(.outcomes) {
             var upfront: [CreditPackage] = []
@@ -222,19 +234,20 @@ extension ShardFile {
             outcomes.append(
                 StrategyOutcome(
                     strategy: PurchaseStrategy(name: try outcome.string(.strategy), upfront: upfront, autoPurchase: auto),
-                    expectedCost: Money(cents: try outcome.int(.expectedCostCents)), p90Cost: Money(cents: try outcome.int(.p90CostCents)),
-                    probabilityOfAnyPayAsYouGo: try outcome.double(.pAnyPayg),
-                    expectedUnusedCredits: try outcome.double(.expectedUnusedCredits)
+                    expectedCost: try outcome.cents(.expectedCostCents), p90Cost: try outcome.cents(.p90CostCents),
+                    probabilityOfAnyPayAsYouGo: try outcome.probability(.pAnyPayg),
+                    expectedUnusedCredits: try outcome.mean(.expectedUnusedCredits)
                 ))
         }
         let need = try object.object(.need)
         return RenewalForecast(
-            name: try object.string(.name), plan: try object.string(.plan), seats: try object.int(.seats),
-            startingBalance: try object.int(.startingBalance), renewal: try object.month(.renewal), trials: try object.int(.trials),
+            name: try object.string(.name), plan: try object.string(.plan), seats: try object.int(.seats, in: seats),
+            startingBalance: try object.credits(.startingBalance, signed: true), renewal: try object.month(.renewal),
+            trials: try object.int(.trials, in: 1...maxTrials),
             need: RenewalNeed(
-                usage: try percentiles(need, .usage), accrual: try need.int(.accrual),
-                probabilityOfExtra: try need.double(.pAnyShortfall), expectedExtra: try need.double(.extraMean),
-                extra: try percentiles(need, .extra), largestExtra: try need.int(.extraLargest)
+                usage: try percentiles(need, .usage), accrual: try need.credits(.accrual),
+                probabilityOfExtra: try need.probability(.pAnyShortfall), expectedExtra: try need.mean(.extraMean),
+                extra: try percentiles(need, .extra), largestExtra: try need.credits(.extraLargest)
             ),
             outcomes: outcomes
         )

@@ -8,10 +8,16 @@ import CreditReports
 /// without losing a bit.
 ///
 /// JSON Lines, so a merge of hundreds of thousands of workspaces parses one small object at a
-/// time: the first line describes the run (format and version, report kind, shard, input hash,
-/// seed, settings, as-of month, assumptions, scenario names, watchlist thresholds or renewal
-/// risk); every further line is one workspace, `{"position":…,"forecasts":[…]}` (one forecast
-/// per scenario, the baseline first) or `{"position":…,"renewals":[…]}`.
+/// time: the first line describes the run (format and version, report kind, shards, input
+/// hash, seed, settings, as-of month, assumptions, scenario names, watchlist thresholds or
+/// renewal risk); every further line is one workspace, in portfolio order (by name, as
+/// `UsageHistory` lists them), `{"forecasts":[…]}` (one forecast per scenario, the baseline
+/// first) or `{"renewals":[…]}`; the last line is `{"checksum":"…"}`, the FNV-1a hash
+/// (`StableHash`) of every byte before it.
+///
+/// The checksum detects an edit or damage that leaves every value inside its bounds
+/// (`ShardLimits`); it is not a signature: whoever can edit the file can recompute it, and a
+/// cryptographic hash without a key would not change that.
 ///
 /// Exact by construction: credits, counts and months are integers or ISO text, money is whole
 /// cents, and the few binary doubles (probabilities, means) are written as the shortest decimal
@@ -23,38 +29,59 @@ public enum ShardFile {
     public static let fileName = "creditcast-shard.jsonl"
     /// The first line's `format`.
     static let format = "creditcast-shard"
-    /// The layout's version; a reader refuses any other.
-    static let formatVersion = 3
+    /// The layout's version; a reader refuses any other. 4 added the checksum line and shard
+    /// sets, and orders the lines by name instead of numbering them.
+    static let formatVersion = 4
 
     /// The shard file of `result`, streamed a line at a time.
     public static func reportFile(_ result: RunResult) -> ReportFile {
         ReportFile(path: fileName) { sink throws(ReportWriteError) in
-            try sink.write(header(result).compact + "\n")
-            for (offset, position) in result.positions.enumerated() {
-                try sink.write(record(result.payload, offset: offset, position: position).compact + "\n")
-            }
+            var writer = Writer(sink: sink)
+            try writer.line(header(ShardHeader(result)))
+            for offset in result.positions.indices { try writer.line(record(ShardRecord(result.payload, offset: offset))) }
+            try writer.finish()
+        }
+    }
+
+    /// Writes a shard file's lines, hashing them for the checksum line.
+    struct Writer {
+        let sink: FileSink
+        private var checksum = StableHash()
+
+        init(sink: FileSink) { self.sink = sink }
+
+        /// Writes `value` as one line.
+        mutating func line(_ value: JSONValue) throws(ReportWriteError) {
+            let text = value.compact + "\n"
+            checksum.combine(text)
+            try sink.write(text)
+        }
+
+        /// Writes the checksum line.
+        func finish() throws(ReportWriteError) {
+            try sink.write(JSONValue.keyed([(.checksum, .string(checksum.hex))]).compact + "\n")
         }
     }
 
     /// The first line.
-    static func header(_ result: RunResult) -> JSONValue {
-        let settings = result.run.settings
+    static func header(_ header: ShardHeader) -> JSONValue {
+        let settings = header.run.settings
         var members: [(ShardKey, JSONValue)] = [
             (.format, .string(format)), (.formatVersion, .integer(formatVersion)),
-            (.report, .string(result.kind.rawValue)), (.shard, .string(result.shard.description)),
-            (.toolVersion, .string(result.toolVersion)), (.portfolioWorkspaces, .integer(result.portfolioCount)),
-            (.workspaces, .integer(result.positions.count)), (.inputHash, .string(result.run.inputHash)),
+            (.report, .string(header.kind.rawValue)), (.shard, .string(header.shards.description)),
+            (.toolVersion, .string(header.toolVersion)), (.portfolioWorkspaces, .integer(header.portfolioCount)),
+            (.workspaces, .integer(header.workspaceCount)), (.inputHash, .string(header.run.inputHash)),
             (.seed, .string(String(settings.seed))), (.trials, .integer(settings.trials)), (.model, .string(settings.model.rawValue)),
             (.precision, settings.precision.map(exact) ?? .null), (.maxTrials, .integer(settings.maxTrials)),
-            (.horizon, .integer(settings.horizon)), (.asOf, .string(result.run.asOf.description)),
+            (.horizon, .integer(settings.horizon)), (.asOf, .string(header.run.asOf.description)),
             (.portfolioPrior, settings.portfolioPrior.map(json) ?? .null),
-            (.pricing, .string(result.assumptions.pricing)), (.rules, .string(result.assumptions.rules)),
-            (.startingBalances, .string(result.assumptions.startingBalances)),
-            (.scenarios, .array(result.payload.scenarioNames.map(JSONValue.string))),
+            (.pricing, .string(header.assumptions.pricing)), (.rules, .string(header.assumptions.rules)),
+            (.startingBalances, .string(header.assumptions.startingBalances)),
+            (.scenarios, .array(header.scenarios.map(JSONValue.string))),
         ]
-        switch result.payload {
-        case let .forecast(_, annual): members.append((.annual, .bool(!annual.isEmpty)))
-        case let .watchlist(_, thresholds):
+        switch header.layout {
+        case let .forecast(annual): members.append((.annual, .bool(annual)))
+        case let .watchlist(thresholds):
             members.append(
                 (
                     .thresholds,
@@ -63,29 +90,25 @@ public enum ShardFile {
                         (.capProbability, exact(thresholds.capProbability)), (.windowMonths, .integer(thresholds.windowMonths)),
                     ])
                 ))
-        case let .renew(_, risk, sensitivity):
+        case let .renew(risk, sensitivity):
             members.append((.risk, .string(risk.rawValue)))
-            members.append((.sensitivity, .bool(sensitivity != nil)))
+            members.append((.sensitivity, .bool(sensitivity)))
         }
         return .keyed(members)
     }
 
-    /// The line of the workspace at `offset` in the payload, at `position` in the portfolio.
-    static func record(_ payload: ShardPayload, offset: Int, position: Int) -> JSONValue {
-        switch payload {
-        case let .forecast(runs, annual):
+    /// A workspace's line.
+    static func record(_ record: ShardRecord) -> JSONValue {
+        if !record.forecasts.isEmpty {
             return .keyed(
-                [(.position, .integer(position)), (.forecasts, .array(runs.map { json($0.workspaces[offset]) }))]
-                    + (annual.isEmpty ? [] : [(.annual, json(annual[offset]))])
-            )
-        case let .watchlist(workspaces, _):
-            return .keyed([(.position, .integer(position)), (.forecasts, .array([json(workspaces[offset])]))])
-        case let .renew(scenarios, _, sensitivity):
-            return .keyed(
-                [(.position, .integer(position)), (.renewals, .array(scenarios.map { json($0.forecasts[offset]) }))]
-                    + (sensitivity.map { [(.sensitivity, json($0[offset]))] } ?? [])
+                [(.forecasts, .array(record.forecasts.map(json)))]
+                    + (record.annual.map { [(.annual, json($0))] } ?? [])
             )
         }
+        return .keyed(
+            [(.renewals, .array(record.renewals.map(json)))]
+                + (record.sensitivity.map { [(.sensitivity, json($0))] } ?? [])
+        )
     }
 
     /// A double as the shortest text that reads back to it, in a string.

@@ -42,6 +42,11 @@ struct ShardJSONObject {
         return value
     }
 
+    func bool(_ key: ShardKey) throws(MergeError) -> Bool {
+        guard let value = members[key.rawValue] as? Bool else { throw failure(key, "true or false") }
+        return value
+    }
+
     func string(_ key: ShardKey) throws(MergeError) -> String {
         guard let value = members[key.rawValue] as? String else { throw failure(key, "text") }
         return value
@@ -55,6 +60,51 @@ struct ShardJSONObject {
     func double(_ key: ShardKey) throws(MergeError) -> Double {
         guard let text = members[key.rawValue] as? String, let value = Double(text) else { throw failure(key, "a decimal in a string") }
         return value
+    }
+
+    /// A whole number inside `range`, which the message states.
+    func int(_ key: ShardKey, in range: ClosedRange<Int>) throws(MergeError) -> Int {
+        let value = try int(key)
+        guard range.contains(value) else {
+            throw outOfBounds(
+                key, value, "a whole number from \(range.lowerBound.groupedThousands) to \(range.upperBound.groupedThousands)")
+        }
+        return value
+    }
+
+    /// A credit figure: a whole number within `ShardLimits.credits`, not negative unless `signed`.
+    func credits(_ key: ShardKey, signed: Bool = false) throws(MergeError) -> Int {
+        try int(key, in: (signed ? -ShardLimits.credits : 0)...ShardLimits.credits)
+    }
+
+    /// Whole cents from 0 to `ShardLimits.cents`.
+    func cents(_ key: ShardKey) throws(MergeError) -> Money {
+        Money(cents: try int(key, in: 0...ShardLimits.cents))
+    }
+
+    /// A probability: a decimal from 0 to 1.
+    func probability(_ key: ShardKey) throws(MergeError) -> Double {
+        let value = try double(key)
+        guard (0...1).contains(value) else { throw outOfBounds(key, members[key.rawValue], "a probability from 0 to 1") }
+        return value
+    }
+
+    /// A mean of credits: a finite decimal within `ShardLimits.credits`, not negative unless
+    /// `signed`.
+    func mean(_ key: ShardKey, signed: Bool = false) throws(MergeError) -> Double {
+        let value = try double(key)
+        let bound = Double(ShardLimits.credits)
+        guard value.isFinite, (signed ? -bound : 0) <= value, value <= bound else {
+            let low = signed ? "-" + ShardLimits.credits.groupedThousands : "0"
+            throw outOfBounds(key, members[key.rawValue], "a mean of credits from \(low) to \(ShardLimits.credits.groupedThousands)")
+        }
+        return value
+    }
+
+    /// A value found but out of its bounds: what it is and what it must be.
+    func outOfBounds(_ key: ShardKey, _ value: Any?, _ expected: String) -> MergeError {
+        let shown = (value as? String).map { JSONValue.quoted($0) } ?? value.map { "\($0)" } ?? "missing"
+        return .unreadable(path: path, line: line, reason: "\"\(key.rawValue)\" is \(shown), not \(expected)")
     }
 
     func month(_ key: ShardKey) throws(MergeError) -> Month {

@@ -13,6 +13,7 @@ enum ShardKey: String, CaseIterable {
     case cap
     case capLikelyBy = "cap_likely_by"
     case capProbability = "cap_probability"
+    case checksum
     case closing
     case closingMean = "closing_mean"
     case costCents = "cost_cents"
@@ -25,6 +26,7 @@ enum ShardKey: String, CaseIterable {
     case expectedPaygCents = "expected_payg_cents"
     case expectedShortfall = "expected_shortfall"
     case expectedUnusedCredits = "expected_unused_credits"
+    case firstMonth = "first_month"
     case extra
     case extraMean = "extra_mean"
     case extraLargest = "extra_largest"
@@ -35,6 +37,7 @@ enum ShardKey: String, CaseIterable {
     case high
     case horizon
     case inputHash = "input_hash"
+    case lastMonth = "last_month"
     case kind
     case low
     case maxTrials = "max_trials"
@@ -58,7 +61,6 @@ enum ShardKey: String, CaseIterable {
     case plan
     case portfolioPrior = "portfolio_prior"
     case portfolioWorkspaces = "portfolio_workspaces"
-    case position
     case precision
     case priceCents = "price_cents"
     case pricing
@@ -75,6 +77,7 @@ enum ShardKey: String, CaseIterable {
     case seed
     case sensitivity
     case shard
+    case shards
     case shortfallLikelyBy = "shortfall_likely_by"
     case shortfallMean = "shortfall_mean"
     case shortfallProbability = "shortfall_probability"
@@ -89,6 +92,7 @@ enum ShardKey: String, CaseIterable {
     case trials
     case upfront
     case usage
+    case usageState = "usage_state"
     case windowMonths = "window_months"
     case workspace
     case workspaces

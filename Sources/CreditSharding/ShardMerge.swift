@@ -1,137 +1,130 @@
 import CreditCore
 import CreditDecisions
 import CreditForecast
+import CreditReports
 
-/// Combines the results of every shard of one run into the result a single run computes.
+/// Combines the shard files of one run into the result a single run computes, or, for a tree
+/// merge, into one shard file holding all their shards.
 ///
 /// The shards must come from the same inputs and settings (the same input hash, which covers
 /// the files' bytes, the seed and every figure-changing option but never `--shard`), the same
-/// creditcast version and the same report, and be exactly shards 1 … N of one N, each once.
-/// The workspaces are then put back in the single run's order by their positions in the
-/// portfolio. Since each workspace's figures are what a single run computes for it, and the
-/// reports are rendered from the combined result by the same code a single run uses
+/// creditcast version and the same report, and each shard of one N must be given once; a
+/// complete merge needs every shard 1 … N. The files are read a workspace line at a time in
+/// portfolio order (`ShardMergeStream`): a complete merge holds only the result it returns,
+/// which the reports need whole as a single run does; a partial merge holds one line per file.
+/// Since each workspace's figures are what a single run computes for it, and the reports are
+/// rendered from the combined result by the same code a single run uses
 /// (`RunResult.reportFiles`), the merged reports are the single run's byte for byte.
 public enum ShardMerge {
-    /// The whole run's result from `shards` (each with the directory it was read from, for
-    /// errors), in any order.
-    /// - Throws: `MergeError` for shards that do not make up one run exactly once.
-    public static func merge(_ shards: [(directory: String, result: RunResult)]) throws(MergeError) -> RunResult {
-        guard let (firstDirectory, first) = shards.first else { throw .missingShards(numbers: [1], count: 1) }
-        for (directory, shard) in shards.dropFirst() {
-            try check(shard, from: directory, against: first, from: firstDirectory)
-        }
-        let count = first.shard.count
-        var byNumber: [Int: [String]] = [:]
-        for (directory, shard) in shards { byNumber[shard.shard.number, default: []].append(directory) }
-        if let (number, directories) = byNumber.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
-            throw .overlappingShards(shard: "\(number)/\(count)", directories: directories)
-        }
-        let missing = (1...count).filter { byNumber[$0] == nil }
-        guard missing.isEmpty else { throw .missingShards(numbers: missing, count: count) }
-
-        // Every workspace must sit in the shard its name hashes to and at a position no other
-        // shard claims; then the positions are exactly 0 ..< portfolio size.
-        var owner = [String?](repeating: nil, count: first.portfolioCount)
-        for (directory, shard) in shards {
-            let path = ShardFile.path(in: directory)
-            for (position, name) in zip(shard.positions, shard.payload.workspaceNames) {
-                guard shard.shard.contains(name) else {
-                    throw .inconsistent(
-                        path,
-                        "workspace \"\(name)\" belongs to shard \(Shard.number(of: name, count: count))/\(count), not \(shard.shard)"
-                    )
-                }
-                guard owner.indices.contains(position) else {
-                    throw .inconsistent(path, "workspace \"\(name)\" is at position \(position) of a portfolio of \(first.portfolioCount)")
-                }
-                if let other = owner[position] { throw .inconsistent(path, "position \(position) is also taken in \(other)") }
-                owner[position] = path
-            }
-        }
-        if let gap = owner.firstIndex(where: { $0 == nil }) {
-            throw .inconsistent(
-                ShardFile.path(in: firstDirectory), "no shard holds the workspace at position \(gap) of \(first.portfolioCount)")
-        }
-
-        let pieces = shards.map(\.result)
-        let positions = pieces.flatMap(\.positions)
-        let order = positions.indices.sorted { positions[$0] < positions[$1] }
+    /// The whole run's result from the shard files `readers` have opened, in any order.
+    /// - Throws: `MergeError` for files that do not make up one run exactly once, or a damaged
+    ///   file (every file is read to its checksum before this returns).
+    public static func merge(_ readers: [ShardFileReader]) throws(MergeError) -> RunResult {
+        let header = try check(readers, complete: true)
+        let stream = try ShardMergeStream(readers)
+        var builder = ShardPayloadBuilder(header)
+        while let record = try stream.next() { builder.append(record) }
         return RunResult(
-            shard: .whole, portfolioCount: first.portfolioCount, positions: order.map { positions[$0] }, run: first.run,
-            assumptions: first.assumptions, payload: concatenated(pieces.map(\.payload)).picking(order), toolVersion: first.toolVersion
+            shard: .whole, portfolioCount: header.portfolioCount, positions: Array(0..<builder.count), run: header.run,
+            assumptions: header.assumptions, payload: builder.payload, toolVersion: header.toolVersion
         )
     }
 
-    /// Checks `shard` can be merged with `first`: same report, N, version, seed and inputs.
-    static func check(_ shard: RunResult, from directory: String, against first: RunResult, from firstDirectory: String) throws(MergeError)
-    {
-        guard shard.kind == first.kind else { throw .differentReports(firstDirectory, first.kind, directory, shard.kind) }
-        guard shard.shard.count == first.shard.count else {
-            throw .differentShardCounts(firstDirectory, first.shard.description, directory, shard.shard.description)
+    /// The shard file holding every shard of `readers`' files (`shards`), for a later merge to
+    /// take like a shard's own file: written a line at a time as the files are read. Should writing fail
+    /// because a file is damaged, `failure` says why (and the file was not written).
+    public static func partial(_ readers: [ShardFileReader]) throws(MergeError) -> (
+        file: ReportFile, shards: ShardSet, failure: MergeFailure
+    ) {
+        let header = try check(readers, complete: false)
+        let stream = try ShardMergeStream(readers)
+        let failure = MergeFailure()
+        let file = ReportFile(path: ShardFile.fileName) { [stream] sink throws(ReportWriteError) in
+            var writer = ShardFile.Writer(sink: sink)
+            try writer.line(ShardFile.header(header))
+            while true {
+                let record: ShardRecord?
+                do throws(MergeError) { record = try stream.next() } catch {
+                    failure.error = error
+                    throw .writeFailed(path: ShardFile.fileName, reason: error.description)
+                }
+                guard let record else { break }
+                try writer.line(ShardFile.record(record))
+            }
+            try writer.finish()
         }
-        guard shard.toolVersion == first.toolVersion else {
-            throw .differentVersions(firstDirectory, first.toolVersion, directory, shard.toolVersion)
-        }
-        guard shard.run.settings.seed == first.run.settings.seed else {
-            throw .differentSeeds(firstDirectory, first.run.settings.seed, directory, shard.run.settings.seed)
-        }
-        guard shard.run.inputHash == first.run.inputHash else {
-            throw .differentInputs(firstDirectory, first.run.inputHash, directory, shard.run.inputHash)
-        }
-        let path = ShardFile.path(in: directory)
-        guard shard.portfolioCount == first.portfolioCount else {
-            throw .inconsistent(
-                path, "it counts \(shard.portfolioCount) workspaces in the portfolio but \(firstDirectory) counts \(first.portfolioCount)")
-        }
-        guard shard.payload.scenarioNames == first.payload.scenarioNames, shard.run.asOf == first.run.asOf,
-            shard.run.settings.horizon == first.run.settings.horizon, shard.assumptions == first.assumptions
-        else { throw .inconsistent(path, "its scenarios, months or assumptions differ from \(firstDirectory)'s under the same input hash") }
+        return (file, header.shards, failure)
     }
 
-    /// The payloads one after another, every scenario alike; all of one kind (checked before).
-    static func concatenated(_ payloads: [ShardPayload]) -> ShardPayload {
-        guard let first = payloads.first else { return .forecast([], annual: []) }
-        switch first {
-        case let .forecast(runs, _):
-            let annual = payloads.map { payload -> [RenewalForecast] in
-                if case let .forecast(_, other) = payload { return other }
-                return []
-            }
-            // Every shard's years, or none: a workspace without its year would break the pairing.
-            let everyShard = zip(annual, payloads).allSatisfy { $0.count == $1.workspaceCount }
-            return .forecast(
-                runs.indices.map { index in
-                    (
-                        runs[index].scenario,
-                        payloads.flatMap { payload -> [WorkspaceForecast] in
-                            if case let .forecast(other, _) = payload { return other[index].workspaces }
-                            return []
-                        }
-                    )
-                }, annual: everyShard ? annual.flatMap { $0 } : [])
-        case let .watchlist(_, thresholds):
-            return .watchlist(
-                workspaces: payloads.flatMap { payload -> [WorkspaceForecast] in
-                    if case let .watchlist(workspaces, _) = payload { return workspaces }
-                    return []
-                }, thresholds: thresholds)
-        case let .renew(scenarios, risk, sensitivity):
-            return .renew(
-                scenarios: scenarios.indices.map { index in
-                    (
-                        scenarios[index].scenario,
-                        payloads.flatMap { payload -> [RenewalForecast] in
-                            if case let .renew(other, _, _) = payload { return other[index].forecasts }
-                            return []
-                        }
-                    )
-                }, risk: risk,
-                sensitivity: sensitivity.map { _ in
-                    payloads.flatMap { payload -> [WorkspaceSensitivity] in
-                        if case let .renew(_, _, other) = payload { return other ?? [] }
-                        return []
-                    }
-                })
+    /// The header of the union of `readers`' files, after checking they are of one run, with
+    /// no shard twice and, when `complete`, every shard 1 … N.
+    static func check(_ readers: [ShardFileReader], complete: Bool) throws(MergeError) -> ShardHeader {
+        guard let first = readers.first else { throw .missingShards([1...1], count: 1) }
+        for reader in readers.dropFirst() { try check(reader, against: first) }
+        let count = first.header.shards.count
+        let ranges = readers.flatMap { reader in reader.header.shards.ranges.map { (range: $0, directory: reader.directory) } }
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        for (earlier, later) in zip(ranges, ranges.dropFirst()) where later.range.lowerBound <= earlier.range.upperBound {
+            throw .overlappingShards(shard: "\(later.range.lowerBound)/\(count)", directories: [earlier.directory, later.directory])
+        }
+        let union = ShardSet(union: ranges.map(\.range), count: count)
+        var missing: [ClosedRange<Int>] = []
+        var next = 1
+        for range in union.ranges {
+            if range.lowerBound > next { missing.append(next...(range.lowerBound - 1)) }
+            next = range.upperBound + 1
+        }
+        if next <= count { missing.append(next...count) }
+        if complete, !missing.isEmpty { throw .missingShards(missing, count: count) }
+        // Each file's count is at most its portfolio's (100 million), so the sum cannot overflow.
+        let workspaces = readers.reduce(0) { $0 + $1.header.workspaceCount }
+        if complete, workspaces != first.header.portfolioCount {
+            throw .inconsistent(
+                first.path,
+                "the shards hold \(workspaces) workspace lines together but the portfolio has \(first.header.portfolioCount)")
+        }
+        var header = first.header
+        header.shards = union
+        header.workspaceCount = workspaces
+        return header
+    }
+
+    /// Checks `reader`'s file can be merged with `first`'s: same report, N, version, seed and
+    /// inputs.
+    static func check(_ reader: ShardFileReader, against first: ShardFileReader) throws(MergeError) {
+        let (shard, other, directory, firstDirectory) = (reader.header, first.header, reader.directory, first.directory)
+        guard shard.kind == other.kind else { throw .differentReports(firstDirectory, other.kind, directory, shard.kind) }
+        guard shard.shards.count == other.shards.count else {
+            throw .differentShardCounts(firstDirectory, other.shards.description, directory, shard.shards.description)
+        }
+        guard shard.toolVersion == other.toolVersion else {
+            throw .differentVersions(firstDirectory, other.toolVersion, directory, shard.toolVersion)
+        }
+        guard shard.run.settings.seed == other.run.settings.seed else {
+            throw .differentSeeds(firstDirectory, other.run.settings.seed, directory, shard.run.settings.seed)
+        }
+        guard shard.run.inputHash == other.run.inputHash else {
+            throw .differentInputs(firstDirectory, other.run.inputHash, directory, shard.run.inputHash)
+        }
+        guard shard.portfolioCount == other.portfolioCount else {
+            throw .inconsistent(
+                reader.path,
+                "it counts \(shard.portfolioCount) workspaces in the portfolio but \(firstDirectory) counts \(other.portfolioCount)")
+        }
+        guard shard.scenarios == other.scenarios, shard.run == other.run, shard.assumptions == other.assumptions,
+            shard.layout == other.layout
+        else {
+            throw .inconsistent(
+                reader.path, "its scenarios, settings or assumptions differ from \(firstDirectory)'s under the same input hash")
         }
     }
+}
+
+/// Where a partial merge leaves the reason a shard file could not be read while its output was
+/// being written (the writer can only report that writing failed).
+///
+/// Set and read on one thread: `ReportSet` runs a file's producer on the caller's thread.
+public final class MergeFailure: @unchecked Sendable {
+    /// The error that stopped the merge, if one did.
+    public internal(set) var error: MergeError?
 }

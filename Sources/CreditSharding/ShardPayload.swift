@@ -53,22 +53,4 @@ public enum ShardPayload: Sendable {
         case let .renew(scenarios, _, _): scenarios.first?.forecasts.map(\.name) ?? []
         }
     }
-
-    /// The payload's workspaces picked (and reordered) by `indices`, every scenario alike.
-    public func picking(_ indices: [Int]) -> ShardPayload {
-        switch self {
-        case let .forecast(runs, annual):
-            .forecast(
-                runs.map { run in (run.scenario, indices.map { run.workspaces[$0] }) },
-                annual: annual.isEmpty ? [] : indices.map { annual[$0] }
-            )
-        case let .watchlist(workspaces, thresholds):
-            .watchlist(workspaces: indices.map { workspaces[$0] }, thresholds: thresholds)
-        case let .renew(scenarios, risk, sensitivity):
-            .renew(
-                scenarios: scenarios.map { scenario in (scenario.scenario, indices.map { scenario.forecasts[$0] }) }, risk: risk,
-                sensitivity: sensitivity.map { analyses in indices.map { analyses[$0] } }
-            )
-        }
-    }
 }

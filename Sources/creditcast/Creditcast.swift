@@ -15,7 +15,7 @@ struct Creditcast: ParsableCommand {
         version: CreditcastVersion.current,
         subcommands: [
             LedgerCommand.self, CheckCommand.self, ForecastCommand.self, WatchlistCommand.self, RenewCommand.self, BacktestCommand.self,
-            MergeCommand.self,
+            MergeCommand.self, SplitCommand.self,
         ]
     )
 

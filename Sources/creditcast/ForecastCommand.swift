@@ -92,7 +92,10 @@ struct ForecastCommand: ParsableCommand {
         )
         let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history, dateOrder: reading.dateOrder)
         let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }
-        let inputHash = pool.fingerprint(usage: running.usage, resolver: resolver, rules: rules, pricing: pricing) { fingerprint in
+        let inputHash = pool.fingerprint(
+            usage: running.usage, usageState: loaded.usageState, resolver: resolver, rules: rules, pricing: pricing
+        ) {
+            fingerprint in
             fingerprint.field("command", "forecast")
             fingerprint.field("horizon", horizon)
             fingerprint.field("trials", trials)
@@ -132,7 +135,7 @@ struct ForecastCommand: ParsableCommand {
         }
         progress?.finish()
         var result = RunResult(
-            shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: runs[0].result,
+            shard: sharding.selected ?? .whole, portfolioCount: loaded.portfolioCount, positions: part.positions, run: runs[0].result,
             assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
             payload: .forecast(runs.map { ($0.name, $0.result.workspaces) }, annual: annual)
         )

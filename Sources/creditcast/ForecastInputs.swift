@@ -1,6 +1,7 @@
 import CreditCore
 import CreditForecast
 import CreditLedger
+import CreditSharding
 import UsageImport
 
 /// What forecast, watchlist and renew read before they simulate, read the same way by all three:
@@ -8,26 +9,70 @@ import UsageImport
 /// shard forecasts, and the seats model's prior.
 ///
 /// The prior is learnt from the whole history, never from the shard's part: that is what lets
-/// every shard forecast its workspaces exactly as a single run does.
+/// every shard forecast its workspaces exactly as a single run does. A shard given
+/// `--portfolio` reads only its own part of the usage file (`creditcast split`) and takes
+/// what the whole file would have told it (the prior, the workspaces' count and months, the
+/// file's hash) from the portfolio file instead.
 struct ForecastInputs {
     let pricing: Pricing
     let rules: PurchaseRules
-    /// Every workspace of the usage file, cut at `--as-of`.
+    /// Every workspace of the usage file (or of its part, with `--portfolio`), cut at `--as-of`.
     let history: UsageHistory
     let resolver: PoolResolver
     /// The workspaces this run forecasts (all of them without `--shard`), their pools, and their
     /// positions in `history`.
     let part: (history: UsageHistory, pools: [WorkspacePool], positions: [Int])
     let portfolioPrior: PortfolioPrior?
+    /// Workspaces in the whole portfolio.
+    let portfolioCount: Int
+    /// The whole usage file's hash state, when only a part of it was read.
+    let usageState: UInt64?
 
     /// Reads the inputs the options name; errors are `CommandFailure`s.
     init(pool: PoolOptions, running: RunOptions, reading: ImportOptions, modelling: ModelOptions, sharding: ShardOptions) throws {
         pricing = try pool.loadPricing()
         rules = try pool.purchaseRules(pricing)
-        history = try pool.loadHistory(running, reading: reading, asOf: modelling.asOf)
+        let portfolio = try sharding.loadPortfolio()
+        if let portfolio {
+            history = try Self.part(
+                of: portfolio, pool: pool, running: running, reading: reading, asOf: modelling.asOf, path: sharding.portfolio ?? "")
+        } else {
+            history = try pool.loadHistory(running, reading: reading, asOf: modelling.asOf)
+        }
         let (resolver, pools) = try pool.forecastPools(history, pricing: pricing)
         self.resolver = resolver
         part = (sharding.selected ?? .whole).select(history: history, pools: pools)
-        portfolioPrior = modelling.portfolioPrior(for: history)
+        let usesPrior = modelling.model == .seats && !modelling.standalone
+        portfolioPrior = portfolio.flatMap { usesPrior ? $0.prior : nil } ?? modelling.portfolioPrior(for: history)
+        portfolioCount = portfolio?.workspaceCount ?? history.workspaces.count
+        usageState = portfolio?.usageState
+    }
+
+    /// The part of the usage file this shard reads, over the whole file's months and cut at
+    /// `asOf`, checked to be a part of the portfolio `portfolio` describes.
+    private static func part(
+        of portfolio: PortfolioFile, pool: PoolOptions, running: RunOptions, reading: ImportOptions, asOf: Month?, path: String
+    ) throws -> UsageHistory {
+        let read = try pool.loadHistory(running, reading: reading, asOf: nil)
+        guard portfolio.firstMonth <= read.firstMonth, read.lastMonth <= portfolio.lastMonth else {
+            throw CommandFailure(
+                PortfolioFileError.mismatch(
+                    path: path,
+                    reason:
+                        "\(running.usage) runs from \(read.firstMonth) to \(read.lastMonth), outside the split file's \(portfolio.firstMonth) to \(portfolio.lastMonth)"
+                ))
+        }
+        var history = read.widened(from: portfolio.firstMonth, through: portfolio.lastMonth)
+        if let asOf {
+            do { history = try history.truncated(through: asOf) } catch {
+                throw CommandFailure([FlagWording.message(error, usageFile: running.usage)])
+            }
+        }
+        guard history.lastMonth == portfolio.asOf else {
+            throw CommandFailure(
+                PortfolioFileError.mismatch(
+                    path: path, reason: "it was written for --as-of \(portfolio.asOf) but this run forecasts from \(history.lastMonth)"))
+        }
+        return history
     }
 }

@@ -120,12 +120,14 @@ extension PoolOptions {
 
     /// The fingerprint of a run's inputs: the files' bytes, what `settings` mixes in (everything
     /// that changes a figure and nothing that does not: threads, paths, --quiet, --shard), the
-    /// pool overrides, rules and prices.
+    /// pool overrides, rules and prices. With `usageState` (a part of a usage file read with
+    /// `--portfolio`) the whole usage file's bytes are the state it records, not `usage`'s.
     func fingerprint(
-        usage: String, resolver: PoolResolver, rules: PurchaseRules, pricing: Pricing, settings: (inout InputFingerprint) -> Void
+        usage: String, usageState: UInt64? = nil, resolver: PoolResolver, rules: PurchaseRules, pricing: Pricing,
+        settings: (inout InputFingerprint) -> Void
     ) -> String {
-        var fingerprint = InputFingerprint()
-        for file in inputFiles(usage: usage) { fingerprint.file(at: file) }
+        var fingerprint = usageState.map(InputFingerprint.init(resuming:)) ?? InputFingerprint()
+        for file in inputFiles(usage: usage).dropFirst(usageState == nil ? 0 : 1) { fingerprint.file(at: file) }
         settings(&fingerprint)
         fingerprint.overrides(resolver.overrides)
         fingerprint.rules(rules)

@@ -80,7 +80,10 @@ struct RenewCommand: ParsableCommand {
                 horizon: history.lastMonth.advanced(by: 1).distance(to: renewalMonth) + ForecastEngine.renewalYearMonths,
                 trials: trials, seed: running.seed, model: modelling.model, portfolioPrior: loaded.portfolioPrior
             )
-            let inputHash = pool.fingerprint(usage: running.usage, resolver: resolver, rules: rules, pricing: pricing) { fingerprint in
+            let inputHash = pool.fingerprint(
+                usage: running.usage, usageState: loaded.usageState, resolver: resolver, rules: rules, pricing: pricing
+            ) {
+                fingerprint in
                 fingerprint.field("command", "renew")
                 fingerprint.field("renewal", renewalMonth)
                 fingerprint.field("risk", risk.rawValue)
@@ -119,7 +122,7 @@ struct RenewCommand: ParsableCommand {
             }
             let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }
             let result = RunResult(
-                shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions,
+                shard: sharding.selected ?? .whole, portfolioCount: loaded.portfolioCount, positions: part.positions,
                 run: ForecastRun(settings: settings, asOf: history.lastMonth, inputHash: inputHash, workspaces: []),
                 assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
                 payload: .renew(scenarios: planned.map { ($0.name, $0.result) }, risk: risk, sensitivity: analyses)

@@ -13,10 +13,33 @@ struct ShardOptions: ParsableArguments {
         ))
     var shard: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The creditcast-portfolio.json of `creditcast split`, when --usage is the split's part for this shard (usage-K.csv): the shard reads only its part, and takes the whole file's prior, months, workspace count and hash from FILE. Needs --shard.",
+            valueName: "FILE"
+        ))
+    var portfolio: String?
+
     func validate() throws {
         if let shard {
             do { _ = try Shard(parsing: shard) } catch { throw ValidationError(FlagWording.message(error)) }
         }
+        if portfolio != nil, shard == nil {
+            throw ValidationError("--portfolio needs --shard K/N: the portfolio file is for the parts of a split")
+        }
+    }
+
+    /// The portfolio file `--portfolio` names, checked to be for this run's N; `nil` without it.
+    func loadPortfolio() throws -> PortfolioFile? {
+        guard let portfolio, let selected else { return nil }
+        let file: PortfolioFile
+        do { file = try PortfolioFile(fileAt: portfolio) } catch { throw CommandFailure(error) }
+        guard file.shards == selected.count else {
+            throw CommandFailure(
+                PortfolioFileError.mismatch(
+                    path: portfolio, reason: "it is for a split into \(file.shards) parts but this run is --shard \(selected)"))
+        }
+        return file
     }
 
     /// The shard asked for, or `nil` for the whole portfolio (checked by `validate`).

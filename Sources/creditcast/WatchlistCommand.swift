@@ -74,7 +74,10 @@ struct WatchlistCommand: ParsableCommand {
                 horizon: horizon, trials: trials, seed: running.seed, model: modelling.model,
                 portfolioPrior: loaded.portfolioPrior
             )
-            let inputHash = pool.fingerprint(usage: running.usage, resolver: resolver, rules: rules, pricing: pricing) { fingerprint in
+            let inputHash = pool.fingerprint(
+                usage: running.usage, usageState: loaded.usageState, resolver: resolver, rules: rules, pricing: pricing
+            ) {
+                fingerprint in
                 fingerprint.field("command", "watchlist")
                 fingerprint.field("horizon", horizon)
                 fingerprint.field("trials", trials)
@@ -96,7 +99,7 @@ struct WatchlistCommand: ParsableCommand {
             }
             progress?.finish()
             let result = RunResult(
-                shard: sharding.selected ?? .whole, portfolioCount: history.workspaces.count, positions: part.positions, run: forecast,
+                shard: sharding.selected ?? .whole, portfolioCount: loaded.portfolioCount, positions: part.positions, run: forecast,
                 assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
                 payload: .watchlist(workspaces: forecast.workspaces, thresholds: thresholds)
             )

@@ -171,6 +171,62 @@ import Testing
         #expect(try merge([three, one, two]).status == 0)
     }
 
+    /// A tree merge: shards 1 and 2 of 4, and 3 and 4, merged with --partial, then the two
+    /// partial directories merged, write the single run's reports byte for byte.
+    @Test func aTreeMergeWritesTheSingleRunsReports() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let shards = try (1...4).map { try shard($0, of: 4, in: directory, name: "s\($0)") }
+        let single = directory.appendingPathComponent("single")
+        #expect(
+            try CommandRunner.run(["forecast"] + Self.portfolio + ["--trials", "50", "--horizon", "2", "--out", single.path]).status == 0)
+        var groups: [String] = []
+        for (name, pair) in [("a", [shards[0], shards[1]]), ("b", [shards[3], shards[2]])] {
+            let out = directory.appendingPathComponent(name).path
+            let result = try CommandRunner.run(["merge", "--partial"] + pair + ["--out", out])
+            #expect(result.status == 0, "\(result.standardError)")
+            groups.append(out)
+        }
+        #expect(
+            try CommandRunner.run(["merge", "--partial", shards[0], "--out", directory.appendingPathComponent("c").path]).standardOutput
+                == "Shards 1/4 merged into \(directory.appendingPathComponent("c").path)/creditcast-shard.jsonl.\n")
+        let merged = directory.appendingPathComponent("merged")
+        let result = try CommandRunner.run(["merge"] + groups + ["--out", merged.path, "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try CommandRunner.files(in: single) == CommandRunner.files(in: merged))
+        let partialWithoutOut = try CommandRunner.run(["merge", "--partial"] + shards)
+        #expect(partialWithoutOut.status == 64)
+        #expect(partialWithoutOut.standardError.hasPrefix("Error: --partial needs --out, the directory for the merged shard file\n"))
+    }
+
+    /// A shard file edited by hand is refused with its file and line, exit code 1, and no report.
+    @Test func anEditedShardIsRefusedAndNothingIsWritten() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let one = try shard(1, of: 2, in: directory, name: "one")
+        let two = try shard(2, of: 2, in: directory, name: "two")
+        let file = URL(fileURLWithPath: one).appendingPathComponent("creditcast-shard.jsonl")
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (line, pattern, replacement, message) in [
+            (
+                0, #""portfolio_workspaces":24"#, #""portfolio_workspaces":1152921504606846976"#,
+                #":1: not a readable creditcast shard file: "portfolio_workspaces" is 1152921504606846976, not a whole number from 0 to 100,000,000"#
+            ),
+            (
+                1, #""p_cap":"[^"]*""#, #""p_cap":"7.5""#,
+                #":2: not a readable creditcast shard file: "p_cap" is "7.5", not a probability from 0 to 1"#
+            ),
+        ] {
+            var edited = lines
+            let range = try #require(edited[line].range(of: pattern, options: .regularExpression))
+            edited[line].replaceSubrange(range, with: replacement)
+            try edited.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+            let out = directory.appendingPathComponent("merged")
+            let result = try CommandRunner.run(["merge", one, two, "--out", out.path])
+            #expect(result.status == 1)
+            #expect(result.standardError == "creditcast: \(file.path)\(message)\n")
+            #expect(!FileManager.default.fileExists(atPath: out.path))
+        }
+    }
+
     @Test func badShardSettingsAreCommandLineErrors() throws {
         for (arguments, message) in [
             (

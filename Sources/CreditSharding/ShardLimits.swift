@@ -1,0 +1,23 @@
+/// The bounds every count and value read from a shard file must keep before it is trusted.
+///
+/// A shard file crosses machines and may be edited, cut off or damaged; a merge allocates by its
+/// counts and sums its figures, so each is checked where it is read, against a bound far above
+/// anything a run can write and low enough that nothing downstream overflows or allocates
+/// without limit.
+public enum ShardLimits {
+    /// Workspaces in a portfolio: 100 million.
+    public static let portfolioWorkspaces = 100_000_000
+    /// A credit figure's magnitude (balances, usage, caps, percentiles, means): 10¹⁸, the
+    /// horizon's 120 months of the most usage a month can hold (`UsageHistory.maximumCredits`)
+    /// at the largest usage multiplier (1,000), with room to spare.
+    public static let credits = 1_000_000_000_000_000_000
+    /// A money figure, in cents: any amount a 64-bit count of cents holds, but never negative.
+    /// The engine's own costs reach above 10¹⁷ cents at the input limits, so no tighter bound
+    /// would be honest.
+    public static let cents = Int.max
+    /// A line of the file, in bytes: 64 MiB (a workspace of 120 months in many scenarios is a few
+    /// megabytes).
+    public static let lineBytes = 64 << 20
+    /// Scenarios in a run, the baseline included.
+    public static let scenarios = 1_000
+}

@@ -1,0 +1,48 @@
+import CreditCore
+import CreditForecast
+import CreditReports
+import CreditSharding
+import Foundation
+import Testing
+
+/// The portfolio file of a split reads back exactly, and anything else is refused naming it.
+@Suite struct PortfolioFileTests {
+    static let file = PortfolioFile(
+        shards: 4, usageState: 0x0123_4567_89ab_cdef, workspaceCount: 24, firstMonth: Month("2025-05")!, lastMonth: Month("2026-10")!,
+        asOf: Month("2026-09")!,
+        prior: PortfolioPrior(
+            trend: TrendPrior(mean: 1.0 / 3.0, sigma: 0.1 + 0.2, workspaces: 24),
+            seasonality: SeasonalProfile(effects: (0..<12).map { Double($0) / 7 }, firstCalendarMonth: 4, workspaces: 20))
+    )
+
+    private func written(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("portfolio-\(UUID().uuidString).json").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func itReadsBackExactly() throws {
+        let text = Self.file.reportFile.text
+        #expect(text.contains(#""usage_state": "0123456789abcdef","#))
+        #expect(try PortfolioFile(fileAt: try written(text)) == Self.file)
+    }
+
+    @Test func countsAndMonthsOutOfBoundsAreRefused() throws {
+        let text = Self.file.reportFile.text
+        for (from, to, reason) in [
+            (#""shards": 4"#, #""shards": 0"#, #""shards" is 0, not a whole number from 1 to 10,000"#),
+            (
+                #""portfolio_workspaces": 24"#, #""portfolio_workspaces": 1152921504606846976"#,
+                #""portfolio_workspaces" is 1152921504606846976, not a whole number from 1 to 100,000,000"#
+            ),
+            (#""as_of": "2026-09""#, #""as_of": "2027-01""#, #""as_of" is missing or not a month from first_month to last_month"#),
+            (#""usage_state": "0123456789abcdef""#, #""usage_state": "xyz""#, #""usage_state" is missing or not 16 hexadecimal digits"#),
+        ] {
+            let path = try written(text.replacingOccurrences(of: from, with: to))
+            #expect(
+                throws: PortfolioFileError.unreadable(path: path, reason: reason),
+                "\(reason)"
+            ) { try PortfolioFile(fileAt: path) }
+        }
+    }
+}
