@@ -4,7 +4,8 @@ import Testing
 /// What the command line as a whole says: commands misspelt, help grouped, JSON on standard output.
 @Suite struct CommandLineTests {
     @Test func aMistypedCommandGetsASuggestion() throws {
-        let commands = "Commands: ledger, check, forecast, watchlist, renew, backtest, merge, split (creditcast --help says what each does)\n"
+        let commands =
+            "Commands: ledger, check, forecast, watchlist, renew, backtest, merge, split (creditcast --help says what each does)\n"
         for (word, message) in [
             ("forcast", "Error: unknown command 'forcast'; did you mean 'forecast'?\n" + commands),
             ("Watchlst", "Error: unknown command 'Watchlst'; did you mean 'watchlist'?\n" + commands),
