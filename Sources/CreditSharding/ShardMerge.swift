@@ -38,11 +38,12 @@ public enum ShardMerge {
                 guard shard.shard.contains(name) else {
                     throw .inconsistent(
                         path,
-                        "workspace \"\(name)\" belongs to shard \(Shard.number(of: name, count: count))/\(count), not \(shard.shard)"
+                        "workspace \"\(name.messageExcerpt)\" belongs to shard \(Shard.number(of: name, count: count))/\(count), not \(shard.shard)"
                     )
                 }
                 guard owner.indices.contains(position) else {
-                    throw .inconsistent(path, "workspace \"\(name)\" is at position \(position) of a portfolio of \(first.portfolioCount)")
+                    throw .inconsistent(
+                        path, "workspace \"\(name.messageExcerpt)\" is at position \(position) of a portfolio of \(first.portfolioCount)")
                 }
                 if let other = owner[position] { throw .inconsistent(path, "position \(position) is also taken in \(other)") }
                 owner[position] = path

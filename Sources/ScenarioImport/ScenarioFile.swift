@@ -61,7 +61,7 @@ public struct ScenarioFile: Sendable, Equatable {
         var log = DiagnosticLog(file: file, limit: options.maxErrors)
         for (name, line) in workspaceLines where !known.contains(name) {
             log.error(
-                "workspace \"\(name)\" is not in the usage file; check its spelling, or leave the cell blank for every workspace",
+                "workspace \"\(name.messageExcerpt)\" is not in the usage file; check its spelling, or leave the cell blank for every workspace",
                 line: line)
         }
         guard !log.hasErrors else { throw UsageImportError(errors: log.errors, warnings: log.warnings) }

@@ -55,7 +55,7 @@ struct ScenarioFileReader {
         var usable = true
         for index in match.unrecognised {
             log.error(
-                "column \"\(match.cells[index])\" is not a scenario column; the columns are scenario, month, seats, plan, usage_multiplier and workspace",
+                "column \"\(match.cells[index].messageExcerpt)\" is not a scenario column; the columns are scenario, month, seats, plan, usage_multiplier and workspace",
                 line: record.line)
             usable = false
         }
@@ -95,23 +95,27 @@ struct ScenarioFileReader {
         }
         let monthText = cell(.month)
         var month: ParsedMonth?
-        if let bytes = field(.month), !bytes.isEmpty, case let .success(parsed) = MonthParser.parse(bytes) { month = parsed }
-        if month == nil {
-            problem(
-                monthText.isEmpty
-                    ? "the month is empty; give the first month the change holds, like 2027-01"
-                    : "month \"\(monthText)\" is not readable; write months like 2027-01")
+        if let bytes = field(.month), !bytes.isEmpty {
+            // Read as a usage file's months are, and worded as their problems are.
+            switch MonthParser.parse(bytes) {
+            case let .success(parsed): month = parsed
+            case let .failure(failure): problem(failure.message(field: "month", text: monthText.messageExcerpt))
+            }
+        } else {
+            problem("the month is empty; give the first month the change holds, like 2027-01")
         }
         var seats: SeatChange?
         let seatsText = cell(.seats)
         if !seatsText.isEmpty {
             seats = Self.seatChange(seatsText)
             switch seats {
-            case nil: problem("seats \"\(seatsText)\" is not a seat count; write 12 to set the count, +3 to add or -2 to remove")
+            case nil:
+                problem("seats \"\(seatsText.messageExcerpt)\" is not a seat count; write 12 to set the count, +3 to add or -2 to remove")
             case let .set(count)?, let .add(count)?:
                 if abs(count) > UsageHistory.maximumSeats {
                     problem(
-                        "seats \"\(seatsText)\" is too many; a workspace has at most \(UsageHistory.maximumSeats.groupedThousands) seats")
+                        "seats \"\(seatsText.messageExcerpt)\" is too many; a workspace has at most \(UsageHistory.maximumSeats.groupedThousands) seats"
+                    )
                     seats = nil
                 }
             }
@@ -129,9 +133,11 @@ struct ScenarioFileReader {
             if multiplier == nil, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }),
                 (Int(whole) ?? Int.max) >= UsageMultiplier.maximum.millionths / UsageMultiplier.denominator
             {
-                problem("usage_multiplier \"\(multiplierText)\" is too large; the most is \(UsageMultiplier.maximum)")
+                problem("usage_multiplier \"\(multiplierText.messageExcerpt)\" is too large; the most is \(UsageMultiplier.maximum)")
             } else if multiplier == nil {
-                problem("usage_multiplier \"\(multiplierText)\" is not a plain decimal of 0 or more with at most 6 decimals, like 1.2")
+                problem(
+                    "usage_multiplier \"\(multiplierText.messageExcerpt)\" is not a plain decimal of 0 or more with at most 6 decimals, like 1.2"
+                )
             }
         }
         let workspace = cell(.workspace)

@@ -55,7 +55,7 @@ struct LedgerCommand: ParsableCommand {
             let history = try loadHistory()
             let replay = HistoryReplay(
                 pricing: pricing, rules: try pool.purchaseRules(pricing),
-                scheduledPurchases: try scheduledPurchases(pricing)
+                scheduledPurchases: try scheduledPurchases(pricing, months: history.months)
             )
             let workspaces: [HistoryReplay.Workspace]
             do { workspaces = try replay.replay(history, resolver: try pool.resolver(pricing)) } catch { throw CommandFailure(error) }
@@ -86,9 +86,13 @@ struct LedgerCommand: ParsableCommand {
         return values.map { $0! }
     }
 
-    private func scheduledPurchases(_ pricing: Pricing) throws -> [Month: [CreditPackage]] {
+    private func scheduledPurchases(_ pricing: Pricing, months: ClosedRange<Month>) throws -> [Month: [CreditPackage]] {
         var purchases: [Month: [CreditPackage]] = [:]
         for buy in buy {
+            // A purchase in a month the ledger never runs would be silently left out.
+            guard months.contains(buy.month) else {
+                throw CommandFailure([FlagWording.buyOutsideLedger(buy.month, credits: buy.credits, months: months)])
+            }
             do { purchases[buy.month, default: []].append(try pricing.package(ofCredits: buy.credits)) } catch {
                 throw CommandFailure(error)
             }

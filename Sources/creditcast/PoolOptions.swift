@@ -15,7 +15,7 @@ struct PoolOptions: ParsableArguments {
     @Option(help: "Plan of every workspace: launch, growth, pro, or a plan of the pricing file.")
     var plan: String?
 
-    @Option(help: "Seats of every workspace, every month, 0 to 10,000,000 (counted from the usage file when left out).")
+    @Option(help: "Seats of every workspace, every month, 1 to 10,000,000 (counted from the usage file when left out).")
     var seats: Int?
 
     @Option(
@@ -39,11 +39,14 @@ struct PoolOptions: ParsableArguments {
     var workspaces: String?
 
     func validate() throws {
-        for (name, value, most) in [
-            ("--seats", seats, UsageHistory.maximumSeats), ("--balance", balance, UsageHistory.maximumCredits),
-            ("--cap", cap, UsageHistory.maximumCredits),
+        // A pool of no seats accrues nothing and forecasts nothing: --seats 0 is a slip.
+        for (name, value, range) in [
+            ("--seats", seats, 1...UsageHistory.maximumSeats), ("--balance", balance, 0...UsageHistory.maximumCredits),
+            ("--cap", cap, 0...UsageHistory.maximumCredits),
         ] {
-            if let value, !(0...most).contains(value) { throw ValidationError("\(name) must be from 0 to \(most.groupedThousands)") }
+            if let value, !range.contains(value) {
+                throw ValidationError("\(name) must be from \(range.lowerBound) to \(range.upperBound.groupedThousands)")
+            }
         }
         if let autoPurchase, autoPurchase <= 0 { throw ValidationError("--auto-purchase must be a package size in credits") }
     }
@@ -96,6 +99,9 @@ extension PoolOptions {
             for warning in imported.warnings { Terminal.standardError.write("creditcast: warning: \(FlagWording.message(warning))\n") }
         }
         guard let asOf else { return imported.history }
+        guard asOf <= imported.history.lastMonth else {
+            throw CommandFailure([FlagWording.asOfAfterHistory(asOf, lastMonth: imported.history.lastMonth, usageFile: running.usage)])
+        }
         do {
             return try imported.history.truncated(through: asOf)
         } catch {

@@ -63,7 +63,7 @@ import UsageImport
                 Baseline,2027-01,1,,
 
                 """) == [
-                    "what-if.csv:2: month \"2027-13\" is not readable; write months like 2027-01",
+                    "what-if.csv:2: month \"2027-13\" is not readable: 13 is not a month number (1 to 12)",
                     "what-if.csv:3: the scenario name is empty; name the scenario this row belongs to",
                     "what-if.csv:4: seats \"+-3\" is not a seat count; write 12 to set the count, +3 to add or -2 to remove",
                     "what-if.csv:5: unknown plan \"gold\"; the pricing lists launch, growth, pro",
@@ -107,8 +107,8 @@ import UsageImport
         let rows = (1...3).map { _ in "a,never,," }.joined(separator: "\n")
         #expect(
             problems("scenario,month,seats\n" + rows + "\n", options: UsageImportOptions(maxErrors: 2)) == [
-                "what-if.csv:2: month \"never\" is not readable; write months like 2027-01",
-                "what-if.csv:3: month \"never\" is not readable; write months like 2027-01",
+                "what-if.csv:2: month \"never\" is not a month; write it like 2026-04 or Apr 2026",
+                "what-if.csv:3: month \"never\" is not a month; write it like 2026-04 or Apr 2026",
                 "what-if.csv: … and 1 more errors",
             ])
     }

@@ -63,6 +63,20 @@ import Testing
         #expect(result.standardError == "creditcast: no package of 120000 credits; the pricing lists 100000, 250000, 500000, 1000000\n")
     }
 
+    @Test func aScheduledPurchaseOutsideTheLedgersMonthsIsNamed() throws {
+        let result = try CommandRunner.run([
+            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--usage", "1000,2000", "--buy", "2026-06:100000",
+        ])
+        #expect(result.status == 1)
+        #expect(result.standardError == "creditcast: --buy 2026-06:100000 is outside the ledger's months, 2026-04 to 2026-05\n")
+    }
+
+    @Test func noSeatsIsAUsageError() throws {
+        let result = try CommandRunner.run(["ledger", "--usage", "1", "--start", "2026-04", "--plan", "growth", "--seats", "0"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--seats must be from 1 to 10,000,000"))
+    }
+
     @Test func missingPlanSaysHowToGiveOne() throws {
         let result = try CommandRunner.run(["ledger", "--usage-file", "samples/team-usage.csv"])
         #expect(result.status == 1)
@@ -107,6 +121,6 @@ import Testing
             "ledger", "--usage", "1", "--start", "2026-04", "--plan", "growth", "--seats", "9223372036854775807",
         ])
         #expect(result.status == 64)
-        #expect(result.standardError.contains("--seats must be from 0 to 10,000,000"))
+        #expect(result.standardError.contains("--seats must be from 1 to 10,000,000"))
     }
 }
