@@ -22,7 +22,15 @@ struct ScenarioFileReader {
     /// What the file holds.
     struct Outcome {
         var scenarios: [Scenario]
-        var workspaceLines: [(name: String, line: Int)]
+        /// The line of each change of each scenario.
+        var changeLines: [[Int]]
+    }
+
+    /// What two rows must not share.
+    private struct RowKey: Hashable {
+        var scenario: String
+        var workspace: String?
+        var month: Month
     }
 
     private let pricing: Pricing
@@ -162,19 +170,28 @@ struct ScenarioFileReader {
         let order = DateOrderResolver.resolve(pending, requested: requested, log: &log)
         var names: [String] = []
         var changes: [String: [ScenarioChange]] = [:]
-        var workspaces: [(name: String, line: Int)] = []
+        var lines: [String: [Int]] = [:]
+        // Two rows of one scenario, workspace and month would apply one after the other, the
+        // second silently overriding the first.
+        var firstLines: [RowKey: Int] = [:]
         for row in rows {
             guard let month = order.month(of: row.month) else { continue }
+            let key = RowKey(scenario: row.scenario, workspace: row.workspace, month: month)
+            if let first = firstLines[key] {
+                log.error(
+                    "scenario \"\(row.scenario.messageExcerpt)\" changes \(row.workspace.map { "workspace \"\($0.messageExcerpt)\"" } ?? "every workspace") "
+                        + "in \(month) twice (first on line \(first)); keep one row", line: row.line)
+                continue
+            }
+            firstLines[key] = row.line
             if changes[row.scenario] == nil { names.append(row.scenario) }
             changes[row.scenario, default: []].append(
                 ScenarioChange(
                     workspace: row.workspace, from: month, seats: row.seats, plan: row.plan, usageMultiplier: row.usageMultiplier
                 ))
-            if let workspace = row.workspace, !workspaces.contains(where: { $0.name == workspace }) {
-                workspaces.append((workspace, row.line))
-            }
+            lines[row.scenario, default: []].append(row.line)
         }
-        return Outcome(scenarios: names.map { Scenario(name: $0, changes: changes[$0]!) }, workspaceLines: workspaces)
+        return Outcome(scenarios: names.map { Scenario(name: $0, changes: changes[$0]!) }, changeLines: names.map { lines[$0]! })
     }
 
     /// `12` → set 12; `+3` → add 3; `-2` → remove 2.

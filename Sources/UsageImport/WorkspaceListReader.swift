@@ -129,18 +129,20 @@ struct WorkspaceListReader: TableConsumer {
         log.error(matcher.missingColumnsMessage(required: Self.required), line: matcher.closest?.line)
     }
 
-    /// The settings in file order, their `as_of` months read in the file's date order.
-    func finish(options: UsageImportOptions, log: inout DiagnosticLog) -> [WorkspaceSettings] {
+    /// The settings in file order, their `as_of` months read in the file's date order, and
+    /// the line of each.
+    func finish(options: UsageImportOptions, log: inout DiagnosticLog) -> (settings: [WorkspaceSettings], lines: [Int]) {
         numbers.finish(field: "value", log: &log)
         let pending = rows.compactMap { row -> PendingDate? in
             guard case let .fullDate(date) = row.asOf else { return nil }
             return PendingDate(date: date, text: row.asOfText, line: row.line)
         }
         let outcome = DateOrderResolver.resolve(pending, requested: options.dateOrder, log: &log)
-        return rows.map { row in
+        let settings = rows.map { row in
             var settings = row.settings
             settings.asOf = row.asOf.flatMap { outcome.month(of: $0) }
             return settings
         }
+        return (settings, rows.map(\.line))
     }
 }

@@ -57,8 +57,9 @@ struct LedgerCommand: ParsableCommand {
                 pricing: pricing, rules: try pool.purchaseRules(pricing),
                 scheduledPurchases: try scheduledPurchases(pricing, months: history.months)
             )
+            let resolver = try pool.resolver(pricing, history: history)
             let workspaces: [HistoryReplay.Workspace]
-            do { workspaces = try replay.replay(history, resolver: try pool.resolver(pricing)) } catch { throw CommandFailure(error) }
+            do { workspaces = try replay.replay(history, resolver: resolver) } catch { throw CommandFailure(error) }
             let ledger = LedgerReport(
                 workspaces: workspaces.map { (history.hasWorkspaceColumn ? $0.name : nil, $0.months) }
             )

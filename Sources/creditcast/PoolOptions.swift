@@ -71,12 +71,26 @@ struct PoolOptions: ParsableArguments {
         }
     }
 
-    /// The resolver that settles each workspace's pool from these options and the workspaces
-    /// file; `--balance` opens `balanceMonth` (`nil`: the history's first month).
-    func resolver(_ pricing: Pricing, balanceMonth: Month? = nil) throws -> PoolResolver {
+    /// The resolver that settles each workspace's pool of `history` from these options and the
+    /// workspaces file, whose rows must name workspaces of `history` and plans of `pricing`;
+    /// `--balance` opens `balanceMonth` (`nil`: the history's first month).
+    func resolver(_ pricing: Pricing, history: UsageHistory, balanceMonth: Month? = nil) throws -> PoolResolver {
         var settings: [WorkspaceSettings] = []
         if let workspaces {
-            do { settings = try WorkspaceListImporter.load(fileAt: workspaces) } catch { throw CommandFailure(error) }
+            do {
+                let list = try WorkspaceListImporter.list(fileAt: workspaces)
+                try list.check(workspaces: history.workspaces.map(\.name)) { plan in
+                    do {
+                        _ = try pricing.plan(named: plan)
+                        return nil
+                    } catch {
+                        return "\(error)"
+                    }
+                }
+                settings = list.settings
+            } catch {
+                throw CommandFailure(error)
+            }
         }
         let overrides = PoolResolver.Overrides(plan: plan, seats: seats, balance: balance, balanceMonth: balanceMonth, cap: cap)
         return PoolResolver(pricing: pricing, overrides: overrides, settings: settings)
@@ -111,7 +125,7 @@ extension PoolOptions {
 
     /// Every workspace's pool for a forecast of `history`: `--balance` is the balance now.
     func forecastPools(_ history: UsageHistory, pricing: Pricing) throws -> (resolver: PoolResolver, pools: [WorkspacePool]) {
-        let resolver = try resolver(pricing, balanceMonth: history.lastMonth.advanced(by: 1))
+        let resolver = try resolver(pricing, history: history, balanceMonth: history.lastMonth.advanced(by: 1))
         do {
             return (resolver, try history.workspaces.map { try resolver.pool(named: $0.name, in: history) })
         } catch {
@@ -142,15 +156,20 @@ extension PoolOptions {
 
 extension PoolOptions {
     /// The scenarios of the scenario file at `path` (none without one), plans looked up in
-    /// `pricing`, full dates read in `--date-order`, every workspace a row names checked against
-    /// `history`.
+    /// `pricing`, full dates read in `--date-order`, checked against the forecast of `history`
+    /// over `horizon` months: its workspaces, their seats as `resolver` settles them, its months.
     func loadScenarios(
-        _ path: String?, pricing: Pricing, history: UsageHistory, dateOrder: DateOrder?
+        _ path: String?, pricing: Pricing, history: UsageHistory, resolver: PoolResolver, horizon: Int, dateOrder: DateOrder?
     ) throws -> [Scenario] {
         guard let path else { return [] }
         do {
             let file = try ScenarioFile(fileAt: path, pricing: pricing, options: UsageImportOptions(dateOrder: dateOrder))
-            try file.checkWorkspaces(known: Set(history.workspaces.map(\.name)), file: path)
+            var seats: [String: Int] = [:]
+            for workspace in history.workspaces {
+                seats[workspace.name] = try resolver.pool(named: workspace.name, in: history).seats ?? workspace.seats.count
+            }
+            let start = history.lastMonth.advanced(by: 1)
+            try file.check(seats: seats, forecastMonths: start...start.advanced(by: horizon - 1), file: path)
             return file.scenarios
         } catch {
             throw CommandFailure(error)

@@ -71,6 +71,21 @@ import Testing
         #expect(result.standardError == "creditcast: --buy 2026-06:100000 is outside the ledger's months, 2026-04 to 2026-05\n")
     }
 
+    @Test func aWorkspacesFileRowForNoWorkspaceOrPlanIsNamedByLine() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let workspaces = directory.appendingPathComponent("workspaces.csv")
+        try "workspace,plan,seats\nAster Labs,launch,29\nBirch Inc.,growth,9\nCedar Group,grwoth,3\n".write(
+            to: workspaces, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["ledger", "--usage-file", "samples/portfolio-usage.csv", "--workspaces", workspaces.path])
+        #expect(result.status == 1)
+        #expect(
+            result.standardError
+                == "creditcast: \(workspaces.path):3: workspace \"Birch Inc.\" is not in the usage file; did you mean \"Birch Inc\"?; "
+                + "check its spelling, or remove the row\n"
+                + "creditcast: \(workspaces.path):4: unknown plan \"grwoth\"; the pricing lists launch, growth, pro; did you mean \"growth\"?\n"
+        )
+    }
+
     @Test func noSeatsIsAUsageError() throws {
         let result = try CommandRunner.run(["ledger", "--usage", "1", "--start", "2026-04", "--plan", "growth", "--seats", "0"])
         #expect(result.status == 64)
