@@ -82,10 +82,11 @@ private struct PricingNodeReader {
             throw invalid(node, "plans must map each plan name to its monthly allowance per seat, e.g. growth: 3000")
         }
         var plans: [Plan] = []
-        // Plans are looked up ignoring case, so `Growth` and `growth` would be one plan twice.
+        // Plans are looked up ignoring case and in NFC, so `Growth` and `growth` would be one
+        // plan twice.
         var lines: [String: Int] = [:]
         for (nameNode, allowance) in mapping {
-            let name = (nameNode.string ?? "").trimmingCharacters(in: .whitespaces)
+            let name = (nameNode.string ?? "").trimmingCharacters(in: .whitespaces).canonicalName
             guard !name.isEmpty else { throw invalid(nameNode, "a plan needs a name, e.g. growth: 3000") }
             let line = nameNode.mark?.line ?? 1
             if let first = lines[name.lowercased()] {

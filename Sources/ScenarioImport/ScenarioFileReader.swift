@@ -95,7 +95,8 @@ struct ScenarioFileReader {
             log.error(message, line: line)
             ok = false
         }
-        let name = cell(.scenario)
+        // Names compare as everywhere: NFC (`String.canonicalName`).
+        let name = cell(.scenario).canonicalName
         if name.isEmpty {
             problem("the scenario name is empty; name the scenario this row belongs to")
         } else if name.lowercased() == Scenario.baselineName {
@@ -148,7 +149,7 @@ struct ScenarioFileReader {
                 )
             }
         }
-        let workspace = cell(.workspace)
+        let workspace = cell(.workspace).canonicalName
         guard ok, let month else { return }
         rows.append(
             Row(

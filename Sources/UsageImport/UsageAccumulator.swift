@@ -80,9 +80,9 @@ struct UsageAccumulator {
     private var tokenReadable: [Bool] = []
     private var tokenUsed: [Bool] = []
 
-    /// The workspace named in `field`.
-    mutating func workspace(_ field: UnsafeBufferPointer<UInt8>) -> Result<Int, FieldProblem> {
-        workspaces.id(of: field)
+    /// The workspace named in `field` on `line`.
+    mutating func workspace(_ field: UnsafeBufferPointer<UInt8>, line: Int) -> Result<Int, FieldProblem> {
+        workspaces.id(of: field, line: line)
     }
 
     /// The single workspace of a file without a workspace column.
@@ -90,9 +90,9 @@ struct UsageAccumulator {
         workspaces.id(of: UsageHistory.defaultWorkspaceName)
     }
 
-    /// The seat named in `field`, within `workspace`.
-    mutating func seat(_ field: UnsafeBufferPointer<UInt8>, in workspace: Int) -> Result<Int, FieldProblem> {
-        let result = seats.id(of: field, scope: workspace)
+    /// The seat named in `field` on `line`, within `workspace`.
+    mutating func seat(_ field: UnsafeBufferPointer<UInt8>, in workspace: Int, line: Int) -> Result<Int, FieldProblem> {
+        let result = seats.id(of: field, scope: workspace, line: line)
         if case let .success(id) = result, id == cells.count {
             cells.append([])
             seatWorkspaces.append(workspace)
@@ -103,9 +103,9 @@ struct UsageAccumulator {
 
     /// Records the plan in `field` as the seat's: the last row that names one wins, so a seat
     /// that changed plan ends on its latest plan in a file sorted by month.
-    mutating func setPlan(_ field: UnsafeBufferPointer<UInt8>, seat: Int) -> FieldProblem? {
+    mutating func setPlan(_ field: UnsafeBufferPointer<UInt8>, seat: Int, line: Int) -> FieldProblem? {
         if field.isEmpty { return nil }
-        switch plans.id(of: field) {
+        switch plans.id(of: field, line: line) {
         case let .success(id):
             seatPlans[seat] = id
             return nil
@@ -176,6 +176,10 @@ struct UsageAccumulator {
     /// met it. The accumulator is then part-merged, to be thrown away. `later`'s cells are
     /// released seat by seat as they are added, which lowers the merge's peak memory.
     mutating func absorb(_ later: inout UsageAccumulator) -> Bool {
+        // A name under two spellings is reported where it is met: such a file is read in one go.
+        guard
+            ![workspaces, seats, plans, later.workspaces, later.seats, later.plans].contains(where: \.hasOtherSpellings)
+        else { return false }
         let workspaceIDs = workspaces.merge(later.workspaces)
         let seatIDs = seats.merge(later.seats) { workspaceIDs[$0] }
         let planIDs = plans.merge(later.plans)
@@ -276,6 +280,19 @@ struct UsageAccumulator {
         }
     }
 
+    /// Reports each name met under two Unicode spellings, which are one name (NFC).
+    private func reportSpellings(log: inout DiagnosticLog) {
+        let kinds = [("workspace", workspaces), ("seat", seats), ("plan", plans)]
+        for (kind, table) in kinds {
+            for collapse in table.collapsed {
+                log.warning(
+                    "\(kind) \"\(table.names[collapse.id].messageExcerpt)\" is written with other Unicode characters than on "
+                        + "line \(collapse.firstLine) (the same letters, composed differently); both are read as one \(kind)",
+                    line: collapse.line)
+            }
+        }
+    }
+
     /// The first line of a row in `month`, a month some row has.
     private func firstLine(of month: Month, tokenMonths: [Month?]) -> Int {
         tokens.indices.first { tokenUsed[$0] && tokenMonths[$0] == month }.map { tokens[$0].line } ?? 0
@@ -339,6 +356,7 @@ struct UsageAccumulator {
                     usage: SeatUsage(leadingZeros: firstOffset, recorded: usage)))
         }
         totalOverflows = totalOverflows || fold.overflows
+        reportSpellings(log: &log)
         if let dailyLine = fold.dailyLine {
             log.warning(
                 "the file has a row per day (line \(dailyLine) is a seat's second day of a month); "

@@ -59,7 +59,8 @@ struct WorkspaceListReader: TableConsumer {
         }
         func text(_ column: WorkspaceColumn) -> String? {
             switch field(column)!.nameText {
-            case let .success(text): return text
+            // Names compare as everywhere: NFC, so two spellings of one name are listed twice.
+            case let .success(text): return text.canonicalName
             case let .failure(problem):
                 problems.add(problem, field: column.role, bytes: field(column)!)
                 return nil

@@ -47,6 +47,9 @@ import Testing
         #expect(
             problem("plans:\n  growth: 3000\n  Growth: 4000\n")
                 == .invalid(file: "p.yaml", line: 3, message: "plan \"Growth\" is listed twice (first on line 2); plan names ignore case"))
+        #expect(
+            problem("plans:\n  Caf\u{E9}: 3000\n  cafe\u{301}: 4000\n")
+                == .invalid(file: "p.yaml", line: 3, message: "plan \"café\" is listed twice (first on line 2); plan names ignore case"))
         #expect(problem("plans:\n  \"\": 3000\n") == .invalid(file: "p.yaml", line: 2, message: "a plan needs a name, e.g. growth: 3000"))
         #expect(problem("plans:\n  \" \": 3000\n") == .invalid(file: "p.yaml", line: 2, message: "a plan needs a name, e.g. growth: 3000"))
         #expect(

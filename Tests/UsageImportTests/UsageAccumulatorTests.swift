@@ -10,7 +10,7 @@ import Testing
     private func add(_ accumulator: inout UsageAccumulator, seat: String, month: String, credits: Int, line: Int) {
         var log = DiagnosticLog(file: "usage.csv", limit: 50)
         let workspace = accumulator.defaultWorkspace()
-        let seatID = try! withField(seat) { accumulator.seat($0, in: workspace) }.get()
+        let seatID = try! withField(seat) { accumulator.seat($0, in: workspace, line: line) }.get()
         let token = try! withField(month) { accumulator.month($0, line: line) }.get()
         accumulator.add(credits, seat: seatID, month: token, line: line, log: &log)
         #expect(log.errors.isEmpty && log.warnings.isEmpty)
@@ -48,7 +48,7 @@ import Testing
         #expect(accumulator.cells.map { $0.map(\.token) } == [[0, 1, 2], [0, 1, 2]])
         #expect(accumulator.cells.map { $0.map(\.credits) } == [[20, 60, 50], [70, 30, 40]])
         var log = DiagnosticLog(file: "usage.csv", limit: 50)
-        let seatID = try! withField("a") { accumulator.seat($0, in: 0) }.get()
+        let seatID = try! withField("a") { accumulator.seat($0, in: 0, line: 8) }.get()
         let token = try! withField("2026-03") { accumulator.month($0, line: 8) }.get()
         accumulator.add(5, seat: seatID, month: token, line: 8, log: &log)
         accumulator.add(5, seat: seatID, month: token, line: 9, log: &log)

@@ -23,4 +23,18 @@ import Testing
         try WorkspaceList(file: path, settings: Array(list.settings.prefix(1)), lines: [3])
             .check(workspaces: ["Acme Corp"], planProblem: planProblem)
     }
+
+    @Test func twoSpellingsOfOneNameAreOneWorkspaceListedTwice() throws {
+        // Merging two rows' settings would be a guess: the second is an error.
+        let path = temporaryFile("workspace,plan,seats\nCaf\u{E9},pro,3\nCafe\u{301},pro,2\n", name: "workspaces.csv")
+        #expect(
+            throws: UsageImportError(errors: [
+                ImportDiagnostic(
+                    file: path, line: 3, message: "workspace \"Café\" is listed twice (first on line 2); keep one row per workspace")
+            ])
+        ) { try WorkspaceListImporter.list(fileAt: path) }
+        let list = try WorkspaceListImporter.list(fileAt: temporaryFile("workspace,plan,seats\nCafe\u{301},Pr\u{F3},3\n"))
+        #expect(list.settings.map { Array($0.name.unicodeScalars) } == [["C", "a", "f", "\u{E9}"]])
+        #expect(list.settings.map { Array($0.plan.unicodeScalars) } == [["p", "r", "\u{F3}"]])
+    }
 }
