@@ -14,7 +14,7 @@ struct UsageAccumulator {
         /// One field for both keeps a cell at 16 bytes.
         private var markedLine: Int32 = 0
         /// The month token.
-        let token: Int32
+        private(set) var token: Int32
 
         init(token: Int) {
             self.token = Int32(truncatingIfNeeded: token)
@@ -29,6 +29,11 @@ struct UsageAccumulator {
         mutating func start(_ credits: Int, line: Int) {
             self.credits = credits
             markedLine = Int32(clamping: line)
+        }
+
+        /// Gives the cell the number its token has in the accumulator it moves into.
+        mutating func renumber(_ token: Int32) {
+            self.token = token
         }
 
         /// Notes that a later row was reported.
@@ -136,6 +141,15 @@ struct UsageAccumulator {
     /// Adds a row's credits; a second row for the same seat and month is summed and reported.
     mutating func add(_ credits: Int, seat: Int, month token: Int, line: Int, log: inout DiagnosticLog) {
         tokenUsed[token] = true
+        let count = cells[seat].count
+        // The common case, a seat's first row for a month after its others, appends the cell
+        // whole: one access to the seat's cells per row.
+        if count == 0 || cells[seat][count - 1].token < Int32(truncatingIfNeeded: token) {
+            var cell = Cell(token: token)
+            cell.start(credits, line: line)
+            appendCell(cell, seat: seat)
+            return
+        }
         let index = cellIndex(seat: seat, token: token)
         // Through a local: `merge` reads `self`, and passing `&cells[seat][index]` would make
         // Swift copy the whole accumulator on every row to keep that read exclusive.
@@ -144,16 +158,22 @@ struct UsageAccumulator {
         cells[seat][index] = cell
     }
 
+    /// Appends `cell`, of a later token than the seat's others, to `seat`'s cells.
+    @inline(__always)
+    private mutating func appendCell(_ cell: Cell, seat: Int) {
+        if seat > 0, cells[seat].isEmpty {
+            // As many as the seat before holds: seats of one file look alike, and this spares
+            // the growth steps of a wide file's 240 months.
+            cells[seat].reserveCapacity(cells[seat - 1].count)
+        }
+        cells[seat].append(cell)
+    }
+
     /// Where `seat`'s cell of `token` is, made empty (`line` 0) where the seat had none.
     private mutating func cellIndex(seat: Int, token: Int) -> Int {
         let count = cells[seat].count
         if count == 0 || cells[seat][count - 1].token < token {
-            if count == 0, seat > 0 {
-                // As many as the seat before holds: seats of one file look alike, and this
-                // spares the growth steps of a wide file's 240 months.
-                cells[seat].reserveCapacity(cells[seat - 1].count)
-            }
-            cells[seat].append(Cell(token: token))
+            appendCell(Cell(token: token), seat: seat)
             return count
         }
         var low = 0
@@ -204,10 +224,21 @@ struct UsageAccumulator {
             return token
         }
         for laterSeat in later.cells.indices {
-            let laterCells = later.cells[laterSeat]
-            later.cells[laterSeat] = []
+            // Taken out, not copied, so that it can be renumbered in place.
+            var laterCells: [Cell] = []
+            swap(&laterCells, &later.cells[laterSeat])
+            let seat = seatIDs[laterSeat]
+            if cells[seat].isEmpty {
+                // A seat first met in the later part (nearly all of them): its cells move over
+                // whole, renumbered, in token order.
+                for index in laterCells.indices {
+                    laterCells[index].renumber(Int32(truncatingIfNeeded: tokenIDs[Int(laterCells[index].token)]))
+                }
+                if !zip(laterCells, laterCells.dropFirst()).allSatisfy({ $0.token < $1.token }) { laterCells.sort { $0.token < $1.token } }
+                cells[seat] = laterCells
+                continue
+            }
             for cell in laterCells {
-                let seat = seatIDs[laterSeat]
                 let index = cellIndex(seat: seat, token: tokenIDs[Int(cell.token)])
                 guard cells[seat][index].line == 0 else { return false }
                 var placed = Cell(token: tokenIDs[Int(cell.token)])
