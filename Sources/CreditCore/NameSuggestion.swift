@@ -1,35 +1,50 @@
-/// The "did you mean" of a name that matches nothing: the known name closest to it, when one is
-/// close enough to be a slip of the keyboard rather than another name.
-public enum NameSuggestion {
-    /// The name among `known` nearest to `name` by edit distance (insertions, deletions and
-    /// substitutions of characters, ignoring case), if it is within a third of the longer name's
-    /// length and at most 3; the first such name on a tie.
-    public static func closest(to name: String, among known: [String]) -> String? {
-        let wanted = Array(name.lowercased())
+/// The nearest of the names a file or the pricing knows to a name that matches none, for a
+/// message's "did you mean".
+package enum NameSuggestion {
+    /// The one name of `candidates` nearest `name` by edit distance, ignoring case, when it is
+    /// close: at most one edit per three characters of `name`, and at least one. `nil` when no
+    /// name is that close, or two are equally near (a guess would then mislead).
+    package static func nearest(to name: String, in candidates: some Sequence<String>) -> String? {
+        let target = Array(name.lowercased())
+        let allowed = Swift.max(1, target.count / 3)
         var best: (name: String, distance: Int)?
-        for candidate in known {
+        var tied = false
+        for candidate in candidates {
             let other = Array(candidate.lowercased())
-            let allowed = min(3, max(wanted.count, other.count) / 3)
-            guard abs(wanted.count - other.count) <= allowed else { continue }
-            let distance = editDistance(wanted, other)
-            if distance <= allowed, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+            guard abs(other.count - target.count) <= allowed, let distance = editDistance(target, other, atMost: allowed) else {
+                continue
+            }
+            if let current = best, distance >= current.distance {
+                if distance == current.distance, candidate != current.name { tied = true }
+                continue
+            }
+            best = (candidate, distance)
+            tied = false
         }
-        return best?.name
+        return tied ? nil : best?.name
     }
 
-    /// Levenshtein distance between two character sequences, in one row of memory.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        guard !a.isEmpty else { return b.count }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var diagonal = row[0]
-            row[0] = i
+    /// `; did you mean "growth"?` for the nearest name, or nothing.
+    package static func didYouMean(_ name: String, in candidates: some Sequence<String>) -> String {
+        nearest(to: name, in: candidates).map { "; did you mean \"\($0.messageExcerpt)\"?" } ?? ""
+    }
+
+    /// The Levenshtein distance of `a` and `b`, or `nil` when it is more than `limit`.
+    private static func editDistance(_ a: [Character], _ b: [Character], atMost limit: Int) -> Int? {
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...Swift.max(1, a.count) where !a.isEmpty {
+            current[0] = i
+            var rowMinimum = current[0]
             for j in stride(from: 1, through: b.count, by: 1) {
-                let above = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
-                diagonal = above
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = Swift.min(substitution, previous[j] + 1, current[j - 1] + 1)
+                rowMinimum = Swift.min(rowMinimum, current[j])
             }
+            if rowMinimum > limit { return nil }
+            swap(&previous, &current)
         }
-        return row[b.count]
+        let distance = a.isEmpty ? b.count : previous[b.count]
+        return distance <= limit ? distance : nil
     }
 }

@@ -8,10 +8,15 @@ public struct SeatHistory: Sendable, Equatable {
     public var firstOffset: Int
     /// Credits used in each month of the history (index 0 is the history's first month); zero
     /// before the seat's first month and in months without a row.
-    public var usage: [Int]
+    public var usage: SeatUsage
+
+    /// Creates a seat history from its credits in every month of the history.
+    public init(id: String, plan: String? = nil, firstOffset: Int, usage: [Int]) {
+        self.init(id: id, plan: plan, firstOffset: firstOffset, usage: SeatUsage(usage, firstOffset: firstOffset))
+    }
 
     /// Creates a seat history.
-    public init(id: String, plan: String? = nil, firstOffset: Int, usage: [Int]) {
+    public init(id: String, plan: String? = nil, firstOffset: Int, usage: SeatUsage) {
         self.id = id
         self.plan = plan
         self.firstOffset = firstOffset

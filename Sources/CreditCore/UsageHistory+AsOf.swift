@@ -13,7 +13,7 @@ extension UsageHistory {
             let seats = workspace.seats.compactMap { seat -> SeatHistory? in
                 guard seat.firstOffset < kept else { return nil }
                 var trimmed = seat
-                trimmed.usage = Array(seat.usage.prefix(kept))
+                trimmed.usage = seat.usage.prefix(kept)
                 return trimmed
             }
             return seats.isEmpty ? nil : WorkspaceHistory(name: workspace.name, seats: seats)

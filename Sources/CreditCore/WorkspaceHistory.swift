@@ -17,7 +17,7 @@ public struct WorkspaceHistory: Sendable, Equatable {
         guard let length = seats.first?.usage.count else { return [] }
         var totals = [Int](repeating: 0, count: length)
         for seat in seats {
-            for (index, credits) in seat.usage.enumerated() { totals[index] += credits }
+            for (index, credits) in seat.usage.recorded.enumerated() { totals[seat.usage.leadingZeros + index] += credits }
         }
         return totals
     }

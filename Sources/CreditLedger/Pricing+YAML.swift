@@ -55,7 +55,8 @@ extension Pricing {
             default:
                 throw reader.invalid(
                     keyNode,
-                    "unknown key \"\(key)\"; expected plans, packages, pay_as_you_go, cap_months, cap_timing or package_expiry_months")
+                    "unknown key \"\(key.messageExcerpt)\"; expected plans, packages, pay_as_you_go, cap_months, cap_timing or package_expiry_months"
+                )
             }
         }
     }
@@ -81,10 +82,20 @@ private struct PricingNodeReader {
             throw invalid(node, "plans must map each plan name to its monthly allowance per seat, e.g. growth: 3000")
         }
         var plans: [Plan] = []
-        for (name, allowance) in mapping {
+        // Plans are looked up ignoring case and in NFC, so `Growth` and `growth` would be one
+        // plan twice.
+        var lines: [String: Int] = [:]
+        for (nameNode, allowance) in mapping {
+            let name = (nameNode.string ?? "").trimmingCharacters(in: .whitespaces).canonicalName
+            guard !name.isEmpty else { throw invalid(nameNode, "a plan needs a name, e.g. growth: 3000") }
+            let line = nameNode.mark?.line ?? 1
+            if let first = lines[name.lowercased()] {
+                throw invalid(nameNode, "plan \"\(name.messageExcerpt)\" is listed twice (first on line \(first)); plan names ignore case")
+            }
+            lines[name.lowercased()] = line
             plans.append(
                 Plan(
-                    name: (name.string ?? "").lowercased(),
+                    name: name.lowercased(),
                     monthlyAllowance: try count(allowance, key: "a plan's allowance", minimum: 0, maximum: PricingLimits.allowance)))
         }
         return plans
@@ -95,9 +106,14 @@ private struct PricingNodeReader {
             throw invalid(node, "packages must be a list of entries with credits and price")
         }
         var packages: [CreditPackage] = []
+        var lines: [Int: Int] = [:]
         for entry in sequence {
             guard let credits = entry.mapping?["credits"], let price = entry.mapping?["price"] else {
                 throw invalid(entry, "each package needs credits and price, e.g. {credits: 100000, price: 2500}")
+            }
+            for (keyNode, _) in entry.mapping! where !["credits", "price"].contains(keyNode.string ?? "") {
+                throw invalid(
+                    keyNode, "unknown key \"\((keyNode.string ?? "").messageExcerpt)\" in a package; a package has credits and price")
             }
             guard let amount = price.string.flatMap(Money.init(decimal:)), amount >= .zero, amount <= PricingLimits.packagePrice else {
                 throw invalid(
@@ -106,6 +122,10 @@ private struct PricingNodeReader {
             let size = try count(
                 credits, key: "package credits", minimum: PricingLimits.packageCredits.lowerBound,
                 maximum: PricingLimits.packageCredits.upperBound)
+            if let first = lines[size] {
+                throw invalid(credits, "a package of \(size.groupedThousands) credits is listed twice (first on line \(first))")
+            }
+            lines[size] = credits.mark?.line ?? 1
             packages.append(CreditPackage(credits: size, price: amount))
         }
         return packages

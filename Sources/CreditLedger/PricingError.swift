@@ -1,3 +1,5 @@
+import CreditCore
+
 /// Why a pricing file, a plan name or a package size was not accepted.
 public enum PricingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A plan name that the pricing does not list.
@@ -14,12 +16,13 @@ public enum PricingError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownPlan(name, known):
-            return "unknown plan \"\(name)\"; the pricing lists \(known.joined(separator: ", "))"
+            return "unknown plan \"\(name.messageExcerpt)\"; the pricing lists \(known.map(\.messageExcerpt).joined(separator: ", "))"
+                + NameSuggestion.didYouMean(name, in: known)
         case let .unknownPackage(credits, known):
             return "no package of \(credits) credits; the pricing lists \(known.map(String.init).joined(separator: ", "))"
         case let .missingPlan(workspace):
             return
-                "no plan for workspace \"\(workspace)\"; give a plan for every workspace, a workspaces file with a plan column, or a plan column in the usage file"
+                "no plan for workspace \"\(workspace.messageExcerpt)\"; give a plan for every workspace, a workspaces file with a plan column, or a plan column in the usage file"
         case let .unreadable(file, reason):
             return "\(file): \(reason)"
         case let .invalid(file, line, message):

@@ -1,3 +1,5 @@
+import CreditCore
+
 /// Why shard outputs cannot be merged into one run's reports. Every message names the
 /// directories involved and says what to do, without naming a command-line flag (the command
 /// words those).
@@ -46,9 +48,10 @@ public enum MergeError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .differentSeeds(first, firstSeed, other, otherSeed):
             return "\(first) ran with seed \(firstSeed) but \(other) with seed \(otherSeed)"
         case let .differentInputs(first, firstHash, other, otherHash):
-            return "\(first) and \(other) come from different inputs or settings (input hash \(firstHash) against \(otherHash))"
+            return
+                "\(first) and \(other) come from different inputs or settings (input hash \(firstHash.messageExcerpt) against \(otherHash.messageExcerpt))"
         case let .differentVersions(first, firstVersion, other, otherVersion):
-            return "\(first) was written by creditcast \(firstVersion) but \(other) by \(otherVersion)"
+            return "\(first) was written by creditcast \(firstVersion.messageExcerpt) but \(other) by \(otherVersion.messageExcerpt)"
         case let .inconsistent(path, reason):
             return "\(path): \(reason)"
         }

@@ -15,7 +15,8 @@ extension UsageHistory {
             for seat in copy.workspaces[workspace].seats.indices {
                 var widened = copy.workspaces[workspace].seats[seat]
                 widened.firstOffset += before
-                widened.usage = [Int](repeating: 0, count: before) + widened.usage + [Int](repeating: 0, count: after)
+                widened.usage = SeatUsage(
+                    leadingZeros: widened.usage.leadingZeros + before, recorded: widened.usage.recorded + [Int](repeating: 0, count: after))
                 copy.workspaces[workspace].seats[seat] = widened
             }
         }

@@ -17,13 +17,8 @@ import UsageImport
 public struct ScenarioFile: Sendable, Equatable {
     /// The scenarios, in the order their names first appear.
     public var scenarios: [Scenario]
-    /// Each workspace a row names, with the first line naming it, in file order.
-    public var workspaceLines: [(name: String, line: Int)]
-
-    /// Whether two files read the same (written out because tuples are not Equatable).
-    public static func == (lhs: ScenarioFile, rhs: ScenarioFile) -> Bool {
-        lhs.scenarios == rhs.scenarios && lhs.workspaceLines.elementsEqual(rhs.workspaceLines) { $0 == $1 }
-    }
+    /// The line of each change of each scenario, as `scenarios` orders them.
+    public var changeLines: [[Int]]
 
     /// Reads the file at `path`; plans are looked up in `pricing`.
     ///
@@ -52,18 +47,62 @@ public struct ScenarioFile: Sendable, Equatable {
         let read = reader.finish(dateOrder: options.dateOrder, log: &log)
         guard !log.hasErrors else { throw UsageImportError(errors: log.errors, warnings: log.warnings) }
         scenarios = read.scenarios
-        workspaceLines = read.workspaceLines
+        changeLines = read.changeLines
     }
 
-    /// Checks that every workspace a row names is one of `known`, so a misspelt name does not
-    /// silently change nothing; `file` names the scenario file in the messages.
-    public func checkWorkspaces(known: Set<String>, file: String, options: UsageImportOptions = .init()) throws(UsageImportError) {
+    /// Checks the changes against the forecast they change, so that none silently changes
+    /// nothing or something else: every workspace a row names is one of `seats`' (each
+    /// workspace's seats when the forecast starts), every month is one of `forecastMonths`, and
+    /// no change removes more seats than its workspace has then. `file` names the scenario
+    /// file in the messages.
+    public func check(
+        seats: [String: Int], forecastMonths: ClosedRange<Month>, file: String, options: UsageImportOptions = .init()
+    ) throws(UsageImportError) {
         var log = DiagnosticLog(file: file, limit: options.maxErrors)
-        for (name, line) in workspaceLines where !known.contains(name) {
-            log.error(
-                "workspace \"\(name)\" is not in the usage file; check its spelling, or leave the cell blank for every workspace",
-                line: line)
+        let names = seats.keys.sorted()
+        for (scenario, lines) in zip(scenarios, changeLines) {
+            for (change, line) in zip(scenario.changes, lines) {
+                if let name = change.workspace, seats[name] == nil {
+                    log.error(
+                        "workspace \"\(name.messageExcerpt)\" is not in the usage file\(NameSuggestion.didYouMean(name, in: names)); "
+                            + "check its spelling, or leave the cell blank for every workspace",
+                        line: line)
+                }
+                if change.from < forecastMonths.lowerBound {
+                    log.error(
+                        "month \(change.from) is before the forecast, which starts in \(forecastMonths.lowerBound); "
+                            + "date the change \(forecastMonths.lowerBound) or later", line: line)
+                } else if change.from > forecastMonths.upperBound {
+                    log.error(
+                        "month \(change.from) is after the forecast's last month, \(forecastMonths.upperBound); the change would change nothing",
+                        line: line)
+                }
+            }
+            checkRemovals(scenario, lines: lines, seats: seats, names: names, log: &log)
         }
         guard !log.hasErrors else { throw UsageImportError(errors: log.errors, warnings: log.warnings) }
+    }
+
+    /// Reports each change of `scenario` that removes more seats than its workspace has then,
+    /// following every workspace's seats through the scenario's changes in month order.
+    private func checkRemovals(_ scenario: Scenario, lines: [Int], seats: [String: Int], names: [String], log: inout DiagnosticLog) {
+        let ordered = scenario.changes.indices.sorted { (scenario.changes[$0].from, $0) < (scenario.changes[$1].from, $1) }
+        guard ordered.contains(where: { if case let .add(delta)? = scenario.changes[$0].seats { delta < 0 } else { false } }) else {
+            return
+        }
+        var reported = Set<Int>()
+        for name in names {
+            var count = seats[name]!
+            for index in ordered {
+                let change = scenario.changes[index]
+                guard change.workspace == nil || change.workspace == name, let seatChange = change.seats else { continue }
+                if case let .add(delta) = seatChange, delta < 0, count + delta < 0, reported.insert(index).inserted {
+                    log.error(
+                        "seats \(delta) removes \(-delta) seats from workspace \"\(name.messageExcerpt)\", which has \(count) in \(change.from)",
+                        line: lines[index])
+                }
+                count = seatChange.applied(to: count)
+            }
+        }
     }
 }

@@ -22,7 +22,15 @@ struct ScenarioFileReader {
     /// What the file holds.
     struct Outcome {
         var scenarios: [Scenario]
-        var workspaceLines: [(name: String, line: Int)]
+        /// The line of each change of each scenario.
+        var changeLines: [[Int]]
+    }
+
+    /// What two rows must not share.
+    private struct RowKey: Hashable {
+        var scenario: String
+        var workspace: String?
+        var month: Month
     }
 
     private let pricing: Pricing
@@ -55,7 +63,7 @@ struct ScenarioFileReader {
         var usable = true
         for index in match.unrecognised {
             log.error(
-                "column \"\(match.cells[index])\" is not a scenario column; the columns are scenario, month, seats, plan, usage_multiplier and workspace",
+                "column \"\(match.cells[index].messageExcerpt)\" is not a scenario column; the columns are scenario, month, seats, plan, usage_multiplier and workspace",
                 line: record.line)
             usable = false
         }
@@ -87,7 +95,8 @@ struct ScenarioFileReader {
             log.error(message, line: line)
             ok = false
         }
-        let name = cell(.scenario)
+        // Names compare as everywhere: NFC (`String.canonicalName`).
+        let name = cell(.scenario).canonicalName
         if name.isEmpty {
             problem("the scenario name is empty; name the scenario this row belongs to")
         } else if name.lowercased() == Scenario.baselineName {
@@ -95,23 +104,27 @@ struct ScenarioFileReader {
         }
         let monthText = cell(.month)
         var month: ParsedMonth?
-        if let bytes = field(.month), !bytes.isEmpty, case let .success(parsed) = MonthParser.parse(bytes) { month = parsed }
-        if month == nil {
-            problem(
-                monthText.isEmpty
-                    ? "the month is empty; give the first month the change holds, like 2027-01"
-                    : "month \"\(monthText)\" is not readable; write months like 2027-01")
+        if let bytes = field(.month), !bytes.isEmpty {
+            // Read as a usage file's months are, and worded as their problems are.
+            switch MonthParser.parse(bytes) {
+            case let .success(parsed): month = parsed
+            case let .failure(failure): problem(failure.message(field: "month", text: monthText.messageExcerpt))
+            }
+        } else {
+            problem("the month is empty; give the first month the change holds, like 2027-01")
         }
         var seats: SeatChange?
         let seatsText = cell(.seats)
         if !seatsText.isEmpty {
             seats = Self.seatChange(seatsText)
             switch seats {
-            case nil: problem("seats \"\(seatsText)\" is not a seat count; write 12 to set the count, +3 to add or -2 to remove")
+            case nil:
+                problem("seats \"\(seatsText.messageExcerpt)\" is not a seat count; write 12 to set the count, +3 to add or -2 to remove")
             case let .set(count)?, let .add(count)?:
                 if abs(count) > UsageHistory.maximumSeats {
                     problem(
-                        "seats \"\(seatsText)\" is too many; a workspace has at most \(UsageHistory.maximumSeats.groupedThousands) seats")
+                        "seats \"\(seatsText.messageExcerpt)\" is too many; a workspace has at most \(UsageHistory.maximumSeats.groupedThousands) seats"
+                    )
                     seats = nil
                 }
             }
@@ -129,12 +142,14 @@ struct ScenarioFileReader {
             if multiplier == nil, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }),
                 (Int(whole) ?? Int.max) >= UsageMultiplier.maximum.millionths / UsageMultiplier.denominator
             {
-                problem("usage_multiplier \"\(multiplierText)\" is too large; the most is \(UsageMultiplier.maximum)")
+                problem("usage_multiplier \"\(multiplierText.messageExcerpt)\" is too large; the most is \(UsageMultiplier.maximum)")
             } else if multiplier == nil {
-                problem("usage_multiplier \"\(multiplierText)\" is not a plain decimal of 0 or more with at most 6 decimals, like 1.2")
+                problem(
+                    "usage_multiplier \"\(multiplierText.messageExcerpt)\" is not a plain decimal of 0 or more with at most 6 decimals, like 1.2"
+                )
             }
         }
-        let workspace = cell(.workspace)
+        let workspace = cell(.workspace).canonicalName
         guard ok, let month else { return }
         rows.append(
             Row(
@@ -156,19 +171,28 @@ struct ScenarioFileReader {
         let order = DateOrderResolver.resolve(pending, requested: requested, log: &log)
         var names: [String] = []
         var changes: [String: [ScenarioChange]] = [:]
-        var workspaces: [(name: String, line: Int)] = []
+        var lines: [String: [Int]] = [:]
+        // Two rows of one scenario, workspace and month would apply one after the other, the
+        // second silently overriding the first.
+        var firstLines: [RowKey: Int] = [:]
         for row in rows {
             guard let month = order.month(of: row.month) else { continue }
+            let key = RowKey(scenario: row.scenario, workspace: row.workspace, month: month)
+            if let first = firstLines[key] {
+                log.error(
+                    "scenario \"\(row.scenario.messageExcerpt)\" changes \(row.workspace.map { "workspace \"\($0.messageExcerpt)\"" } ?? "every workspace") "
+                        + "in \(month) twice (first on line \(first)); keep one row", line: row.line)
+                continue
+            }
+            firstLines[key] = row.line
             if changes[row.scenario] == nil { names.append(row.scenario) }
             changes[row.scenario, default: []].append(
                 ScenarioChange(
                     workspace: row.workspace, from: month, seats: row.seats, plan: row.plan, usageMultiplier: row.usageMultiplier
                 ))
-            if let workspace = row.workspace, !workspaces.contains(where: { $0.name == workspace }) {
-                workspaces.append((workspace, row.line))
-            }
+            lines[row.scenario, default: []].append(row.line)
         }
-        return Outcome(scenarios: names.map { Scenario(name: $0, changes: changes[$0]!) }, workspaceLines: workspaces)
+        return Outcome(scenarios: names.map { Scenario(name: $0, changes: changes[$0]!) }, changeLines: names.map { lines[$0]! })
     }
 
     /// `12` → set 12; `+3` → add 3; `-2` → remove 2.

@@ -23,7 +23,7 @@ package enum FieldProblem: Error, Equatable {
 
     /// The message for `field` (`credits`, `month`) holding `text`: lower-case, quoting the
     /// value, saying what to do.
-    func message(field: String, text: String) -> String {
+    package func message(field: String, text: String) -> String {
         switch self {
         case .empty: "\(field) is empty; fill it in"
         case .awaitingDecimalMark: "\(field) \"\(text)\" depends on the file's decimal mark"

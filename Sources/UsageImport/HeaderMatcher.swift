@@ -1,4 +1,5 @@
 import CSVStream
+import CreditCore
 
 /// Recognises the header row of an input file by its column names, for every kind of input
 /// file, and words what is missing when no row qualifies.

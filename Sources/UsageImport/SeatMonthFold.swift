@@ -66,19 +66,17 @@ struct SeatMonthFold {
         return repeated
     }
 
-    /// The seat's month totals from its first month with a row, or `nil` if it had none; the
-    /// fold is then ready for the next seat.
+    /// The seat's month totals from its first month with a row to the last month, or `nil` if
+    /// it had none; the fold is then ready for the next seat. Only those months are copied
+    /// out: a seat does not pay for months of the history before its first row.
     mutating func endSeat() -> (firstOffset: Int, usage: [Int])? {
         defer {
             firstOffset = .max
             for index in firstLines.indices { firstLines[index] = 0 }
         }
-        guard firstOffset != .max else {
-            for index in usage.indices { usage[index] = 0 }
-            return nil
-        }
-        let seatUsage = usage
-        usage = [Int](repeating: 0, count: usage.count)
+        guard firstOffset != .max else { return nil }
+        let seatUsage = Array(usage[firstOffset...])
+        for index in firstOffset..<usage.count { usage[index] = 0 }
         return (firstOffset, seatUsage)
     }
 }

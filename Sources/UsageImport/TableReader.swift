@@ -1,4 +1,5 @@
 import CSVStream
+import CreditCore
 
 /// Streams one input file through libcsv into a `TableConsumer`: picks the delimiter, skips
 /// title lines above the header, blank rows and a total row, checks each row's field count,

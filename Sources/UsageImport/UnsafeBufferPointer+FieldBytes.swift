@@ -1,3 +1,5 @@
+import CreditCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -7,23 +7,40 @@ import CreditCore
 /// because a full date such as `04/01/2026` can only be read once the file's date order is known.
 struct UsageAccumulator {
     /// One seat's credits in one month token.
-    private struct Cell {
+    struct Cell {
         var credits = 0
+        /// The line of the first row, negated once a later row for the same seat and token was
+        /// reported (so that a key is reported once); 0 while the seat has no row for the token.
+        /// One field for both keeps a cell at 16 bytes.
+        private var markedLine: Int32 = 0
+        /// The month token.
+        private(set) var token: Int32
+
+        init(token: Int) {
+            self.token = Int32(truncatingIfNeeded: token)
+        }
+
         /// The line of the first row; 0 while the seat has no row for the token.
-        var line: Int32 = 0
-        /// Whether a duplicate row was already reported, so that a key is reported once.
-        var repeated = false
-    }
+        var line: Int { Int(markedLine.magnitude) }
+        /// Whether a later row was reported.
+        var repeated: Bool { markedLine < 0 }
 
-    /// A seat's cell of a month token beyond the dense ones.
-    private struct CellKey: Hashable {
-        var seat: Int
-        var token: Int
-    }
+        /// The first row's credits, from `line`.
+        mutating func start(_ credits: Int, line: Int) {
+            self.credits = credits
+            markedLine = Int32(clamping: line)
+        }
 
-    /// The month tokens every seat keeps in a dense array: three years of months, one spelling
-    /// each, which covers nearly every export.
-    static let denseTokens = 36
+        /// Gives the cell the number its token has in the accumulator it moves into.
+        mutating func renumber(_ token: Int32) {
+            self.token = token
+        }
+
+        /// Notes that a later row was reported.
+        mutating func markRepeated() {
+            if markedLine > 0 { markedLine = -markedLine }
+        }
+    }
 
     /// A distinct month text of the file.
     private struct MonthToken {
@@ -55,21 +72,22 @@ struct UsageAccumulator {
     private var plans = NameTable()
     private var seatWorkspaces: [Int] = []
     private var seatPlans: [Int] = []
-    /// Per seat, its cells indexed by month token, for the first `denseTokens` tokens.
-    private var cells: [[Cell]] = []
-    /// The cells of later tokens, by seat and token. A file may write every row's month
-    /// differently (a different day each time); dense arrays would then grow with seats ×
-    /// tokens, quadratic in the rows, where this grows with the rows.
-    private var sparseCells: [CellKey: Cell] = [:]
+    /// Per seat, a cell for each month token it has rows in, in token order. Memory follows
+    /// the rows, never seats × tokens: a file may write every row's month differently (a
+    /// different day each time), or have 240 month columns, and both cost what their cells do.
+    /// Rows nearly always come in token order for a seat (tokens are numbered in order of
+    /// first appearance), so a cell is nearly always appended; otherwise it is found by
+    /// binary search.
+    private(set) var cells: [[Cell]] = []
     private var monthTable = ByteInterner()
     private var tokens: [MonthToken] = []
     /// Per token, whether it reads as a month; apart from `tokens` to keep the per-row check cheap.
     private var tokenReadable: [Bool] = []
     private var tokenUsed: [Bool] = []
 
-    /// The workspace named in `field`.
-    mutating func workspace(_ field: UnsafeBufferPointer<UInt8>) -> Result<Int, FieldProblem> {
-        workspaces.id(of: field)
+    /// The workspace named in `field` on `line`.
+    mutating func workspace(_ field: UnsafeBufferPointer<UInt8>, line: Int) -> Result<Int, FieldProblem> {
+        workspaces.id(of: field, line: line)
     }
 
     /// The single workspace of a file without a workspace column.
@@ -77,9 +95,9 @@ struct UsageAccumulator {
         workspaces.id(of: UsageHistory.defaultWorkspaceName)
     }
 
-    /// The seat named in `field`, within `workspace`.
-    mutating func seat(_ field: UnsafeBufferPointer<UInt8>, in workspace: Int) -> Result<Int, FieldProblem> {
-        let result = seats.id(of: field, scope: workspace)
+    /// The seat named in `field` on `line`, within `workspace`.
+    mutating func seat(_ field: UnsafeBufferPointer<UInt8>, in workspace: Int, line: Int) -> Result<Int, FieldProblem> {
+        let result = seats.id(of: field, scope: workspace, line: line)
         if case let .success(id) = result, id == cells.count {
             cells.append([])
             seatWorkspaces.append(workspace)
@@ -90,9 +108,9 @@ struct UsageAccumulator {
 
     /// Records the plan in `field` as the seat's: the last row that names one wins, so a seat
     /// that changed plan ends on its latest plan in a file sorted by month.
-    mutating func setPlan(_ field: UnsafeBufferPointer<UInt8>, seat: Int) -> FieldProblem? {
+    mutating func setPlan(_ field: UnsafeBufferPointer<UInt8>, seat: Int, line: Int) -> FieldProblem? {
         if field.isEmpty { return nil }
-        switch plans.id(of: field) {
+        switch plans.id(of: field, line: line) {
         case let .success(id):
             seatPlans[seat] = id
             return nil
@@ -123,27 +141,49 @@ struct UsageAccumulator {
     /// Adds a row's credits; a second row for the same seat and month is summed and reported.
     mutating func add(_ credits: Int, seat: Int, month token: Int, line: Int, log: inout DiagnosticLog) {
         tokenUsed[token] = true
-        guard token < Self.denseTokens else {
-            var cell = sparseCells[CellKey(seat: seat, token: token)] ?? Cell()
-            merge(credits, into: &cell, seat: seat, token: token, line: line, log: &log)
-            sparseCells[CellKey(seat: seat, token: token)] = cell
+        let count = cells[seat].count
+        // The common case, a seat's first row for a month after its others, appends the cell
+        // whole: one access to the seat's cells per row.
+        if count == 0 || cells[seat][count - 1].token < Int32(truncatingIfNeeded: token) {
+            var cell = Cell(token: token)
+            cell.start(credits, line: line)
+            appendCell(cell, seat: seat)
             return
         }
-        reserveCell(seat: seat, token: token)
-        // Through a local: `merge` reads `self`, and passing `&cells[seat][token]` would make
+        let index = cellIndex(seat: seat, token: token)
+        // Through a local: `merge` reads `self`, and passing `&cells[seat][index]` would make
         // Swift copy the whole accumulator on every row to keep that read exclusive.
-        var cell = cells[seat][token]
+        var cell = cells[seat][index]
         merge(credits, into: &cell, seat: seat, token: token, line: line, log: &log)
-        cells[seat][token] = cell
+        cells[seat][index] = cell
     }
 
-    /// Makes room for dense token `token` in `seat`'s cells.
-    private mutating func reserveCell(seat: Int, token: Int) {
-        if cells[seat].count <= token {
-            // Up to every month met so far at once: most seats have a row in most months.
-            let count = min(tokens.count, Self.denseTokens) - cells[seat].count
-            cells[seat].append(contentsOf: repeatElement(Cell(), count: count))
+    /// Appends `cell`, of a later token than the seat's others, to `seat`'s cells.
+    @inline(__always)
+    private mutating func appendCell(_ cell: Cell, seat: Int) {
+        if seat > 0, cells[seat].isEmpty {
+            // As many as the seat before holds: seats of one file look alike, and this spares
+            // the growth steps of a wide file's 240 months.
+            cells[seat].reserveCapacity(cells[seat - 1].count)
         }
+        cells[seat].append(cell)
+    }
+
+    /// Where `seat`'s cell of `token` is, made empty (`line` 0) where the seat had none.
+    private mutating func cellIndex(seat: Int, token: Int) -> Int {
+        let count = cells[seat].count
+        if count == 0 || cells[seat][count - 1].token < token {
+            appendCell(Cell(token: token), seat: seat)
+            return count
+        }
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if cells[seat][middle].token < token { low = middle + 1 } else { high = middle }
+        }
+        if cells[seat][low].token != token { cells[seat].insert(Cell(token: token), at: low) }
+        return low
     }
 
     /// Takes in what `later`, a copy of this accumulator made right after the header, read from
@@ -156,6 +196,10 @@ struct UsageAccumulator {
     /// met it. The accumulator is then part-merged, to be thrown away. `later`'s cells are
     /// released seat by seat as they are added, which lowers the merge's peak memory.
     mutating func absorb(_ later: inout UsageAccumulator) -> Bool {
+        // A name under two spellings is reported where it is met: such a file is read in one go.
+        guard
+            ![workspaces, seats, plans, later.workspaces, later.seats, later.plans].contains(where: \.hasOtherSpellings)
+        else { return false }
         let workspaceIDs = workspaces.merge(later.workspaces)
         let seatIDs = seats.merge(later.seats) { workspaceIDs[$0] }
         let planIDs = plans.merge(later.plans)
@@ -180,27 +224,28 @@ struct UsageAccumulator {
             return token
         }
         for laterSeat in later.cells.indices {
-            let laterCells = later.cells[laterSeat]
-            later.cells[laterSeat] = []
-            for (laterToken, cell) in laterCells.enumerated() where cell.line != 0 {
-                guard place(cell, seat: seatIDs[laterSeat], token: tokenIDs[laterToken]) else { return false }
+            // Taken out, not copied, so that it can be renumbered in place.
+            var laterCells: [Cell] = []
+            swap(&laterCells, &later.cells[laterSeat])
+            let seat = seatIDs[laterSeat]
+            if cells[seat].isEmpty {
+                // A seat first met in the later part (nearly all of them): its cells move over
+                // whole, renumbered, in token order.
+                for index in laterCells.indices {
+                    laterCells[index].renumber(Int32(truncatingIfNeeded: tokenIDs[Int(laterCells[index].token)]))
+                }
+                if !zip(laterCells, laterCells.dropFirst()).allSatisfy({ $0.token < $1.token }) { laterCells.sort { $0.token < $1.token } }
+                cells[seat] = laterCells
+                continue
+            }
+            for cell in laterCells {
+                let index = cellIndex(seat: seat, token: tokenIDs[Int(cell.token)])
+                guard cells[seat][index].line == 0 else { return false }
+                var placed = Cell(token: tokenIDs[Int(cell.token)])
+                placed.start(cell.credits, line: cell.line)
+                cells[seat][index] = placed
             }
         }
-        for (key, cell) in later.sparseCells {
-            guard place(cell, seat: seatIDs[key.seat], token: tokenIDs[key.token]) else { return false }
-        }
-        return true
-    }
-
-    /// Puts a merged part's cell where `add` would have put it; `false` when the seat already
-    /// has a cell for the token.
-    private mutating func place(_ cell: Cell, seat: Int, token: Int) -> Bool {
-        guard token < Self.denseTokens else {
-            return sparseCells.updateValue(cell, forKey: CellKey(seat: seat, token: token)) == nil
-        }
-        reserveCell(seat: seat, token: token)
-        guard cells[seat][token].line == 0 else { return false }
-        cells[seat][token] = cell
         return true
     }
 
@@ -208,7 +253,7 @@ struct UsageAccumulator {
     /// reported once.
     private func merge(_ credits: Int, into cell: inout Cell, seat: Int, token: Int, line: Int, log: inout DiagnosticLog) {
         if cell.line == 0 {
-            cell = Cell(credits: credits, line: Int32(clamping: line))
+            cell.start(credits, line: line)
             return
         }
         let (sum, overflow) = cell.credits.addingReportingOverflow(credits)
@@ -218,8 +263,8 @@ struct UsageAccumulator {
         }
         cell.credits = sum
         if !cell.repeated {
-            cell.repeated = true
-            log.warning(duplicateMessage(seat: seat, month: tokens[token].text, firstLine: Int(cell.line)), line: line)
+            cell.markRepeated()
+            log.warning(duplicateMessage(seat: seat, month: tokens[token].text, firstLine: cell.line), line: line)
         }
     }
 
@@ -250,7 +295,8 @@ struct UsageAccumulator {
         for (workspace, seats) in seatsByWorkspace.enumerated() {
             var monthTotals = [Int](repeating: 0, count: monthCount)
             for seat in seats {
-                for (offset, credits) in seat.usage.enumerated() {
+                for (index, credits) in seat.usage.recorded.enumerated() {
+                    let offset = seat.usage.leadingZeros + index
                     let (sum, overflow) = monthTotals[offset].addingReportingOverflow(credits)
                     monthTotals[offset] = overflow ? WholeNumber.maximum + 1 : min(sum, WholeNumber.maximum + 1)
                 }
@@ -261,6 +307,19 @@ struct UsageAccumulator {
                     "the credits of \(name) in \(firstMonth.advanced(by: offset)) add up to more than "
                         + "\(WholeNumber.maximum.groupedThousands); check for a wrong value",
                     line: nil)
+            }
+        }
+    }
+
+    /// Reports each name met under two Unicode spellings, which are one name (NFC).
+    private func reportSpellings(log: inout DiagnosticLog) {
+        let kinds = [("workspace", workspaces), ("seat", seats), ("plan", plans)]
+        for (kind, table) in kinds {
+            for collapse in table.collapsed {
+                log.warning(
+                    "\(kind) \"\(table.names[collapse.id].messageExcerpt)\" is written with other Unicode characters than on "
+                        + "line \(collapse.firstLine) (the same letters, composed differently); both are read as one \(kind)",
+                    line: collapse.line)
             }
         }
     }
@@ -306,25 +365,14 @@ struct UsageAccumulator {
             firstMonth: firstMonth, monthCount: monthCount, tokenMonths: tokenMonths, tokenDays: tokenDays)
         var total = 0
         var totalOverflows = false
-        var sparseBySeat: [Int: [(token: Int, cell: Cell)]] = [:]
-        for (key, cell) in sparseCells { sparseBySeat[key.seat, default: []].append((key.token, cell)) }
-        sparseCells = [:]
         for seat in cells.indices {
-            func take(_ cell: Cell, token: Int) {
-                guard cell.line != 0, let repeated = fold.take(cell.credits, line: Int(cell.line), token: token) else {
-                    return
-                }
+            let seatCells = cells[seat]
+            cells[seat] = []
+            for cell in seatCells {
+                guard let repeated = fold.take(cell.credits, line: cell.line, token: Int(cell.token)) else { continue }
                 log.warning(
                     duplicateMessage(seat: seat, month: repeated.month.description, firstLine: repeated.firstLine),
                     line: repeated.laterLine)
-            }
-            // The dense cells in token order, then any sparse ones in token order, read where
-            // they are: gathering them into one array per seat took a good part of this loop.
-            let dense = cells[seat]
-            cells[seat] = []
-            for (token, cell) in dense.enumerated() { take(cell, token: token) }
-            if !sparseBySeat.isEmpty, let sparse = sparseBySeat.removeValue(forKey: seat) {
-                for (token, cell) in sparse.sorted(by: { $0.token < $1.token }) { take(cell, token: token) }
             }
             guard let (firstOffset, usage) = fold.endSeat() else { continue }
             for credits in usage {
@@ -334,9 +382,12 @@ struct UsageAccumulator {
             }
             let plan = seatPlans[seat] < 0 ? nil : plans.names[seatPlans[seat]].lowercased()
             seatsByWorkspace[seatWorkspaces[seat]].append(
-                SeatHistory(id: seats.names[seat], plan: plan, firstOffset: firstOffset, usage: usage))
+                SeatHistory(
+                    id: seats.names[seat], plan: plan, firstOffset: firstOffset,
+                    usage: SeatUsage(leadingZeros: firstOffset, recorded: usage)))
         }
         totalOverflows = totalOverflows || fold.overflows
+        reportSpellings(log: &log)
         if let dailyLine = fold.dailyLine {
             log.warning(
                 "the file has a row per day (line \(dailyLine) is a seat's second day of a month); "

@@ -112,7 +112,7 @@ struct UsageTableReader: MergeableTableConsumer {
 
         var workspace = defaultWorkspace
         if let workspaceColumn {
-            switch accumulator.workspace(field(workspaceColumn)) {
+            switch accumulator.workspace(field(workspaceColumn), line: line) {
             case let .success(id): workspace = id
             case let .failure(problem):
                 problems.add(problem, field: "workspace", bytes: field(workspaceColumn))
@@ -120,13 +120,13 @@ struct UsageTableReader: MergeableTableConsumer {
             }
         }
         let seat: Int
-        switch accumulator.seat(field(seatColumn), in: workspace) {
+        switch accumulator.seat(field(seatColumn), in: workspace, line: line) {
         case let .success(id): seat = id
         case let .failure(problem):
             problems.add(problem, field: "seat", bytes: field(seatColumn))
             return
         }
-        if let planColumn, let problem = accumulator.setPlan(field(planColumn), seat: seat) {
+        if let planColumn, let problem = accumulator.setPlan(field(planColumn), seat: seat, line: line) {
             problems.add(problem, field: "plan", bytes: field(planColumn))
         }
         if format == .long {

@@ -9,6 +9,14 @@ public enum WorkspaceListImporter {
     public static func load(
         fileAt path: String, options: UsageImportOptions = .init()
     ) throws(UsageImportError) -> [WorkspaceSettings] {
+        try list(fileAt: path, options: options).settings
+    }
+
+    /// The workspaces in the file at `path`, in file order, with their lines, to be checked
+    /// against the usage file and the pricing (`WorkspaceList.check`).
+    ///
+    /// - Throws: every error found in the file, each naming its line.
+    public static func list(fileAt path: String, options: UsageImportOptions = .init()) throws(UsageImportError) -> WorkspaceList {
         var log = DiagnosticLog(file: InputText.displayName(of: path), limit: options.maxErrors)
         guard let input = InputText.prepare(path: path, encoding: options.encoding, log: &log) else {
             throw UsageImportError(errors: log.errors, warnings: log.warnings)
@@ -22,8 +30,8 @@ public enum WorkspaceListImporter {
             reader = WorkspaceListReader(decimalMark: options.decimalMark, told: told)
             _ = TableReader.read(fileAt: input.path, options: options, into: &reader, log: &log)
         }
-        let settings = reader.finish(options: options, log: &log)
+        let read = reader.finish(options: options, log: &log)
         guard !log.hasErrors else { throw UsageImportError(errors: log.errors, warnings: log.warnings) }
-        return settings
+        return WorkspaceList(file: log.file, settings: read.settings, lines: read.lines)
     }
 }

@@ -59,7 +59,8 @@ struct WorkspaceListReader: TableConsumer {
         }
         func text(_ column: WorkspaceColumn) -> String? {
             switch field(column)!.nameText {
-            case let .success(text): return text
+            // Names compare as everywhere: NFC, so two spellings of one name are listed twice.
+            case let .success(text): return text.canonicalName
             case let .failure(problem):
                 problems.add(problem, field: column.role, bytes: field(column)!)
                 return nil
@@ -129,18 +130,20 @@ struct WorkspaceListReader: TableConsumer {
         log.error(matcher.missingColumnsMessage(required: Self.required), line: matcher.closest?.line)
     }
 
-    /// The settings in file order, their `as_of` months read in the file's date order.
-    func finish(options: UsageImportOptions, log: inout DiagnosticLog) -> [WorkspaceSettings] {
+    /// The settings in file order, their `as_of` months read in the file's date order, and
+    /// the line of each.
+    func finish(options: UsageImportOptions, log: inout DiagnosticLog) -> (settings: [WorkspaceSettings], lines: [Int]) {
         numbers.finish(field: "value", log: &log)
         let pending = rows.compactMap { row -> PendingDate? in
             guard case let .fullDate(date) = row.asOf else { return nil }
             return PendingDate(date: date, text: row.asOfText, line: row.line)
         }
         let outcome = DateOrderResolver.resolve(pending, requested: options.dateOrder, log: &log)
-        return rows.map { row in
+        let settings = rows.map { row in
             var settings = row.settings
             settings.asOf = row.asOf.flatMap { outcome.month(of: $0) }
             return settings
         }
+        return (settings, rows.map(\.line))
     }
 }

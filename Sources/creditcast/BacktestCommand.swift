@@ -80,7 +80,7 @@ struct BacktestCommand: ParsableCommand {
         let rules = try pool.purchaseRules(pricing)
         let history = try pool.loadHistory(running, reading: reading, asOf: nil)
         // `--balance` opens the history's first month: the backtest replays every pool from there.
-        let resolver = try pool.resolver(pricing)
+        let resolver = try pool.resolver(pricing, history: history)
         let pools: [WorkspacePool]
         do { pools = try history.workspaces.map { try resolver.pool(named: $0.name, in: history) } } catch { throw CommandFailure(error) }
 

@@ -34,7 +34,7 @@ struct Creditcast: ParsableCommand {
     static func unknownCommandMessage(_ word: String) -> String? {
         let names = configuration.subcommands.compactMap { $0.configuration.commandName }
         guard !word.hasPrefix("-"), !names.contains(word), word != "help" else { return nil }
-        let suggestion = NameSuggestion.closest(to: word, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        let suggestion = NameSuggestion.nearest(to: word, in: names).map { "; did you mean '\($0)'?" } ?? ""
         return
             "Error: unknown command '\(word)'\(suggestion)\nCommands: \(names.joined(separator: ", ")) (creditcast --help says what each does)\n"
     }

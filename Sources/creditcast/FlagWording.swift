@@ -41,6 +41,17 @@ enum FlagWording {
         "\(usageFile): --as-of \(error.asOf) is before the file's first month, \(error.firstMonth)"
     }
 
+    /// `--as-of` after the usage file's last month: the forecast would start after months of
+    /// which the file says nothing.
+    static func asOfAfterHistory(_ asOf: Month, lastMonth: Month, usageFile: String) -> String {
+        "\(usageFile): --as-of \(asOf) is after the file's last month, \(lastMonth); give a month from the file"
+    }
+
+    /// A `--buy` month outside the months the ledger runs.
+    static func buyOutsideLedger(_ month: Month, credits: Int, months: ClosedRange<Month>) -> String {
+        "--buy \(month):\(credits) is outside the ledger's months, \(months.lowerBound) to \(months.upperBound)"
+    }
+
     /// A backtest's error, the usage file named where the history is too short.
     static func message(_ error: BacktestError, usageFile: String) -> String {
         guard case .notEnoughHistory = error else { return "\(error)" }
@@ -50,7 +61,7 @@ enum FlagWording {
     private static func message(_ error: PricingError) -> String {
         guard case let .missingPlan(workspace) = error else { return "\(error)" }
         return
-            "no plan for workspace \"\(workspace)\"; give --plan, a workspaces file with a plan column, or a plan column in the usage file"
+            "no plan for workspace \"\(workspace.messageExcerpt)\"; give --plan, a workspaces file with a plan column, or a plan column in the usage file"
     }
 
     private static func message(_ error: MergeError) -> String {

@@ -39,7 +39,7 @@ struct ForecastInputs {
         } else {
             history = try pool.loadHistory(running, reading: reading, asOf: modelling.asOf)
         }
-        let (resolver, pools) = try pool.forecastPools(history, pricing: pricing)
+        let (resolver, pools) = try pool.forecastPools(history, pricing: pricing, part: portfolio == nil ? nil : sharding.selected)
         self.resolver = resolver
         part = (sharding.selected ?? .whole).select(history: history, pools: pools)
         let usesPrior = modelling.model == .seats && !modelling.standalone

@@ -75,9 +75,11 @@ struct LedgerCommand: ParsableCommand {
             let pricing = try pool.loadPricing()
             let history = try loadHistory()
             let rules = try pool.purchaseRules(pricing)
-            let replay = HistoryReplay(pricing: pricing, rules: rules, scheduledPurchases: try scheduledPurchases(pricing))
+            let replay = HistoryReplay(
+                pricing: pricing, rules: rules, scheduledPurchases: try scheduledPurchases(pricing, months: history.months))
+            let resolver = try pool.resolver(pricing, history: history)
             let workspaces: [HistoryReplay.Workspace]
-            do { workspaces = try replay.replay(history, resolver: try pool.resolver(pricing)) } catch { throw CommandFailure(error) }
+            do { workspaces = try replay.replay(history, resolver: resolver) } catch { throw CommandFailure(error) }
             let ledger = LedgerReport(
                 workspaces: workspaces.map { (history.hasWorkspaceColumn ? $0.name : nil, $0.months) }
             )
@@ -120,9 +122,13 @@ struct LedgerCommand: ParsableCommand {
         return values.map { $0! }
     }
 
-    private func scheduledPurchases(_ pricing: Pricing) throws -> [Month: [CreditPackage]] {
+    private func scheduledPurchases(_ pricing: Pricing, months: ClosedRange<Month>) throws -> [Month: [CreditPackage]] {
         var purchases: [Month: [CreditPackage]] = [:]
         for buy in buy {
+            // A purchase in a month the ledger never runs would be silently left out.
+            guard months.contains(buy.month) else {
+                throw CommandFailure([FlagWording.buyOutsideLedger(buy.month, credits: buy.credits, months: months)])
+            }
             do { purchases[buy.month, default: []].append(try pricing.package(ofCredits: buy.credits)) } catch {
                 throw CommandFailure(error)
             }

@@ -15,7 +15,7 @@ struct PoolOptions: ParsableArguments {
     @Option(help: "Plan of every workspace: launch, growth, pro, or a plan of the pricing file.")
     var plan: String?
 
-    @Option(help: "Seats of every workspace, every month, 0 to 10,000,000 (counted from the usage file when left out).")
+    @Option(help: "Seats of every workspace, every month, 1 to 10,000,000 (counted from the usage file when left out).")
     var seats: Int?
 
     @Option(
@@ -39,11 +39,14 @@ struct PoolOptions: ParsableArguments {
     var workspaces: String?
 
     func validate() throws {
-        for (name, value, most) in [
-            ("--seats", seats, UsageHistory.maximumSeats), ("--balance", balance, UsageHistory.maximumCredits),
-            ("--cap", cap, UsageHistory.maximumCredits),
+        // A pool of no seats accrues nothing and forecasts nothing: --seats 0 is a slip.
+        for (name, value, range) in [
+            ("--seats", seats, 1...UsageHistory.maximumSeats), ("--balance", balance, 0...UsageHistory.maximumCredits),
+            ("--cap", cap, 0...UsageHistory.maximumCredits),
         ] {
-            if let value, !(0...most).contains(value) { throw ValidationError("\(name) must be from 0 to \(most.groupedThousands)") }
+            if let value, !range.contains(value) {
+                throw ValidationError("\(name) must be from \(range.lowerBound) to \(range.upperBound.groupedThousands)")
+            }
         }
         if let autoPurchase, autoPurchase <= 0 { throw ValidationError("--auto-purchase must be a package size in credits") }
     }
@@ -68,12 +71,29 @@ struct PoolOptions: ParsableArguments {
         }
     }
 
-    /// The resolver that settles each workspace's pool from these options and the workspaces
-    /// file; `--balance` opens `balanceMonth` (`nil`: the history's first month).
-    func resolver(_ pricing: Pricing, balanceMonth: Month? = nil) throws -> PoolResolver {
+    /// The resolver that settles each workspace's pool of `history` from these options and the
+    /// workspaces file, whose rows must name workspaces of `history` and plans of `pricing`;
+    /// `--balance` opens `balanceMonth` (`nil`: the history's first month). When `history` is
+    /// the part of a split usage file that `part` reads, rows of the other shards' workspaces
+    /// are expected to be missing from it.
+    func resolver(_ pricing: Pricing, history: UsageHistory, balanceMonth: Month? = nil, part: Shard? = nil) throws -> PoolResolver {
         var settings: [WorkspaceSettings] = []
         if let workspaces {
-            do { settings = try WorkspaceListImporter.load(fileAt: workspaces) } catch { throw CommandFailure(error) }
+            do {
+                let list = try WorkspaceListImporter.list(fileAt: workspaces)
+                try list.check(workspaces: history.workspaces.map(\.name), elsewhere: { name in part.map { !$0.contains(name) } ?? false })
+                { plan in
+                    do {
+                        _ = try pricing.plan(named: plan)
+                        return nil
+                    } catch {
+                        return "\(error)"
+                    }
+                }
+                settings = list.settings
+            } catch {
+                throw CommandFailure(error)
+            }
         }
         let overrides = PoolResolver.Overrides(plan: plan, seats: seats, balance: balance, balanceMonth: balanceMonth, cap: cap)
         return PoolResolver(pricing: pricing, overrides: overrides, settings: settings)
@@ -96,6 +116,9 @@ extension PoolOptions {
             for warning in imported.warnings { Terminal.standardError.write("creditcast: warning: \(FlagWording.message(warning))\n") }
         }
         guard let asOf else { return imported.history }
+        guard asOf <= imported.history.lastMonth else {
+            throw CommandFailure([FlagWording.asOfAfterHistory(asOf, lastMonth: imported.history.lastMonth, usageFile: running.usage)])
+        }
         do {
             return try imported.history.truncated(through: asOf)
         } catch {
@@ -103,9 +126,12 @@ extension PoolOptions {
         }
     }
 
-    /// Every workspace's pool for a forecast of `history`: `--balance` is the balance now.
-    func forecastPools(_ history: UsageHistory, pricing: Pricing) throws -> (resolver: PoolResolver, pools: [WorkspacePool]) {
-        let resolver = try resolver(pricing, balanceMonth: history.lastMonth.advanced(by: 1))
+    /// Every workspace's pool for a forecast of `history` (the part `part` reads of a split
+    /// usage file, if given): `--balance` is the balance now.
+    func forecastPools(_ history: UsageHistory, pricing: Pricing, part: Shard? = nil) throws -> (
+        resolver: PoolResolver, pools: [WorkspacePool]
+    ) {
+        let resolver = try resolver(pricing, history: history, balanceMonth: history.lastMonth.advanced(by: 1), part: part)
         do {
             return (resolver, try history.workspaces.map { try resolver.pool(named: $0.name, in: history) })
         } catch {
@@ -138,15 +164,20 @@ extension PoolOptions {
 
 extension PoolOptions {
     /// The scenarios of the scenario file at `path` (none without one), plans looked up in
-    /// `pricing`, full dates read in `--date-order`, every workspace a row names checked against
-    /// `history`.
+    /// `pricing`, full dates read in `--date-order`, checked against the forecast of `history`
+    /// over `horizon` months: its workspaces, their seats as `resolver` settles them, its months.
     func loadScenarios(
-        _ path: String?, pricing: Pricing, history: UsageHistory, dateOrder: DateOrder?
+        _ path: String?, pricing: Pricing, history: UsageHistory, resolver: PoolResolver, horizon: Int, dateOrder: DateOrder?
     ) throws -> [Scenario] {
         guard let path else { return [] }
         do {
             let file = try ScenarioFile(fileAt: path, pricing: pricing, options: UsageImportOptions(dateOrder: dateOrder))
-            try file.checkWorkspaces(known: Set(history.workspaces.map(\.name)), file: path)
+            var seats: [String: Int] = [:]
+            for workspace in history.workspaces {
+                seats[workspace.name] = try resolver.pool(named: workspace.name, in: history).seats ?? workspace.seats.count
+            }
+            let start = history.lastMonth.advanced(by: 1)
+            try file.check(seats: seats, forecastMonths: start...start.advanced(by: horizon - 1), file: path)
             return file.scenarios
         } catch {
             throw CommandFailure(error)

@@ -74,10 +74,12 @@ struct RenewCommand: ParsableCommand {
         try reportingFailures {
             let loaded = try ForecastInputs(pool: pool, running: running, reading: reading, modelling: modelling, sharding: sharding)
             let (pricing, rules, history, resolver, part) = (loaded.pricing, loaded.rules, loaded.history, loaded.resolver, loaded.part)
-            let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history, dateOrder: reading.dateOrder)
             let renewalMonth = renewal ?? history.lastMonth.advanced(by: 1)
+            let horizon = history.lastMonth.advanced(by: 1).distance(to: renewalMonth) + ForecastEngine.renewalYearMonths
+            let scenarios = try pool.loadScenarios(
+                scenario, pricing: pricing, history: history, resolver: resolver, horizon: horizon, dateOrder: reading.dateOrder)
             let settings = ForecastSettings(
-                horizon: history.lastMonth.advanced(by: 1).distance(to: renewalMonth) + ForecastEngine.renewalYearMonths,
+                horizon: horizon,
                 trials: trials, seed: running.seed, model: modelling.model, portfolioPrior: loaded.portfolioPrior
             )
             let inputHash = pool.fingerprint(

@@ -3,23 +3,19 @@ import Testing
 @testable import CreditCore
 
 @Suite struct NameSuggestionTests {
-    @Test func editDistanceCountsInsertionsDeletionsAndSubstitutions() {
-        let pairs: [(String, String, Int)] = [
-            ("", "", 0), ("", "abc", 3), ("kitten", "sitting", 3), ("forcast", "forecast", 1), ("flaw", "lawn", 2), ("abc", "abc", 0),
-        ]
-        for (a, b, distance) in pairs {
-            #expect(NameSuggestion.editDistance(Array(a), Array(b)) == distance, "\(a) → \(b)")
-            #expect(NameSuggestion.editDistance(Array(b), Array(a)) == distance, "\(b) → \(a)")
-        }
+    @Test func theNearestCloseNameIsOffered() {
+        #expect(NameSuggestion.nearest(to: "Acme Corp", in: ["Acme Crop", "Beta", "Gamma"]) == "Acme Crop")
+        #expect(NameSuggestion.nearest(to: "grwoth", in: ["launch", "growth", "pro"]) == "growth")
+        #expect(NameSuggestion.nearest(to: "ACME", in: ["acme", "beta"]) == "acme")
+        #expect(NameSuggestion.didYouMean("gold", in: ["launch", "growth", "pro"]) == "")
+        #expect(NameSuggestion.didYouMean("prp", in: ["launch", "growth", "pro"]) == "; did you mean \"pro\"?")
     }
 
-    @Test func suggestsOnlyANearName() {
-        let commands = ["ledger", "check", "forecast", "watchlist", "renew", "backtest", "merge"]
-        #expect(NameSuggestion.closest(to: "forcast", among: commands) == "forecast")
-        #expect(NameSuggestion.closest(to: "Watchlst", among: commands) == "watchlist")
-        #expect(NameSuggestion.closest(to: "renwe", among: commands) == nil)  // two edits in five letters: too far
-        #expect(NameSuggestion.closest(to: "merg", among: commands) == "merge")
-        #expect(NameSuggestion.closest(to: "deploy", among: commands) == nil)
-        #expect(NameSuggestion.closest(to: "Acme Co", among: ["Acme Co.", "Acme Corp"]) == "Acme Co.")
+    @Test func nothingIsOfferedWhenNoNameIsCloseOrTwoAreEquallyNear() {
+        // One edit per three characters: "Zeta" is two edits from "Beta".
+        #expect(NameSuggestion.nearest(to: "Zeda", in: ["Beta"]) == nil)
+        #expect(NameSuggestion.nearest(to: "ws1", in: ["ws2", "ws3"]) == nil)
+        #expect(NameSuggestion.nearest(to: "", in: ["a"]) == "a")
+        #expect(NameSuggestion.nearest(to: "x", in: [String]()) == nil)
     }
 }

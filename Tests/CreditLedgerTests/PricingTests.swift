@@ -35,6 +35,38 @@ import Testing
         }
     }
 
+    @Test func everyPlanAndPackageIsListedOnceWithANameAndKnownKeys() {
+        func problem(_ yaml: String) -> PricingError? {
+            do {
+                _ = try Pricing(yaml: yaml, file: "p.yaml")
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(
+            problem("plans:\n  growth: 3000\n  Growth: 4000\n")
+                == .invalid(file: "p.yaml", line: 3, message: "plan \"Growth\" is listed twice (first on line 2); plan names ignore case"))
+        #expect(
+            problem("plans:\n  Caf\u{E9}: 3000\n  cafe\u{301}: 4000\n")
+                == .invalid(file: "p.yaml", line: 3, message: "plan \"café\" is listed twice (first on line 2); plan names ignore case"))
+        #expect(problem("plans:\n  \"\": 3000\n") == .invalid(file: "p.yaml", line: 2, message: "a plan needs a name, e.g. growth: 3000"))
+        #expect(problem("plans:\n  \" \": 3000\n") == .invalid(file: "p.yaml", line: 2, message: "a plan needs a name, e.g. growth: 3000"))
+        #expect(
+            problem("packages:\n  - {credits: 100000, price: 2500}\n  - {credits: 100_000, price: 2400}\n")
+                == .invalid(file: "p.yaml", line: 3, message: "a package of 100,000 credits is listed twice (first on line 2)"))
+        #expect(
+            problem("packages:\n  - credits: 100000\n    price: 2500\n    expiry: 12\n")
+                == .invalid(file: "p.yaml", line: 4, message: "unknown key \"expiry\" in a package; a package has credits and price"))
+        #expect(
+            problem("cap_timing: close\nplans:\n  pro: 1\n\u{202E}x: 1\n")
+                == .invalid(
+                    file: "p.yaml", line: 4,
+                    message:
+                        "unknown key \"\\u{202E}x\"; expected plans, packages, pay_as_you_go, cap_months, cap_timing or package_expiry_months"
+                ))
+    }
+
     @Test func badPriceNamesItsLine() {
         #expect(
             throws: PricingError.invalid(
@@ -52,6 +84,9 @@ import Testing
         #expect(
             PricingError.unknownPlan("Enterprise", known: ["launch", "growth", "pro"]).description
                 == "unknown plan \"Enterprise\"; the pricing lists launch, growth, pro")
+        #expect(
+            PricingError.unknownPlan("grwoth", known: ["launch", "growth", "pro"]).description
+                == "unknown plan \"grwoth\"; the pricing lists launch, growth, pro; did you mean \"growth\"?")
     }
 }
 

@@ -39,7 +39,8 @@ import UsageImport
             file.scenarios[1].changes == [
                 .init(from: Month("2026-12")!, seats: .add(-2), plan: Plan(name: "launch", monthlyAllowance: 2_000))
             ])
-        #expect(file.workspaceLines.map(\.name) == ["Acme"] && file.workspaceLines.map(\.line) == [3])
+        #expect(file.changeLines == [[2, 3], [4]])
+        let forecast = Month("2026-12")!...Month("2027-11")!
         #expect(
             throws: UsageImportError(errors: [
                 ImportDiagnostic(
@@ -47,7 +48,83 @@ import UsageImport
                     message: "workspace \"Acme\" is not in the usage file; check its spelling, or leave the cell blank for every workspace"
                 )
             ])
-        ) { try file.checkWorkspaces(known: ["Beta"], file: "plans.csv") }
+        ) { try file.check(seats: ["Beta": 4], forecastMonths: forecast, file: "plans.csv") }
+        try file.check(seats: ["Acme": 4, "Beta": 2], forecastMonths: forecast, file: "plans.csv")
+    }
+
+    /// The messages of checking `text` against a forecast of `seats` from 2027-01 to 2027-12.
+    private func checkProblems(_ text: String, seats: [String: Int]) throws -> [String] {
+        do {
+            try read(text).check(seats: seats, forecastMonths: Month("2027-01")!...Month("2027-12")!, file: "what-if.csv")
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    @Test func changesOutsideTheForecastOrOfUnknownWorkspacesAreNamedWithTheNearestName() throws {
+        #expect(
+            try checkProblems(
+                """
+                scenario,month,seats,workspace
+                a,2026-12,+1,Acme Corp
+                a,2028-01,+1,
+                a,Jan 2027,+1,Acme Crop
+                a,März 2027,+1,Gamma
+
+                """, seats: ["Acme Corp": 3, "Beta": 2]) == [
+                    "what-if.csv:2: month 2026-12 is before the forecast, which starts in 2027-01; date the change 2027-01 or later",
+                    "what-if.csv:3: month 2028-01 is after the forecast's last month, 2027-12; the change would change nothing",
+                    "what-if.csv:4: workspace \"Acme Crop\" is not in the usage file; did you mean \"Acme Corp\"?; "
+                        + "check its spelling, or leave the cell blank for every workspace",
+                    "what-if.csv:5: workspace \"Gamma\" is not in the usage file; check its spelling, or leave the cell blank for every workspace",
+                ])
+    }
+
+    @Test func aChangeMayNotRemoveMoreSeatsThanTheWorkspaceHasThen() throws {
+        // Changes apply in month order: -3 for every workspace in January fails for Beta's 2
+        // seats (Acme keeps 7); Beta is set to 5 in March, -2 in May leaves 3, -3 in June 0.
+        #expect(
+            try checkProblems(
+                """
+                scenario,month,seats,workspace
+                cut,2027-06,-3,Beta
+                cut,2027-03,5,Beta
+                cut,2027-05,-2,
+                cut,2027-01,-3,
+
+                """, seats: ["Acme": 10, "Beta": 2]) == [
+                    "what-if.csv:5: seats -3 removes 3 seats from workspace \"Beta\", which has 2 in 2027-01"
+                ])
+        #expect(try checkProblems("scenario,month,seats,workspace\ncut,2027-02,-10,Acme\n", seats: ["Acme": 10]) == [])
+    }
+
+    @Test func aRowRepeatingAnotherOfItsScenarioWorkspaceAndMonthIsAnError() {
+        #expect(
+            problems(
+                """
+                scenario,month,seats,workspace
+                a,2027-01,+1,Acme
+                a,Jan 2027,+2,Acme
+                b,2027-01,+2,Acme
+                a,2027-01,+2,
+                a,01/2027,+3,
+
+                """) == [
+                    "what-if.csv:3: scenario \"a\" changes workspace \"Acme\" in 2027-01 twice (first on line 2); keep one row",
+                    "what-if.csv:6: scenario \"a\" changes every workspace in 2027-01 twice (first on line 5); keep one row",
+                ])
+    }
+
+    @Test func valuesAreQuotedShortWithControlsAndOverridesWrittenOut() {
+        #expect(
+            problems("scenario,month,seats\na,2027-01,\u{202E}12\u{1B}\n")
+                == ["what-if.csv:2: seats \"\\u{202E}12\\x1B\" is not a seat count; write 12 to set the count, +3 to add or -2 to remove"])
+        #expect(
+            problems("scenario,month,seats\na,2027-01,\(String(repeating: "9", count: 70))\n")
+                == [
+                    "what-if.csv:2: seats \"\(String(repeating: "9", count: 60))…\" is not a seat count; write 12 to set the count, +3 to add or -2 to remove"
+                ])
     }
 
     @Test func everyBadRowIsReportedByLine() {
@@ -63,7 +140,7 @@ import UsageImport
                 Baseline,2027-01,1,,
 
                 """) == [
-                    "what-if.csv:2: month \"2027-13\" is not readable; write months like 2027-01",
+                    "what-if.csv:2: month \"2027-13\" is not readable: 13 is not a month number (1 to 12)",
                     "what-if.csv:3: the scenario name is empty; name the scenario this row belongs to",
                     "what-if.csv:4: seats \"+-3\" is not a seat count; write 12 to set the count, +3 to add or -2 to remove",
                     "what-if.csv:5: unknown plan \"gold\"; the pricing lists launch, growth, pro",
@@ -107,8 +184,8 @@ import UsageImport
         let rows = (1...3).map { _ in "a,never,," }.joined(separator: "\n")
         #expect(
             problems("scenario,month,seats\n" + rows + "\n", options: UsageImportOptions(maxErrors: 2)) == [
-                "what-if.csv:2: month \"never\" is not readable; write months like 2027-01",
-                "what-if.csv:3: month \"never\" is not readable; write months like 2027-01",
+                "what-if.csv:2: month \"never\" is not a month; write it like 2026-04 or Apr 2026",
+                "what-if.csv:3: month \"never\" is not a month; write it like 2026-04 or Apr 2026",
                 "what-if.csv: … and 1 more errors",
             ])
     }

@@ -10,7 +10,7 @@ import Testing
     private static let walkthrough = [18000, 5000, 8000, 50000]
 
     private func usage(_ path: String, _ options: UsageImportOptions = .init()) throws -> [[Int]] {
-        try UsageImporter.load(fileAt: path, options: options).history.workspaces.flatMap { $0.seats.map(\.usage) }
+        try UsageImporter.load(fileAt: path, options: options).history.workspaces.flatMap { $0.seats.map { Array($0.usage) } }
     }
 
     @Test func theGermanWalkthroughIsAnErrorUnlessTheMarkIsGiven() throws {

@@ -10,7 +10,7 @@ import Testing
 
     private func seats(_ path: String, _ options: UsageImportOptions = .init()) throws -> [String: [Int]] {
         let seats = try UsageImporter.load(fileAt: path, options: options).history.workspaces.flatMap(\.seats)
-        return Dictionary(uniqueKeysWithValues: seats.map { ($0.id, $0.usage) })
+        return Dictionary(uniqueKeysWithValues: seats.map { ($0.id, Array($0.usage)) })
     }
 
     private static let expected = ["José": [100], "Müller": [200]]

@@ -9,7 +9,7 @@ import Testing
         let history = try UsageImporter.load(fileAt: temporaryFile(text), options: options).history
         return Dictionary(
             uniqueKeysWithValues: history.workspaces.flatMap { workspace in
-                workspace.seats.map { ("\(workspace.name)/\($0.id)", $0.usage) }
+                workspace.seats.map { ("\(workspace.name)/\($0.id)", Array($0.usage)) }
             })
     }
 

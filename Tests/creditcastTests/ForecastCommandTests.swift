@@ -133,6 +133,18 @@ import Testing
         #expect(result.standardError == "creditcast: samples/team-usage.csv: --as-of 2025-08 is before the file's first month, 2025-09\n")
     }
 
+    @Test func anAsOfAfterTheHistoryExitsOneAndSaysSo() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        let result = try CommandRunner.run([
+            "forecast", "--usage", "samples/team-usage.csv", "--plan", "growth", "--as-of", "2026-11", "--out", out.path, "--quiet",
+        ])
+        #expect(result.status == 1)
+        #expect(
+            result.standardError
+                == "creditcast: samples/team-usage.csv: --as-of 2026-11 is after the file's last month, 2026-10; give a month from the file\n"
+        )
+    }
+
     @Test func outputThatCannotBeCreatedFailsWithoutHalfAReport() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let blocker = directory.appendingPathComponent("report")

@@ -66,6 +66,35 @@ import Testing
         #expect(result.standardError == "creditcast: no package of 120000 credits; the pricing lists 100000, 250000, 500000, 1000000\n")
     }
 
+    @Test func aScheduledPurchaseOutsideTheLedgersMonthsIsNamed() throws {
+        let result = try CommandRunner.run([
+            "ledger", "--plan", "growth", "--seats", "10", "--start", "2026-04", "--monthly-usage", "1000,2000", "--buy", "2026-06:100000",
+        ])
+        #expect(result.status == 1)
+        #expect(result.standardError == "creditcast: --buy 2026-06:100000 is outside the ledger's months, 2026-04 to 2026-05\n")
+    }
+
+    @Test func aWorkspacesFileRowForNoWorkspaceOrPlanIsNamedByLine() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let workspaces = directory.appendingPathComponent("workspaces.csv")
+        try "workspace,plan,seats\nAster Labs,launch,29\nBirch Inc.,growth,9\nCedar Group,grwoth,3\n".write(
+            to: workspaces, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["ledger", "--usage", "samples/portfolio-usage.csv", "--workspaces", workspaces.path])
+        #expect(result.status == 1)
+        #expect(
+            result.standardError
+                == "creditcast: \(workspaces.path):3: workspace \"Birch Inc.\" is not in the usage file; did you mean \"Birch Inc\"?; "
+                + "check its spelling, or remove the row\n"
+                + "creditcast: \(workspaces.path):4: unknown plan \"grwoth\"; the pricing lists launch, growth, pro; did you mean \"growth\"?\n"
+        )
+    }
+
+    @Test func noSeatsIsAUsageError() throws {
+        let result = try CommandRunner.run(["ledger", "--usage", "1", "--start", "2026-04", "--plan", "growth", "--seats", "0"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--seats must be from 1 to 10,000,000"))
+    }
+
     @Test func missingPlanSaysHowToGiveOne() throws {
         let result = try CommandRunner.run(["ledger", "--usage", "samples/team-usage.csv"])
         #expect(result.status == 1)
@@ -130,6 +159,6 @@ import Testing
             "ledger", "--monthly-usage", "1", "--start", "2026-04", "--plan", "growth", "--seats", "9223372036854775807",
         ])
         #expect(result.status == 64)
-        #expect(result.standardError.contains("--seats must be from 0 to 10,000,000"))
+        #expect(result.standardError.contains("--seats must be from 1 to 10,000,000"))
     }
 }

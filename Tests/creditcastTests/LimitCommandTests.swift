@@ -134,7 +134,7 @@ import Testing
         (["backtest", "--trials", "100000000"], "--trials must be 1 to 100,000"),
         (["backtest", "--origins", "1000"], "--origins must be 1 to 120"),
         (["backtest", "--min-history", "5000"], "--min-history must be 3 to 1,200 months"),
-        (["forecast", "--seats", "1000000000000"], "--seats must be from 0 to 10,000,000"),
+        (["forecast", "--seats", "1000000000000"], "--seats must be from 1 to 10,000,000"),
         (["forecast", "--horizon", "121"], "--horizon must be 1 to 120 months"),
         (["watchlist", "--threads", "100000"], "--threads must be 1 to 256"),
         (["renew", "--limit", "2000000"], "--limit must be 0 to 1,000,000"),

@@ -45,7 +45,9 @@ import Testing
         let result = try CommandRunner.run(
             ["forecast"] + Self.portfolio + ["--trials", "50", "--out", out.path, "--scenario", scenario.path])
         #expect(result.status == 1)
-        #expect(result.standardError == "creditcast: \(scenario.path):2: month \"next year\" is not readable; write months like 2027-01\n")
+        #expect(
+            result.standardError
+                == "creditcast: \(scenario.path):2: month \"next year\" is not a month; write it like 2026-04 or Apr 2026\n")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
