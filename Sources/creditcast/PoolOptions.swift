@@ -81,15 +81,17 @@ struct PoolOptions: ParsableArguments {
         if let workspaces {
             do {
                 let list = try WorkspaceListImporter.list(fileAt: workspaces)
-                try list.check(workspaces: history.workspaces.map(\.name), elsewhere: { name in part.map { !$0.contains(name) } ?? false })
-                { plan in
-                    do {
-                        _ = try pricing.plan(named: plan)
-                        return nil
-                    } catch {
-                        return "\(error)"
-                    }
-                }
+                try list.check(
+                    workspaces: history.workspaces.map(\.name),
+                    elsewhere: { name in part.map { !$0.contains(name) } ?? false },
+                    planProblem: { plan in
+                        do {
+                            _ = try pricing.plan(named: plan)
+                            return nil
+                        } catch {
+                            return "\(error)"
+                        }
+                    })
                 settings = list.settings
             } catch {
                 throw CommandFailure(error)
