@@ -46,6 +46,9 @@ struct NameTable {
         let name: String
         switch field.nameText {
         case let .failure(problem): return .failure(problem)
+        case let .success(text) where field.allSatisfy({ $0 < 0x80 }):
+            // Plain ASCII is NFC as it is.
+            return .success(add(text, bytes: field, scope: scope, line: line, spelling: -1))
         case let .success(text): name = text.canonicalName
         }
         let canonical = Array(name.utf8)

@@ -295,8 +295,9 @@ struct UsageAccumulator {
         for (workspace, seats) in seatsByWorkspace.enumerated() {
             var monthTotals = [Int](repeating: 0, count: monthCount)
             for seat in seats {
-                for (index, credits) in seat.usage.recorded.enumerated() {
-                    let offset = seat.usage.leadingZeros + index
+                let (leadingZeros, recorded) = (seat.usage.leadingZeros, seat.usage.recorded)
+                for (index, credits) in recorded.enumerated() {
+                    let offset = leadingZeros + index
                     let (sum, overflow) = monthTotals[offset].addingReportingOverflow(credits)
                     monthTotals[offset] = overflow ? WholeNumber.maximum + 1 : min(sum, WholeNumber.maximum + 1)
                 }
