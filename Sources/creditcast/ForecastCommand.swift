@@ -79,7 +79,8 @@ struct ForecastCommand: ParsableCommand {
             horizon: horizon, trials: trials, seed: running.seed, model: modelling.model, precision: precision, keepPaths: trialsOut != nil,
             portfolioPrior: loaded.portfolioPrior
         )
-        let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history, dateOrder: reading.dateOrder)
+        let scenarios = try pool.loadScenarios(
+            scenario, pricing: pricing, history: history, dateOrder: reading.dateOrder, part: loaded.splitPart)
         let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }
         let inputHash = pool.fingerprint(
             usage: running.usage, usageState: loaded.usageState, resolver: resolver, rules: rules, pricing: pricing

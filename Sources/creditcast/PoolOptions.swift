@@ -139,14 +139,17 @@ extension PoolOptions {
 extension PoolOptions {
     /// The scenarios of the scenario file at `path` (none without one), plans looked up in
     /// `pricing`, full dates read in `--date-order`, every workspace a row names checked against
-    /// `history`.
+    /// `history`. When `history` is only the part of a split that `part` forecasts, a workspace
+    /// of another part is that part's shard to check.
     func loadScenarios(
-        _ path: String?, pricing: Pricing, history: UsageHistory, dateOrder: DateOrder?
+        _ path: String?, pricing: Pricing, history: UsageHistory, dateOrder: DateOrder?, part: Shard? = nil
     ) throws -> [Scenario] {
         guard let path else { return [] }
         do {
             let file = try ScenarioFile(fileAt: path, pricing: pricing, options: UsageImportOptions(dateOrder: dateOrder))
-            try file.checkWorkspaces(known: Set(history.workspaces.map(\.name)), file: path)
+            var known = Set(history.workspaces.map(\.name))
+            if let part { known.formUnion(file.workspaceLines.map(\.name).filter { !part.contains($0) }) }
+            try file.checkWorkspaces(known: known, file: path)
             return file.scenarios
         } catch {
             throw CommandFailure(error)

@@ -67,7 +67,8 @@ struct RenewCommand: ParsableCommand {
         try reportingFailures {
             let loaded = try ForecastInputs(pool: pool, running: running, reading: reading, modelling: modelling, sharding: sharding)
             let (pricing, rules, history, resolver, part) = (loaded.pricing, loaded.rules, loaded.history, loaded.resolver, loaded.part)
-            let scenarios = try pool.loadScenarios(scenario, pricing: pricing, history: history, dateOrder: reading.dateOrder)
+            let scenarios = try pool.loadScenarios(
+                scenario, pricing: pricing, history: history, dateOrder: reading.dateOrder, part: loaded.splitPart)
             let renewalMonth = renewal ?? history.lastMonth.advanced(by: 1)
             let settings = ForecastSettings(
                 horizon: history.lastMonth.advanced(by: 1).distance(to: renewalMonth) + ForecastEngine.renewalYearMonths,
