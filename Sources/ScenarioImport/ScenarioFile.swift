@@ -56,13 +56,14 @@ public struct ScenarioFile: Sendable, Equatable {
     /// no change removes more seats than its workspace has then. `file` names the scenario
     /// file in the messages.
     public func check(
-        seats: [String: Int], forecastMonths: ClosedRange<Month>, file: String, options: UsageImportOptions = .init()
+        seats: [String: Int], forecastMonths: ClosedRange<Month>, file: String, elsewhere: (String) -> Bool = { _ in false },
+        options: UsageImportOptions = .init()
     ) throws(UsageImportError) {
         var log = DiagnosticLog(file: file, limit: options.maxErrors)
         let names = seats.keys.sorted()
         for (scenario, lines) in zip(scenarios, changeLines) {
             for (change, line) in zip(scenario.changes, lines) {
-                if let name = change.workspace, seats[name] == nil {
+                if let name = change.workspace, seats[name] == nil, !elsewhere(name) {
                     log.error(
                         "workspace \"\(name.messageExcerpt)\" is not in the usage file\(NameSuggestion.didYouMean(name, in: names)); "
                             + "check its spelling, or leave the cell blank for every workspace",

@@ -91,7 +91,8 @@ struct ForecastCommand: ParsableCommand {
             portfolioPrior: loaded.portfolioPrior
         )
         let scenarios = try pool.loadScenarios(
-            scenario, pricing: pricing, history: history, resolver: resolver, horizon: horizon, dateOrder: reading.dateOrder)
+            scenario, pricing: pricing, history: history, resolver: resolver, horizon: horizon, dateOrder: reading.dateOrder,
+            part: loaded.splitPart)
         let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }
         let inputHash = pool.fingerprint(
             usage: running.usage, usageState: loaded.usageState, resolver: resolver, rules: rules, pricing: pricing

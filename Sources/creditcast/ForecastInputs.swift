@@ -27,6 +27,8 @@ struct ForecastInputs {
     let portfolioCount: Int
     /// The whole usage file's hash state, when only a part of it was read.
     let usageState: UInt64?
+    /// The shard whose part of a split `history` is, with `--portfolio`.
+    let splitPart: Shard?
 
     /// Reads the inputs the options name; errors are `CommandFailure`s.
     init(pool: PoolOptions, running: RunOptions, reading: ImportOptions, modelling: ModelOptions, sharding: ShardOptions) throws {
@@ -46,6 +48,7 @@ struct ForecastInputs {
         portfolioPrior = portfolio.flatMap { usesPrior ? $0.prior : nil } ?? modelling.portfolioPrior(for: history)
         portfolioCount = portfolio?.workspaceCount ?? history.workspaces.count
         usageState = portfolio?.usageState
+        splitPart = portfolio == nil ? nil : sharding.selected
     }
 
     /// The part of the usage file this shard reads, over the whole file's months and cut at

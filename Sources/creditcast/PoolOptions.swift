@@ -168,8 +168,11 @@ extension PoolOptions {
     /// The scenarios of the scenario file at `path` (none without one), plans looked up in
     /// `pricing`, full dates read in `--date-order`, checked against the forecast of `history`
     /// over `horizon` months: its workspaces, their seats as `resolver` settles them, its months.
+    /// When `history` is only the part of a split that `part` forecasts, a workspace of another
+    /// part is that part's shard to check.
     func loadScenarios(
-        _ path: String?, pricing: Pricing, history: UsageHistory, resolver: PoolResolver, horizon: Int, dateOrder: DateOrder?
+        _ path: String?, pricing: Pricing, history: UsageHistory, resolver: PoolResolver, horizon: Int, dateOrder: DateOrder?,
+        part: Shard? = nil
     ) throws -> [Scenario] {
         guard let path else { return [] }
         do {
@@ -179,7 +182,9 @@ extension PoolOptions {
                 seats[workspace.name] = try resolver.pool(named: workspace.name, in: history).seats ?? workspace.seats.count
             }
             let start = history.lastMonth.advanced(by: 1)
-            try file.check(seats: seats, forecastMonths: start...start.advanced(by: horizon - 1), file: path)
+            try file.check(
+                seats: seats, forecastMonths: start...start.advanced(by: horizon - 1), file: path,
+                elsewhere: { name in part.map { !$0.contains(name) } ?? false })
             return file.scenarios
         } catch {
             throw CommandFailure(error)

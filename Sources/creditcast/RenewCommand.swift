@@ -77,7 +77,8 @@ struct RenewCommand: ParsableCommand {
             let renewalMonth = renewal ?? history.lastMonth.advanced(by: 1)
             let horizon = history.lastMonth.advanced(by: 1).distance(to: renewalMonth) + ForecastEngine.renewalYearMonths
             let scenarios = try pool.loadScenarios(
-                scenario, pricing: pricing, history: history, resolver: resolver, horizon: horizon, dateOrder: reading.dateOrder)
+                scenario, pricing: pricing, history: history, resolver: resolver, horizon: horizon, dateOrder: reading.dateOrder,
+                part: loaded.splitPart)
             let settings = ForecastSettings(
                 horizon: horizon,
                 trials: trials, seed: running.seed, model: modelling.model, portfolioPrior: loaded.portfolioPrior

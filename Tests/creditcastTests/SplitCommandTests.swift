@@ -42,9 +42,15 @@ import Testing
         #expect(portfolio.contains(#""portfolio_workspaces": 24,"#) && portfolio.contains(#""as_of": "2026-10","#))
     }
 
-    @Test(arguments: ["forecast", "watchlist"])
-    func partsMergeIntoTheSingleRunByteForByte(_ command: String) throws {
+    /// A forecast with a scenario naming one workspace (in one part only) too.
+    @Test(arguments: [["forecast"], ["watchlist"], ["forecast", "--scenario", "SCENARIO"]])
+    func partsMergeIntoTheSingleRunByteForByte(_ arguments: [String]) throws {
         let directory = try CommandRunner.temporaryDirectory()
+        let scenario = directory.appendingPathComponent("what-if.csv")
+        try "scenario,month,seats,plan,usage_multiplier,workspace\nbusier,2026-12,,,1.5,\nbigger,2026-12,+5,,,Birch Inc\n"
+            .write(to: scenario, atomically: true, encoding: .utf8)
+        let command = arguments[0]
+        let extra = arguments.dropFirst().map { $0 == "SCENARIO" ? scenario.path : $0 }
         let parts = try split(3, in: directory)
         var shards: [String] = []
         for number in 1...3 {
@@ -53,17 +59,17 @@ import Testing
                 [
                     command, "--usage", parts.appendingPathComponent("usage-\(number).csv").path, "--portfolio",
                     parts.appendingPathComponent("creditcast-portfolio.json").path, "--shard", "\(number)/3", "--out", out,
-                ] + Self.options)
+                ] + Self.options + extra)
             #expect(result.status == 0, "\(result.standardError)")
             shards.append(out)
         }
         let single = directory.appendingPathComponent("single")
-        #expect(try CommandRunner.run([command, "--usage", Self.usage, "--out", single.path] + Self.options).status == 0)
+        #expect(try CommandRunner.run([command, "--usage", Self.usage, "--out", single.path] + Self.options + extra).status == 0)
         let merged = directory.appendingPathComponent("merged")
         let merge = try CommandRunner.run(["merge"] + shards + ["--out", merged.path, "--quiet"])
         #expect(merge.status == 0, "\(merge.standardError)")
         #expect(try CommandRunner.files(in: single) == CommandRunner.files(in: merged))
-        #expect(try CommandRunner.files(in: single).keys.contains("/provenance.json"))
+        #expect(try CommandRunner.files(in: single).keys.contains(extra.isEmpty ? "/provenance.json" : "/scenarios.csv"))
     }
 
     @Test func aPortfolioFileForAnotherRunIsRefused() throws {
