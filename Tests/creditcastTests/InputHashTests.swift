@@ -29,7 +29,7 @@ import Testing
             try inputHash([
                 "backtest", "--usage", "samples/team-usage.csv", "--plan", "growth", "--trials", "50", "--origins", "2", "--horizon", "2",
                 "--quiet",
-            ]) == "b20bcb48307f0511")
+            ]) == "701e39f95ec235cd")
     }
 
     @Test func threadsAndShardsKeepTheHashAndASettingChangesIt() throws {
