@@ -156,7 +156,8 @@ func calibrationBench(_ arguments: Arguments) throws(BenchError) {
                 [
                     "dataset": dataset.name, "model": model.rawValue, "forecasts": "\(usage.count)",
                     "coverage_80": Figure.fixed(usage.coverage80, 3), "coverage_90": Figure.fixed(usage.coverage90, 3),
-                    "crps": Figure.fixed(usage.crps, 1), "bias": Figure.fixed(usage.bias, 1),
+                    "crps": Figure.fixed(usage.crps, 1), "wis": Figure.fixed(usage.weightedIntervalScore, 1),
+                    "bias": Figure.fixed(usage.bias, 1),
                     "mean_ratio": Figure.fixed(means / max(1, actual), 3), "p50_ratio": Figure.fixed(medians / max(1, actual), 3),
                     "balance_coverage_80": Figure.fixed(balance.coverage80, 3), "balance_crps": Figure.fixed(balance.crps, 1),
                     "brier_cap": Figure.fixed(usage.brierCapHit, 4), "brier_shortfall": Figure.fixed(usage.brierShortfall, 4),
