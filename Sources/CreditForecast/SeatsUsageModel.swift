@@ -25,10 +25,12 @@ import Foundation
 /// `b̃·D(h)` with `D(h) = φ + φ² + … + φʰ`, which tends to `b̃·φ/(1−φ)` instead of growing without
 /// end.
 ///
-/// **Own season** (with `localLevel`, the default). A workspace with 25 months or more adds its
-/// own yearly pattern to the portfolio's (`SeasonalProfile.addingOwnSeason(of:)`), and `S(t)`
-/// below is the sum; each forecast month's common factor carries the own effect's remaining
-/// estimation error `ν_c·V/(V + ν_c)` as extra variance.
+/// **Own season** (with `localLevel`, the default). A workspace with 25 months or more measures
+/// its own yearly pattern on top of the portfolio's (`SeasonalProfile.addingOwnSeason(of:)`);
+/// it is kept, `S(t)` below being the sum, only where the local level is then chosen (measured
+/// about a moving average, it fits a persistent level's season; on a noisy fixed level, bursts
+/// and idle months, it would fit the noise). Each forecast month's common factor then carries
+/// the own effect's remaining estimation error `ν_c·V/(V + ν_c)` as extra variance.
 ///
 /// **Local level** (with `localLevel`). The logs brought to the as-of level along the slope,
 /// `zₜ = yₜ + b̃·(n − 1 − t)`, are smoothed exponentially (`LocalLevel`, eleven more degrees of
@@ -139,27 +141,36 @@ public struct SeatsUsageModel: UsageModel {
         self.parameters = parameters
         let lastIndex = monthCount - 1
         let prior = prior ?? .standalone(parameters)
-        // With a local level the workspace's own yearly pattern is added to the portfolio's.
-        let pooledTrend = TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: prior.seasonality)
-        let own: (profile: SeasonalProfile, variances: [Double]) =
-            parameters.localLevel
-            ? prior.seasonality.addingOwnSeason(of: pooledTrend) : (prior.seasonality, [Double](repeating: 0, count: 12))
+        // The workspace's own yearly pattern is kept, on top of the portfolio's, only with a
+        // local level: measured about a moving average, it fits a persistent level's season, and
+        // on a noisy fixed level (bursts and idle months) it would fit the noise.
+        let pooled = Self.levelFit(
+            TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: prior.seasonality), prior: prior,
+            parameters: parameters, spentFreedom: 0)
+        var fitted = pooled
+        var own: (profile: SeasonalProfile, variances: [Double]) = (prior.seasonality, [Double](repeating: 0, count: 12))
+        if parameters.localLevel {
+            let added = prior.seasonality.addingOwnSeason(of: pooled.trend)
+            if added.profile != prior.seasonality {
+                // The own season spent eleven degrees of freedom on the logs.
+                let withOwn = Self.levelFit(
+                    TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: added.profile), prior: prior,
+                    parameters: parameters, spentFreedom: 11)
+                if withOwn.local != nil {
+                    fitted = withOwn
+                    own = added
+                }
+            }
+        }
         let season = own.profile
-        let trend =
-            season == prior.seasonality
-            ? pooledTrend : TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: season)
+        let trend = fitted.trend
         let n = trend.months
         let logs = trend.logs
         let meanY = trend.meanLog
         let meanT = Double(max(0, n - 1)) / 2
-        // Two months leave no residual to measure the slope's error by: the common factor's prior
-        // spread stands in for it. One month says nothing about a trend.
         let priorSigma = parameters.commonFactorPriorSigma
-        let slopeVariance =
-            trend.slopeVariance
-            ?? (n == 2 && !logs.isEmpty ? priorSigma * priorSigma / trend.timeSpread : .infinity)
-        let posterior = n == 0 ? (slope: 0, variance: 0) : prior.trend.posterior(slope: trend.slope, variance: slopeVariance)
-        let slope = min(parameters.maxSlope, max(-parameters.maxSlope, posterior.slope))
+        let posterior = fitted.posterior
+        let slope = fitted.slope
 
         // The lag-one autocorrelation of the departures from the line the model uses (slope
         // `slope` through the mean): a trend the prior discounted, a seasonal swing or a level
@@ -248,12 +259,8 @@ public struct SeatsUsageModel: UsageModel {
         var walkSigma = 0.0
         var levelGap = 0.0
         var smoothing = 0.0
-        // The logs brought to the as-of level along the slope the model uses, as the seat draws
-        // bring each month: what is left is the level, fixed or wandering.
-        let asOfLogs = logs.indices.map { logs[$0] + slope * Double(logs.count - 1 - $0) }
-        // The workspace's own season spent eleven degrees of freedom on these logs.
-        let seasonFreedom = season == prior.seasonality ? 0 : 11
-        let local = parameters.localLevel ? LocalLevel.chosen(logs: asOfLogs, spentFreedom: seasonFreedom) : nil
+        let asOfLogs = fitted.asOfLogs
+        let local = fitted.local
         let usesLocalLevel = local != nil
         if let local {
             // The month's noise is the local level's one-step error, not the spread about a line
@@ -390,6 +397,31 @@ public struct SeatsUsageModel: UsageModel {
                 }
             }
         }
+    }
+
+    /// The slope of `trend` weighed against `prior`, the logs brought to the as-of level along it,
+    /// and the local level of those logs where `parameters` allow one and it is chosen
+    /// (`spentFreedom` degrees of freedom having been spent on the logs before).
+    static func levelFit(
+        _ trend: TrendEstimate, prior: PortfolioPrior, parameters: SeatsModelParameters, spentFreedom: Int
+    ) -> (
+        trend: TrendEstimate, posterior: (slope: Double, variance: Double), slope: Double, asOfLogs: [Double], local: LocalLevel?
+    ) {
+        let n = trend.months
+        // Two months leave no residual to measure the slope's error by: the common factor's prior
+        // spread stands in for it. One month says nothing about a trend.
+        let priorSigma = parameters.commonFactorPriorSigma
+        let slopeVariance =
+            trend.slopeVariance
+            ?? (n == 2 && !trend.logs.isEmpty ? priorSigma * priorSigma / trend.timeSpread : .infinity)
+        let posterior = n == 0 ? (slope: 0, variance: 0) : prior.trend.posterior(slope: trend.slope, variance: slopeVariance)
+        let slope = min(parameters.maxSlope, max(-parameters.maxSlope, posterior.slope))
+        // The logs brought to the as-of level along the slope the model uses, as the seat draws
+        // bring each month: what is left is the level, fixed or wandering.
+        let logs = trend.logs
+        let asOfLogs = logs.indices.map { logs[$0] + slope * Double(logs.count - 1 - $0) }
+        let local = parameters.localLevel ? LocalLevel.chosen(logs: asOfLogs, spentFreedom: spentFreedom) : nil
+        return (trend, posterior, slope, asOfLogs, local)
     }
 
     /// `v_R = ln(1 + Σₛ Var xₛ / (Σₛ E xₛ)²)`: the log-variance of the monthly total that drawing
