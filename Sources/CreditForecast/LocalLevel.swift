@@ -22,7 +22,8 @@ import Foundation
 ///
 /// **Spread.** `σ̂² = Σeₜ²/(n − 2 − k)`, one degree of freedom for `ℓ₋₁`, one for `α` and `k`
 /// spent on the logs before (a workspace's own seasonal profile, fitted on the same months,
-/// makes the errors look smaller than the forecast's will be). The local-level
+/// makes the errors look smaller than the forecast's will be). A month the fit has not seen
+/// varies by the final prediction error `σ̂²·(n + p)/n`, `p = 2 + k`. The local-level
 /// model's error `h` months ahead has variance `σ²·(1 + (h − 1)·α²)`: the month's own noise, and
 /// the level's random walk of `h − 1` innovations of variance `α²σ²`.
 public struct LocalLevel: Sendable, Equatable {
@@ -38,6 +39,18 @@ public struct LocalLevel: Sendable, Equatable {
     /// `σ̂²`, the one-step errors' variance; `nil` when no degree of freedom is left.
     public let errorVariance: Double?
 
+    /// `σ̂²·(n + p)/n` with `p = n − freedom` parameters (`ℓ₋₁`, `α` and those spent before):
+    /// Akaike's final prediction error, the variance of a month the fit has not seen, whose
+    /// error adds the parameters' estimation error to the month's own. `nil` with `σ̂²`.
+    public var predictionVariance: Double? {
+        guard let errorVariance else { return nil }
+        let months = Double(count)
+        return errorVariance * (2 * months - Double(freedom)) / months
+    }
+
+    /// `n`, the months smoothed.
+    public let count: Int
+
     /// The local level of `logs` with `smoothing` fixed, `spentFreedom` (`k`) degrees of freedom
     /// having been spent on the logs before.
     public init(logs: [Double], smoothing: Double, spentFreedom: Int = 0) {
@@ -45,6 +58,7 @@ public struct LocalLevel: Sendable, Equatable {
         let fit = Self.smooth(logs, smoothing: smoothing)
         self.smoothing = smoothing
         level = fit.level
+        count = logs.count
         freedom = logs.count - 2 - spentFreedom
         errorVariance = freedom > 0 ? fit.squares / Double(freedom) : nil
     }

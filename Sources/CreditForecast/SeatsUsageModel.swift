@@ -38,8 +38,8 @@ import Foundation
 /// level by the information criterion (`LocalLevel.chosen`), the level wanders and the model
 /// follows it:
 ///
-/// - the month's noise is `σ_N² = (σ̂²)^{d/(d+k₀)}·(σ₀²)^{k₀/(d+k₀)}`, the one-step variance
-///   shrunk toward the prior on the log scale; where seat resampling spreads the total wider
+/// - the month's noise is `σ_N² = (σ̂²_P)^{d/(d+k₀)}·(σ₀²)^{k₀/(d+k₀)}`, the one-step prediction
+///   variance (`LocalLevel.predictionVariance`) shrunk toward the prior on the log scale; where seat resampling spreads the total wider
 ///   (`v_R > σ_N²`) every seat's table is drawn toward its mean by
 ///   `λ = √((e^{σ_N²} − 1)/(e^{v_R} − 1))`, so `v_R = σ_N²`, and `σ_F² = σ_N² − v_R`;
 /// - the forecast starts from the level: every month is lifted by
@@ -269,7 +269,7 @@ public struct SeatsUsageModel: UsageModel {
             // means.
             smoothing = local.smoothing
             let noise = Self.shrunkNoise(
-                local.errorVariance ?? 0, freedom: Double(local.freedom), prior: priorSigma * priorSigma, priorWeight: priorWeight)
+                local.predictionVariance ?? 0, freedom: Double(local.freedom), prior: priorSigma * priorSigma, priorWeight: priorWeight)
             if resampling > noise {
                 let contraction = ((exp(noise) - 1) / (exp(resampling) - 1)).squareRoot()
                 Self.contract(&tables, size: size, by: contraction)

@@ -10,6 +10,8 @@ import Testing
         // Σe² = 1 + ¼ + 1/16 + 81/64 = 165/64, over n − 2 = 2 degrees of freedom.
         #expect(level.freedom == 2)
         #expect(level.errorVariance == 165.0 / 128)
+        // Final prediction error: σ̂²·(n + p)/n with n = 4 months and p = 2 parameters.
+        #expect(level.predictionVariance == 165.0 / 128 * 6 / 4)
         // 1 + (h − 1)α²: the month's noise plus h − 1 steps of the level's walk.
         #expect(level.varianceRatio(monthsAhead: 1) == 1)
         #expect(level.varianceRatio(monthsAhead: 3) == 1.5)
@@ -19,7 +21,10 @@ import Testing
         let level = LocalLevel(logs: [0, 1, 1, 2], smoothing: 0.5, spentFreedom: 1)
         #expect(level.freedom == 1)
         #expect(level.errorVariance == 165.0 / 64)
+        // p = 3: ℓ₋₁, α and the degree spent before.
+        #expect(level.predictionVariance == 165.0 / 64 * 7 / 4)
         #expect(LocalLevel(logs: [0, 1, 1, 2], smoothing: 0.5, spentFreedom: 2).errorVariance == nil)
+        #expect(LocalLevel(logs: [0, 1, 1, 2], smoothing: 0.5, spentFreedom: 2).predictionVariance == nil)
     }
 
     @Test func aSteadyClimbIsARandomWalkAndIsChosen() throws {
