@@ -30,6 +30,10 @@ private func backtestSettings(_ arguments: Arguments, trials: Int) throws(BenchE
     try override("kappa", \.pooledPriorMonths)
     try override("max-slope", \.maxSlope)
     try override("trend-prior-workspaces", \.trendPriorWorkspaces)
+    if let text = try? arguments.string("local-level") {
+        guard let value = Int(text), value == 0 || value == 1 else { throw BenchError.usage("--local-level takes 0 or 1, not \(text)") }
+        settings.seatsParameters.localLevel = value == 1
+    }
     if let text = try? arguments.string("half-life") {
         guard let value = Double(text) else { throw BenchError.usage("--half-life takes a number, not \(text)") }
         settings.seatsParameters.recencyHalfLife = value > 0 ? value : nil
@@ -91,7 +95,8 @@ func backtestBench(_ arguments: Arguments) throws(BenchError) {
 /// `generate-portfolio` directory. The seats model's constants can be overridden for a trial run
 /// (`--prior-sigma`, `--prior-months`, `--damping`, `--trend-prior-sigma`, `--trend-prior-workspaces`,
 /// `--uncertainty`, `--max-persistence`, `--persistence-shrink`, `--kappa`, `--max-slope`,
-/// `--half-life`, 0 for none): how the defaults were chosen.
+/// `--half-life`, 0 for none; `--local-level 0` for the model without `LocalLevel`): how the
+/// defaults were chosen.
 func calibrationBench(_ arguments: Arguments) throws(BenchError) {
     let (settings, threads) = try backtestSettings(arguments, trials: 1_000)
     let workspaces = try arguments.int("workspaces", default: 200)
@@ -151,7 +156,8 @@ func calibrationBench(_ arguments: Arguments) throws(BenchError) {
                 [
                     "dataset": dataset.name, "model": model.rawValue, "forecasts": "\(usage.count)",
                     "coverage_80": Figure.fixed(usage.coverage80, 3), "coverage_90": Figure.fixed(usage.coverage90, 3),
-                    "crps": Figure.fixed(usage.crps, 1), "bias": Figure.fixed(usage.bias, 1),
+                    "crps": Figure.fixed(usage.crps, 1), "wis": Figure.fixed(usage.weightedIntervalScore, 1),
+                    "bias": Figure.fixed(usage.bias, 1),
                     "mean_ratio": Figure.fixed(means / max(1, actual), 3), "p50_ratio": Figure.fixed(medians / max(1, actual), 3),
                     "balance_coverage_80": Figure.fixed(balance.coverage80, 3), "balance_crps": Figure.fixed(balance.crps, 1),
                     "brier_cap": Figure.fixed(usage.brierCapHit, 4), "brier_shortfall": Figure.fixed(usage.brierShortfall, 4),

@@ -21,6 +21,9 @@ public struct BacktestScore: Sendable, Equatable {
     public var pinballP90: Double
     /// Mean CRPS, in credits.
     public var crps: Double
+    /// Mean weighted interval score of the five percentiles, in credits
+    /// (`ScoringRules.weightedIntervalScore`).
+    public var weightedIntervalScore: Double
     /// Mean of P50 − actual, in credits: positive when the model forecasts too high.
     public var bias: Double
     /// Brier score of "a cap hit within `step` months" (within the horizon for `step == nil`).
@@ -43,6 +46,7 @@ public struct BacktestScore: Sendable, Equatable {
         var p50 = 0.0
         var p90 = 0.0
         var crps = 0.0
+        var interval = 0.0
         var bias = 0.0
         for record in records {
             let forecast = record.forecast(of: target)
@@ -52,6 +56,7 @@ public struct BacktestScore: Sendable, Equatable {
             p50 += forecast.pinball(level: 50)
             p90 += forecast.pinball(level: 90)
             crps += forecast.crps
+            interval += forecast.weightedIntervalScore
             bias += Double(forecast.quantiles.p50 - forecast.actual)
         }
         coverage80 = Double(covered80) / n
@@ -60,6 +65,7 @@ public struct BacktestScore: Sendable, Equatable {
         pinballP50 = p50 / n
         pinballP90 = p90 / n
         self.crps = crps / n
+        weightedIntervalScore = interval / n
         self.bias = bias / n
         let events = Double(max(1, eventRecords.count))
         brierCapHit = eventRecords.reduce(0) { $0 + $1.capHit.brier } / events

@@ -35,6 +35,18 @@ public enum ScoringRules {
         observation >= quantile ? level * (observation - quantile) : (1 - level) * (quantile - observation)
     }
 
+    /// The weighted interval score of a median and the 80% and 90% bands around it, from the five
+    /// percentiles P5, P10, P50, P90, P95: `0.4 × Σ pinball` over those levels, which is
+    /// `(½·|y − m| + 0.1/2·IS₈₀ + 0.05/2·IS₉₀)/2.5` in the interval-score form. Any model that
+    /// gives the five percentiles (statsforecast's peers in `Benchmarks/real-data` do) is scored
+    /// by the same formula.
+    public static func weightedIntervalScore(
+        p5: Double, p10: Double, p50: Double, p90: Double, p95: Double, observation: Double
+    ) -> Double {
+        let levels = [(p5, 0.05), (p10, 0.1), (p50, 0.5), (p90, 0.9), (p95, 0.95)]
+        return 0.4 * levels.reduce(0) { $0 + pinball(quantile: $1.0, level: $1.1, observation: observation) }
+    }
+
     /// The Brier score of a probability forecast: `(p − o)²` with `o` 1 if the event happened.
     public static func brier(probability: Double, happened: Bool) -> Double {
         let outcome = happened ? 1.0 : 0.0

@@ -37,6 +37,14 @@ public struct TargetForecast: Sendable, Equatable {
     /// Whether `actual` is inside the P5–P95 band.
     public var inBand90: Bool { ScoringRules.covers(lower: quantiles.p5, upper: quantiles.p95, observation: actual) }
 
+    /// The weighted interval score of the five percentiles against `actual`
+    /// (`ScoringRules.weightedIntervalScore`).
+    public var weightedIntervalScore: Double {
+        ScoringRules.weightedIntervalScore(
+            p5: Double(quantiles.p5), p10: Double(quantiles.p10), p50: Double(quantiles.p50), p90: Double(quantiles.p90),
+            p95: Double(quantiles.p95), observation: Double(actual))
+    }
+
     /// The pinball loss of the P10, P50 or P90 (`level` 10, 50 or 90).
     public func pinball(level: Int) -> Double {
         let quantile =

@@ -14,6 +14,14 @@ import CreditCore
 /// the estimate errs toward no season). With `V = max(0, Σ_c Ŝ_c²/11 − mean ν)`, the spread of the
 /// profile beyond its noise, each effect is `S_c = Ŝ_c · V/(V + ν_c)`: no pattern beyond the noise
 /// gives no seasonality at all, and neither do fewer than `minimumWorkspaces` contributors.
+///
+/// **A workspace's own pattern** (`addingOwnSeason(of:)`). Workspaces do not all share one
+/// season (a ski resort's winter, a school's summer), so where a workspace has two years and
+/// more its own pattern is measured on top: departures `dₜ = yₜ − Mₜ` of its adjusted logs from
+/// their centred 2×12 moving average (which follows a wandering level, where a straight line
+/// would not), their mean per calendar month centred to sum to 0, noise `ν_c = s²/count_c` with
+/// `s²` the departures' variance about those means (`n − 24` degrees of freedom), and the same
+/// shrinkage `V/(V + ν_c)`.
 public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// The log effect of each calendar month, January first; all 0 for no seasonality.
     public let effects: [Double]
@@ -48,8 +56,50 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
 
     /// The effect of the month `offset` months after the history's first.
     public func effect(atOffset offset: Int) -> Double {
-        effects[(firstCalendarMonth + offset % 12 + 12) % 12]
+        effects[slot(atOffset: offset)]
     }
+
+    /// The fewest months a workspace's own pattern is measured from: two years, and one degree of
+    /// freedom beyond them.
+    public static let ownMinimumMonths = 25
+
+    /// This profile plus the workspace's own pattern, measured on `trend` (estimated after this
+    /// profile), and each added effect's remaining error variance `ν_c·V/(V + ν_c)` (indexed as
+    /// `effects`); this profile and zeros when the trend has fewer than `ownMinimumMonths` months
+    /// or no pattern beyond its noise. Months are counted as `effect(atOffset:)` counts them.
+    public func addingOwnSeason(of trend: TrendEstimate) -> (profile: SeasonalProfile, variances: [Double]) {
+        let logs = trend.logs
+        let n = logs.count
+        let unchanged = (self, [Double](repeating: 0, count: 12))
+        guard n >= Self.ownMinimumMonths else { return unchanged }
+        var departures: [(calendar: Int, value: Double)] = []
+        for t in 6..<(n - 6) {
+            var window = (logs[t - 6] + logs[t + 6]) / 2
+            for k in (t - 5)...(t + 5) { window += logs[k] }
+            departures.append(((firstCalendarMonth + trend.firstOffset + t) % 12, logs[t] - window / 12))
+        }
+        var sums = [Double](repeating: 0, count: 12)
+        var counts = [Double](repeating: 0, count: 12)
+        for departure in departures {
+            sums[departure.calendar] += departure.value
+            counts[departure.calendar] += 1
+        }
+        let means = (0..<12).map { sums[$0] / counts[$0] }
+        let squares = departures.reduce(0) { $0 + ($1.value - means[$1.calendar]) * ($1.value - means[$1.calendar]) }
+        let spread = squares / Double(departures.count - 12)
+        let centre = means.reduce(0, +) / 12
+        let raw = means.map { $0 - centre }
+        let noise = counts.map { spread / $0 }
+        let signal = max(0, raw.reduce(0) { $0 + $1 * $1 } / 11 - noise.reduce(0, +) / 12)
+        guard signal > 0 else { return unchanged }
+        let profile = SeasonalProfile(
+            effects: (0..<12).map { effects[$0] + raw[$0] * signal / (signal + noise[$0]) },
+            firstCalendarMonth: firstCalendarMonth, workspaces: workspaces)
+        return (profile, noise.map { $0 * signal / (signal + $0) })
+    }
+
+    /// The index into `effects` of the month `offset` months after the history's first.
+    func slot(atOffset offset: Int) -> Int { (firstCalendarMonth + offset % 12 + 12) % 12 }
 
     /// The profile of `trends` (one per workspace, without seasonal adjustment) of a history that
     /// starts in `firstMonth`.

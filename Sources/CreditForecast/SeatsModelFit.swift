@@ -23,11 +23,18 @@ public struct SeatsModelFit: Sendable, Equatable {
     public var persistence: Double
     /// `g`: the log of the last month's usage per seat over the level the seat draws give.
     public var lastMonthGap: Double
+    /// `α`: the local level's smoothing weight (0 without a local level).
+    public var smoothing: Double
+    /// `G`: the local level over the level the seat draws give, in logs (0 without a local level).
+    public var levelGap: Double
+    /// `α·σ_N`: the standard deviation of the level's monthly step (0 without a local level).
+    public var levelWalkSigma: Double
 
     /// Creates a fit summary.
     public init(
         months: Int, rawSlope: Double, slope: Double, slopeSpread: Double, commonFactorSigma: Double,
-        levelSigma: Double, resamplingLogVariance: Double, seats: Int, persistence: Double = 0, lastMonthGap: Double = 0
+        levelSigma: Double, resamplingLogVariance: Double, seats: Int, persistence: Double = 0, lastMonthGap: Double = 0,
+        smoothing: Double = 0, levelGap: Double = 0, levelWalkSigma: Double = 0
     ) {
         self.months = months
         self.rawSlope = rawSlope
@@ -39,5 +46,8 @@ public struct SeatsModelFit: Sendable, Equatable {
         self.seats = seats
         self.persistence = persistence
         self.lastMonthGap = lastMonthGap
+        self.smoothing = smoothing
+        self.levelGap = levelGap
+        self.levelWalkSigma = levelWalkSigma
     }
 }

@@ -35,6 +35,11 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     /// The largest persistence `ρ̃` used: how much of the last month's departure from the
     /// model's level carries into the next month (0 turns the carry-over off).
     public var maxPersistence: Double
+    /// Whether the workspace's level and monthly spread come from simple exponential smoothing of
+    /// its history (`LocalLevel`): the forecast starts from where the series stands, its spread
+    /// grows with the horizon as the level's innovations say, and the carry-over is not used.
+    /// `false` takes the spread from the residuals about the trend line, as resampling alone does.
+    public var localLevel: Bool
 
     /// Parameters with the given values; the defaults are `standard`.
     public init(
@@ -42,7 +47,7 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
         trendPriorWorkspaces: Double = 10, trendDamping: Double = 0.95, maxSlope: Double = 0.1, commonFactorPriorSigma: Double = 0.25,
         commonFactorPriorMonths: Double = 2, parameterUncertainty: Double = 1,
         jitterBelowMonths: Int = 6, jitterSigma: Double = 0.3, persistenceShrinkMonths: Double = 6,
-        maxPersistence: Double = 0.9
+        maxPersistence: Double = 0.9, localLevel: Bool = true
     ) {
         self.recencyHalfLife = recencyHalfLife
         self.pooledPriorMonths = pooledPriorMonths
@@ -57,6 +62,7 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
         self.jitterSigma = jitterSigma
         self.persistenceShrinkMonths = persistenceShrinkMonths
         self.maxPersistence = maxPersistence
+        self.localLevel = localLevel
     }
 
     /// The defaults: half-life 24, κ 1, a standalone trend prior of ±0.5% a month weighted as 10
@@ -68,10 +74,10 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
 
     /// Resampling each seat's own months uniformly with no prior: no recency weight, no pooling,
     /// no prior on the common factor (only the history's excess spread sets it), no parameter
-    /// uncertainty, no jitter, no carry-over of the last month. A history whose every seat used the same every month then
+    /// uncertainty, no jitter, no carry-over of the last month, no local level. A history whose every seat used the same every month then
     /// forecasts exactly that usage.
     public static let resamplingOnly = SeatsModelParameters(
         recencyHalfLife: nil, pooledPriorMonths: 0, commonFactorPriorSigma: 0, commonFactorPriorMonths: 1,
-        parameterUncertainty: 0, jitterBelowMonths: 0, jitterSigma: 0, maxPersistence: 0
+        parameterUncertainty: 0, jitterBelowMonths: 0, jitterSigma: 0, maxPersistence: 0, localLevel: false
     )
 }

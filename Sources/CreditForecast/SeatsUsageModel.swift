@@ -25,6 +25,33 @@ import Foundation
 /// `b̃·D(h)` with `D(h) = φ + φ² + … + φʰ`, which tends to `b̃·φ/(1−φ)` instead of growing without
 /// end.
 ///
+/// **Own season** (with `localLevel`, the default). A workspace with 25 months or more measures
+/// its own yearly pattern on top of the portfolio's (`SeasonalProfile.addingOwnSeason(of:)`);
+/// it is kept, `S(t)` below being the sum, only where the local level is then chosen (measured
+/// about a moving average, it fits a persistent level's season; on a noisy fixed level, bursts
+/// and idle months, it would fit the noise). Each forecast month's common factor then carries
+/// the own effect's remaining estimation error `ν_c·V/(V + ν_c)` as extra variance.
+///
+/// **Local level** (with `localLevel`). The logs brought to the as-of level along the slope,
+/// `zₜ = yₜ + b̃·(n − 1 − t)`, are smoothed exponentially (`LocalLevel`, eleven more degrees of
+/// freedom spent when an own season was added). When the fitted weight `α` beats the fixed
+/// level by the information criterion (`LocalLevel.chosen`), the level wanders and the model
+/// follows it:
+///
+/// - the month's noise is `σ_N² = (σ̂²_P)^{d/(d+k₀)}·(σ₀²)^{k₀/(d+k₀)}`, the one-step prediction
+///   variance (`LocalLevel.predictionVariance`) shrunk toward the prior on the log scale; where seat resampling spreads the total wider
+///   (`v_R > σ_N²`) every seat's table is drawn toward its mean by
+///   `λ = √((e^{σ_N²} − 1)/(e^{v_R} − 1))`, so `v_R = σ_N²`, and `σ_F² = σ_N² − v_R`;
+/// - the forecast starts from the level: every month is lifted by
+///   `G = clamp(ℓ − m̄, ±1)`, `ℓ` the smoothed level and `m̄` the recency-weighted mean of `zₜ` (the
+///   level the seat draws stand for);
+/// - the level walks: month `h` adds `Σ_{i=2..h} α·σ_N·ωⱼᵢ` (independent standard normals), so the
+///   spread grows as the local-level model's `σ²(1 + (h − 1)α²)`;
+/// - the carry-over below is not used.
+///
+/// Otherwise (a fixed level, fewer than three months, or `localLevel` off) the spread comes from
+/// the residuals about the trend line as below.
+///
 /// **Carry-over.** The departures `dₜ = yₜ − ȳ − b̃·(t − t̄)` from the line the model uses have
 /// lag-one autocorrelation `ρ̂`; `ρ̃ = clamp(ρ̂·n/(n+k_ρ), 0, ρ_max)` (0 when `n < 4`). `g` is the
 /// seasonally adjusted log of the last month's usage per seat over the mean the seat draws give
@@ -49,8 +76,10 @@ import Foundation
 ///
 /// **Common factor and uncertainty.** For trial `j` and forecast month `h`:
 ///
-///     U(j,h) = round( Σₛ xₛ(j,h) · exp( b̃·D(h) + S(N−1+h) + ρ̃ʰ·g + s_b·ζⱼ·D(h) − ½(s_b·D(h))²
-///                                        + σ_L·ηⱼ − ½σ_L² + σ_F·εⱼₕ − ½σ_F² ) )
+///     U(j,h) = round( Σₛ xₛ(j,h) · exp( b̃·D(h) + S(N−1+h) + ρ̃ʰ·g + G + s_b·ζⱼ·D(h) − ½(s_b·D(h))²
+///                                        + σ_L·ηⱼ − ½σ_L² + σ_F·εⱼₕ − ½σ_F² + Wⱼₕ − ½(h−1)α²σ_N² ) )
+///
+/// (`ρ̃ = 0` with a local level; `G = 0` and the walk `Wⱼₕ = 0` without one)
 ///
 /// with `xₛ(j,h)` independent seat draws and `ζ, η, ε` independent standard normals, so every
 /// random multiplier has mean one. `εⱼₕ` is the busy-month factor that hits all seats together;
@@ -61,7 +90,7 @@ import Foundation
 ///   alone produces.
 /// - `r²`: the residual variance of `yₜ` about its least-squares line, with `d = n − 2` degrees of
 ///   freedom (none when `n ≤ 2`).
-/// - `σ_F² = (d · max(0, r² − v_R) + k₀·σ₀²) / (d + k₀)`: the excess of the history's spread over
+/// - without a local level, `σ_F² = (d · max(0, r² − v_R) + k₀·σ₀²) / (d + k₀)`: the excess of the history's spread over
 ///   what resampling explains, shrunk toward the prior `σ₀` (so 2–3 months give a wide forecast).
 /// - `σ_L² = u² (σ_F² + v_R)/n` and `s_b = min(b_max, u·√v_b)`, `u` the `parameterUncertainty`.
 ///
@@ -95,7 +124,10 @@ public struct SeatsUsageModel: UsageModel {
     /// `s_b·D(h)` for `h = 1 … horizon`.
     @usableFromInline let slopeScale: [Double]
     @usableFromInline let levelSigma: Double
-    @usableFromInline let factorSigma: Double
+    /// `σ_F` for `h = 1 … horizon`, with the own season's estimation error of that month.
+    @usableFromInline let factorSigmas: [Double]
+    /// `α·σ_N`: the standard deviation of the level's monthly step (0 without a local level).
+    @usableFromInline let walkSigma: Double
     /// The mean and standard deviation of the sum of the extra seats past
     /// `individualExtraSeats`, before the month's multiplier; both 0 when there are none.
     @usableFromInline let pooledSum: (mean: Double, sigma: Double)
@@ -109,20 +141,36 @@ public struct SeatsUsageModel: UsageModel {
         self.parameters = parameters
         let lastIndex = monthCount - 1
         let prior = prior ?? .standalone(parameters)
-        let season = prior.seasonality
-        let trend = TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: season)
+        // The workspace's own yearly pattern is kept, on top of the portfolio's, only with a
+        // local level: measured about a moving average, it fits a persistent level's season, and
+        // on a noisy fixed level (bursts and idle months) it would fit the noise.
+        let pooled = Self.levelFit(
+            TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: prior.seasonality), prior: prior,
+            parameters: parameters, spentFreedom: 0)
+        var fitted = pooled
+        var own: (profile: SeasonalProfile, variances: [Double]) = (prior.seasonality, [Double](repeating: 0, count: 12))
+        if parameters.localLevel {
+            let added = prior.seasonality.addingOwnSeason(of: pooled.trend)
+            if added.profile != prior.seasonality {
+                // The own season spent eleven degrees of freedom on the logs.
+                let withOwn = Self.levelFit(
+                    TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: added.profile), prior: prior,
+                    parameters: parameters, spentFreedom: 11)
+                if withOwn.local != nil {
+                    fitted = withOwn
+                    own = added
+                }
+            }
+        }
+        let season = own.profile
+        let trend = fitted.trend
         let n = trend.months
         let logs = trend.logs
         let meanY = trend.meanLog
         let meanT = Double(max(0, n - 1)) / 2
-        // Two months leave no residual to measure the slope's error by: the common factor's prior
-        // spread stands in for it. One month says nothing about a trend.
         let priorSigma = parameters.commonFactorPriorSigma
-        let slopeVariance =
-            trend.slopeVariance
-            ?? (n == 2 && !logs.isEmpty ? priorSigma * priorSigma / trend.timeSpread : .infinity)
-        let posterior = n == 0 ? (slope: 0, variance: 0) : prior.trend.posterior(slope: trend.slope, variance: slopeVariance)
-        let slope = min(parameters.maxSlope, max(-parameters.maxSlope, posterior.slope))
+        let posterior = fitted.posterior
+        let slope = fitted.slope
 
         // The lag-one autocorrelation of the departures from the line the model uses (slope
         // `slope` through the mean): a trend the prior discounted, a seasonal swing or a level
@@ -168,7 +216,8 @@ public struct SeatsUsageModel: UsageModel {
         let summedSeats = Double(allExtraSeats - extraSeats)
         let pooledMean = pooledTable.reduce(0, +) / Double(size)
         let pooledVariance = pooledTable.reduce(0) { $0 + ($1 - pooledMean) * ($1 - pooledMean) } / Double(size)
-        pooledSum = summedSeats > 0 ? (summedSeats * pooledMean, (summedSeats * pooledVariance).squareRoot()) : (0, 0)
+        var pooledSum: (mean: Double, sigma: Double) =
+            summedSeats > 0 ? (summedSeats * pooledMean, (summedSeats * pooledVariance).squareRoot()) : (0, 0)
         var tables: [Double] = []
         tables.reserveCapacity((workspace.seats.count + 1) * size)
         for (seat, own) in zip(workspace.seats, ownAtoms) {
@@ -200,40 +249,58 @@ public struct SeatsUsageModel: UsageModel {
             tables.append(contentsOf: pooledTable)
             seatRows.append(contentsOf: repeatElement(pooledRow, count: extraSeats))
         }
-        self.tables = tables
         self.seatRows = seatRows
 
         // What resampling explains, the common factor and the parameter uncertainty.
-        var meanSum = 0.0
-        var varianceSum = 0.0
-        for row in seatRows {
-            let values = tables[row..<(row + size)]
-            let mean = values.reduce(0, +) / Double(size)
-            meanSum += mean
-            varianceSum += values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(size)
-        }
-        meanSum += summedSeats * pooledMean
-        varianceSum += summedSeats * pooledVariance
-        let resampling = meanSum > 0 ? log1p(varianceSum / (meanSum * meanSum)) : 0
+        var resampling = Self.resamplingLogVariance(tables: tables, rows: seatRows, pooledSum: pooledSum)
         let freedom = trend.residualVariance == nil ? 0 : Double(n - 2)
-        let excess = max(0, (trend.residualVariance ?? 0) - resampling)
         let priorWeight = parameters.commonFactorPriorMonths
-        let factorVariance =
-            freedom + priorWeight > 0
-            ? (freedom * excess + priorWeight * priorSigma * priorSigma) / (freedom + priorWeight)
-            : 0
+        var factorVariance: Double
+        var walkSigma = 0.0
+        var levelGap = 0.0
+        var smoothing = 0.0
+        let asOfLogs = fitted.asOfLogs
+        let local = fitted.local
+        let usesLocalLevel = local != nil
+        if let local {
+            // The month's noise is the local level's one-step error, not the spread about a line
+            // through a level that wanders; resampling supplies as much of it as it can, and seat
+            // draws that spread wider than the history's months move are drawn toward their
+            // means.
+            smoothing = local.smoothing
+            let noise = Self.shrunkNoise(
+                local.predictionVariance ?? 0, freedom: Double(local.freedom), prior: priorSigma * priorSigma, priorWeight: priorWeight)
+            if resampling > noise {
+                let contraction = ((exp(noise) - 1) / (exp(resampling) - 1)).squareRoot()
+                Self.contract(&tables, size: size, by: contraction)
+                pooledSum.sigma *= contraction
+                resampling = noise
+            }
+            factorVariance = noise - resampling
+            walkSigma = smoothing * noise.squareRoot()
+            levelGap = min(1, max(-1, local.level - Self.drawnLevel(asOfLogs, halfLife: parameters.recencyHalfLife)))
+        } else {
+            let excess = max(0, (trend.residualVariance ?? 0) - resampling)
+            factorVariance =
+                freedom + priorWeight > 0
+                ? (freedom * excess + priorWeight * priorSigma * priorSigma) / (freedom + priorWeight)
+                : 0
+        }
+        self.tables = tables
+        self.pooledSum = pooledSum
         let totalVariance = factorVariance + resampling
         let uncertainty = parameters.parameterUncertainty
         let levelSigma = n > 0 ? uncertainty * (totalVariance / Double(n)).squareRoot() : 0
         let slopeSpread = min(parameters.maxSlope, uncertainty * posterior.variance.squareRoot())
         let factorSigma = factorVariance.squareRoot()
 
-        // Carry-over: the residuals about the trend line as an AR(1), so a last month above (or
-        // below) the model's level pulls the next months with it, fading as ρ̃ʰ. Seasonal swings,
-        // level shifts and a trend the damping underplays all show as persistent residuals;
-        // independent noise gives ρ̂ ≈ 0 and no carry-over. Needs four months to estimate at all.
+        // Carry-over (without a local level): the residuals about the trend line as an AR(1), so
+        // a last month above (or below) the model's level pulls the next months with it, fading
+        // as ρ̃ʰ. Seasonal swings, level shifts and a trend the damping underplays all show as
+        // persistent residuals; independent noise gives ρ̂ ≈ 0 and no carry-over. Needs four
+        // months to estimate at all.
         let persistence =
-            n >= 4
+            n >= 4 && !usesLocalLevel
             ? min(parameters.maxPersistence, max(0, rawPersistence * Double(n) / (Double(n) + parameters.persistenceShrinkMonths)))
             : 0
         var lastMonthGap = 0.0
@@ -250,6 +317,7 @@ public struct SeatsUsageModel: UsageModel {
 
         var logBase: [Double] = []
         var slopeScale: [Double] = []
+        var factorSigmas: [Double] = []
         var damped = 0.0
         var power = 1.0
         var carry = 1.0
@@ -259,18 +327,25 @@ public struct SeatsUsageModel: UsageModel {
             carry *= persistence
             let scale = slopeSpread * damped
             slopeScale.append(scale)
+            // The level's walk has taken `ahead` steps by forecast month `ahead + 1`.
+            let walkVariance = Double(ahead) * walkSigma * walkSigma
+            // The own season's estimation error joins the month's common factor.
+            let monthVariance = factorVariance + own.variances[season.slot(atOffset: monthCount + ahead)]
+            factorSigmas.append(monthVariance.squareRoot())
             logBase.append(
-                slope * damped + season.effect(atOffset: monthCount + ahead) + carry * lastMonthGap
-                    - scale * scale / 2 - levelSigma * levelSigma / 2 - factorVariance / 2)
+                slope * damped + season.effect(atOffset: monthCount + ahead) + carry * lastMonthGap + levelGap
+                    - scale * scale / 2 - levelSigma * levelSigma / 2 - monthVariance / 2 - walkVariance / 2)
         }
         self.logBase = logBase
         self.slopeScale = slopeScale
         self.levelSigma = levelSigma
-        self.factorSigma = factorSigma
+        self.factorSigmas = factorSigmas
+        self.walkSigma = walkSigma
         self.fit = SeatsModelFit(
             months: n, rawSlope: trend.slope, slope: slope, slopeSpread: slopeSpread,
             commonFactorSigma: factorSigma, levelSigma: levelSigma, resamplingLogVariance: resampling,
-            seats: seatRows.count + Int(summedSeats), persistence: persistence, lastMonthGap: lastMonthGap
+            seats: seatRows.count + Int(summedSeats), persistence: persistence, lastMonthGap: lastMonthGap,
+            smoothing: smoothing, levelGap: levelGap, levelWalkSigma: walkSigma
         )
     }
 
@@ -284,12 +359,15 @@ public struct SeatsUsageModel: UsageModel {
         let level = levelSigma * levelDraw
         var factors = NormalSequence()
         var sums = NormalSequence()
+        var steps = NormalSequence()
+        var walk = 0.0
         let pooledSum = pooledSum
         tables.withUnsafeBufferPointer { table in
             seatRows.withUnsafeBufferPointer { rows in
                 let count = rows.count
                 for month in usage.indices {
                     let factorDraw = factors.next(using: &generator)
+                    if month > 0 && walkSigma > 0 { walk += walkSigma * steps.next(using: &generator) }
                     var sum = 0.0
                     var seat = 0
                     while seat + 8 <= count {
@@ -311,7 +389,7 @@ public struct SeatsUsageModel: UsageModel {
                     if pooledSum.sigma > 0 || pooledSum.mean > 0 {
                         sum += max(0, pooledSum.mean + pooledSum.sigma * sums.next(using: &generator))
                     }
-                    let exponent = logBase[month] + slopeScale[month] * slopeDraw + level + factorSigma * factorDraw
+                    let exponent = logBase[month] + slopeScale[month] * slopeDraw + level + factorSigmas[month] * factorDraw + walk
                     let value = sum * exp(exponent)
                     // Held to the most a file may give a workspace's month, so that every sum and
                     // price of a drawn month is one the ledger can hold.
@@ -319,6 +397,80 @@ public struct SeatsUsageModel: UsageModel {
                 }
             }
         }
+    }
+
+    /// The slope of `trend` weighed against `prior`, the logs brought to the as-of level along it,
+    /// and the local level of those logs where `parameters` allow one and it is chosen
+    /// (`spentFreedom` degrees of freedom having been spent on the logs before).
+    static func levelFit(
+        _ trend: TrendEstimate, prior: PortfolioPrior, parameters: SeatsModelParameters, spentFreedom: Int
+    ) -> (
+        trend: TrendEstimate, posterior: (slope: Double, variance: Double), slope: Double, asOfLogs: [Double], local: LocalLevel?
+    ) {
+        let n = trend.months
+        // Two months leave no residual to measure the slope's error by: the common factor's prior
+        // spread stands in for it. One month says nothing about a trend.
+        let priorSigma = parameters.commonFactorPriorSigma
+        let slopeVariance =
+            trend.slopeVariance
+            ?? (n == 2 && !trend.logs.isEmpty ? priorSigma * priorSigma / trend.timeSpread : .infinity)
+        let posterior = n == 0 ? (slope: 0, variance: 0) : prior.trend.posterior(slope: trend.slope, variance: slopeVariance)
+        let slope = min(parameters.maxSlope, max(-parameters.maxSlope, posterior.slope))
+        // The logs brought to the as-of level along the slope the model uses, as the seat draws
+        // bring each month: what is left is the level, fixed or wandering.
+        let logs = trend.logs
+        let asOfLogs = logs.indices.map { logs[$0] + slope * Double(logs.count - 1 - $0) }
+        let local = parameters.localLevel ? LocalLevel.chosen(logs: asOfLogs, spentFreedom: spentFreedom) : nil
+        return (trend, posterior, slope, asOfLogs, local)
+    }
+
+    /// `v_R = ln(1 + Σₛ Var xₛ / (Σₛ E xₛ)²)`: the log-variance of the monthly total that drawing
+    /// every seat of `rows` (and the summed extra seats) alone produces.
+    static func resamplingLogVariance(tables: [Double], rows: [Int], pooledSum: (mean: Double, sigma: Double)) -> Double {
+        let size = tableSize
+        var meanSum = pooledSum.mean
+        var varianceSum = pooledSum.sigma * pooledSum.sigma
+        for row in rows {
+            let values = tables[row..<(row + size)]
+            let mean = values.reduce(0, +) / Double(size)
+            meanSum += mean
+            varianceSum += values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(size)
+        }
+        return meanSum > 0 ? log1p(varianceSum / (meanSum * meanSum)) : 0
+    }
+
+    /// `σ_N² = (σ̂²)^{d/(d+k₀)} · (σ₀²)^{k₀/(d+k₀)}`: the one-step variance `σ̂²` measured with `d`
+    /// degrees of freedom, shrunk toward the prior `σ₀²` weighted as `k₀` months, on the log scale
+    /// (a spread is a scale: a smooth series' tiny noise is not lifted toward the prior's by a
+    /// fixed amount, as an arithmetic mean would). `σ₀²` alone when nothing was measured.
+    static func shrunkNoise(_ measured: Double, freedom: Double, prior: Double, priorWeight: Double) -> Double {
+        guard freedom > 0 else { return prior }
+        let share = freedom / (freedom + priorWeight)
+        return pow(measured, share) * pow(prior, 1 - share)
+    }
+
+    /// Draws every `size`-point row of `tables` toward its mean by `factor` (`m + factor·(v − m)`):
+    /// the same mean, the spread times `factor`, never below zero when `factor ≤ 1`.
+    static func contract(_ tables: inout [Double], size: Int, by factor: Double) {
+        for row in stride(from: 0, to: tables.count, by: size) {
+            let mean = tables[row..<(row + size)].reduce(0, +) / Double(size)
+            for index in row..<(row + size) { tables[index] = mean + factor * (tables[index] - mean) }
+        }
+    }
+
+    /// `m̄`: the log level the seat draws stand for, the recency-weighted mean of `logs` (already
+    /// at the as-of level; month `t` weighted `2^{−age/halfLife}`, `age = n − 1 − t`), as the
+    /// draws weigh each month.
+    static func drawnLevel(_ logs: [Double], halfLife: Double?) -> Double {
+        var sum = 0.0
+        var weights = 0.0
+        for (t, y) in logs.enumerated() {
+            let age = Double(logs.count - 1 - t)
+            let weight = halfLife.map { exp2(-age / $0) } ?? 1
+            sum += weight * y
+            weights += weight
+        }
+        return sum / weights
     }
 
     /// `UsageHistory.maximumCredits`, as the draws compare it.

@@ -29,12 +29,12 @@ struct BacktestMarkdown: Sendable {
         self.reliabilityChart = reliabilityChart
     }
 
-    /// The verdict in sentences: CRPS against each baseline, then P10–P90 coverage.
+    /// The verdict in sentences: CRPS and WIS against each baseline, then P10–P90 coverage.
     var verdict: [String] { Self.verdict(for: run) }
 
     /// The verdict on `run` in sentences (Markdown emphasis on the conclusions): whether the
-    /// first candidate beats each baseline on usage CRPS, then whether its P10–P90 band is
-    /// calibrated, too narrow or too wide.
+    /// first candidate beats each baseline on usage CRPS, its WIS beside theirs, then whether its
+    /// P10–P90 band is calibrated, too narrow or too wide.
     static func verdict(for run: BacktestRun) -> [String] {
         guard let candidate = run.settings.candidates.first, let score = run.overallScore(of: candidate) else {
             return ["No forecast could be scored."]
@@ -55,6 +55,20 @@ struct BacktestMarkdown: Sendable {
                     "**\(candidate.rawValue) does not beat \(lost)** on usage CRPS: \(FixedDecimal.groupedWhole(score.crps)) credits against \(comparison)."
                 )
             }
+        }
+        // WIS, the real-data suite's yardstick, from the same five percentiles any model gives.
+        let intervals = baselines.compactMap { model in run.overallScore(of: model).map { (model, $0.weightedIntervalScore) } }
+        if !intervals.isEmpty {
+            let against =
+                "\(FixedDecimal.groupedWhole(score.weightedIntervalScore)) credits against "
+                + intervals.map { "\($0.0.rawValue) \(FixedDecimal.groupedWhole($0.1))" }.joined(separator: ", ")
+            // Scores equal to nine digits are a tie (sums of the same losses in another order).
+            let notBelow = intervals.filter { score.weightedIntervalScore >= $0.1 * (1 - 1e-9) }.map(\.0.rawValue)
+            let what = "(the weighted interval score of its P5, P10, P50, P90 and P95; lower is better)"
+            lines.append(
+                notBelow.isEmpty
+                    ? "**Its WIS is the lowest** \(what): \(against)."
+                    : "**Its WIS is not below \(notBelow.joined(separator: ", "))** \(what): \(against).")
         }
         let coverage = FixedDecimal.percent(score.coverage80)
         if calibratedBand.contains(score.coverage80) {

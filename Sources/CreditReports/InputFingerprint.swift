@@ -137,5 +137,6 @@ public struct InputFingerprint: Sendable {
         field("jitter_sigma", parameters.jitterSigma)
         field("persistence_shrink_months", parameters.persistenceShrinkMonths)
         field("max_persistence", parameters.maxPersistence)
+        field("local_level", parameters.localLevel)
     }
 }

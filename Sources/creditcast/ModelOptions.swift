@@ -18,16 +18,21 @@ struct ModelOptions: ParsableArguments {
     )
     var standalone = false
 
+    /// The seats model's parameters, or nil for the bootstrap model, which has none.
+    var seatsParameters: SeatsModelParameters? { model == .seats ? .standard : nil }
+
     /// The seats model's prior: learnt from every workspace of `history`, the whole file even
     /// when a shard forecasts part of it, so that every shard uses the single run's prior.
     func portfolioPrior(for history: UsageHistory) -> PortfolioPrior? {
-        guard model == .seats else { return nil }
-        return standalone ? .standalone(.standard) : .estimate(from: history, parameters: .standard)
+        guard let parameters = seatsParameters else { return nil }
+        return standalone ? .standalone(parameters) : .estimate(from: history, parameters: parameters)
     }
 
-    /// Mixes the model choices into a run's input fingerprint.
+    /// Mixes the model choices into a run's input fingerprint, the seats model's parameters
+    /// included: a release that retunes them changes the figures, so it changes the hash too.
     func fingerprint(into fingerprint: inout InputFingerprint) {
         fingerprint.field("model", model.rawValue)
         fingerprint.field("standalone", standalone)
+        if let parameters = seatsParameters { fingerprint.seatsParameters(parameters) }
     }
 }

@@ -69,6 +69,17 @@ import Testing
         #expect(ScoringRules.crps(sorted: [1.0, 5], observation: 9) == 5)
     }
 
+    @Test func weightedIntervalScoreByHand() {
+        // 1,300 above every percentile: 0.4 × (0.05·500 + 0.1·400 + 0.5·300 + 0.9·200 + 0.95·100).
+        let above = ScoringRules.weightedIntervalScore(p5: 800, p10: 900, p50: 1_000, p90: 1_100, p95: 1_200, observation: 1_300)
+        #expect(abs(above - 196) < 1e-9)
+        // At the median inside both bands: only the bands' widths count, 0.4 × 4 × 10.
+        let inside = ScoringRules.weightedIntervalScore(p5: 800, p10: 900, p50: 1_000, p90: 1_100, p95: 1_200, observation: 1_000)
+        #expect(abs(inside - 16) < 1e-9)
+        // A point forecast that is right scores 0.
+        #expect(ScoringRules.weightedIntervalScore(p5: 7, p10: 7, p50: 7, p90: 7, p95: 7, observation: 7) == 0)
+    }
+
     @Test func pinballLossByHand() {
         // Under: 0.9 × (130 − 100) = 27. Over: 0.1 × (100 − 70) = 3.
         #expect(abs(ScoringRules.pinball(quantile: 100, level: 0.9, observation: 130) - 27) < 1e-12)

@@ -1,7 +1,9 @@
 import CreditCore
-import CreditForecast
+import CreditTestSupport
 import Foundation
 import Testing
+
+@testable import CreditForecast
 
 @Suite struct SeasonalProfileTests {
     /// `workspaces` workspaces of 6 seats over `months` months from April 2024, whose seats use
@@ -95,5 +97,57 @@ import Testing
         let standalone = medians(.standalone(.standard))
         let flat = standalone[4] / ((standalone[3] + standalone[5]) / 2)
         #expect(abs(flat - 1) < 0.05, "standalone: \(flat)")
+    }
+
+    @Test func aWorkspacesOwnExactPatternIsAddedWhole() {
+        // Three years of a pattern that repeats exactly: the centred 12-month average is flat, so
+        // the departures are the pattern itself, their spread is 0 and nothing is shrunk. Each
+        // effect is that calendar month's log less the year's mean log.
+        let pattern = [900, 1_000, 1_300, 1_200, 1_100, 1_000, 800, 700, 1_000, 1_100, 1_200, 1_500]
+        let workspace = Fixtures.workspace("own", (0..<36).map { pattern[$0 % 12] })
+        let trend = TrendEstimate(workspace: workspace, monthCount: 36)
+        let own = SeasonalProfile.none.addingOwnSeason(of: trend)
+        let epsilon = 0.05 * Double(pattern.reduce(0, +)) / 12
+        let logs = pattern.map { log(Double($0) + epsilon) }
+        let mean = logs.reduce(0, +) / 12
+        for month in 0..<12 {
+            #expect(abs(own.profile.effects[month] - (logs[month] - mean)) < 1e-12, "slot \(month)")
+            #expect(own.variances[month] < 1e-20)
+        }
+        // Added to a portfolio's profile, not in place of it.
+        let portfolio = SeasonalProfile(
+            effects: Array(repeating: 0.1, count: 6) + Array(repeating: -0.1, count: 6), firstCalendarMonth: 0, workspaces: 5)
+        let adjusted = TrendEstimate(workspace: workspace, monthCount: 36, seasonality: portfolio)
+        let both = portfolio.addingOwnSeason(of: adjusted).profile
+        #expect(both.workspaces == 5)
+        for month in 0..<12 {
+            #expect(abs(both.effects[month] - (logs[month] - mean)) < 1e-12, "slot \(month)")
+        }
+    }
+
+    @Test func twoYearsAreTooFewForAnOwnPattern() {
+        let pattern = [900, 1_000, 1_300, 1_200, 1_100, 1_000, 800, 700, 1_000, 1_100, 1_200, 1_500]
+        let workspace = Fixtures.workspace("own", (0..<24).map { pattern[$0 % 12] })
+        let own = SeasonalProfile.none.addingOwnSeason(of: TrendEstimate(workspace: workspace, monthCount: 24))
+        #expect(own.profile == .none)
+        #expect(own.variances == Array(repeating: 0, count: 12))
+    }
+
+    @Test func anOwnPatternMeasuredWithNoiseKeepsItsEstimationError() {
+        // A December peak of +0.5 and lognormal noise (log-sd 0.1) over four years: the peak is
+        // kept, shrunk a little, and its remaining error ν·V/(V + ν) is what the forecast adds.
+        var generator = Xoshiro256StarStar(seed: 11)
+        let usage = (0..<48).map { month -> Int in
+            let (draw, _) = generator.nextNormalPair()
+            return Int((1_000 * exp((month % 12 == 11 ? 0.5 : 0) + 0.1 * draw)).rounded())
+        }
+        let trend = TrendEstimate(workspace: Fixtures.workspace("peak", usage), monthCount: 48)
+        let own = SeasonalProfile.none.addingOwnSeason(of: trend)
+        #expect(own.profile.effects[11] > 0.35 && own.profile.effects[11] < 0.55, "\(own.profile.effects)")
+        // Three departures a calendar month (the moving average spends six at each end), noise
+        // about 0.1²/3 each, shrunk by V/(V + ν) < 1.
+        for month in 0..<12 {
+            #expect(own.variances[month] > 0 && own.variances[month] < 0.01, "slot \(month): \(own.variances[month])")
+        }
     }
 }

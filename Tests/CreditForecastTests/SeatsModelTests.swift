@@ -168,9 +168,11 @@ import Testing
             Fixtures.seat("s\(index)", (0..<15).map { month in (month < 12 ? 1_000 : 1_500) + (index * 37 + month * 53) % 40 })
         }
         let workspace = WorkspaceHistory(name: "team", seats: seats)
-        // A prior that allows no trend: only the carry-over moves the level.
+        // A prior that allows no trend: only the carry-over moves the level. The carry-over is
+        // the model's without a local level (which would take this level shift instead).
         let flat = PortfolioPrior(trend: TrendPrior(mean: 0, sigma: 0), seasonality: .none)
-        let parameters = SeatsModelParameters.standard
+        var parameters = SeatsModelParameters.standard
+        parameters.localLevel = false
         let model = SeatsUsageModel(workspace: workspace, monthCount: 15, horizon: 6, parameters: parameters, prior: flat)
         #expect(model.fit.slope == 0)
         #expect(model.fit.persistence > 0.3)
@@ -200,5 +202,70 @@ import Testing
         #expect(carried[0] > plain[0] + 500, "carried \(carried[0]) vs \(plain[0])")
         // The lift fades: month 6 is closer to the plain forecast than month 1 is.
         #expect(carried[5] - plain[5] < carried[0] - plain[0])
+    }
+
+    /// The medians and P10–P90 bands of `trials` trials of `model`, month by month.
+    static func bands(_ model: SeatsUsageModel, months: Int, trials: Int = 2_000) -> [(p10: Int, p50: Int, p90: Int)] {
+        let usage = UnsafeMutableBufferPointer<Int>.allocate(capacity: months)
+        defer { usage.deallocate() }
+        var columns = [[Int]](repeating: [], count: months)
+        for trial in 0..<trials {
+            var generator = Xoshiro256StarStar(seed: 1, stream: 7, trial: UInt64(trial))
+            model.drawTrial(into: usage, using: &generator)
+            for month in 0..<months { columns[month].append(usage[month]) }
+        }
+        return columns.map { column in
+            let percentiles = Percentiles(nearestRankOf: column)
+            return (percentiles.p10, percentiles.p50, percentiles.p90)
+        }
+    }
+
+    @Test func aLevelThatMovedIsForecastFromWhereItStands() {
+        // The same busy spell as above with the default model: the local level follows it, so
+        // the forecast starts at the new level and stays there rather than drifting back.
+        let seats = (0..<8).map { index in
+            Fixtures.seat("s\(index)", (0..<15).map { month in (month < 12 ? 1_000 : 1_500) + (index * 37 + month * 53) % 40 })
+        }
+        let workspace = WorkspaceHistory(name: "team", seats: seats)
+        let flat = PortfolioPrior(trend: TrendPrior(mean: 0, sigma: 0), seasonality: .none)
+        let model = SeatsUsageModel(workspace: workspace, monthCount: 15, horizon: 6, prior: flat)
+        #expect(model.fit.smoothing == 0.95)
+        #expect(model.fit.persistence == 0)
+        #expect(model.fit.levelGap > 0.2, "\(model.fit.levelGap)")
+        let bands = Self.bands(model, months: 6)
+        // Eight seats at about 1,500: every month's median within 5% of 12,000, none fading back
+        // toward 8,000.
+        for (month, band) in bands.enumerated() {
+            #expect(abs(Double(band.p50) / 12_000 - 1) < 0.05, "month \(month + 1): \(band)")
+        }
+        // The level walks, so the band widens with the horizon.
+        #expect(bands[5].p90 - bands[5].p10 > bands[0].p90 - bands[0].p10)
+    }
+
+    @Test func aSmoothClimbIsNotResampledAsNoise() {
+        // Four seats climbing 1% a month for three years without noise (a smooth, persistent
+        // series). Resampling their months would spread the forecast over the whole climb; the
+        // local level starts from the last month and keeps the band narrow.
+        let seats = (0..<4).map { index in
+            Fixtures.seat("s\(index)", (0..<36).map { month in Int((Double(1_000 + 100 * index) * pow(1.01, Double(month))).rounded()) })
+        }
+        let workspace = WorkspaceHistory(name: "climb", seats: seats)
+        let model = SeatsUsageModel(workspace: workspace, monthCount: 36, horizon: 6)
+        var plain = SeatsModelParameters.standard
+        plain.localLevel = false
+        let resampled = SeatsUsageModel(workspace: workspace, monthCount: 36, horizon: 6, parameters: plain)
+        #expect(model.fit.smoothing == 0.55)
+        #expect(model.fit.commonFactorSigma == 0)
+        #expect(resampled.fit.smoothing == 0)
+        let bands = Self.bands(model, months: 6)
+        let wide = Self.bands(resampled, months: 6)
+        // The last month totals 6,517; the next would be 6,582. The median comes within 1% (the
+        // slope of log(usage + ε) is a little below the climb's 1%).
+        #expect(seats.reduce(0) { $0 + $1.usage[35] } == 6_517)
+        #expect(abs(Double(bands[0].p50) / 6_582 - 1) < 0.01, "\(bands[0])")
+        // The band is a tenth of a percent wide where resampling spreads over 10%.
+        #expect(Double(bands[0].p90 - bands[0].p10) < 0.001 * Double(bands[0].p50), "\(bands[0])")
+        #expect(Double(wide[0].p90 - wide[0].p10) > 0.1 * Double(wide[0].p50), "\(wide[0])")
+        #expect(bands[5].p90 - bands[5].p10 > bands[0].p90 - bands[0].p10)
     }
 }

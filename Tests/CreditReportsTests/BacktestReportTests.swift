@@ -84,6 +84,14 @@ import Testing
         #expect(text.contains("command: \"backtest\"\n"))
         #expect(text.contains("origins: [\"2026-03\"]\n"))
         #expect(text.contains("- **seats beats every baseline** on usage CRPS: 125 credits against naive 185."))
+        // WIS, seats: step 1 (actual 1,000 at the median) 0.4 × (10 + 10 + 0 + 10 + 10) = 16; step
+        // 2 (actual 1,300 above every percentile) 0.4 × (25 + 40 + 150 + 180 + 95) = 196; mean 106.
+        // naive: 0.4 × (25 + 40 + 100 + 80 + 45) = 116 and 0.4 × (40 + 70 + 50 + 50 + 30) = 96,
+        // also 106 on average: a tie is not a win.
+        #expect(
+            text.contains(
+                "- **Its WIS is not below naive** (the weighted interval score of its P5, P10, P50, P90 and P95; lower is better): 106 credits against naive 106.\n"
+            ))
         #expect(text.contains("held the real usage in only 50.0% of forecasts (nominal 80%): **too narrow**"))
         #expect(text.contains("![P10–P90 coverage of usage by months ahead](charts/coverage.svg)"))
         #expect(text.contains("![Reliability of event probabilities](charts/reliability.svg)"))
@@ -148,9 +156,10 @@ import Testing
 
 extension BacktestReportTests {
     @Test func verdictWordsTheMediansBias() {
-        // seats: P50 1,000 against 1,000 and 1,300: 150 below on average.
+        // seats: P50 1,000 against 1,000 and 1,300: 150 below on average. The fourth sentence,
+        // after CRPS, WIS and the P10–P90 band.
         #expect(
-            BacktestMarkdown.verdict(for: Self.run)[2]
+            BacktestMarkdown.verdict(for: Self.run)[3]
                 == "Its P5–P95 band held 50.0% (nominal 90%); its median was on average 150 credits below what happened.")
     }
 }

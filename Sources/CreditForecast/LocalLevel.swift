@@ -1,0 +1,109 @@
+import Foundation
+
+/// Simple exponential smoothing (the local-level state-space model) of a workspace's seasonally
+/// adjusted log usage per seat: where the series stands now, and how far it moves from month to
+/// month.
+///
+/// Resampling past months treats them as exchangeable, which is right for noise about a steady
+/// level and wrong for a level that persists and wanders (a random walk): there the forecast
+/// should start from the last level, with a spread that grows with the horizon. The smoothing
+/// weight `α` tells the two apart, measured on the workspace's own history.
+///
+/// **Recursion.** For logs `y₀ … y_{n−1}`, the level starts at their mean, `ℓ₋₁ = ȳ` (so that a
+/// small `α` is not judged by how slowly it forgets an unlucky first month), and for `t ≥ 0`
+/// the one-step error is `eₜ = yₜ − ℓₜ₋₁` and `ℓₜ = ℓₜ₋₁ + α·eₜ`. `α` is the value of
+/// `smoothingGrid` with the least `Σeₜ²` (the first of equal ones), as exponential smoothing is
+/// fitted by its one-step errors; `α` near 0 is a fixed level (resampling is right), `α = 1` a
+/// random walk.
+///
+/// **Choice** (`chosen(logs:)`). The fitted `α` always fits at least as well as the smallest, so
+/// it is kept only when it beats that fixed level by more than the Bayesian information
+/// criterion's price of one parameter: `n·ln(Σe²_α̂ / Σe²_{0.05}) < −ln n`.
+///
+/// **Spread.** `σ̂² = Σeₜ²/(n − 2 − k)`, one degree of freedom for `ℓ₋₁`, one for `α` and `k`
+/// spent on the logs before (a workspace's own seasonal profile, fitted on the same months,
+/// makes the errors look smaller than the forecast's will be). A month the fit has not seen
+/// varies by the final prediction error `σ̂²·(n + p)/n`, `p = 2 + k`. The local-level
+/// model's error `h` months ahead has variance `σ²·(1 + (h − 1)·α²)`: the month's own noise, and
+/// the level's random walk of `h − 1` innovations of variance `α²σ²`.
+public struct LocalLevel: Sendable, Equatable {
+    /// The smoothing weights tried: 0.05, 0.10, … 1.
+    public static let smoothingGrid: [Double] = (1...20).map { Double($0) / 20 }
+
+    /// `α`, the smoothing weight.
+    public let smoothing: Double
+    /// `ℓ_{n−1}`, the level after the last month.
+    public let level: Double
+    /// `n − 2 − k`: the degrees of freedom `σ̂²` is measured with (0 or less: none).
+    public let freedom: Int
+    /// `σ̂²`, the one-step errors' variance; `nil` when no degree of freedom is left.
+    public let errorVariance: Double?
+
+    /// `σ̂²·(n + p)/n` with `p = n − freedom` parameters (`ℓ₋₁`, `α` and those spent before):
+    /// Akaike's final prediction error, the variance of a month the fit has not seen, whose
+    /// error adds the parameters' estimation error to the month's own. `nil` with `σ̂²`.
+    public var predictionVariance: Double? {
+        guard let errorVariance else { return nil }
+        let months = Double(count)
+        return errorVariance * (2 * months - Double(freedom)) / months
+    }
+
+    /// `n`, the months smoothed.
+    public let count: Int
+
+    /// The local level of `logs` with `smoothing` fixed, `spentFreedom` (`k`) degrees of freedom
+    /// having been spent on the logs before.
+    public init(logs: [Double], smoothing: Double, spentFreedom: Int = 0) {
+        precondition(!logs.isEmpty, "a level needs at least one month")
+        let fit = Self.smooth(logs, smoothing: smoothing)
+        self.smoothing = smoothing
+        level = fit.level
+        count = logs.count
+        freedom = logs.count - 2 - spentFreedom
+        errorVariance = freedom > 0 ? fit.squares / Double(freedom) : nil
+    }
+
+    /// The local level of `logs` with the weight of `smoothingGrid` that fits best.
+    public init(logs: [Double], spentFreedom: Int = 0) {
+        precondition(!logs.isEmpty, "a level needs at least one month")
+        var best = Self.smoothingGrid[0]
+        var bestSquares = Double.infinity
+        for weight in Self.smoothingGrid {
+            let squares = Self.smooth(logs, smoothing: weight).squares
+            if squares < bestSquares {
+                best = weight
+                bestSquares = squares
+            }
+        }
+        self.init(logs: logs, smoothing: best, spentFreedom: spentFreedom)
+    }
+
+    /// The fitted local level of `logs` when it beats the fixed level (the smallest weight of
+    /// `smoothingGrid`) by more than one parameter's price; `nil` otherwise, or with fewer than
+    /// three months.
+    public static func chosen(logs: [Double], spentFreedom: Int = 0) -> LocalLevel? {
+        guard logs.count > 2 else { return nil }
+        let fitted = LocalLevel(logs: logs, spentFreedom: spentFreedom)
+        let fixed = smooth(logs, smoothing: smoothingGrid[0]).squares
+        let count = Double(logs.count)
+        // n·ln(a/b) < −ln n  ⇔  a < b·n^(−1/n), which needs no logarithm of a zero sum.
+        return smooth(logs, smoothing: fitted.smoothing).squares < fixed * pow(count, -1 / count) ? fitted : nil
+    }
+
+    /// `ℓ_{n−1}` and `Σeₜ²` of the recursion with weight `smoothing`.
+    static func smooth(_ logs: [Double], smoothing: Double) -> (level: Double, squares: Double) {
+        var level = logs.reduce(0, +) / Double(logs.count)
+        var squares = 0.0
+        for y in logs {
+            let error = y - level
+            squares += error * error
+            level += smoothing * error
+        }
+        return (level, squares)
+    }
+
+    /// `1 + (h − 1)·α²`: the variance `h` months ahead in units of the one-step variance.
+    public func varianceRatio(monthsAhead h: Int) -> Double {
+        1 + Double(max(0, h - 1)) * smoothing * smoothing
+    }
+}
