@@ -108,7 +108,9 @@ final class ReportCommit {
                 removeTree(path)
             } else if Self.isEarlierTemporary(name) {
                 unlink(path)
-            } else if linkKind(path) == .directory {
+            } else if keepsManifest, linkKind(path) == .directory {
+                // A report's own subdirectories (charts/) held them too; the directory of a file
+                // written on its own (`--trials-out /tmp/t.csv`) is not searched any deeper.
                 for inner in Self.entries(of: path) where Self.isEarlierTemporary(inner) { unlink(path + "/" + inner) }
             }
         }
