@@ -476,7 +476,10 @@ extension ForecastEngine {
         let n = Double(trials)
         let start = workspace.start.balance
         var opening = Percentiles(p5: start, p10: start, p50: start, p90: start, p95: start)
+        // Kept for every workspace of the portfolio until the reports are written: exactly
+        // `horizon` months, not the 16 that appending twelve one by one would reserve.
         var forecasts: [MonthForecast] = []
+        forecasts.reserveCapacity(horizon)
         var cumulativeCap = 0
         var cumulativeShortfall = 0
         var capLikely: Month?

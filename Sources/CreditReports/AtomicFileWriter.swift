@@ -158,6 +158,21 @@ struct AtomicFileWriter: Sendable {
     /// The directory holding `path` (`.` for a bare file name).
     static func parentDirectory(of path: String) -> String { split(path).directory }
 
+    /// Throws what `makeDirectories` would if something other than a directory is in the way of
+    /// `directory` or one of its parents; creates nothing, so a run that stops before its commit
+    /// leaves no empty directory behind.
+    static func checkCreatable(_ directory: String) throws(ReportWriteError) {
+        switch pathKind(directory) {
+        case .directory:
+            return
+        case .regularFile, .symbolicLink, .special:
+            throw .cannotCreateDirectory(path: directory, reason: "a file that is not a directory is already at that path")
+        case .missing:
+            let parent = parentDirectory(of: directory)
+            if parent != directory { try checkCreatable(parent) }
+        }
+    }
+
     /// Creates `directory` and any missing parents; explains what is in the way if it cannot.
     static func makeDirectories(_ directory: String) throws(ReportWriteError) {
         switch pathKind(directory) {

@@ -108,7 +108,9 @@ final class ReportCommit {
                 removeTree(path)
             } else if Self.isEarlierTemporary(name) {
                 unlink(path)
-            } else if linkKind(path) == .directory {
+            } else if keepsManifest, linkKind(path) == .directory {
+                // A report's own subdirectories (charts/) held them too; the directory of a file
+                // written on its own (`--trials-out /tmp/t.csv`) is not searched any deeper.
                 for inner in Self.entries(of: path) where Self.isEarlierTemporary(inner) { unlink(path + "/" + inner) }
             }
         }
@@ -128,8 +130,9 @@ final class ReportCommit {
     /// staging. Refuses a destination that is not a regular file, before anything is replaced.
     func stage(_ name: String, _ produce: (FileSink) throws(ReportWriteError) -> Void) throws(ReportWriteError) {
         let target = directory + "/" + name
-        // Made now, so that a file in the way of a chart directory fails before the commit point.
-        try AtomicFileWriter.makeDirectories(AtomicFileWriter.parentDirectory(of: target))
+        // Checked now, so that a file in the way of a chart directory fails before the commit
+        // point; made when the file moves in, so a run killed before then leaves no directory.
+        try AtomicFileWriter.checkCreatable(AtomicFileWriter.parentDirectory(of: target))
         try AtomicFileWriter.checkReplaceable(target)
         let path = staging + "/new/" + name
         try AtomicFileWriter.makeDirectories(AtomicFileWriter.parentDirectory(of: path))

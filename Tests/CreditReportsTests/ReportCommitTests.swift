@@ -74,12 +74,26 @@ import Glibc
         let killed = try ReportCommit.begin(in: directory, keepsManifest: true, inputs: [])
         try killed.stage("forecast.csv") { sink throws(ReportWriteError) in try sink.write("two forecast.csv\n") }
         try killed.stage("renew.csv") { sink throws(ReportWriteError) in try sink.write("two renew.csv\n") }
+        try killed.stage("charts/gamma-3.svg") { sink throws(ReportWriteError) in try sink.write("two chart\n") }
         killed.release()
         let left = try contents(directory).keys.filter { $0.hasPrefix(".creditcast-staging-") && !$0.contains("/") }
         #expect(left.count == 1)
         #expect(try contents(directory).filter { !$0.key.hasPrefix(".creditcast-staging-") } == committed("one", first))
         try set("three", second).write(to: directory)
         #expect(try contents(directory) == committed("three", second))
+    }
+
+    @Test func aRunKilledWhileStagingLeavesNoNewDirectory() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        try set("one", ["forecast.csv"]).write(to: directory)
+        let killed = try ReportCommit.begin(in: directory, keepsManifest: true, inputs: [])
+        try killed.stage("charts/acme-1.svg") { sink throws(ReportWriteError) in try sink.write("two chart\n") }
+        killed.release()
+        #expect(!FileManager.default.fileExists(atPath: directory + "/charts"))
+        try set("three", ["report.md"]).write(to: directory)
+        var expected = committed("three", ["report.md"])
+        expected["charts"] = nil
+        #expect(try contents(directory) == expected)
     }
 
     @Test func aRunKilledHalfWayThroughItsCommitIsFinishedByTheNextRun() throws {
