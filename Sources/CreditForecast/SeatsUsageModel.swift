@@ -133,219 +133,48 @@ public struct SeatsUsageModel: UsageModel {
     @usableFromInline let pooledSum: (mean: Double, sigma: Double)
 
     /// Fits the model to `workspace`, whose seats' usage arrays cover `monthCount` months, for
-    /// `horizon` forecast months and `seatCount` seats (`nil`: the history's seats).
+    /// `horizon` forecast months and `seatCount` seats (`nil`: the history's seats), in the
+    /// steps the type's documentation sets out: the level and its season, the seat tables, the
+    /// spread, the carry-over, then each forecast month's deterministic part and spreads.
     public init(
         workspace: WorkspaceHistory, monthCount: Int, seatCount: Int? = nil, horizon: Int,
         parameters: SeatsModelParameters = .standard, prior: PortfolioPrior? = nil
     ) {
         self.parameters = parameters
-        let lastIndex = monthCount - 1
-        let prior = prior ?? .standalone(parameters)
-        // The workspace's own yearly pattern is kept, on top of the portfolio's, only with a
-        // local level: measured about a moving average, it fits a persistent level's season, and
-        // on a noisy fixed level (bursts and idle months) it would fit the noise.
-        let pooled = Self.levelFit(
-            TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: prior.seasonality), prior: prior,
-            parameters: parameters, spentFreedom: 0)
-        var fitted = pooled
-        var own: (profile: SeasonalProfile, variances: [Double]) = (prior.seasonality, [Double](repeating: 0, count: 12))
-        if parameters.localLevel {
-            let added = prior.seasonality.addingOwnSeason(of: pooled.trend)
-            if added.profile != prior.seasonality {
-                // The own season spent eleven degrees of freedom on the logs.
-                let withOwn = Self.levelFit(
-                    TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: added.profile), prior: prior,
-                    parameters: parameters, spentFreedom: 11)
-                if withOwn.local != nil {
-                    fitted = withOwn
-                    own = added
-                }
-            }
-        }
-        let season = own.profile
+        let (fitted, own) = Self.chooseLevel(workspace: workspace, monthCount: monthCount, parameters: parameters, prior: prior)
         let trend = fitted.trend
         let n = trend.months
-        let logs = trend.logs
-        let meanY = trend.meanLog
-        let meanT = Double(max(0, n - 1)) / 2
-        let priorSigma = parameters.commonFactorPriorSigma
-        let posterior = fitted.posterior
         let slope = fitted.slope
 
-        // The lag-one autocorrelation of the departures from the line the model uses (slope
-        // `slope` through the mean): a trend the prior discounted, a seasonal swing or a level
-        // shift all make these departures persist, and noise does not.
-        var rawPersistence = 0.0
-        if n > 2, !logs.isEmpty {
-            var squares = 0.0
-            var lagged = 0.0
-            var previous: Double?
-            for (t, y) in logs.enumerated() {
-                let departure = y - meanY - slope * (Double(t) - meanT)
-                squares += departure * departure
-                if let previous { lagged += departure * previous }
-                previous = departure
-            }
-            if squares > 0 { rawPersistence = lagged / squares }
-        }
+        var seats = SeatTables(
+            workspace: workspace, monthCount: monthCount, seatCount: seatCount, slope: slope, season: own.profile,
+            parameters: parameters)
+        let spread = Self.spread(of: fitted, seats: &seats, parameters: parameters)
+        self.tables = seats.tables
+        self.seatRows = seats.seatRows
+        self.pooledSum = seats.pooledSum
 
-        // Seat tables.
-        let size = Self.tableSize
-        var ownAtoms: [[(value: Double, weight: Double)]] = []
-        var pooledAtoms: [(value: Double, weight: Double)] = []
-        for seat in workspace.seats {
-            var atoms: [(value: Double, weight: Double)] = []
-            var weightSum = 0.0
-            for offset in seat.firstOffset..<monthCount {
-                let age = Double(lastIndex - offset)
-                let weight = parameters.recencyHalfLife.map { exp2(-age / $0) } ?? 1
-                atoms.append((Double(seat.usage[offset]) * exp(slope * age - season.effect(atOffset: offset)), weight))
-                weightSum += weight
-            }
-            for index in atoms.indices { atoms[index].weight /= weightSum }
-            for atom in atoms {
-                pooledAtoms.append((atom.value, atom.weight / Double(workspace.seats.count)))
-            }
-            ownAtoms.append(atoms)
-        }
-        let pooledTable =
-            pooledAtoms.isEmpty
-            ? [Double](repeating: 0, count: size) : Self.quantileTable(pooledAtoms, size: size)
-        let allExtraSeats = max(0, (seatCount ?? 0) - workspace.seats.count)
-        let extraSeats = min(allExtraSeats, Self.individualExtraSeats)
-        let summedSeats = Double(allExtraSeats - extraSeats)
-        let pooledMean = pooledTable.reduce(0, +) / Double(size)
-        let pooledVariance = pooledTable.reduce(0) { $0 + ($1 - pooledMean) * ($1 - pooledMean) } / Double(size)
-        var pooledSum: (mean: Double, sigma: Double) =
-            summedSeats > 0 ? (summedSeats * pooledMean, (summedSeats * pooledVariance).squareRoot()) : (0, 0)
-        var tables: [Double] = []
-        tables.reserveCapacity((workspace.seats.count + 1) * size)
-        for (seat, own) in zip(workspace.seats, ownAtoms) {
-            let months = Double(monthCount - seat.firstOffset)
-            let ownShare = months / (months + parameters.pooledPriorMonths)
-            var atoms: [(value: Double, weight: Double)] = []
-            let jitter =
-                monthCount - seat.firstOffset < parameters.jitterBelowMonths && parameters.jitterSigma > 0
-                ? parameters.jitterSigma / months.squareRoot() : 0
-            if jitter > 0 {
-                let multipliers = Self.stratifiedNormals.map { exp(jitter * $0) }
-                let meanMultiplier = multipliers.reduce(0, +) / Double(multipliers.count)
-                for atom in own {
-                    for multiplier in multipliers {
-                        atoms.append((atom.value * multiplier / meanMultiplier, atom.weight * ownShare / Double(multipliers.count)))
-                    }
-                }
-            } else {
-                for atom in own { atoms.append((atom.value, atom.weight * ownShare)) }
-            }
-            if ownShare < 1 {
-                for value in pooledTable { atoms.append((value, (1 - ownShare) / Double(size))) }
-            }
-            tables.append(contentsOf: Self.quantileTable(atoms, size: size))
-        }
-        var seatRows = Array(stride(from: 0, to: workspace.seats.count * size, by: size))
-        if extraSeats > 0 {
-            let pooledRow = tables.count
-            tables.append(contentsOf: pooledTable)
-            seatRows.append(contentsOf: repeatElement(pooledRow, count: extraSeats))
-        }
-        self.seatRows = seatRows
-
-        // What resampling explains, the common factor and the parameter uncertainty.
-        var resampling = Self.resamplingLogVariance(tables: tables, rows: seatRows, pooledSum: pooledSum)
-        let freedom = trend.residualVariance == nil ? 0 : Double(n - 2)
-        let priorWeight = parameters.commonFactorPriorMonths
-        var factorVariance: Double
-        var walkSigma = 0.0
-        var levelGap = 0.0
-        var smoothing = 0.0
-        let asOfLogs = fitted.asOfLogs
-        let local = fitted.local
-        let usesLocalLevel = local != nil
-        if let local {
-            // The month's noise is the local level's one-step error, not the spread about a line
-            // through a level that wanders; resampling supplies as much of it as it can, and seat
-            // draws that spread wider than the history's months move are drawn toward their
-            // means.
-            smoothing = local.smoothing
-            let noise = Self.shrunkNoise(
-                local.predictionVariance ?? 0, freedom: Double(local.freedom), prior: priorSigma * priorSigma, priorWeight: priorWeight)
-            if resampling > noise {
-                let contraction = ((exp(noise) - 1) / (exp(resampling) - 1)).squareRoot()
-                Self.contract(&tables, size: size, by: contraction)
-                pooledSum.sigma *= contraction
-                resampling = noise
-            }
-            factorVariance = noise - resampling
-            walkSigma = smoothing * noise.squareRoot()
-            levelGap = min(1, max(-1, local.level - Self.drawnLevel(asOfLogs, halfLife: parameters.recencyHalfLife)))
-        } else {
-            let excess = max(0, (trend.residualVariance ?? 0) - resampling)
-            factorVariance =
-                freedom + priorWeight > 0
-                ? (freedom * excess + priorWeight * priorSigma * priorSigma) / (freedom + priorWeight)
-                : 0
-        }
-        self.tables = tables
-        self.pooledSum = pooledSum
-        let totalVariance = factorVariance + resampling
+        let totalVariance = spread.factorVariance + spread.resampling
         let uncertainty = parameters.parameterUncertainty
         let levelSigma = n > 0 ? uncertainty * (totalVariance / Double(n)).squareRoot() : 0
-        let slopeSpread = min(parameters.maxSlope, uncertainty * posterior.variance.squareRoot())
-        let factorSigma = factorVariance.squareRoot()
-
-        // Carry-over (without a local level): the residuals about the trend line as an AR(1), so
-        // a last month above (or below) the model's level pulls the next months with it, fading
-        // as ρ̃ʰ. Seasonal swings, level shifts and a trend the damping underplays all show as
-        // persistent residuals; independent noise gives ρ̂ ≈ 0 and no carry-over. Needs four
-        // months to estimate at all.
-        let persistence =
-            n >= 4 && !usesLocalLevel
-            ? min(parameters.maxPersistence, max(0, rawPersistence * Double(n) / (Double(n) + parameters.persistenceShrinkMonths)))
-            : 0
-        var lastMonthGap = 0.0
-        if persistence > 0, trend.meanPerSeatTotal > 0 {
-            // The seat draws' expected usage per seat at the as-of level, against the last month's.
-            var expected = 0.0
-            for row in stride(from: 0, to: workspace.seats.count * size, by: size) {
-                expected += tables[row..<(row + size)].reduce(0, +) / Double(size)
-            }
-            expected /= Double(max(1, workspace.seats.count))
-            let epsilon = trend.logOffset
-            lastMonthGap = min(1, max(-1, logs[n - 1] - log(expected + epsilon)))
-        }
-
-        var logBase: [Double] = []
-        var slopeScale: [Double] = []
-        var factorSigmas: [Double] = []
-        var damped = 0.0
-        var power = 1.0
-        var carry = 1.0
-        for ahead in 0..<max(0, horizon) {
-            power *= parameters.trendDamping
-            damped += power
-            carry *= persistence
-            let scale = slopeSpread * damped
-            slopeScale.append(scale)
-            // The level's walk has taken `ahead` steps by forecast month `ahead + 1`.
-            let walkVariance = Double(ahead) * walkSigma * walkSigma
-            // The own season's estimation error joins the month's common factor.
-            let monthVariance = factorVariance + own.variances[season.slot(atOffset: monthCount + ahead)]
-            factorSigmas.append(monthVariance.squareRoot())
-            logBase.append(
-                slope * damped + season.effect(atOffset: monthCount + ahead) + carry * lastMonthGap + levelGap
-                    - scale * scale / 2 - levelSigma * levelSigma / 2 - monthVariance / 2 - walkVariance / 2)
-        }
-        self.logBase = logBase
-        self.slopeScale = slopeScale
+        let slopeSpread = min(parameters.maxSlope, uncertainty * fitted.posterior.variance.squareRoot())
+        let carryOver = Self.carryOver(
+            trend: trend, slope: slope, usesLocalLevel: fitted.local != nil, seats: seats, historySeats: workspace.seats.count,
+            parameters: parameters)
+        let path = Self.monthlyPath(
+            horizon: horizon, monthCount: monthCount, slope: slope, slopeSpread: slopeSpread, levelSigma: levelSigma, spread: spread,
+            carryOver: carryOver, season: own, parameters: parameters)
+        self.logBase = path.logBase
+        self.slopeScale = path.slopeScale
         self.levelSigma = levelSigma
-        self.factorSigmas = factorSigmas
-        self.walkSigma = walkSigma
+        self.factorSigmas = path.factorSigmas
+        self.walkSigma = spread.walkSigma
         self.fit = SeatsModelFit(
             months: n, rawSlope: trend.slope, slope: slope, slopeSpread: slopeSpread,
-            commonFactorSigma: factorSigma, levelSigma: levelSigma, resamplingLogVariance: resampling,
-            seats: seatRows.count + Int(summedSeats), persistence: persistence, lastMonthGap: lastMonthGap,
-            smoothing: smoothing, levelGap: levelGap, levelWalkSigma: walkSigma
+            commonFactorSigma: spread.factorVariance.squareRoot(), levelSigma: levelSigma, resamplingLogVariance: spread.resampling,
+            seats: seats.seatRows.count + Int(seats.summedSeats), persistence: carryOver.persistence,
+            lastMonthGap: carryOver.lastMonthGap, smoothing: spread.smoothing, levelGap: spread.levelGap,
+            levelWalkSigma: spread.walkSigma
         )
     }
 

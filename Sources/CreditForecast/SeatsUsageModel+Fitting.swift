@@ -1,0 +1,146 @@
+import CreditCore
+import Foundation
+
+/// The steps of fitting a `SeatsUsageModel`, in the order its initialiser takes them; the
+/// equations are in the type's documentation.
+extension SeatsUsageModel {
+    /// The trend, its posterior and slope, the logs at the as-of level and the local level, if
+    /// chosen: `levelFit`'s result.
+    typealias LevelFit = (
+        trend: TrendEstimate, posterior: (slope: Double, variance: Double), slope: Double, asOfLogs: [Double], local: LocalLevel?
+    )
+
+    /// What the spread step settles: the common factor's variance, what seat resampling explains
+    /// (`v_R`), the level's monthly step `α·σ_N` and its gap to the seat draws, and `α`.
+    typealias Spread = (factorVariance: Double, resampling: Double, walkSigma: Double, levelGap: Double, smoothing: Double)
+
+    /// The level fitted to `workspace` with the portfolio's season, or, with a local level, with
+    /// the workspace's own season added where the local level is then still chosen (measured
+    /// about a moving average, an own season fits a persistent level's pattern; on a noisy fixed
+    /// level, bursts and idle months, it would fit the noise). Returns the fit and the season
+    /// used with its months' estimation variances.
+    static func chooseLevel(
+        workspace: WorkspaceHistory, monthCount: Int, parameters: SeatsModelParameters, prior: PortfolioPrior?
+    ) -> (fitted: LevelFit, own: (profile: SeasonalProfile, variances: [Double])) {
+        let prior = prior ?? .standalone(parameters)
+        let pooled = levelFit(
+            TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: prior.seasonality), prior: prior,
+            parameters: parameters, spentFreedom: 0)
+        let portfolioSeason = (profile: prior.seasonality, variances: [Double](repeating: 0, count: 12))
+        guard parameters.localLevel else { return (pooled, portfolioSeason) }
+        let added = prior.seasonality.addingOwnSeason(of: pooled.trend)
+        guard added.profile != prior.seasonality else { return (pooled, portfolioSeason) }
+        // The own season spent eleven degrees of freedom on the logs.
+        let withOwn = levelFit(
+            TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: added.profile), prior: prior,
+            parameters: parameters, spentFreedom: 11)
+        return withOwn.local != nil ? (withOwn, added) : (pooled, portfolioSeason)
+    }
+
+    /// The month's spread. With a local level its noise is the one-step prediction error
+    /// (shrunk toward the prior), not the spread about a line through a level that wanders;
+    /// resampling supplies as much of it as it can, and seat draws that spread wider than the
+    /// history's months move are drawn toward their means (`seats` contracted). Without one,
+    /// the residuals about the trend line beyond what resampling explains, weighed against the
+    /// prior.
+    static func spread(of fitted: LevelFit, seats: inout SeatTables, parameters: SeatsModelParameters) -> Spread {
+        var resampling = resamplingLogVariance(tables: seats.tables, rows: seats.seatRows, pooledSum: seats.pooledSum)
+        let trend = fitted.trend
+        let freedom = trend.residualVariance == nil ? 0 : Double(trend.months - 2)
+        let priorWeight = parameters.commonFactorPriorMonths
+        let priorSigma = parameters.commonFactorPriorSigma
+        guard let local = fitted.local else {
+            let excess = max(0, (trend.residualVariance ?? 0) - resampling)
+            let factorVariance =
+                freedom + priorWeight > 0
+                ? (freedom * excess + priorWeight * priorSigma * priorSigma) / (freedom + priorWeight)
+                : 0
+            return (factorVariance, resampling, 0, 0, 0)
+        }
+        let noise = shrunkNoise(
+            local.predictionVariance ?? 0, freedom: Double(local.freedom), prior: priorSigma * priorSigma, priorWeight: priorWeight)
+        if resampling > noise {
+            seats.contract(by: ((exp(noise) - 1) / (exp(resampling) - 1)).squareRoot())
+            resampling = noise
+        }
+        let levelGap = min(1, max(-1, local.level - drawnLevel(fitted.asOfLogs, halfLife: parameters.recencyHalfLife)))
+        return (noise - resampling, resampling, local.smoothing * noise.squareRoot(), levelGap, local.smoothing)
+    }
+
+    /// The carry-over (without a local level): the residuals about the trend line as an AR(1),
+    /// so a last month above (or below) the model's level pulls the next months with it, fading
+    /// as `ρ̃ʰ`. Seasonal swings, level shifts and a trend the damping underplays all show as
+    /// persistent residuals; independent noise gives `ρ̂ ≈ 0` and no carry-over. Needs four
+    /// months to estimate at all. Returns `ρ̃` and the last month's gap `g` to the seat draws.
+    static func carryOver(
+        trend: TrendEstimate, slope: Double, usesLocalLevel: Bool, seats: SeatTables, historySeats: Int,
+        parameters: SeatsModelParameters
+    ) -> (persistence: Double, lastMonthGap: Double) {
+        let n = trend.months
+        guard n >= 4, !usesLocalLevel else { return (0, 0) }
+        let persistence = min(
+            parameters.maxPersistence,
+            max(0, departurePersistence(trend, slope: slope) * Double(n) / (Double(n) + parameters.persistenceShrinkMonths)))
+        guard persistence > 0, trend.meanPerSeatTotal > 0 else { return (persistence, 0) }
+        // The seat draws' expected usage per seat at the as-of level, against the last month's.
+        let size = tableSize
+        var expected = 0.0
+        for row in stride(from: 0, to: historySeats * size, by: size) {
+            expected += seats.tables[row..<(row + size)].reduce(0, +) / Double(size)
+        }
+        expected /= Double(max(1, historySeats))
+        return (persistence, min(1, max(-1, trend.logs[n - 1] - log(expected + trend.logOffset))))
+    }
+
+    /// `ρ̂`: the lag-one autocorrelation of the departures from the line the model uses (slope
+    /// `slope` through the mean). A trend the prior discounted, a seasonal swing or a level shift
+    /// all make these departures persist, and noise does not.
+    static func departurePersistence(_ trend: TrendEstimate, slope: Double) -> Double {
+        let n = trend.months
+        let logs = trend.logs
+        guard n > 2, !logs.isEmpty else { return 0 }
+        let meanT = Double(max(0, n - 1)) / 2
+        var squares = 0.0
+        var lagged = 0.0
+        var previous: Double?
+        for (t, y) in logs.enumerated() {
+            let departure = y - trend.meanLog - slope * (Double(t) - meanT)
+            squares += departure * departure
+            if let previous { lagged += departure * previous }
+            previous = departure
+        }
+        return squares > 0 ? lagged / squares : 0
+    }
+
+    /// For `h = 1 … horizon`: the deterministic part of the log multiplier (the damped trend, the
+    /// season, the carry-over and the level's gap, less half of every variance so the mean is
+    /// kept), the slope's spread `s_b·D(h)`, and the common factor's `σ_F` with the own
+    /// season's estimation error of that month.
+    static func monthlyPath(
+        horizon: Int, monthCount: Int, slope: Double, slopeSpread: Double, levelSigma: Double, spread: Spread,
+        carryOver: (persistence: Double, lastMonthGap: Double), season: (profile: SeasonalProfile, variances: [Double]),
+        parameters: SeatsModelParameters
+    ) -> (logBase: [Double], slopeScale: [Double], factorSigmas: [Double]) {
+        var logBase: [Double] = []
+        var slopeScale: [Double] = []
+        var factorSigmas: [Double] = []
+        var damped = 0.0
+        var power = 1.0
+        var carry = 1.0
+        for ahead in 0..<max(0, horizon) {
+            power *= parameters.trendDamping
+            damped += power
+            carry *= carryOver.persistence
+            let scale = slopeSpread * damped
+            slopeScale.append(scale)
+            // The level's walk has taken `ahead` steps by forecast month `ahead + 1`.
+            let walkVariance = Double(ahead) * spread.walkSigma * spread.walkSigma
+            let monthVariance = spread.factorVariance + season.variances[season.profile.slot(atOffset: monthCount + ahead)]
+            factorSigmas.append(monthVariance.squareRoot())
+            logBase.append(
+                slope * damped + season.profile.effect(atOffset: monthCount + ahead) + carry * carryOver.lastMonthGap + spread.levelGap
+                    - scale * scale / 2 - levelSigma * levelSigma / 2 - monthVariance / 2 - walkVariance / 2)
+        }
+        return (logBase, slopeScale, factorSigmas)
+    }
+}
