@@ -92,7 +92,7 @@ struct ForecastCommand: ParsableCommand {
         )
         let scenarios = try pool.loadScenarios(
             scenario, pricing: pricing, history: history, resolver: resolver, horizon: horizon, dateOrder: reading.dateOrder,
-            part: loaded.splitPart)
+            heldElsewhere: loaded.heldElsewhere)
         let inputs = pool.inputFiles(usage: running.usage) + [scenario].compactMap { $0 }
         let inputHash = pool.fingerprint(
             usage: running.usage, usageState: loaded.usageState, resolver: resolver, rules: rules, pricing: pricing

@@ -27,35 +27,39 @@ struct ForecastInputs {
     let portfolioCount: Int
     /// The whole usage file's hash state, when only a part of it was read.
     let usageState: UInt64?
-    /// The shard whose part of a split `history` is, with `--portfolio`.
-    let splitPart: Shard?
+    /// Whether the usage file holds a workspace outside `history`: in another shard's part of a
+    /// split file, or starting after `--as-of`. Rows naming one in a workspaces or scenario file
+    /// are not looked for in `history`.
+    let heldElsewhere: @Sendable (String) -> Bool
 
     /// Reads the inputs the options name; errors are `CommandFailure`s.
     init(pool: PoolOptions, running: RunOptions, reading: ImportOptions, modelling: ModelOptions, sharding: ShardOptions) throws {
         pricing = try pool.loadPricing()
         rules = try pool.purchaseRules(pricing)
         let portfolio = try sharding.loadPortfolio()
+        let startingLater: Set<String>
         if let portfolio {
-            history = try Self.part(
+            (history, startingLater) = try Self.part(
                 of: portfolio, pool: pool, running: running, reading: reading, asOf: modelling.asOf, path: sharding.portfolio ?? "")
         } else {
-            history = try pool.loadHistory(running, reading: reading, asOf: modelling.asOf)
+            (history, startingLater) = try pool.loadHistoryCut(running, reading: reading, asOf: modelling.asOf)
         }
-        let (resolver, pools) = try pool.forecastPools(history, pricing: pricing, part: portfolio == nil ? nil : sharding.selected)
+        let splitPart = portfolio == nil ? nil : sharding.selected
+        heldElsewhere = { name in startingLater.contains(name) || splitPart.map { !$0.contains(name) } ?? false }
+        let (resolver, pools) = try pool.forecastPools(history, pricing: pricing, heldElsewhere: heldElsewhere)
         self.resolver = resolver
         part = (sharding.selected ?? .whole).select(history: history, pools: pools)
         let usesPrior = modelling.model == .seats && !modelling.standalone
         portfolioPrior = portfolio.flatMap { usesPrior ? $0.prior : nil } ?? modelling.portfolioPrior(for: history)
         portfolioCount = portfolio?.workspaceCount ?? history.workspaces.count
         usageState = portfolio?.usageState
-        splitPart = portfolio == nil ? nil : sharding.selected
     }
 
     /// The part of the usage file this shard reads, over the whole file's months and cut at
     /// `asOf`, checked to be a part of the portfolio `portfolio` describes.
     private static func part(
         of portfolio: PortfolioFile, pool: PoolOptions, running: RunOptions, reading: ImportOptions, asOf: Month?, path: String
-    ) throws -> UsageHistory {
+    ) throws -> (history: UsageHistory, startingLater: Set<String>) {
         let read = try pool.loadHistory(running, reading: reading, asOf: nil)
         guard portfolio.firstMonth <= read.firstMonth, read.lastMonth <= portfolio.lastMonth else {
             throw CommandFailure(
@@ -65,9 +69,10 @@ struct ForecastInputs {
                         "\(running.usage) runs from \(read.firstMonth) to \(read.lastMonth), outside the split file's \(portfolio.firstMonth) to \(portfolio.lastMonth)"
                 ))
         }
-        var history = read.widened(from: portfolio.firstMonth, through: portfolio.lastMonth)
+        let whole = read.widened(from: portfolio.firstMonth, through: portfolio.lastMonth)
+        var history = whole
         if let asOf {
-            do { history = try history.truncated(through: asOf) } catch {
+            do { history = try whole.truncated(through: asOf) } catch {
                 throw CommandFailure([FlagWording.message(error, usageFile: running.usage)])
             }
         }
@@ -76,6 +81,6 @@ struct ForecastInputs {
                 PortfolioFileError.mismatch(
                     path: path, reason: "it was written for --as-of \(portfolio.asOf) but this run forecasts from \(history.lastMonth)"))
         }
-        return history
+        return (history, Set(whole.workspaces.map(\.name)).subtracting(history.workspaces.map(\.name)))
     }
 }

@@ -73,17 +73,19 @@ struct PoolOptions: ParsableArguments {
 
     /// The resolver that settles each workspace's pool of `history` from these options and the
     /// workspaces file, whose rows must name workspaces of `history` and plans of `pricing`;
-    /// `--balance` opens `balanceMonth` (`nil`: the history's first month). When `history` is
-    /// the part of a split usage file that `part` reads, rows of the other shards' workspaces
-    /// are expected to be missing from it.
-    func resolver(_ pricing: Pricing, history: UsageHistory, balanceMonth: Month? = nil, part: Shard? = nil) throws -> PoolResolver {
+    /// `--balance` opens `balanceMonth` (`nil`: the history's first month). A row for a workspace
+    /// `heldElsewhere` names (another shard's part of a split file, or one that starts after
+    /// `--as-of`) is expected to be missing from `history`.
+    func resolver(
+        _ pricing: Pricing, history: UsageHistory, balanceMonth: Month? = nil, heldElsewhere: (String) -> Bool = { _ in false }
+    ) throws -> PoolResolver {
         var settings: [WorkspaceSettings] = []
         if let workspaces {
             do {
                 let list = try WorkspaceListImporter.list(fileAt: workspaces)
                 try list.check(
                     workspaces: history.workspaces.map(\.name),
-                    elsewhere: { name in part.map { !$0.contains(name) } ?? false },
+                    elsewhere: heldElsewhere,
                     planProblem: { plan in
                         do {
                             _ = try pricing.plan(named: plan)
@@ -106,6 +108,14 @@ extension PoolOptions {
     /// The usage history of `running.usage`, read on at most `--threads` threads and cut at
     /// `asOf` when given; warnings go to standard error unless `--quiet`.
     func loadHistory(_ running: RunOptions, reading: ImportOptions, asOf: Month?) throws -> UsageHistory {
+        try loadHistoryCut(running, reading: reading, asOf: asOf).history
+    }
+
+    /// `loadHistory`'s history, and the workspaces of the file that `asOf` leaves out because
+    /// they start after it.
+    func loadHistoryCut(_ running: RunOptions, reading: ImportOptions, asOf: Month?) throws -> (
+        history: UsageHistory, startingLater: Set<String>
+    ) {
         let imported: ImportedUsage
         do {
             var options = reading.importOptions
@@ -117,23 +127,25 @@ extension PoolOptions {
         if !running.quiet {
             for warning in imported.warnings { Terminal.standardError.write("creditcast: warning: \(FlagWording.message(warning))\n") }
         }
-        guard let asOf else { return imported.history }
+        guard let asOf else { return (imported.history, []) }
         guard asOf <= imported.history.lastMonth else {
             throw CommandFailure([FlagWording.asOfAfterHistory(asOf, lastMonth: imported.history.lastMonth, usageFile: running.usage)])
         }
         do {
-            return try imported.history.truncated(through: asOf)
+            let cut = try imported.history.truncated(through: asOf)
+            return (cut, Set(imported.history.workspaces.map(\.name)).subtracting(cut.workspaces.map(\.name)))
         } catch {
             throw CommandFailure([FlagWording.message(error, usageFile: running.usage)])
         }
     }
 
-    /// Every workspace's pool for a forecast of `history` (the part `part` reads of a split
-    /// usage file, if given): `--balance` is the balance now.
-    func forecastPools(_ history: UsageHistory, pricing: Pricing, part: Shard? = nil) throws -> (
-        resolver: PoolResolver, pools: [WorkspacePool]
-    ) {
-        let resolver = try resolver(pricing, history: history, balanceMonth: history.lastMonth.advanced(by: 1), part: part)
+    /// Every workspace's pool for a forecast of `history`, whose usage file holds the workspaces
+    /// `heldElsewhere` names outside it: `--balance` is the balance now.
+    func forecastPools(
+        _ history: UsageHistory, pricing: Pricing, heldElsewhere: (String) -> Bool = { _ in false }
+    ) throws -> (resolver: PoolResolver, pools: [WorkspacePool]) {
+        let resolver = try resolver(
+            pricing, history: history, balanceMonth: history.lastMonth.advanced(by: 1), heldElsewhere: heldElsewhere)
         do {
             return (resolver, try history.workspaces.map { try resolver.pool(named: $0.name, in: history) })
         } catch {
@@ -168,11 +180,11 @@ extension PoolOptions {
     /// The scenarios of the scenario file at `path` (none without one), plans looked up in
     /// `pricing`, full dates read in `--date-order`, checked against the forecast of `history`
     /// over `horizon` months: its workspaces, their seats as `resolver` settles them, its months.
-    /// When `history` is only the part of a split that `part` forecasts, a workspace of another
-    /// part is that part's shard to check.
+    /// A workspace `heldElsewhere` names (another shard's part of a split file, or one that
+    /// starts after `--as-of`) is not looked for in `history`.
     func loadScenarios(
         _ path: String?, pricing: Pricing, history: UsageHistory, resolver: PoolResolver, horizon: Int, dateOrder: DateOrder?,
-        part: Shard? = nil
+        heldElsewhere: (String) -> Bool = { _ in false }
     ) throws -> [Scenario] {
         guard let path else { return [] }
         do {
@@ -184,7 +196,7 @@ extension PoolOptions {
             let start = history.lastMonth.advanced(by: 1)
             try file.check(
                 seats: seats, forecastMonths: start...start.advanced(by: horizon - 1), file: path,
-                elsewhere: { name in part.map { !$0.contains(name) } ?? false })
+                elsewhere: heldElsewhere)
             return file.scenarios
         } catch {
             throw CommandFailure(error)

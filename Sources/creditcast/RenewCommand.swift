@@ -78,7 +78,7 @@ struct RenewCommand: ParsableCommand {
             let horizon = history.lastMonth.advanced(by: 1).distance(to: renewalMonth) + ForecastEngine.renewalYearMonths
             let scenarios = try pool.loadScenarios(
                 scenario, pricing: pricing, history: history, resolver: resolver, horizon: horizon, dateOrder: reading.dateOrder,
-                part: loaded.splitPart)
+                heldElsewhere: loaded.heldElsewhere)
             let settings = ForecastSettings(
                 horizon: horizon,
                 trials: trials, seed: running.seed, model: modelling.model, portfolioPrior: loaded.portfolioPrior

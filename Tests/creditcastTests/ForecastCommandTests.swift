@@ -198,4 +198,31 @@ import Testing
         let column = try #require(header.firstIndex(of: "starting_balance"))
         #expect(row[column] == "170000")
     }
+
+    /// With `--as-of`, a workspace that starts after it is still in the usage file: its row in a
+    /// workspaces or scenario file is expected, not a misspelling; a real misspelling still is.
+    @Test func asOfKeepsTheRowsOfWorkspacesThatStartLater() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let usage = directory.appendingPathComponent("usage.csv")
+        try
+            "workspace,seat,month,credits\nAster Labs,a,2026-01,100\nAster Labs,a,2026-02,100\nAster Labs,a,2026-03,100\nNew Co,b,2026-03,50\n"
+            .write(to: usage, atomically: true, encoding: .utf8)
+        let workspaces = directory.appendingPathComponent("workspaces.csv")
+        try "workspace,plan,seats\nAster Labs,launch,29\nNew Co,growth,3\n".write(to: workspaces, atomically: true, encoding: .utf8)
+        let scenario = directory.appendingPathComponent("scenario.csv")
+        try "scenario,month,seats,plan,usage_multiplier,workspace\ngrow,2026-04,+2,,,New Co\n".write(
+            to: scenario, atomically: true, encoding: .utf8)
+        let common = ["forecast", "--usage", usage.path, "--as-of", "2026-02", "--trials", "50", "--quiet"]
+        let result = try CommandRunner.run(
+            common + ["--workspaces", workspaces.path, "--scenario", scenario.path, "--out", directory.appendingPathComponent("a").path])
+        #expect(result.status == 0, "\(result.standardError)")
+        try "workspace,plan,seats\nAster Labs,launch,29\nNew Coo,growth,3\n".write(to: workspaces, atomically: true, encoding: .utf8)
+        let misspelt = try CommandRunner.run(
+            common + ["--workspaces", workspaces.path, "--out", directory.appendingPathComponent("b").path])
+        #expect(misspelt.status == 1)
+        #expect(
+            misspelt.standardError
+                == "creditcast: \(workspaces.path):3: workspace \"New Coo\" is not in the usage file; check its spelling, or remove the row\n"
+        )
+    }
 }
