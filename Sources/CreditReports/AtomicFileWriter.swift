@@ -162,19 +162,17 @@ struct AtomicFileWriter: Sendable {
     /// `directory` or one of its parents; creates nothing, so a run that stops before its commit
     /// leaves no empty directory behind.
     static func checkCreatable(_ directory: String) throws(ReportWriteError) {
-        switch pathKind(directory) {
-        case .directory:
-            return
-        case .regularFile, .symbolicLink, .special:
-            throw .cannotCreateDirectory(path: directory, reason: "a file that is not a directory is already at that path")
-        case .missing:
-            let parent = parentDirectory(of: directory)
-            if parent != directory { try checkCreatable(parent) }
-        }
+        try reach(directory, creating: false)
     }
 
     /// Creates `directory` and any missing parents; explains what is in the way if it cannot.
     static func makeDirectories(_ directory: String) throws(ReportWriteError) {
+        try reach(directory, creating: true)
+    }
+
+    /// Walks up from `directory` to the first that exists, throwing if a file is in the way,
+    /// and, when `creating`, makes the missing ones on the way back down.
+    private static func reach(_ directory: String, creating: Bool) throws(ReportWriteError) {
         switch pathKind(directory) {
         case .directory:
             return
@@ -182,7 +180,8 @@ struct AtomicFileWriter: Sendable {
             throw .cannotCreateDirectory(path: directory, reason: "a file that is not a directory is already at that path")
         case .missing:
             let parent = parentDirectory(of: directory)
-            if parent != directory { try makeDirectories(parent) }
+            if parent != directory { try reach(parent, creating: creating) }
+            guard creating else { return }
             if mkdir(directory, 0o755) != 0 {
                 let reason = lastErrorReason()
                 // Another process may have created it meanwhile; that is success.

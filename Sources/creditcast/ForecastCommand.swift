@@ -65,8 +65,7 @@ struct ForecastCommand: ParsableCommand {
     @OptionGroup var printing: SummaryOptions
 
     func validate() throws {
-        // The workbook restates the reports, which only `creditcast merge` writes for a sharded run.
-        if sharding.shard != nil, workbook.path != nil { throw ValidationError("--xlsx cannot be combined with --shard") }
+        try workbook.validate(with: sharding)
         // Every trial's path of every workspace would have to travel to the merge; read them
         // from a single run instead.
         if sharding.shard != nil, trialsOut != nil { throw ValidationError("--trials-out cannot be combined with --shard") }

@@ -63,8 +63,7 @@ struct RenewCommand: ParsableCommand {
     @OptionGroup var printing: SummaryOptions
 
     func validate() throws {
-        // The workbook restates the reports, which only `creditcast merge` writes for a sharded run.
-        if sharding.shard != nil, workbook.path != nil { throw ValidationError("--xlsx cannot be combined with --shard") }
+        try workbook.validate(with: sharding)
         // A renewal keeps each trial's cost, not its months: the trial-month bound does not apply.
         try RunOptions.validateTrials(trials, horizon: nil)
         try RunOptions.validateLimit(limit)

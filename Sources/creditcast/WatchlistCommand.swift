@@ -57,8 +57,7 @@ struct WatchlistCommand: ParsableCommand {
     }
 
     func validate() throws {
-        // The workbook restates the reports, which only `creditcast merge` writes for a sharded run.
-        if sharding.shard != nil, workbook.path != nil { throw ValidationError("--xlsx cannot be combined with --shard") }
+        try workbook.validate(with: sharding)
         guard (1...120).contains(horizon) else { throw ValidationError("--horizon must be 1 to 120 months") }
         try RunOptions.validateTrials(trials, horizon: horizon)
         try RunOptions.validateLimit(limit)

@@ -14,6 +14,12 @@ struct WorkbookOptions: ParsableArguments {
         ))
     var path: String?
 
+    /// Refuses `--xlsx` with `--shard`: the workbook restates the reports, which only
+    /// `creditcast merge` writes for a sharded run.
+    func validate(with sharding: ShardOptions) throws {
+        if sharding.shard != nil, path != nil { throw ValidationError("--xlsx cannot be combined with --shard") }
+    }
+
     /// The workbook of `result` with the path it goes to, when `--xlsx` was given.
     func target(for result: RunResult) throws -> (path: String, file: ReportFile)? {
         guard let path else { return nil }

@@ -4,10 +4,7 @@ import Foundation
 /// back what each cell became: shared by the report tests and the command's tests.
 public enum Calc {
     /// `soffice` on the `PATH`, `nil` where LibreOffice is not installed.
-    public static let soffice: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/soffice" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    public static let soffice = ExternalCommand.find("soffice")
 
     /// Why the Calc tests are skipped where it is missing.
     public static let missing =
@@ -28,7 +25,7 @@ public enum Calc {
         // Comma, quote, UTF-8, from line 1, default formats, en-US, quoted fields not forced to
         // text, special numbers detected, and "evaluate formulas" on: the most trusting import.
         let filter = "CSV:44,34,76,1,,1033,false,true,false,false,false,-1,true"
-        _ = try run(
+        _ = try ExternalCommand.run(
             soffice!,
             [
                 "--headless", "-env:UserInstallation=file://\(directory)/calc-profile", "--infilter=\(filter)",
@@ -37,7 +34,7 @@ public enum Calc {
         var sheets: [String: [String: SheetCell]] = [:]
         for file in files {
             let name = String(file.dropLast(4))
-            let json = try run("/usr/bin/env", ["python3", "-c", xlsxReader, "\(directory)/\(name).xlsx"])
+            let json = try ExternalCommand.run("/usr/bin/env", ["python3", "-c", xlsxReader, "\(directory)/\(name).xlsx"])
             let cells = try JSONDecoder().decode([String: [String?]].self, from: Data(json.utf8))
             sheets[name] = cells.mapValues { SheetCell(type: $0[0] ?? "", formula: $0[1], value: $0[2] ?? "") }
         }
@@ -65,32 +62,4 @@ public enum Calc {
             cells[cell.get("r")] = [kind, formula.text if formula is not None else None, text]
         print(json.dumps(cells))
         """
-
-    /// Runs `executable` and returns its standard output; throws when it fails.
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailure(
-                command: ([executable] + arguments).joined(separator: " "), status: process.terminationStatus, errors: errorText)
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// A helper command that failed, with what it printed on standard error.
-    struct CommandFailure: Error, CustomStringConvertible {
-        var command: String
-        var status: Int32
-        var errors: String
-        var description: String { "\(command) exited with \(status): \(errors)" }
-    }
 }

@@ -71,8 +71,6 @@ import Testing
         #expect(workbook.sheets[0].lines[1].hasPrefix("This ledger has purchased credits or an auto-purchase"))
     }
 
-    static let calc = ExternalCommand.find("soffice")
-
     /// Opens the workbook's Ledger sheet in LibreOffice Calc with every formula recalculated on
     /// load, and returns its cells as Calc computed them, row by row.
     static func recalculated(_ path: String, in directory: String) throws -> [[String]] {
@@ -87,7 +85,7 @@ import Testing
         """.write(toFile: profile + "/user/registrymodifications.xcu", atomically: true, encoding: .utf8)
         // Comma, quote, UTF-8, line 1, standard formats, no "as shown", sheet 2 (the Ledger).
         _ = try ExternalCommand.run(
-            calc!,
+            Calc.soffice!,
             [
                 "--headless", "-env:UserInstallation=file://\(profile)", "--convert-to",
                 "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2", "--outdir", directory, path,
@@ -97,7 +95,7 @@ import Testing
         return text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 
-    @Test(.enabled(if: calc != nil, "LibreOffice Calc is not installed: bash scripts/install-deps.sh --with-calc installs it (CI does)"))
+    @Test(.enabled(if: Calc.soffice != nil, Comment(rawValue: Calc.missing)))
     func calcRecalculatesTheFormulasToTheLedger() throws {
         let directory = try Fixtures.temporaryDirectory()
         for (index, example) in Self.examples.enumerated() {
