@@ -20,7 +20,7 @@ FLAGS=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -g -O -packag
 build() {
     # Nothing changed since the last build: keep it (a build is every library under sanitizers).
     if [ -x "$BIN" ] && [ -z "$(find Sources/CreditCore Sources/CreditLedger Sources/CreditForecast Sources/CreditDecisions \
-        Sources/CreditBacktest Sources/CreditReports Sources/CreditSharding Fuzz/ShardFuzzer.swift -newer "$BIN" -print -quit)" ]; then
+        Sources/CreditBacktest Sources/CreditReports Sources/CreditSharding Sources/CFileSync Fuzz/ShardFuzzer.swift -newer "$BIN" -print -quit)" ]; then
         return
     fi
     mkdir -p "$OUT/modules"
@@ -36,14 +36,27 @@ build() {
     swiftc "${FLAGS[@]}" -module-name Yams -emit-module -emit-module-path "$OUT/modules/Yams.swiftmodule" \
         -D SWIFT_PACKAGE -Xcc -DYAML_DECLARE_STATIC -I "$yams/CYaml/include" -c "$yams"/Yams/*.swift -o "$OUT/Yams.o" 2>&1
     objects+=("$OUT/Yams.o")
+    # CreditReports renders Markdown with Ink (Swift 5 source, from SwiftPM's checkout) and syncs
+    # report sets through the CFileSync C target, given here the module map SwiftPM would make.
+    [ -d .build/checkouts/Ink ] || swift package resolve
+    local ink_sources=()
+    while IFS= read -r source; do ink_sources+=("$source"); done < <(find .build/checkouts/Ink/Sources/Ink -name '*.swift' | sort)
+    swiftc -sanitize=fuzzer,address -parse-as-library -swift-version 5 -g -O -wmo -module-name Ink -emit-module \
+        -emit-module-path "$OUT/modules/Ink.swiftmodule" -c "${ink_sources[@]}" -o "$OUT/Ink.o" 2>&1
+    objects+=("$OUT/Ink.o")
+    clang -c -O1 -g -fsanitize=address -I Sources/CFileSync/include Sources/CFileSync/CFileSync.c -o "$OUT/CFileSync.o"
+    objects+=("$OUT/CFileSync.o")
+    printf 'module CFileSync {\n    header "%s"\n    export *\n}\n' "$PWD/Sources/CFileSync/include/CFileSync.h" > "$OUT/CFileSync.modulemap"
+    local clang_modules=(-Xcc -fmodule-map-file="$OUT/CFileSync.modulemap")
     # One module at a time, in dependency order (Package.swift), as SwiftPM would.
     for name in CreditCore CreditLedger CreditForecast CreditDecisions CreditBacktest CreditReports CreditSharding; do
         swiftc "${FLAGS[@]}" -module-name "$name" -emit-module -emit-module-path "$OUT/modules/$name.swiftmodule" \
-            -I "$OUT/modules" -I "$yams/CYaml/include" -c Sources/"$name"/*.swift -o "$OUT/$name.o" \
+            -I "$OUT/modules" -I "$yams/CYaml/include" "${clang_modules[@]}" -c Sources/"$name"/*.swift -o "$OUT/$name.o" \
             -Xfrontend -disable-implicit-string-processing-module-import 2>&1
         objects+=("$OUT/$name.o")
     done
-    swiftc "${FLAGS[@]}" -module-name ShardFuzzer -I "$OUT/modules" -I "$yams/CYaml/include" -use-ld=lld Fuzz/ShardFuzzer.swift "${objects[@]}" -o "$BIN"
+    swiftc "${FLAGS[@]}" -module-name ShardFuzzer -I "$OUT/modules" -I "$yams/CYaml/include" "${clang_modules[@]}" -use-ld=lld \
+        Fuzz/ShardFuzzer.swift "${objects[@]}" -o "$BIN"
     echo "built $BIN" >&2
 }
 
