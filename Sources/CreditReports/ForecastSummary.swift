@@ -72,7 +72,7 @@ public struct ForecastSummary: Sendable {
             }
         }
         out +=
-            "\nReports in \(ReportText.singleLine(reportDirectory)): report.md, summary.csv, forecast.csv, "
+            "\nReports in \(ReportText.singleLine(reportDirectory)): report.md, report.html, summary.csv, forecast.csv, "
             + (annual.isEmpty ? "" : "annual.csv, ") + "provenance.json, "
             + "\(ForecastReports.chartDirectory)/ (\(charted) chart\(charted == 1 ? "" : "s")).\n"
         return out

@@ -277,11 +277,11 @@ public struct RenewReports: Sendable {
                     return [scenario, total.payAsYouGo.formatted, total.recommended.formatted, total.saving.formatted]
                 }
             ).text
-        out += "\nReports in \(ReportText.singleLine(reportDirectory)): renew.md, renew-summary.csv, renew.csv, provenance.json"
+        out += "\nReports in \(ReportText.singleLine(reportDirectory)): renew.md, renew.html, renew-summary.csv, renew.csv, provenance.json"
         if let sensitivity {
             let charts = sensitivity.analyses.count
             out +=
-                ", sensitivity.md, sensitivity.csv, \(ForecastReports.chartDirectory)/ (\(charts) tornado chart\(charts == 1 ? "" : "s"))"
+                ", sensitivity.md, sensitivity.html, sensitivity.csv, \(ForecastReports.chartDirectory)/ (\(charts) tornado chart\(charts == 1 ? "" : "s"))"
         }
         out += ".\n"
         return out

@@ -165,7 +165,7 @@ public struct WatchlistReports: Sendable {
                 ).text
             if shown.count < count { out += "(\(count - shown.count) more in watchlist.csv)\n" }
         }
-        out += "\nReports in \(ReportText.singleLine(reportDirectory)): watchlist.md, watchlist.csv, provenance.json.\n"
+        out += "\nReports in \(ReportText.singleLine(reportDirectory)): watchlist.md, watchlist.html, watchlist.csv, provenance.json.\n"
         return out
     }
 }

@@ -255,7 +255,7 @@ import FoundationXML
                 Beta           5        6,000         70.0%  2026-05               0%  -                  $105.00
                 (1 more in summary.csv)
 
-                Reports in out: report.md, summary.csv, forecast.csv, provenance.json, charts/ (2 charts).
+                Reports in out: report.md, report.html, summary.csv, forecast.csv, provenance.json, charts/ (2 charts).
 
                 """)
     }

@@ -26,7 +26,8 @@ import Testing
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
             result.standardOutput.hasSuffix(
-                "renew.md, renew-summary.csv, renew.csv, provenance.json, sensitivity.md, sensitivity.csv, charts/ (1 tornado chart).\n"))
+                "renew.md, renew.html, renew-summary.csv, renew.csv, provenance.json, sensitivity.md, sensitivity.html, sensitivity.csv, charts/ (1 tornado chart).\n"
+            ))
         let csv = try String(contentsOf: out.appendingPathComponent("sensitivity.csv"), encoding: .utf8)
         #expect(
             csv == """
