@@ -124,7 +124,7 @@ enum XLSXWriter {
     private static func width(of column: Int, in sheet: WorkbookSheet) -> Double {
         var longest = sheet.columns[column].title.count
         for row in sheet.rows.prefix(1_000) {
-            if case let .text(text) = row[column] { longest = max(longest, text.count) }
+            if column < row.count, case let .text(text) = row[column] { longest = max(longest, text.count) }
         }
         return Double(min(40, max(8, longest + 2)))
     }
