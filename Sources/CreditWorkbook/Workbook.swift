@@ -36,7 +36,8 @@ public struct Workbook: Hashable, Sendable {
     /// The `.xlsx` bytes of `sheets`. libxlsxwriter writes only to a named file, so the
     /// workbook passes through a private temporary file that is removed at once.
     static func bytes(of sheets: [WorkbookSheet]) throws(XLSXWriter.Failure) -> Data {
-        var template = Array((NSTemporaryDirectory() + "/creditcast-workbook-XXXXXX").utf8CString)
+        // NSTemporaryDirectory honours TMPDIR and ends in a slash.
+        var template = Array((NSTemporaryDirectory() + "creditcast-workbook-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw XLSXWriter.Failure(reason: "cannot create a temporary file") }
         close(descriptor)
