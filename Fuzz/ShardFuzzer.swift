@@ -1,6 +1,6 @@
 // The libFuzzer target for the shard reader (`creditcast merge`): every input is written as a
 // shard file and read to its end, then merged and its reports rendered when it holds every
-// shard. Built by `scripts/fuzz-shard.sh` (`scripts/fuzz.sh --shard`), never by `swift build`.
+// shard. Built by `scripts/fuzz.sh shard`, never by `swift build`.
 //
 // A mutated file almost never keeps its checksum, which is checked last; so each input is also
 // read resealed, its last line replaced by the checksum of the lines before it, as someone who

@@ -5,8 +5,7 @@
 #   workspaces  the workspaces file (Fuzz/WorkspacesFuzzer.swift)
 #   scenario    the scenario file (Fuzz/ScenarioFuzzer.swift)
 #   pricing     the pricing YAML (Fuzz/PricingFuzzer.swift)
-#   --shard     the shard reader (Fuzz/ShardFuzzer.swift), built by scripts/fuzz-shard.sh:
-#               scripts/fuzz.sh --shard [SECONDS]
+#   shard       the shard reader of `creditcast merge` (Fuzz/ShardFuzzer.swift)
 #
 #   scripts/fuzz.sh [TARGET] [SECONDS] [JOBS]   build, seed with the target's fixtures, fuzz for
 #                                               SECONDS (default 300) with JOBS processes (default 1);
@@ -15,8 +14,8 @@
 #   scripts/fuzz.sh [TARGET] --replay FILE...   run the fuzzer once on each FILE (a crash to reproduce)
 #
 # Environment: FUZZ_SEED fixes libFuzzer's seed. Each fuzzer is built with swiftc straight from
-# the sources of the modules it needs (Yams from SwiftPM's checkout, its C part with clang), so
-# `swift build` never sees it; a module already built since its sources last changed is reused.
+# the sources of the modules it needs (Yams and Ink from SwiftPM's checkouts, the C parts with
+# clang), so `swift build` never sees it; a module already built since its sources last changed is reused.
 # The growing corpus is kept in .build-fuzz/TARGET-corpus (git-ignored); a crash, hang or
 # out-of-memory input is written to .build-fuzz/artifacts/ and the run fails: keep it as a
 # regression fixture with the error it must give.
@@ -47,7 +46,11 @@ target() {
         pricing)
             MAIN=Fuzz/PricingFuzzer.swift; MODULES=(CreditCore CYaml Yams CreditLedger)
             SEED_PATHS=(samples Tests/CreditLedgerTests/Fixtures Fuzz/seeds/pricing); SEED_NAMES=(-name '*.yaml'); DICT=Fuzz/pricing.dict ;;
-        *) echo "fuzz.sh: unknown target $1 (importer, workspaces, scenario, pricing)" >&2; exit 2 ;;
+        shard)
+            MAIN=Fuzz/ShardFuzzer.swift
+            MODULES=(CreditCore CYaml Yams CreditLedger CreditForecast CreditDecisions CreditBacktest Ink CFileSync CreditReports CreditSharding)
+            SEED_PATHS=(Fuzz/shard-seeds); SEED_NAMES=(-type f); DICT=Fuzz/shard.dict ;;
+        *) echo "fuzz.sh: unknown target $1 (importer, workspaces, scenario, pricing, shard)" >&2; exit 2 ;;
     esac
 }
 
@@ -58,9 +61,23 @@ module() {
         CYaml) sources=("$YAMS"/Sources/CYaml/src/*.c) ;;
         # Yams imports CYaml only when built as a package, as SwiftPM says it is.
         Yams) sources=("$YAMS"/Sources/Yams/*.swift); extra=(-DSWIFT_PACKAGE) ;;
+        Ink) while IFS= read -r source; do sources+=("$source"); done < <(find "$INK"/Sources/Ink -name '*.swift' | sort) ;;
+        CFileSync) sources=(Sources/CFileSync/CFileSync.c) ;;
         *) sources=(Sources/"$name"/*.swift) ;;
     esac
     if [ -f "$object" ] && [ -z "$(find "${sources[@]}" -newer "$object" | head -1)" ]; then return; fi
+    # CreditReports syncs report sets through this C target: built with clang, and given the
+    # module map SwiftPM would make for it (INCLUDES names it).
+    if [ "$name" = CFileSync ]; then
+        clang -fsanitize=fuzzer-no-link,address -g -O1 -I Sources/CFileSync/include -c "${sources[@]}" -o "$object"
+        return
+    fi
+    # Ink, which CreditReports renders Markdown with, is Swift 5 source.
+    if [ "$name" = Ink ]; then
+        swiftc -sanitize=fuzzer,address -parse-as-library -swift-version 5 -g -O -wmo -module-name Ink -emit-module \
+            -emit-module-path "$OUT/modules/Ink.swiftmodule" -c "${sources[@]}" -o "$object" 2>&1
+        return
+    fi
     if [ "$name" = CYaml ]; then
         local objects=()
         for source in "${sources[@]}"; do
@@ -77,17 +94,30 @@ module() {
         -Xfrontend -disable-implicit-string-processing-module-import 2>&1
 }
 
+# checkout NAME: the directory of SwiftPM's checkout of package NAME (fetched if missing).
+checkout() {
+    local dir
+    dir=$(find .build/checkouts -maxdepth 1 -iname "$1" -type d 2>/dev/null | head -1)
+    if [ -z "$dir" ]; then
+        swift package resolve >&2
+        dir=$(find .build/checkouts -maxdepth 1 -iname "$1" -type d | head -1)
+    fi
+    [ -n "$dir" ] || { echo "fuzz.sh: no $1 checkout under .build/checkouts" >&2; exit 1; }
+    echo "$dir"
+}
+
 build() {
     bash scripts/install-deps.sh
     mkdir -p "$OUT/modules"
-    YAMS=""
-    if [[ " ${MODULES[*]} " == *" Yams "* ]]; then
-        swift package resolve >&2
-        YAMS=$(find .build/checkouts -maxdepth 1 -iname yams -type d | head -1)
-        [ -n "$YAMS" ] || { echo "fuzz.sh: no Yams checkout under .build/checkouts" >&2; exit 1; }
-    fi
+    YAMS="" INK=""
+    if [[ " ${MODULES[*]} " == *" Yams "* ]]; then YAMS=$(checkout yams); fi
+    if [[ " ${MODULES[*]} " == *" Ink "* ]]; then INK=$(checkout ink); fi
     INCLUDES=(-I "$OUT/modules" -I Sources/CLibCSV)
     [ -z "$YAMS" ] || INCLUDES+=(-I "$YAMS/Sources/CYaml/include" -Xcc -DYAML_DECLARE_STATIC)
+    if [[ " ${MODULES[*]} " == *" CFileSync "* ]]; then
+        printf 'module CFileSync {\n    header "%s"\n    export *\n}\n' "$PWD/Sources/CFileSync/include/CFileSync.h" >"$OUT/CFileSync.modulemap"
+        INCLUDES+=(-Xcc -fmodule-map-file="$OUT/CFileSync.modulemap")
+    fi
     local objects=()
     for name in "${MODULES[@]}"; do
         module "$name"
@@ -99,7 +129,7 @@ build() {
 }
 
 NAME=importer
-case "${1:-}" in importer|workspaces|scenario|pricing) NAME=$1; shift ;; esac
+case "${1:-}" in importer|workspaces|scenario|pricing|shard) NAME=$1; shift ;; esac
 target "$NAME"
 BIN="$OUT/$NAME-fuzzer"
 
@@ -110,7 +140,6 @@ case "${1:-}" in
         build
         FUZZ_TMPDIR="$OUT" "$BIN" -rss_limit_mb=2048 -timeout=20 "$@"
         exit 0 ;;
-    --shard) shift; exec bash scripts/fuzz-shard.sh "$@" ;;
     -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
 esac
 
