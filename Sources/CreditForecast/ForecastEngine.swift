@@ -215,11 +215,15 @@ public enum ForecastEngine {
             let accrual = accruals.last ?? 0
             let seats = pool.seats ?? workspace.seatCount(atOffset: history.monthCount - 1)
             let plan = planName(for: workspace, pool: pool)
+            let seatFees = try pool.seatFees(for: workspace, atOffset: history.monthCount - 1, pricing: pricing)
             let path =
                 scenario?.path(
                     for: workspace.name, months: months, seats: seats, accrual: accrual,
-                    plan: pool.plan ?? (try? pricing.plan(named: plan)), cap: pool.cap
-                ) ?? MonthPath(months: months.count, seats: seats, accrual: accrual, cap: pool.cap.cap(forAccrual: accrual))
+                    plan: pool.plan ?? (try? pricing.plan(named: plan)), cap: pool.cap, seatFees: seatFees
+                )
+                ?? MonthPath(
+                    months: months.count, seats: seats, accrual: accrual, cap: pool.cap.cap(forAccrual: accrual),
+                    seatFee: seatFees.monthly)
             return PreparedWorkspace(
                 name: workspace.name, plan: plan, seats: path.seats[0],
                 start: try startingPool(for: workspace, pool: pool, history: history, pricing: pricing, rules: rules),

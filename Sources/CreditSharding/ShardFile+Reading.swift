@@ -178,7 +178,8 @@ extension ShardFile {
             probabilityOfAnyCapHit: try object.probability(.pAnyCap), probabilityOfAnyShortfall: try object.probability(.pAnyShortfall),
             capHitLikelyBy: try object.optionalMonth(.capLikelyBy), shortfallLikelyBy: try object.optionalMonth(.shortfallLikelyBy),
             expectedForfeited: try object.mean(.expectedForfeited), expectedShortfall: try object.mean(.expectedShortfall),
-            expectedPayAsYouGoCost: try object.cents(.expectedPaygCents), trials: try object.int(.trials, in: 1...maxTrials)
+            expectedPayAsYouGoCost: try object.cents(.expectedPaygCents), trials: try object.int(.trials, in: 1...maxTrials),
+            expectedPackageCost: try object.cents(.expectedPackageCents), seatFees: try object.optionalCents(.seatFeeCents)
         )
     }
 
@@ -249,7 +250,7 @@ extension ShardFile {
                 probabilityOfExtra: try need.probability(.pAnyShortfall), expectedExtra: try need.mean(.extraMean),
                 extra: try percentiles(need, .extra), largestExtra: try need.credits(.extraLargest)
             ),
-            outcomes: outcomes
+            outcomes: outcomes, seatFees: try object.optionalCents(.seatFeeCents)
         )
     }
 }
