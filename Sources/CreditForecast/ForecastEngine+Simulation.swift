@@ -521,7 +521,8 @@ extension ForecastEngine {
             expectedPayAsYouGoCost: Money(cents: meanHalfUp(tallies.total(.payAsYouGoCents), trials)),
             trials: trials, closingPaths: paths,
             expectedPackageCost: Money(cents: meanHalfUp(tallies.total(.packageCents), trials)),
-            seatFees: workspace.path.seatFees(in: 0..<horizon)
+            seatFees: workspace.path.seatFees(in: 0..<horizon), recentUsage: workspace.recent.usage,
+            recentClosing: workspace.recent.closing
         )
     }
 

@@ -31,7 +31,8 @@ public enum ShardFile {
     static let format = "creditcast-shard"
     /// The layout's version; a reader refuses any other. 4 added the checksum line and shard
     /// sets, and orders the lines by name instead of numbering them; 5 added each forecast's
-    /// expected package spend and the seat fees of a forecast and a renewal year.
+    /// expected package spend, its last months of history (for the charts) and the seat fees of
+    /// a forecast and a renewal year.
     static let formatVersion = 5
 
     /// The shard file of `result`, streamed a line at a time.
@@ -142,7 +143,8 @@ public enum ShardFile {
             (.expectedForfeited, exact(workspace.expectedForfeited)), (.expectedShortfall, exact(workspace.expectedShortfall)),
             (.expectedPaygCents, .integer(workspace.expectedPayAsYouGoCost.cents)),
             (.expectedPackageCents, .integer(workspace.expectedPackageCost.cents)), (.seatFeeCents, cents(workspace.seatFees)),
-            (.trials, .integer(workspace.trials)),
+            (.trials, .integer(workspace.trials)), (.recentUsage, .array(workspace.recentUsage.map(JSONValue.integer))),
+            (.recentClosing, .array(workspace.recentClosing.map(JSONValue.integer))),
             (
                 .months,
                 .array(

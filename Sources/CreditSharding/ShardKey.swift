@@ -65,6 +65,8 @@ enum ShardKey: String, CaseIterable {
     case precision
     case priceCents = "price_cents"
     case pricing
+    case recentClosing = "recent_closing"
+    case recentUsage = "recent_usage"
     case renewal
     case renewals
     case report

@@ -46,6 +46,9 @@ import Testing
             usage: Array(repeating: usage, count: months + horizon)
         )
         #expect(forecast.startingBalance == ledger[months - 1].closing)
+        // The chart's history: every month of this short history, as the ledger replays it.
+        #expect(forecast.recentUsage == Array(repeating: usage, count: months))
+        #expect(forecast.recentClosing == ledger[..<months].map(\.closing))
         var capHitSeen = false
         var shortfallSeen = false
         for (index, month) in forecast.months.enumerated() {
