@@ -310,7 +310,7 @@ public struct RenewReports: Sendable {
                 headings: ["portfolio", "PAYG only\(measure)", "recommended\(measure)", "saving", "seat fees", "total cost\(measure)"],
                 alignments: [.left, .right, .right, .right, .right, .right],
                 rows: portfolioRows
-            ).text + costNote
+            ).text + "\n" + costNote
         out += "\nReports in \(ReportText.singleLine(reportDirectory)): renew.md, renew.html, renew-summary.csv, renew.csv, provenance.json"
         if let sensitivity {
             let charts = sensitivity.analyses.count
