@@ -111,6 +111,11 @@ struct BalanceFanChart: Sendable {
     /// A forecast line, or with `history` the history's line ending at the as-of month.
     private func line(_ values: [Int], in panel: Panel, stroke: String, dashed: Bool = false, history: Bool = false) -> String {
         let start = history ? historyCount - values.count : historyCount
+        // A line of one point draws nothing: a history of one month is a dot.
+        if history, values.count == 1, let value = values.first {
+            return "<circle cx=\"\(Self.number(x(start)))\" cy=\"\(Self.number(panel.y(value)))\" r=\"3\" fill=\"\(stroke)\" "
+                + "class=\"history\"/>\n"
+        }
         return "<polyline points=\"\(points(values, in: panel, from: start))\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"2\""
             + "\(dashed ? " stroke-dasharray=\"6 4\"" : "")\(history ? " class=\"history\"" : "")/>\n"
     }

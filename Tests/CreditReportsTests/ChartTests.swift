@@ -103,6 +103,13 @@ import Testing
         // The forecast band starts after the marker.
         let band = try #require(svg.all("polygon").first)
         #expect(band.attributes["points"]?.hasPrefix(String(format: "%.1f,", xs[5])) == true)
+        // One month of history is a dot at the as-of month, not an empty line.
+        var young = Fixtures.run().workspaces[0]
+        young.recentUsage = [9_000]
+        young.recentClosing = [120_000]
+        let dots = try SVGDocument(BalanceFanChart(workspace: young).svg).all("circle").filter { $0.attributes["class"] == "history" }
+        #expect(dots.map { $0.attributes["cx"] } == ["96.0", "96.0"])
+        #expect(dots.first?.attributes["cy"] == "94.0")
         // Without history, no marker and no history line: the forecast alone.
         let plain = try SVGDocument(BalanceFanChart(workspace: Fixtures.run().workspaces[0]).svg)
         #expect(!plain.all("line").contains { $0.attributes["class"] == "now" })
