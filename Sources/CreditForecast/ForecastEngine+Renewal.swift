@@ -212,7 +212,8 @@ extension ForecastEngine {
         }
         return RenewalForecast(
             name: workspace.name, plan: workspace.plan, seats: workspace.seats, startingBalance: workspace.start.balance,
-            renewal: months[renewalOffset], trials: trials, need: need, outcomes: outcomes
+            renewal: months[renewalOffset], trials: trials, need: need, outcomes: outcomes,
+            seatFees: path.seatFees(in: renewalOffset..<horizon)
         )
     }
 }

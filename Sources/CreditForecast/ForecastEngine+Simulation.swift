@@ -418,6 +418,7 @@ extension ForecastEngine {
             var forfeitedSum = 0
             var shortfallSum = 0
             var paygCents = 0
+            var packageCents = 0
             // Four counts in 16-bit fields of one sum (a block has fewer than 2¹⁶ trials):
             // cap hits, shortfalls, first cap hits, first shortfalls.
             var counts = 0
@@ -435,6 +436,7 @@ extension ForecastEngine {
                 forfeitedSum += ledger.forfeited
                 shortfallSum += ledger.shortfall
                 paygCents += ledger.payAsYouGoCost.cents
+                packageCents += ledger.packageCost.cents
                 counts &+= forfeits | fallsShort << 16 | (first & 1) << 32 | (first >> 1) << 48
             }
             tallies[TrialTallies.Statistic.closing.rawValue * horizon + month] += closingSum
@@ -445,6 +447,7 @@ extension ForecastEngine {
             tallies[TrialTallies.Statistic.shortfall.rawValue * horizon + month] += shortfallSum
             tallies[TrialTallies.Statistic.firstShortfalls.rawValue * horizon + month] += counts >> 48
             tallies[TrialTallies.Statistic.payAsYouGoCents.rawValue * horizon + month] += paygCents
+            tallies[TrialTallies.Statistic.packageCents.rawValue * horizon + month] += packageCents
         }
     }
 
@@ -516,7 +519,10 @@ extension ForecastEngine {
             expectedForfeited: Double(tallies.total(.forfeited)) / n,
             expectedShortfall: Double(tallies.total(.shortfall)) / n,
             expectedPayAsYouGoCost: Money(cents: meanHalfUp(tallies.total(.payAsYouGoCents), trials)),
-            trials: trials, closingPaths: paths
+            trials: trials, closingPaths: paths,
+            expectedPackageCost: Money(cents: meanHalfUp(tallies.total(.packageCents), trials)),
+            seatFees: workspace.path.seatFees(in: 0..<horizon), recentUsage: workspace.recent.usage,
+            recentClosing: workspace.recent.closing
         )
     }
 

@@ -169,6 +169,10 @@ public enum ForecastEngine {
         }
     }
 
+    /// The history's months each workspace's forecast carries for its chart: a year, enough to
+    /// see the trend and the season before "now" while keeping every workspace's forecast small.
+    public static let recentHistoryMonths = 12
+
     /// Workspaces prepared at once. A fitted model is the largest thing a workspace has while it
     /// is simulated (the `seats` model keeps a 256-point quantile table, 2 KB, per seat), so
     /// preparing every workspace before simulating any made memory grow with the portfolio
@@ -215,16 +219,23 @@ public enum ForecastEngine {
             let accrual = accruals.last ?? 0
             let seats = pool.seats ?? workspace.seatCount(atOffset: history.monthCount - 1)
             let plan = planName(for: workspace, pool: pool)
+            let seatFees = try pool.seatFees(for: workspace, atOffset: history.monthCount - 1, pricing: pricing)
             let path =
                 scenario?.path(
                     for: workspace.name, months: months, seats: seats, accrual: accrual,
-                    plan: pool.plan ?? (try? pricing.plan(named: plan)), cap: pool.cap
-                ) ?? MonthPath(months: months.count, seats: seats, accrual: accrual, cap: pool.cap.cap(forAccrual: accrual))
+                    plan: pool.plan ?? (try? pricing.plan(named: plan)), cap: pool.cap, seatFees: seatFees
+                )
+                ?? MonthPath(
+                    months: months.count, seats: seats, accrual: accrual, cap: pool.cap.cap(forAccrual: accrual),
+                    seatFee: seatFees.monthly)
+            let replayed = try HistoryReplay(pricing: pricing, rules: rules).closingPool(
+                workspace, of: history, pool: pool, keepingLast: recentHistoryMonths)
+            // A workspace without seats used nothing, as its replay says.
+            let usage = workspace.seats.isEmpty ? [Int](repeating: 0, count: history.monthCount) : workspace.monthlyUsage
             return PreparedWorkspace(
-                name: workspace.name, plan: plan, seats: path.seats[0],
-                start: try startingPool(for: workspace, pool: pool, history: history, pricing: pricing, rules: rules),
-                accrual: path.accruals[0], cap: path.caps[0], path: path, streams: TrialStream(seed: seed, workspace: workspace.name),
-                model: model(workspace, pool)
+                name: workspace.name, plan: plan, seats: path.seats[0], start: replayed.pool, accrual: path.accruals[0],
+                cap: path.caps[0], path: path, streams: TrialStream(seed: seed, workspace: workspace.name), model: model(workspace, pool),
+                recent: (Array(usage.suffix(recentHistoryMonths)), replayed.recentClosing)
             )
         }
     }

@@ -22,4 +22,7 @@ struct PreparedWorkspace<Model: UsageModel>: Sendable {
     var streams: TrialStream
     /// The fitted usage model.
     var model: Model
+    /// The history's last months' usage and replayed closing balances, for charts
+    /// (`WorkspaceForecast.recentUsage`, `recentClosing`).
+    var recent: (usage: [Int], closing: [Int])
 }

@@ -18,12 +18,16 @@ public struct RenewalForecast: Sendable, Equatable {
     public var need: RenewalNeed
     /// One outcome per strategy, in the order the strategies were given.
     public var outcomes: [StrategyOutcome]
+    /// What the seats cost over the renewal year (seat-months × each plan's seat price), the
+    /// same under every strategy; `nil` when a plan involved has no seat price.
+    public var seatFees: Money?
 
     /// A renewal forecast with the given values.
     public init(
         name: String, plan: String, seats: Int, startingBalance: Int, renewal: Month, trials: Int, need: RenewalNeed,
-        outcomes: [StrategyOutcome]
+        outcomes: [StrategyOutcome], seatFees: Money? = nil
     ) {
+        self.seatFees = seatFees
         self.name = name
         self.plan = plan
         self.seats = seats

@@ -34,7 +34,7 @@ public struct Scenario: Sendable, Equatable {
         return results
     }
 
-    /// The seats, accrual, cap and usage scale of each of `months` for one workspace.
+    /// The seats, accrual, cap, usage scale and seat fee of each of `months` for one workspace.
     ///
     /// - Parameters:
     ///   - workspace: the workspace's name, to pick the changes that target it.
@@ -44,7 +44,12 @@ public struct Scenario: Sendable, Equatable {
     ///   - plan: the workspace's one plan, if it has one (used when seats change and the plan
     ///     does not, for a workspace that had no seats).
     ///   - cap: how the workspace's cap follows its accrual.
-    func path(for workspace: String, months: [Month], seats: Int, accrual: Int, plan: Plan?, cap: CapRule) -> ForecastEngine.MonthPath {
+    ///   - seatFees: what the forecast's seats would otherwise cost a month, and what one seat
+    ///     costs when every seat is on one plan (`nil`: not known).
+    func path(
+        for workspace: String, months: [Month], seats: Int, accrual: Int, plan: Plan?, cap: CapRule,
+        seatFees: (monthly: Money?, perSeat: Money?)
+    ) -> ForecastEngine.MonthPath {
         let relevant = changes.enumerated()
             .filter { $0.element.workspace == nil || $0.element.workspace == workspace }
             .sorted { ($0.element.from, $0.offset) < ($1.element.from, $1.offset) }
@@ -76,6 +81,17 @@ public struct Scenario: Sendable, Equatable {
             path.seats[index] = current.seats
             path.accruals[index] = monthAccrual
             path.caps[index] = cap.cap(forAccrual: monthAccrual)
+            // A seat moved to a plan pays that plan's price; seats added to a workspace on
+            // several plans have no known plan, so their fee is unknown rather than guessed.
+            if current.seats == 0 {
+                path.seatFees[index] = .zero
+            } else if let newPlan = current.plan {
+                path.seatFees[index] = newPlan.seatPrice.map { $0 * current.seats }
+            } else if current.seats == seats {
+                path.seatFees[index] = seatFees.monthly
+            } else {
+                path.seatFees[index] = seatFees.perSeat.map { $0 * current.seats }
+            }
             // Added seats use credits like the average current seat, removed seats take
             // theirs with them; the multiplier scales what is left.
             let seatRatio = seats > 0 ? (current.seats, seats) : (1, 1)

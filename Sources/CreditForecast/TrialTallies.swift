@@ -20,6 +20,8 @@ struct TrialTallies: Sendable {
         case shortfall
         /// Pay-as-you-go cost, in cents.
         case payAsYouGoCents
+        /// Packages auto-purchased, in cents.
+        case packageCents
         /// Closing balances.
         case closing
         /// Trials whose first cap hit was this month.

@@ -28,19 +28,40 @@ public struct WorkspaceForecast: Sendable, Equatable {
     public var expectedShortfall: Double
     /// Expected pay-as-you-go spend over the horizon, to the cent.
     public var expectedPayAsYouGoCost: Money
+    /// Expected spend on auto-purchased packages over the horizon, to the cent.
+    public var expectedPackageCost: Money
+    /// What the seats cost over the horizon (seat-months × each plan's seat price), to the
+    /// cent; `nil` when a plan involved has no seat price.
+    public var seatFees: Money?
+    /// The usage of the history's last months (at most `ForecastEngine.recentHistoryMonths`),
+    /// oldest first, ending with the as-of month.
+    public var recentUsage: [Int]
+    /// The replayed closing balances of the history's last months, ending with the as-of month
+    /// like `recentUsage`; fewer (or none) when the pool's balance is given for a later month
+    /// than the history's first.
+    public var recentClosing: [Int]
     /// Trials run for this workspace.
     public var trials: Int
     /// Each trial's closing balance per month, `trials × months.count`, row-major; empty unless
     /// the caller asked for sample paths.
     public var closingPaths: [Int]
 
+    /// What the credits cost over the horizon: expected pay-as-you-go and auto-purchased
+    /// packages.
+    public var expectedCreditSpend: Money { expectedPayAsYouGoCost + expectedPackageCost }
+
     /// Creates a workspace forecast; the engine is the usual source.
     public init(
         name: String, plan: String, seats: Int, startingBalance: Int, cap: Int, months: [MonthForecast],
         probabilityOfAnyCapHit: Double, probabilityOfAnyShortfall: Double, capHitLikelyBy: Month?,
         shortfallLikelyBy: Month?, expectedForfeited: Double, expectedShortfall: Double,
-        expectedPayAsYouGoCost: Money, trials: Int, closingPaths: [Int] = []
+        expectedPayAsYouGoCost: Money, trials: Int, closingPaths: [Int] = [], expectedPackageCost: Money = .zero,
+        seatFees: Money? = nil, recentUsage: [Int] = [], recentClosing: [Int] = []
     ) {
+        self.recentUsage = recentUsage
+        self.recentClosing = recentClosing
+        self.expectedPackageCost = expectedPackageCost
+        self.seatFees = seatFees
         self.name = name
         self.plan = plan
         self.seats = seats

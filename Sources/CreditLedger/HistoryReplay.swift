@@ -49,10 +49,28 @@ public struct HistoryReplay: Sendable {
     /// applies after the history's last month opens at that balance.
     public func closingPool(_ workspace: WorkspaceHistory, of history: UsageHistory, pool: WorkspacePool) throws(PricingError) -> CreditPool
     {
+        try closingPool(workspace, of: history, pool: pool, keepingLast: 0).pool
+    }
+
+    /// `closingPool(_:of:pool:)` and the closing balances of the last `recentMonths` months the
+    /// replay ran, oldest first (fewer when it ran fewer: none when the balance applies after
+    /// the history), for a chart of the months before a forecast without keeping every row.
+    public func closingPool(
+        _ workspace: WorkspaceHistory, of history: UsageHistory, pool: WorkspacePool, keepingLast recentMonths: Int
+    ) throws(PricingError) -> (pool: CreditPool, recentClosing: [Int]) {
         guard let months = try replayedMonths(workspace, of: history, pool: pool) else {
-            return CreditPool(balance: pool.openingBalance)
+            return (CreditPool(balance: pool.openingBalance), [])
         }
-        return ledger(pool).closingPool(from: months.start, opening: pool.openingBalance, accruals: months.accruals, usage: months.usage)
+        let kept = min(max(recentMonths, 0), months.usage.count)
+        let firstKept = months.usage.count - kept
+        var recentClosing: [Int] = []
+        recentClosing.reserveCapacity(kept)
+        var offset = 0
+        let closing = ledger(pool).run(from: months.start, opening: pool.openingBalance, accruals: months.accruals, usage: months.usage) {
+            if offset >= firstKept { recentClosing.append($0.closing) }
+            offset += 1
+        }
+        return (closing, recentClosing)
     }
 
     private func ledger(_ pool: WorkspacePool) -> Ledger {

@@ -32,8 +32,9 @@ public struct Ledger: Sendable {
         run(from: start, opening: opening, accruals: accruals, usage: usage) { _ in }
     }
 
-    /// The one month-by-month loop behind `replay` and `closingPool`.
-    private func run(
+    /// The one month-by-month loop behind `replay`, `closingPool` and
+    /// `HistoryReplay.closingPool(_:of:pool:keepingLast:)`.
+    func run(
         from start: Month, opening: Int, accruals: [Int], usage: [Int], record: (LedgerMonth) -> Void
     ) -> CreditPool {
         precondition(accruals.count == usage.count, "one accrual per month of usage")

@@ -79,13 +79,16 @@ private struct PricingNodeReader {
 
     func plans(_ node: Node) throws(PricingError) -> [Plan] {
         guard let mapping = node.mapping, !mapping.isEmpty else {
-            throw invalid(node, "plans must map each plan name to its monthly allowance per seat, e.g. growth: 3000")
+            throw invalid(
+                node,
+                "plans must map each plan name to its monthly allowance per seat, e.g. growth: 3000, or to credits and seat_price, "
+                    + "e.g. growth: {credits: 3000, seat_price: 45}")
         }
         var plans: [Plan] = []
         // Plans are looked up ignoring case and in NFC, so `Growth` and `growth` would be one
         // plan twice.
         var lines: [String: Int] = [:]
-        for (nameNode, allowance) in mapping {
+        for (nameNode, value) in mapping {
             let name = (nameNode.string ?? "").trimmingCharacters(in: .whitespaces).canonicalName
             guard !name.isEmpty else { throw invalid(nameNode, "a plan needs a name, e.g. growth: 3000") }
             let line = nameNode.mark?.line ?? 1
@@ -93,12 +96,46 @@ private struct PricingNodeReader {
                 throw invalid(nameNode, "plan \"\(name.messageExcerpt)\" is listed twice (first on line \(first)); plan names ignore case")
             }
             lines[name.lowercased()] = line
-            plans.append(
-                Plan(
-                    name: name.lowercased(),
-                    monthlyAllowance: try count(allowance, key: "a plan's allowance", minimum: 0, maximum: PricingLimits.allowance)))
+            plans.append(try plan(named: name.lowercased(), value))
         }
         return plans
+    }
+
+    /// The keys of a plan written as a mapping.
+    static let planKeys = ["credits", "seat_price"]
+
+    /// One plan: its monthly allowance alone (`growth: 3000`), or a mapping of the allowance and
+    /// the price of a seat for a month (`growth: {credits: 3000, seat_price: 45}`).
+    func plan(named name: String, _ node: Node) throws(PricingError) -> Plan {
+        let allowanceKey = "a plan's allowance"
+        guard let mapping = node.mapping else {
+            guard node.scalar != nil else {
+                throw invalid(
+                    node,
+                    "plan \"\(name.messageExcerpt)\" must be its monthly allowance per seat (\(name.messageExcerpt): 3000) "
+                        + "or credits and seat_price ({credits: 3000, seat_price: 45})")
+            }
+            return Plan(name: name, monthlyAllowance: try count(node, key: allowanceKey, minimum: 0, maximum: PricingLimits.allowance))
+        }
+        for (keyNode, _) in mapping where !Self.planKeys.contains(keyNode.string ?? "") {
+            let key = keyNode.string ?? ""
+            throw invalid(
+                keyNode,
+                "unknown key \"\(key.messageExcerpt)\" in plan \"\(name.messageExcerpt)\"; a plan has credits and seat_price"
+                    + NameSuggestion.didYouMean(key, in: Self.planKeys))
+        }
+        guard let credits = mapping["credits"] else {
+            throw invalid(
+                node, "plan \"\(name.messageExcerpt)\" needs credits, its monthly allowance per seat, e.g. {credits: 3000, seat_price: 45}")
+        }
+        let allowance = try count(credits, key: allowanceKey, minimum: 0, maximum: PricingLimits.allowance)
+        guard let priceNode = mapping["seat_price"] else { return Plan(name: name, monthlyAllowance: allowance) }
+        guard let price = priceNode.string.flatMap(Money.init(decimal:)), price >= .zero, price <= PricingLimits.seatPrice else {
+            throw invalid(
+                priceNode,
+                "a seat_price must be the price of one seat for a month, such as 45 or 45.50, at most \(PricingLimits.seatPrice.formatted)")
+        }
+        return Plan(name: name, monthlyAllowance: allowance, seatPrice: price)
     }
 
     func packages(_ node: Node) throws(PricingError) -> [CreditPackage] {

@@ -14,6 +14,10 @@ public enum PricingLimits {
     public static let expiryMonths = 120
     /// The pay-as-you-go price of a credit: $100, in millionths of a dollar.
     public static let payAsYouGoMicros = 100_000_000
+    /// A seat's price for one month: $10,000, so that one workspace's seat fees over the longest
+    /// horizon (`UsageHistory.maximumSeats` twice over, 120 months) stay below 10¹⁶ cents, as its
+    /// pay-as-you-go cost does.
+    public static let seatPrice = Money(units: 10_000)
     /// A package's price.
     public static let packagePrice = Money(units: 1_000_000)
     /// A package's size in credits: small packages would let a trillion-credit shortfall buy a

@@ -38,16 +38,42 @@ public struct WorkspacePool: Sendable, Equatable {
         }
         var accruals = [Int](repeating: 0, count: monthCount)
         for seat in workspace.seats {
-            let seatPlan: Plan
-            if let name = seat.plan, !name.isEmpty {
-                seatPlan = try pricing.plan(named: name)
-            } else if let plan {
-                seatPlan = plan
-            } else {
-                throw .missingPlan(workspace: workspace.name)
-            }
+            let seatPlan = try plan(of: seat, in: workspace, pricing: pricing)
             for offset in seat.firstOffset..<monthCount { accruals[offset] += seatPlan.monthlyAllowance }
         }
         return accruals
+    }
+
+    /// What the seats of the history's month at `offset` cost in a month (`monthly`), and what
+    /// any one seat costs when every seat is on one plan (`perSeat`, the price an added seat
+    /// pays).
+    ///
+    /// Seats are counted as `accruals(…)` counts them. `monthly` is `nil` when a seat's plan has
+    /// no seat price; `perSeat` is `nil` as well when the seats are on several plans, because an
+    /// added seat's plan is then unknown.
+    public func seatFees(
+        for workspace: WorkspaceHistory, atOffset offset: Int, pricing: Pricing
+    ) throws(PricingError) -> (monthly: Money?, perSeat: Money?) {
+        if let seats {
+            guard let plan else { throw .missingPlan(workspace: workspace.name) }
+            return (plan.seatPrice.map { $0 * seats }, plan.seatPrice)
+        }
+        var monthly: Money? = .zero
+        var plans = Set<String>()
+        var onePlan = plan
+        for seat in workspace.seats where seat.firstOffset <= offset {
+            let seatPlan = try plan(of: seat, in: workspace, pricing: pricing)
+            plans.insert(seatPlan.name)
+            onePlan = seatPlan
+            monthly = monthly.flatMap { sum in seatPlan.seatPrice.map { sum + $0 } }
+        }
+        return (monthly, plans.count > 1 ? nil : onePlan?.seatPrice)
+    }
+
+    /// The plan `seat` is on: its own, or the pool's.
+    private func plan(of seat: SeatHistory, in workspace: WorkspaceHistory, pricing: Pricing) throws(PricingError) -> Plan {
+        if let name = seat.plan, !name.isEmpty { return try pricing.plan(named: name) }
+        guard let plan else { throw .missingPlan(workspace: workspace.name) }
+        return plan
     }
 }

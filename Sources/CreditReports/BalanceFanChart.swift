@@ -1,10 +1,13 @@
 import CreditCore
 import CreditForecast
 
-/// A standalone SVG chart of one workspace's forecast, in two panels over the same months:
+/// A standalone SVG chart of one workspace's last months of history and its forecast, in two
+/// panels over the same months, the history solid before a "now" marker and the forecast after:
 ///
-/// - the pool's closing balance: the P10–P90 band, the P50 line, the cap and the zero line;
-/// - the month's usage against what the plan accrues: the usage's P10–P90 band and P50 line,
+/// - the pool's closing balance: the replayed balance, then the P10–P90 band, the P50 line, the
+///   cap and the zero line;
+/// - the month's usage against what the plan accrues: the actual usage, then the usage's
+///   P10–P90 band and P50 line,
 ///   the accrual line, and bars of the credits the month is expected to fall short by or to
 ///   forfeit, so a workspace running short shows how far usage outruns its accrual instead of
 ///   a flat balance at zero.
@@ -26,7 +29,7 @@ struct BalanceFanChart: Sendable {
 
     private static let colours = (
         band: "#9ecae1", median: "#08519c", cap: "#d62728", usageBand: "#fdd0a2", usage: "#e6550d", accrual: "#31a354",
-        shortfall: "#d62728", forfeited: "#7f7f7f"
+        shortfall: "#d62728", forfeited: "#7f7f7f", history: "#333333", now: "#555555"
     )
 
     /// The chart of `workspace`.
@@ -71,24 +74,50 @@ struct BalanceFanChart: Sendable {
     /// stay within it.
     private static let inset = 16.0
 
+    /// Months of history before the forecast's: as many as the workspace carries.
+    private var historyCount: Int { max(workspace.recentUsage.count, workspace.recentClosing.count) }
+
+    /// Every month charted, history then forecast.
+    var chartedMonths: [Month] {
+        let first = workspace.months.first?.month.advanced(by: -historyCount)
+        return (first.map { first in (0..<historyCount).map { first.advanced(by: $0) } } ?? []) + workspace.months.map(\.month)
+    }
+
+    /// Where the "now" marker stands: halfway between the as-of month and the first forecast
+    /// month; `nil` without history.
+    var nowX: Double? { historyCount > 0 && !workspace.months.isEmpty ? (x(historyCount - 1) + x(historyCount)) / 2 : nil }
+
+    /// The x of the chart's month at `index` (history first).
     private func x(_ index: Int) -> Double {
-        let months = workspace.months.count
+        let months = historyCount + workspace.months.count
         let (start, span) = (Double(Self.margin.left) + Self.inset, plotWidth - 2 * Self.inset)
         return months <= 1 ? start + span / 2 : start + span * Double(index) / Double(months - 1)
     }
 
-    private func points(_ values: [Int], in panel: Panel) -> String {
-        values.enumerated().map { "\(Self.number(x($0.offset))),\(Self.number(panel.y($0.element)))" }.joined(separator: " ")
+    /// The points of `values`, the first at the chart's month `from` (forecast values start after
+    /// the history's, history values end with it).
+    private func points(_ values: [Int], in panel: Panel, from start: Int) -> String {
+        values.enumerated().map { "\(Self.number(x(start + $0.offset))),\(Self.number(panel.y($0.element)))" }.joined(separator: " ")
     }
 
     /// The band between `lower` and `upper`, month by month.
     private func band(_ lower: [Int], _ upper: [Int], in panel: Panel, fill: String) -> String {
-        let outline = points(lower, in: panel) + " " + points(upper, in: panel).split(separator: " ").reversed().joined(separator: " ")
+        let outline =
+            points(lower, in: panel, from: historyCount) + " "
+            + points(upper, in: panel, from: historyCount).split(separator: " ").reversed().joined(separator: " ")
         return "<polygon points=\"\(outline)\" fill=\"\(fill)\" fill-opacity=\"0.7\" stroke=\"none\"/>\n"
     }
 
-    private func line(_ values: [Int], in panel: Panel, stroke: String, dashed: Bool = false) -> String {
-        "<polyline points=\"\(points(values, in: panel))\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"2\"\(dashed ? " stroke-dasharray=\"6 4\"" : "")/>\n"
+    /// A forecast line, or with `history` the history's line ending at the as-of month.
+    private func line(_ values: [Int], in panel: Panel, stroke: String, dashed: Bool = false, history: Bool = false) -> String {
+        let start = history ? historyCount - values.count : historyCount
+        // A line of one point draws nothing: a history of one month is a dot.
+        if history, values.count == 1, let value = values.first {
+            return "<circle cx=\"\(Self.number(x(start)))\" cy=\"\(Self.number(panel.y(value)))\" r=\"3\" fill=\"\(stroke)\" "
+                + "class=\"history\"/>\n"
+        }
+        return "<polyline points=\"\(points(values, in: panel, from: start))\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"2\""
+            + "\(dashed ? " stroke-dasharray=\"6 4\"" : "")\(history ? " class=\"history\"" : "")/>\n"
     }
 
     /// A panel's title, grid, y labels, zero line and month labels, around `content`.
@@ -109,9 +138,10 @@ struct BalanceFanChart: Sendable {
         svg +=
             "<line x1=\"\(left)\" y1=\"\(Self.number(panel.y(0)))\" x2=\"\(right)\" y2=\"\(Self.number(panel.y(0)))\" stroke=\"#000000\" stroke-width=\"1\"/>\n"
         svg += "<g fill=\"#333333\" text-anchor=\"middle\">\n"
-        let every = Self.labelStep(months: workspace.months.count, plotWidth: plotWidth - 2 * Self.inset)
-        for (index, month) in workspace.months.enumerated() where index % every == 0 {
-            svg += "<text x=\"\(Self.number(x(index)))\" y=\"\(Self.number(panel.y(0) + 18))\">\(month.month)</text>\n"
+        let months = chartedMonths
+        let every = Self.labelStep(months: months.count, plotWidth: plotWidth - 2 * Self.inset)
+        for (index, month) in months.enumerated() where index % every == 0 {
+            svg += "<text x=\"\(Self.number(x(index)))\" y=\"\(Self.number(panel.y(0) + 18))\">\(month)</text>\n"
         }
         return svg + "</g>\n"
     }
@@ -120,7 +150,7 @@ struct BalanceFanChart: Sendable {
     /// forfeited credits (right half), up from zero; none where the mean rounds to no credit.
     private func eventBars(in panel: Panel) -> String {
         let months = workspace.months
-        let slot = min(24, plotWidth / Double(max(months.count, 1)) * 0.7)
+        let slot = min(24, plotWidth / Double(max(historyCount + months.count, 1)) * 0.7)
         var svg = ""
         for (index, month) in months.enumerated() {
             for (mean, colour, offset) in [
@@ -128,7 +158,7 @@ struct BalanceFanChart: Sendable {
             ] where mean >= 0.5 {
                 let top = panel.y(mean)
                 svg +=
-                    "<rect x=\"\(Self.number(x(index) + offset))\" y=\"\(Self.number(top))\" width=\"\(Self.number(slot / 2))\" "
+                    "<rect x=\"\(Self.number(x(historyCount + index) + offset))\" y=\"\(Self.number(top))\" width=\"\(Self.number(slot / 2))\" "
                     + "height=\"\(Self.number(panel.y(0) - top))\" fill=\"\(colour)\" fill-opacity=\"0.75\"/>\n"
             }
         }
@@ -141,25 +171,36 @@ struct BalanceFanChart: Sendable {
         let months = workspace.months
         let balance = Panel(
             top: Double(Self.margin.top),
-            axis: Self.axis(maximum: max(months.map { max($0.cap, $0.closing.p90, $0.closing.p50) }.max() ?? 0, workspace.cap)))
+            axis: Self.axis(
+                maximum: max(
+                    months.map { max($0.cap, $0.closing.p90, $0.closing.p50) }.max() ?? 0, workspace.cap,
+                    workspace.recentClosing.max() ?? 0)))
         let usage = Panel(
             top: balance.top + Self.panelHeight + Self.panelGap,
             axis: Self.axis(
-                maximum: months.map { max($0.usage.p90, $0.accrual, Int($0.shortfallMean.rounded()), Int($0.forfeitedMean.rounded())) }
-                    .max()
-                    ?? 0))
+                maximum: max(
+                    months.map { max($0.usage.p90, $0.accrual, Int($0.shortfallMean.rounded()), Int($0.forfeitedMean.rounded())) }
+                        .max() ?? 0,
+                    workspace.recentUsage.max() ?? 0)))
 
         let name = XMLText.escape(workspace.name)
+        let subject = historyCount > 0 ? "pool balance and usage, history and forecast" : "forecast pool balance and usage"
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" font-family="sans-serif" font-size="12">
-            <title>\(name): forecast pool balance and usage</title>
+            <title>\(name): \(subject)</title>
             <rect x="0" y="0" width="\(width)" height="\(height)" fill="#ffffff"/>
-            <text x="\(width / 2)" y="24" text-anchor="middle" font-size="16">\(name): forecast pool balance and usage (credits)</text>
+            <text x="\(width / 2)" y="24" text-anchor="middle" font-size="16">\(name): \(subject) (credits)</text>
 
             """
         var balanceContent = ""
         var usageContent = ""
+        if !workspace.recentClosing.isEmpty {
+            balanceContent += line(workspace.recentClosing, in: balance, stroke: Self.colours.history, history: true)
+        }
+        if !workspace.recentUsage.isEmpty {
+            usageContent += line(workspace.recentUsage, in: usage, stroke: Self.colours.history, history: true)
+        }
         if !months.isEmpty {
             balanceContent += band(months.map(\.closing.p10), months.map(\.closing.p90), in: balance, fill: Self.colours.band)
             balanceContent += line(months.map(\.cap), in: balance, stroke: Self.colours.cap, dashed: true)
@@ -171,6 +212,17 @@ struct BalanceFanChart: Sendable {
         }
         svg += frame(balance, title: "closing balance", content: balanceContent)
         svg += frame(usage, title: "monthly usage against the plan's accrual", content: usageContent)
+        if let now = nowX {
+            // One marker through both panels: the history's last month closes at "now".
+            let x = Self.number(now)
+            svg +=
+                "<line class=\"now\" x1=\"\(x)\" y1=\"\(Self.number(balance.top - 4))\" x2=\"\(x)\" y2=\"\(Self.number(usage.y(0)))\" "
+                + "stroke=\"\(Self.colours.now)\" stroke-width=\"1\" stroke-dasharray=\"2 3\"/>\n"
+            // A white halo keeps the word readable where a line passes behind it.
+            svg +=
+                "<text x=\"\(Self.number(now + 4))\" y=\"\(Self.number(balance.top + 10))\" fill=\"\(Self.colours.now)\" "
+                + "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">now</text>\n"
+        }
         svg += legend(top: Double(height) - 34)
         return svg + "</svg>\n"
     }
@@ -186,7 +238,7 @@ struct BalanceFanChart: Sendable {
             [
                 (.area, Self.colours.band, "P10–P90 closing balance"), (.line, Self.colours.median, "P50 (median)"),
                 (.dashed, Self.colours.cap, "cap"),
-            ],
+            ] + (historyCount > 0 ? [(.line, Self.colours.history, "history (actual)")] : []),
             [
                 (.area, Self.colours.usageBand, "P10–P90 usage"), (.line, Self.colours.usage, "P50 usage"),
                 (.dashed, Self.colours.accrual, "accrual"), (.area, Self.colours.shortfall, "expected shortfall"),

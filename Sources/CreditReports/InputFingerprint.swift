@@ -85,6 +85,9 @@ public struct InputFingerprint: Sendable {
     public mutating func plan(_ plan: Plan) {
         field("plan_name", plan.name)
         field("monthly_allowance", plan.monthlyAllowance)
+        // Only a priced plan adds the field, so that the inputs of every run before seat prices
+        // keep their hash.
+        if let price = plan.seatPrice { field("seat_price_cents", price.cents) }
     }
 
     /// Mixes in a credit package.

@@ -57,12 +57,41 @@ public struct RenewReports: Sendable {
         ] + AnnualAnswer.needHeader + [
             "recommended", "expected_cost", "p90_cost", "expected_unused_credits", "runner_up",
             "runner_up_expected_cost", "runner_up_p90_cost", "saving_vs_payg", "strategies_searched",
-        ]
+        ] + TotalCost.header
+
+    /// One scenario's renewal year for the portfolio: every workspace buying its recommendation,
+    /// by the plan's risk measure, and the seats' fees.
+    func cost(scenario: String) -> TotalCost {
+        TotalCost(
+            summing: plan.recommendations.lazy.filter { $0.scenario == scenario }.map {
+                TotalCost(creditSpend: $0.cost, seatFees: $0.forecast.seatFees)
+            })
+    }
+
+    /// The portfolio table's rows, for Markdown and the terminal alike: per scenario, pay-as-you-go
+    /// only, the recommendations, the saving, the seat fees and the total cost.
+    private var portfolioRows: [[String]] {
+        plan.scenarios.map { scenario in
+            let total = plan.total(scenario: scenario)
+            let cost = cost(scenario: scenario)
+            return [
+                scenario, total.payAsYouGo.formatted, total.recommended.formatted, total.saving.formatted, cost.seatFeesText,
+                cost.totalText,
+            ]
+        }
+    }
+
+    /// What the total cost is made of, under the portfolio table.
+    private var costNote: String {
+        "Total cost: seat fees over the renewal year (seat-months × each plan's seat price) plus the recommended purchases. "
+            + "Without a seat price for every plan involved, it is the \(TotalCost.creditSpendOnly).\n"
+    }
 
     /// `renew-summary.csv`: the plain answer, one row per workspace and scenario. The year's
     /// usage (nearest-rank percentiles of the annual total over the trials) against what the
     /// plan accrues, the chance of needing any extra credits and their mean, then the strategy
-    /// to buy, what it costs and leaves unused, and the runner-up; costs to the cent.
+    /// to buy, what it costs and leaves unused, and the runner-up; the year's seat fees and the
+    /// total with the recommendation's expected cost; costs to the cent.
     package var summaryCSV: CSVTable {
         var table = CSVTable(header: Self.summaryHeader)
         for recommendation in plan.recommendations {
@@ -79,7 +108,7 @@ public struct RenewReports: Sendable {
                     runnerUp.map { .text($0.strategy.name) } ?? .empty, runnerUp.map { .money($0.expectedCost) } ?? .empty,
                     runnerUp.map { .money($0.p90Cost) } ?? .empty, .money(recommendation.savingAgainstPayAsYouGo),
                     .integer(forecast.outcomes.count),
-                ])
+                ] + TotalCost(creditSpend: chosen.expectedCost, seatFees: forecast.seatFees).cells)
         }
         return table
     }
@@ -107,6 +136,16 @@ public struct RenewReports: Sendable {
                 + "(\(runnerUp.p90Cost.formatted) P90)"
         }
         return out + "."
+    }
+
+    /// One workspace's renewal year under one scenario with its seats: the seat fees and the
+    /// total with the recommendation's expected cost, or that the cost leaves seat fees out.
+    static func yearCost(_ recommendation: RenewalRecommendation) -> String {
+        let cost = TotalCost(creditSpend: recommendation.recommended.expectedCost, seatFees: recommendation.forecast.seatFees)
+        guard let seatFees = cost.seatFees, let total = cost.total else {
+            return "Expected cost \(cost.creditSpend.formatted): \(TotalCost.creditSpendOnly)."
+        }
+        return "Seat fees \(seatFees.formatted) for the year; expected total cost \(total.formatted)."
     }
 
     /// With `--risk p90`: the portfolio's expected cost when each workspace buys its P90
@@ -166,13 +205,11 @@ public struct RenewReports: Sendable {
             MarkdownTable(
                 columns: [
                     .init("scenario"), .init("pay-as-you-go only (\(measure))", .right), .init("recommended (\(measure))", .right),
-                    .init("saving", .right),
+                    .init("saving", .right), .init("seat fees", .right), .init("total cost (\(measure))", .right),
                 ],
-                rows: plan.scenarios.map { scenario in
-                    let total = plan.total(scenario: scenario)
-                    return [scenario, total.payAsYouGo.formatted, total.recommended.formatted, total.saving.formatted]
-                }
+                rows: portfolioRows
             ).text
+        out += "\n" + costNote
         out += "\n## Workspaces\n"
         var current: String?
         for recommendation in plan.recommendations {
@@ -188,7 +225,7 @@ public struct RenewReports: Sendable {
             out +=
                 "\n**\(MarkdownTable.escape(recommendation.scenario))**: buy `\(recommendation.recommended.strategy.name)`, "
                 + "saving \(recommendation.savingAgainstPayAsYouGo.formatted) against pay-as-you-go only. "
-                + Self.answer(recommendation) + "\n\n"
+                + Self.answer(recommendation) + " " + Self.yearCost(recommendation) + "\n\n"
             let ranked =
                 ([recommendation.recommendedIndex] + [recommendation.runnerUpIndex].compactMap { $0 }
                     + forecast.outcomes.indices.sorted {
@@ -270,13 +307,10 @@ public struct RenewReports: Sendable {
         out +=
             "\n"
             + TextTable(
-                headings: ["portfolio", "PAYG only\(measure)", "recommended\(measure)", "saving"],
-                alignments: [.left, .right, .right, .right],
-                rows: plan.scenarios.map { scenario in
-                    let total = plan.total(scenario: scenario)
-                    return [scenario, total.payAsYouGo.formatted, total.recommended.formatted, total.saving.formatted]
-                }
-            ).text
+                headings: ["portfolio", "PAYG only\(measure)", "recommended\(measure)", "saving", "seat fees", "total cost\(measure)"],
+                alignments: [.left, .right, .right, .right, .right, .right],
+                rows: portfolioRows
+            ).text + "\n" + costNote
         out += "\nReports in \(ReportText.singleLine(reportDirectory)): renew.md, renew.html, renew-summary.csv, renew.csv, provenance.json"
         if let sensitivity {
             let charts = sensitivity.analyses.count

@@ -33,7 +33,9 @@ public struct ReportAssumptions: Sendable, Equatable {
                 "each pool is replayed from 0 at \(start) through the history under these rules, unless a starting balance is "
                     + "given for the workspace (in the workspaces file or on the command line), which starts it in that balance's month"
             } ?? ""
-        let plans = pricing.plans.map { "\($0.name) \($0.monthlyAllowance.groupedThousands)" }.joined(separator: ", ")
+        let plans = pricing.plans.map { plan in
+            "\(plan.name) \(plan.monthlyAllowance.groupedThousands)" + (plan.seatPrice.map { " at \($0.formatted) a seat a month" } ?? "")
+        }.joined(separator: ", ")
         let packages = pricing.packages.map { "\($0.credits.groupedThousands) for \($0.price.formatted)" }.joined(separator: ", ")
         self.pricing =
             "plans (credits per seat a month): \(plans); pay-as-you-go $\(rules.payAsYouGoPrice) a credit"

@@ -7,7 +7,8 @@ extension RunResult {
     /// input hash, workspaces, where the reports are) and the first `limit` rows of its main table
     /// in the order the text summary lists them, keyed by the CSV file's columns — a forecast's
     /// `summary.csv` most urgent first, a watchlist's `watchlist.csv`, a renewal's
-    /// `renew-summary.csv`.
+    /// `renew-summary.csv`. A forecast with scenarios adds each scenario's portfolio totals and
+    /// total cost (`ScenarioReports.portfolio`).
     public func summaryJSON(reportDirectory: String, limit: Int = 20) -> String {
         let rows: JSONValue
         switch kind {
@@ -22,13 +23,15 @@ extension RunResult {
         case .renew:
             rows = renewReports.map { $0.summaryCSV.jsonRows(order: Array($0.summaryCSV.rows.indices.prefix(limit))) } ?? .array([])
         }
-        return JSONValue.object([
-            ("command", .string(kind.rawValue)),
-            ("as_of", .string(run.asOf.description)),
-            ("input_hash", .string(run.inputHash)),
-            ("workspaces", .integer(positions.count)),
-            ("report_directory", .string(reportDirectory)),
-            ("rows", rows),
-        ]).compact + "\n"
+        return JSONValue.object(
+            [
+                ("command", .string(kind.rawValue)),
+                ("as_of", .string(run.asOf.description)),
+                ("input_hash", .string(run.inputHash)),
+                ("workspaces", .integer(positions.count)),
+                ("report_directory", .string(reportDirectory)),
+                ("rows", rows),
+            ] + (scenarioReports.map { [("scenarios", $0.portfolio.jsonRows())] } ?? [])
+        ).compact + "\n"
     }
 }

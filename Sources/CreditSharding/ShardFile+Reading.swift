@@ -178,8 +178,24 @@ extension ShardFile {
             probabilityOfAnyCapHit: try object.probability(.pAnyCap), probabilityOfAnyShortfall: try object.probability(.pAnyShortfall),
             capHitLikelyBy: try object.optionalMonth(.capLikelyBy), shortfallLikelyBy: try object.optionalMonth(.shortfallLikelyBy),
             expectedForfeited: try object.mean(.expectedForfeited), expectedShortfall: try object.mean(.expectedShortfall),
-            expectedPayAsYouGoCost: try object.cents(.expectedPaygCents), trials: try object.int(.trials, in: 1...maxTrials)
+            expectedPayAsYouGoCost: try object.cents(.expectedPaygCents), trials: try object.int(.trials, in: 1...maxTrials),
+            expectedPackageCost: try object.cents(.expectedPackageCents), seatFees: try object.optionalCents(.seatFeeCents),
+            recentUsage: try recent(object, .recentUsage), recentClosing: try recent(object, .recentClosing, signed: true)
         )
+    }
+
+    /// The history's last months of credits, at most `ForecastEngine.recentHistoryMonths`, each
+    /// within `ShardLimits.credits` (not negative unless `signed`, as balances are checked).
+    static func recent(_ object: ShardJSONObject, _ key: ShardKey, signed: Bool = false) throws(MergeError) -> [Int] {
+        let values = try object.ints(key)
+        let low = signed ? -ShardLimits.credits : 0
+        guard values.count <= ForecastEngine.recentHistoryMonths, values.allSatisfy({ (low...ShardLimits.credits).contains($0) }) else {
+            throw object.failure(
+                key,
+                "at most \(ForecastEngine.recentHistoryMonths) months of credits from \(low.groupedThousands) to "
+                    + "\(ShardLimits.credits.groupedThousands)")
+        }
+        return values
     }
 
     static func package(_ object: ShardJSONObject) throws(MergeError) -> CreditPackage {
@@ -249,7 +265,7 @@ extension ShardFile {
                 probabilityOfExtra: try need.probability(.pAnyShortfall), expectedExtra: try need.mean(.extraMean),
                 extra: try percentiles(need, .extra), largestExtra: try need.credits(.extraLargest)
             ),
-            outcomes: outcomes
+            outcomes: outcomes, seatFees: try object.optionalCents(.seatFeeCents)
         )
     }
 }

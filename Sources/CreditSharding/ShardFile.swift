@@ -30,8 +30,10 @@ public enum ShardFile {
     /// The first line's `format`.
     static let format = "creditcast-shard"
     /// The layout's version; a reader refuses any other. 4 added the checksum line and shard
-    /// sets, and orders the lines by name instead of numbering them.
-    static let formatVersion = 4
+    /// sets, and orders the lines by name instead of numbering them; 5 added each forecast's
+    /// expected package spend, its last months of history (for the charts) and the seat fees of
+    /// a forecast and a renewal year.
+    static let formatVersion = 5
 
     /// The shard file of `result`, streamed a line at a time.
     public static func reportFile(_ result: RunResult) -> ReportFile {
@@ -114,6 +116,9 @@ public enum ShardFile {
     /// A double as the shortest text that reads back to it, in a string.
     static func exact(_ value: Double) -> JSONValue { .string(String(describing: value)) }
 
+    /// An amount in cents, or `null` when it is not known.
+    static func cents(_ amount: Money?) -> JSONValue { amount.map { .integer($0.cents) } ?? .null }
+
     static func json(_ prior: PortfolioPrior) -> JSONValue {
         .keyed([
             (.trendMean, exact(prior.trend.mean)), (.trendSigma, exact(prior.trend.sigma)),
@@ -136,7 +141,10 @@ public enum ShardFile {
             (.capLikelyBy, .optional(workspace.capHitLikelyBy?.description)),
             (.shortfallLikelyBy, .optional(workspace.shortfallLikelyBy?.description)),
             (.expectedForfeited, exact(workspace.expectedForfeited)), (.expectedShortfall, exact(workspace.expectedShortfall)),
-            (.expectedPaygCents, .integer(workspace.expectedPayAsYouGoCost.cents)), (.trials, .integer(workspace.trials)),
+            (.expectedPaygCents, .integer(workspace.expectedPayAsYouGoCost.cents)),
+            (.expectedPackageCents, .integer(workspace.expectedPackageCost.cents)), (.seatFeeCents, cents(workspace.seatFees)),
+            (.trials, .integer(workspace.trials)), (.recentUsage, .array(workspace.recentUsage.map(JSONValue.integer))),
+            (.recentClosing, .array(workspace.recentClosing.map(JSONValue.integer))),
             (
                 .months,
                 .array(
@@ -197,7 +205,7 @@ public enum ShardFile {
         .keyed([
             (.name, .string(renewal.name)), (.plan, .string(renewal.plan)), (.seats, .integer(renewal.seats)),
             (.startingBalance, .integer(renewal.startingBalance)), (.renewal, .string(renewal.renewal.description)),
-            (.trials, .integer(renewal.trials)),
+            (.trials, .integer(renewal.trials)), (.seatFeeCents, cents(renewal.seatFees)),
             (
                 .need,
                 .keyed([

@@ -82,6 +82,11 @@ struct ShardJSONObject {
         Money(cents: try int(key, in: 0...ShardLimits.cents))
     }
 
+    /// Whole cents as `cents(_:)` reads them, or `null` for an amount not known; never missing.
+    func optionalCents(_ key: ShardKey) throws(MergeError) -> Money? {
+        members[key.rawValue] is NSNull ? nil : try cents(key)
+    }
+
     /// A probability: a decimal from 0 to 1.
     func probability(_ key: ShardKey) throws(MergeError) -> Double {
         let value = try double(key)

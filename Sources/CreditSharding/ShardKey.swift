@@ -23,6 +23,7 @@ enum ShardKey: String, CaseIterable {
     case effects
     case expectedCostCents = "expected_cost_cents"
     case expectedForfeited = "expected_forfeited"
+    case expectedPackageCents = "expected_package_cents"
     case expectedPaygCents = "expected_payg_cents"
     case expectedShortfall = "expected_shortfall"
     case expectedUnusedCredits = "expected_unused_credits"
@@ -64,6 +65,8 @@ enum ShardKey: String, CaseIterable {
     case precision
     case priceCents = "price_cents"
     case pricing
+    case recentClosing = "recent_closing"
+    case recentUsage = "recent_usage"
     case renewal
     case renewals
     case report
@@ -73,6 +76,7 @@ enum ShardKey: String, CaseIterable {
     case seasonEffects = "season_effects"
     case seasonFirstCalendarMonth = "season_first_calendar_month"
     case seasonWorkspaces = "season_workspaces"
+    case seatFeeCents = "seat_fee_cents"
     case seats
     case seed
     case sensitivity

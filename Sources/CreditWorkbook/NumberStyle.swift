@@ -46,7 +46,7 @@ public enum NumberStyle: String, Hashable, Sendable, CaseIterable {
                 [
                     "workspace", "month", "plan", "status", "reason", "strategy", "scenario", "renewal", "runner_up", "purchase",
                     "first_month", "last_month", "cap_likely_by", "shortfall_likely_by", "measure", "driver", "low_setting",
-                    "high_setting",
+                    "high_setting", "cost_note",
                 ]
             ),
             (
@@ -71,6 +71,7 @@ public enum NumberStyle: String, Hashable, Sendable, CaseIterable {
                 [
                     "payg_cost_mean", "expected_payg_cost", "expected_cost", "p90_cost", "saving_vs_payg", "runner_up_expected_cost",
                     "runner_up_p90_cost", "expected_extra_cost", "p90_extra_cost", "expected_payg_in_window", "cost",
+                    "expected_package_cost", "seat_fees", "total_cost",
                 ]
             ),
             (.general, ["baseline", "at_low", "at_high", "swing"]),

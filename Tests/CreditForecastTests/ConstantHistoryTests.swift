@@ -11,6 +11,7 @@ import Testing
         var perSeat: Int
         var timing: CapTiming
         var model: UsageModelKind
+        var autoPurchase = false
         var testDescription: String { "\(name), \(timing.rawValue), \(model.rawValue)" }
     }
 
@@ -20,6 +21,7 @@ import Testing
         Case(name: "over-using (pay-as-you-go)", perSeat: 3_457, timing: .accrual, model: .bootstrap),
         Case(name: "under-using (hits the cap)", perSeat: 1_000, timing: .accrual, model: .seats),
         Case(name: "over-using (pay-as-you-go)", perSeat: 3_457, timing: .close, model: .seats),
+        Case(name: "over-using (auto-purchase)", perSeat: 3_457, timing: .accrual, model: .seats, autoPurchase: true),
     ]
 
     @Test(arguments: cases)
@@ -28,7 +30,8 @@ import Testing
         let horizon = 24
         let seats = (0..<10).map { Fixtures.seat("s\($0)", Array(repeating: testCase.perSeat, count: months)) }
         let history = Fixtures.history([WorkspaceHistory(name: "team", seats: seats)])
-        let rules = Fixtures.rules(testCase.timing)
+        let rules = Fixtures.rules(
+            testCase.timing, autoPurchase: testCase.autoPurchase ? CreditPackage(credits: 100_000, price: Money(units: 2_500)) : nil)
         let pool = Fixtures.pool("team", opening: 100_000)
         let settings = ForecastSettings(
             horizon: horizon, trials: 500, seed: 3, model: testCase.model, seatsParameters: .resamplingOnly
@@ -43,6 +46,9 @@ import Testing
             usage: Array(repeating: usage, count: months + horizon)
         )
         #expect(forecast.startingBalance == ledger[months - 1].closing)
+        // The chart's history: every month of this short history, as the ledger replays it.
+        #expect(forecast.recentUsage == Array(repeating: usage, count: months))
+        #expect(forecast.recentClosing == ledger[..<months].map(\.closing))
         var capHitSeen = false
         var shortfallSeen = false
         for (index, month) in forecast.months.enumerated() {
@@ -68,6 +74,8 @@ import Testing
         #expect(forecast.expectedForfeited == Double(future.reduce(0) { $0 + $1.forfeited }))
         #expect(forecast.expectedShortfall == Double(future.reduce(0) { $0 + $1.shortfall }))
         #expect(forecast.expectedPayAsYouGoCost == future.reduce(Money.zero) { $0 + $1.payAsYouGoCost })
+        #expect(forecast.expectedPackageCost == future.reduce(Money.zero) { $0 + $1.packageCost })
+        #expect(testCase.autoPurchase == (forecast.expectedPackageCost > .zero))
         // The cases do reach what their names say.
         #expect(capHitSeen || shortfallSeen)
     }

@@ -51,6 +51,41 @@ import Testing
         #expect(run.months.allSatisfy { $0.accrual == 30_000 && $0.usage.p50 == 20_000 })
     }
 
+    /// Seat fees are seat-months × each plan's price: known where every seat's plan is priced and
+    /// known, unknown (never guessed) for seats added to a workspace on several plans.
+    @Test func seatFeesFollowTheScenariosSeatsAndPlans() throws {
+        var pricing = Pricing.standard
+        pricing.plans = [
+            Plan(name: "launch", monthlyAllowance: 2_000), Plan(name: "growth", monthlyAllowance: 3_000, seatPrice: Money(units: 45)),
+            Plan(name: "pro", monthlyAllowance: 4_000, seatPrice: Money(cents: 6_050)),
+        ]
+        let usage = Array(repeating: 1_000, count: 6)
+        let seats = [
+            SeatHistory(id: "a", plan: "growth", firstOffset: 0, usage: usage),
+            SeatHistory(id: "b", plan: "growth", firstOffset: 0, usage: usage),
+            SeatHistory(id: "c", plan: "pro", firstOffset: 0, usage: usage),
+        ]
+        let history = Fixtures.history([WorkspaceHistory(name: "mixed", seats: seats)])
+        let pool = WorkspacePool(name: "mixed", plan: nil, seats: nil, openingBalance: 0, balanceMonth: nil, cap: .monthsOfAccrual(5))
+        let first = history.lastMonth.advanced(by: 1)
+        func fees(_ changes: [ScenarioChange]?) throws -> Money? {
+            try ForecastEngine.run(
+                history: history, pools: [pool], pricing: pricing, rules: PurchaseRules(pricing: pricing),
+                settings: ForecastSettings(horizon: 3, trials: 10, seed: 1, model: .bootstrap), threads: 1, inputHash: "test",
+                scenario: changes.map { Scenario(name: "what-if", changes: $0) }
+            ).workspaces[0].seatFees
+        }
+        // 2 × $45 + $60.50 a month for 3 months.
+        #expect(try fees(nil) == Money(cents: 45_150))
+        // All three on Growth from the second month: $150.50, then 2 × 3 × $45.
+        #expect(try fees([.init(from: first.advanced(by: 1), plan: try pricing.plan(named: "growth"))]) == Money(cents: 42_050))
+        // A seat added to seats on two plans has no known plan.
+        #expect(try fees([.init(from: first.advanced(by: 1), seats: .add(1))]) == nil)
+        // Onto unpriced Launch: unknown; no seats at all cost nothing.
+        #expect(try fees([.init(from: first.advanced(by: 2), plan: try pricing.plan(named: "launch"))]) == nil)
+        #expect(try fees([.init(from: first, seats: .set(0))]) == .zero)
+    }
+
     @Test func theBaselineComesFirstThenEveryScenarioInOrder() {
         let scenarios = ["more seats", "pro"].map { Scenario(name: $0, changes: []) }
         var asked: [String?] = []

@@ -30,6 +30,25 @@ import Testing
         #expect(months.map(\.closing) == [1_000, 1_000, 1_500, 1_500])
     }
 
+    /// The closing pool and the last months' closing balances come from the one replay: the
+    /// last two of 1,000, 1,000, 1,500, 1,500; none when the balance is given after the history.
+    @Test func theClosingPoolKeepsTheLastMonthsClosingBalances() throws {
+        let replay = HistoryReplay(pricing: .standard, rules: PurchaseRules(pricing: .standard))
+        let resolver = PoolResolver(pricing: .standard, overrides: .init(plan: "launch"))
+        let pool = try resolver.pool(named: "acme", in: history)
+        let workspace = history.workspaces[0]
+        let kept = try replay.closingPool(workspace, of: history, pool: pool, keepingLast: 2)
+        #expect(kept.recentClosing == [1_500, 1_500])
+        #expect(kept.pool == (try replay.closingPool(workspace, of: history, pool: pool)))
+        #expect(try replay.closingPool(workspace, of: history, pool: pool, keepingLast: 12).recentClosing == [1_000, 1_000, 1_500, 1_500])
+        let now = try PoolResolver(
+            pricing: .standard, overrides: .init(plan: "launch", balance: 7_000, balanceMonth: april.advanced(by: 4))
+        )
+        .pool(named: "acme", in: history)
+        let later = try replay.closingPool(workspace, of: history, pool: now, keepingLast: 12)
+        #expect(later.recentClosing == [] && later.pool.balance == 7_000)
+    }
+
     @Test func workspacesFileSetsPlanSeatsAndCap() throws {
         let settings = [WorkspaceSettings(name: "acme", plan: "pro", seats: 3, balance: nil, asOf: nil, cap: 9_000)]
         let resolver = PoolResolver(pricing: .standard, settings: settings)

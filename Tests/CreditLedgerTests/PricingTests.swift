@@ -67,6 +67,72 @@ import Testing
                 ))
     }
 
+    @Test func aPlanMayCarryASeatPriceBesideTheAllowanceAlone() throws {
+        let pricing = try Pricing(
+            yaml: "plans:\n  launch: 2000\n  growth: {credits: 3000, seat_price: 45}\n  pro:\n    credits: 4_000\n    seat_price: 59.99\n"
+                + "  team: {credits: 2500}\n",
+            file: "p.yaml")
+        #expect(
+            pricing.plans == [
+                Plan(name: "launch", monthlyAllowance: 2_000), Plan(name: "growth", monthlyAllowance: 3_000, seatPrice: Money(units: 45)),
+                Plan(name: "pro", monthlyAllowance: 4_000, seatPrice: Money(cents: 5_999)), Plan(name: "team", monthlyAllowance: 2_500),
+            ])
+        #expect(Pricing.standard.plans.allSatisfy { $0.seatPrice == nil })
+        // A free seat is a known price, not a missing one.
+        #expect(try Pricing(yaml: "plans:\n  free: {credits: 100, seat_price: 0}\n", file: "p.yaml").plans[0].seatPrice == .zero)
+    }
+
+    @Test func aBadPlanFormNamesItsLine() {
+        func problem(_ yaml: String) -> PricingError? {
+            do {
+                _ = try Pricing(yaml: yaml, file: "p.yaml")
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(
+            problem("plans:\n  growth: {credits: 3000, seat_prize: 45}\n")
+                == .invalid(
+                    file: "p.yaml", line: 2,
+                    message:
+                        "unknown key \"seat_prize\" in plan \"growth\"; a plan has credits and seat_price; did you mean \"seat_price\"?"))
+        #expect(
+            problem("plans:\n  growth: {credits: 3000, colour: red}\n")
+                == .invalid(
+                    file: "p.yaml", line: 2, message: "unknown key \"colour\" in plan \"growth\"; a plan has credits and seat_price"))
+        #expect(
+            problem("plans:\n  growth:\n    seat_price: 45\n")
+                == .invalid(
+                    file: "p.yaml", line: 3,
+                    message: "plan \"growth\" needs credits, its monthly allowance per seat, e.g. {credits: 3000, seat_price: 45}"))
+        #expect(
+            problem("plans:\n  growth: {credits: 3000, seat_price: 45.001}\n")
+                == .invalid(
+                    file: "p.yaml", line: 2,
+                    message: "a seat_price must be the price of one seat for a month, such as 45 or 45.50, at most $10,000.00"))
+        #expect(
+            problem("plans:\n  growth: {credits: 3000, seat_price: -1}\n")
+                == .invalid(
+                    file: "p.yaml", line: 2,
+                    message: "a seat_price must be the price of one seat for a month, such as 45 or 45.50, at most $10,000.00"))
+        #expect(
+            problem("plans:\n  growth:\n    credits: 3000\n    seat_price: 10000.01\n")
+                == .invalid(
+                    file: "p.yaml", line: 4,
+                    message: "a seat_price must be the price of one seat for a month, such as 45 or 45.50, at most $10,000.00"))
+        #expect(
+            problem("plans:\n  growth: {credits: lots, seat_price: 45}\n")
+                == .invalid(file: "p.yaml", line: 2, message: "a plan's allowance must be a whole number from 0 to 100,000"))
+        #expect(
+            problem("plans:\n  growth:\n    - 3000\n")
+                == .invalid(
+                    file: "p.yaml", line: 3,
+                    message:
+                        "plan \"growth\" must be its monthly allowance per seat (growth: 3000) or credits and seat_price ({credits: 3000, seat_price: 45})"
+                ))
+    }
+
     @Test func badPriceNamesItsLine() {
         #expect(
             throws: PricingError.invalid(

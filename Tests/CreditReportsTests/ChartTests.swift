@@ -71,6 +71,51 @@ import Testing
         #expect([12, 13, 24, 36, 120].map { BalanceFanChart.labelStep(months: $0, plotWidth: width) } == [1, 2, 3, 4, 12])
     }
 
+    /// The history before "now": one point per month carried, solid, ending at the as-of month,
+    /// and a marker halfway between it and the first forecast month; a long history and a long
+    /// horizon together still label months without overlap.
+    @Test func theHistoryRunsUpToANowMarkerBeforeTheForecast() throws {
+        // Acme: five months of usage, its balance replayed for the last three (2025-11 to 2026-03).
+        var acme = Fixtures.run().workspaces[0]
+        acme.recentUsage = [9_000, 11_000, 8_000, 12_000, 10_000]
+        acme.recentClosing = [118_000, 121_000, 120_000]
+        let svg = try SVGDocument(BalanceFanChart(workspace: acme).svg)
+        let history = svg.all("polyline").filter { $0.attributes["class"] == "history" }
+        let points = history.map {
+            ($0.attributes["points"] ?? "").split(separator: " ").map { $0.split(separator: ",").map { Double($0)! } }
+        }
+        #expect(points.map(\.count) == [3, 5])
+        // Seven months across the plot's 600 pixels less a 16-pixel inset at each end: 94⅔ apart from x = 96.
+        let xs = (0..<7).map { 96 + 568 * Double($0) / 6 }
+        #expect(points[1].map { $0[0] } == xs[0..<5].map { ($0 * 10).rounded() / 10 })
+        #expect(points[0].map { $0[0] } == xs[2..<5].map { ($0 * 10).rounded() / 10 })
+        // The balance line ends with the replayed 120,000 of an axis topped at 150,000: 190 × 1/5 below the top, 56.
+        #expect(points[0].last?[1] == 94)
+        let marker = try #require(svg.all("line").first { $0.attributes["class"] == "now" })
+        // Halfway between 2026-03 (x = 474⅔) and 2026-04 (x = 569⅓).
+        #expect(marker.attributes["x1"] == "522.0" && marker.attributes["x2"] == "522.0")
+        #expect(svg.texts.contains("now") && svg.texts.contains("history (actual)"))
+        // The months under each panel: the history's from 2025-11, then the forecast's.
+        #expect(
+            Array(svg.texts.filter { $0.hasPrefix("202") }.prefix(7)) == [
+                "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05",
+            ])
+        // The forecast band starts after the marker.
+        let band = try #require(svg.all("polygon").first)
+        #expect(band.attributes["points"]?.hasPrefix(String(format: "%.1f,", xs[5])) == true)
+        // One month of history is a dot at the as-of month, not an empty line.
+        var young = Fixtures.run().workspaces[0]
+        young.recentUsage = [9_000]
+        young.recentClosing = [120_000]
+        let dots = try SVGDocument(BalanceFanChart(workspace: young).svg).all("circle").filter { $0.attributes["class"] == "history" }
+        #expect(dots.map { $0.attributes["cx"] } == ["96.0", "96.0"])
+        #expect(dots.first?.attributes["cy"] == "94.0")
+        // Without history, no marker and no history line: the forecast alone.
+        let plain = try SVGDocument(BalanceFanChart(workspace: Fixtures.run().workspaces[0]).svg)
+        #expect(!plain.all("line").contains { $0.attributes["class"] == "now" })
+        #expect(!plain.all("polyline").contains { $0.attributes["class"] == "history" })
+    }
+
     @Test func theUsagePanelShowsShortfallAndForfeitureAgainstAccrual() throws {
         let run = Fixtures.run()
         // Beta falls short by 2,500 credits on average in its second month, Acme forfeits 1,235.

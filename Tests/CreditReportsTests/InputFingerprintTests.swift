@@ -43,6 +43,11 @@ import Testing
                 $0.pricing(cheaper)
                 $0.rules(rules)
             } != base)
+        var priced = Pricing.standard
+        priced.plans[1].seatPrice = Money(units: 45)
+        var dearer = priced
+        dearer.plans[1].seatPrice = Money(cents: 4_501)
+        #expect(Set([priced, dearer, .standard].map { pricing in hex { $0.pricing(pricing) } }).count == 3)
         var bought = rules
         bought.autoPurchase = Pricing.standard.packages.first
         #expect(
@@ -74,6 +79,6 @@ import Testing
             Mirror(reflecting: WatchlistThresholds(shortfallProbability: 0.3, capProbability: 0.5, windowMonths: 3)).children.count,
             Mirror(reflecting: SeatsModelParameters.standard).children.count,
         ]
-        #expect(counts == [6, 4, 2, 2, 5, 2, 5, 3, 14])
+        #expect(counts == [6, 4, 3, 2, 5, 2, 5, 3, 14])
     }
 }

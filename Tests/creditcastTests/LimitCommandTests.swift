@@ -20,7 +20,7 @@ import Testing
 
     /// Growth at 3,000 credits a seat and pay-as-you-go at its highest price, $100 a credit.
     static func dearPricing(in directory: URL) throws -> String {
-        try file("price.yaml", "plans:\n  growth: 3000\npay_as_you_go: 100\n", in: directory)
+        try file("price.yaml", "plans:\n  growth: {credits: 3000, seat_price: 10000}\npay_as_you_go: 100\n", in: directory)
     }
 
     static func lines(_ directory: URL, _ name: String) throws -> [Substring] {
@@ -65,7 +65,7 @@ import Testing
     @Test func aScenarioAtTheLimitsHoldsUsageAtATrillion() throws {
         // From April: ten million seats (5,000,000 times the two) and usage times 1,000, so each
         // month would be 5 × 10²¹ credits: held at 10¹², short by 10¹² − 3 × 10¹⁰. March is the
-        // baseline's 10¹² − 6,000.
+        // baseline's 10¹² − 6,000. Seats at the most a seat may cost, $10,000: 2 in March, then 10⁷ for 11 months.
         let directory = try CommandRunner.temporaryDirectory()
         let out = directory.appendingPathComponent("out")
         let scenario = try Self.file("most.csv", "scenario,month,seats,plan,usage_multiplier\nmost,2026-04,10000000,,1000\n", in: directory)
@@ -76,7 +76,8 @@ import Testing
         #expect(result.status == 0, "\(result.standardError)")
         #expect(
             try Self.lines(out, "scenarios.csv")[2]
-                == "Big,most,10000000,30000000000,150000000000,0,0.0000,1.0000,,2026-03,0.0,11669999994000.0,1166999999400000.00")
+                == "Big,most,10000000,30000000000,150000000000,0,0.0000,1.0000,,2026-03,0.0,11669999994000.0,1166999999400000.00,0.00,"
+                + "1100000020000.00,1168099999420000.00,")
     }
 
     @Test func seatsAndMultipliersPastTheLimitsAreFileErrors() throws {

@@ -83,6 +83,36 @@ import Testing
         #expect(outcome.printed.single.hasPrefix("Forecast 2026-11 to 2027-04 for 24 workspaces (300 trials, seed 1, model seats)."))
     }
 
+    /// Seat fees travel through the shard files: with Launch and Growth priced and Pro not,
+    /// forecast and renew scenarios merge into the single run byte for byte, known fees and
+    /// "credit spend only" alike.
+    @Test func seatFeesAndTotalCostsMergeIntoTheSingleRunByteForByte() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let pricing = directory.appendingPathComponent("pricing.yaml")
+        try "plans:\n  launch: {credits: 2000, seat_price: 25}\n  growth: {credits: 3000, seat_price: 45}\n  pro: 4000\n"
+            .write(to: pricing, atomically: true, encoding: .utf8)
+        let scenario = directory.appendingPathComponent("what-if.csv")
+        try "scenario,month,seats,plan,usage_multiplier,workspace\nbigger,2027-02,+5,,,Birch Inc\nup,2027-01,,growth,,\n"
+            .write(to: scenario, atomically: true, encoding: .utf8)
+        let arguments = Self.portfolio + ["--pricing", pricing.path, "--scenario", scenario.path]
+        let forecast = try singleAndMerged("forecast", arguments + ["--trials", "100", "--horizon", "6"], shards: 3, in: directory)
+        let scenarios = String(decoding: try #require(forecast.single["/scenarios.csv"]), as: UTF8.self)
+        #expect(scenarios.contains(",\"credit spend only, excluding seat fees\"\n"))
+        // Birch Inc: 9 Growth seats for 6 months, then 5 more from February (3 months), at $45.
+        #expect(scenarios.contains("\nBirch Inc,baseline,9,"))
+        let bigger = scenarios.split(separator: "\n").first { $0.hasPrefix("Birch Inc,bigger,") } ?? ""
+        let fields = bigger.split(separator: ",", omittingEmptySubsequences: false)
+        #expect(fields.count == 17)
+        #expect(fields.dropFirst(14).first == "3105.00")
+        #expect(forecast.single == forecast.merged)
+        #expect(forecast.printed.single == forecast.printed.merged)
+        let renew = try singleAndMerged("renew", arguments + ["--trials", "100"], shards: 2, in: directory)
+        let summary = String(decoding: try #require(renew.single["/renew-summary.csv"]), as: UTF8.self)
+        #expect(summary.contains(",\"credit spend only, excluding seat fees\"\n"))
+        #expect(renew.single == renew.merged)
+        #expect(renew.printed.single == renew.printed.merged)
+    }
+
     @Test func forecastInPrecisionModeMergesWithTheLargestTrialCount() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let outcome = try singleAndMerged("forecast", Self.portfolio + ["--precision", "0.02", "--horizon", "3"], shards: 4, in: directory)
