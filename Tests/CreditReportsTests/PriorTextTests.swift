@@ -21,7 +21,7 @@ import Testing
         effects[2] = log(1.05)
         let prior = PortfolioPrior(
             trend: TrendPrior(mean: log(1.004), sigma: 0.0125, workspaces: 1_234),
-            seasonality: SeasonalProfile(effects: effects, firstCalendarMonth: 0, workspaces: 1_200)
+            seasonality: SeasonalProfile(effects: effects, firstCalendarMonth: 0, workspaces: 1_200), factorSigma: 0.25
         )
         #expect(
             PriorText.bullets(prior) == """
@@ -31,7 +31,7 @@ import Testing
                 Apr +0.0%, May +0.0%, Jun +0.0%, Jul +0.0%, Aug -8.0%, Sep +0.0%, Oct +0.0%, Nov +0.0%, Dec +0.0%.
 
                 """)
-        let quiet = PortfolioPrior(trend: prior.trend, seasonality: .none)
+        let quiet = PortfolioPrior(trend: prior.trend, seasonality: .none, factorSigma: 0.25)
         #expect(
             PriorText.bullets(quiet).hasSuffix(
                 "- **Seasonality:** none assumed; no yearly pattern stands out of the noise across the workspaces.\n"))
