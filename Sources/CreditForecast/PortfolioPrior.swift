@@ -1,7 +1,8 @@
 import CreditCore
 
-/// What a portfolio's workspaces tell about each one: how trends spread (`TrendPrior`) and the
-/// yearly pattern they share (`SeasonalProfile`). `SeatsUsageModel` weighs each workspace's own
+/// What a portfolio's workspaces tell about each one: how trends spread (`TrendPrior`), the
+/// yearly pattern they share (`SeasonalProfile`) and how far months stray from the trend line
+/// through the months before them (the common factor's prior spread). `SeatsUsageModel` weighs each workspace's own
 /// history against it.
 ///
 /// Estimated from the history being forecast, so a workspace's forecast depends on the other
@@ -13,27 +14,34 @@ public struct PortfolioPrior: Sendable, Equatable, Hashable {
     public var trend: TrendPrior
     /// The yearly pattern.
     public var seasonality: SeasonalProfile
+    /// `σ₀`, the prior standard deviation of a month's log usage about a fixed level's trend
+    /// line, which a workspace's own spread is weighed against (`factorSigma(lineErrorVariances:parameters:)`).
+    public var factorSigma: Double
 
     /// A prior with the given parts.
-    public init(trend: TrendPrior, seasonality: SeasonalProfile) {
+    public init(trend: TrendPrior, seasonality: SeasonalProfile, factorSigma: Double) {
         self.trend = trend
         self.seasonality = seasonality
+        self.factorSigma = factorSigma
     }
 
-    /// The prior of a workspace with no portfolio around it: `TrendPrior.standalone` and no
-    /// seasonality.
+    /// The prior of a workspace with no portfolio around it: `TrendPrior.standalone`, no
+    /// seasonality and the common factor's standalone spread `commonFactorPriorSigma`.
     public static func standalone(_ parameters: SeatsModelParameters) -> PortfolioPrior {
-        PortfolioPrior(trend: .standalone(parameters), seasonality: .none)
+        PortfolioPrior(trend: .standalone(parameters), seasonality: .none, factorSigma: parameters.commonFactorPriorSigma)
     }
 
     /// The prior estimated from every workspace of `history`: the seasonal profile from the
-    /// workspaces' own trend lines, then the trend prior from their seasonally adjusted slopes.
+    /// workspaces' own trend lines, then the trend prior and the common factor's spread from
+    /// their seasonally adjusted logs.
     public static func estimate(from history: UsageHistory, parameters: SeatsModelParameters) -> PortfolioPrior {
         let raw = history.workspaces.map { TrendEstimate(workspace: $0, monthCount: history.monthCount) }
         let seasonality = SeasonalProfile.estimate(from: raw, firstMonth: history.firstMonth)
         let adjusted =
             seasonality.isNone
             ? raw : history.workspaces.map { TrendEstimate(workspace: $0, monthCount: history.monthCount, seasonality: seasonality) }
-        return PortfolioPrior(trend: .estimate(from: adjusted, parameters: parameters), seasonality: seasonality)
+        return PortfolioPrior(
+            trend: .estimate(from: adjusted, parameters: parameters), seasonality: seasonality,
+            factorSigma: factorSigma(lineErrorVariances: adjusted.compactMap { lineErrorVariance(of: $0.logs) }, parameters: parameters))
     }
 }

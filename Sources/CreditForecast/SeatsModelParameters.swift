@@ -11,15 +11,17 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     /// `τ₀`, the standard deviation of the trend prior of a workspace forecast on its own, in
     /// log-credits per month (see `TrendPrior`).
     public var trendPriorSigma: Double
-    /// `k₀`, the weight of that prior, in workspaces, when a prior is estimated across a
-    /// portfolio.
+    /// `k₀`, the weight of that prior, and of the common factor's standalone `σ_s`, in
+    /// workspaces, when a prior is estimated across a portfolio.
     public var trendPriorWorkspaces: Double
     /// `φ`, the damping of the trend per month ahead (damped-trend exponential smoothing).
     public var trendDamping: Double
     /// The largest trend allowed, in log-credits per month (0.1 ≈ 10.5% a month), and the largest
     /// spread of the per-trial slope.
     public var maxSlope: Double
-    /// `σ₀`, the prior standard deviation of the log common factor.
+    /// `σ_s`, the prior standard deviation of the log common factor of a workspace forecast on
+    /// its own (and of the local level's noise); across a portfolio, the fixed level's prior `σ₀`
+    /// blends it with the workspaces' errors about their trend lines (`PortfolioPrior.factorSigma`).
     public var commonFactorPriorSigma: Double
     /// `k₀`, the prior's weight in months (pseudo-observations) when estimating the common factor.
     public var commonFactorPriorMonths: Double

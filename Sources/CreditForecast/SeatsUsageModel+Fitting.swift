@@ -38,17 +38,17 @@ extension SeatsUsageModel {
     }
 
     /// The month's spread. With a local level its noise is the one-step prediction error
-    /// (shrunk toward the prior), not the spread about a line through a level that wanders;
-    /// resampling supplies as much of it as it can, and seat draws that spread wider than the
-    /// history's months move are drawn toward their means (`seats` contracted). Without one,
-    /// the residuals about the trend line beyond what resampling explains, weighed against the
-    /// prior.
-    static func spread(of fitted: LevelFit, seats: inout SeatTables, parameters: SeatsModelParameters) -> Spread {
+    /// (shrunk toward the standalone prior), not the spread about a line through a level that
+    /// wanders; resampling supplies as much of it as it can, and seat draws that spread wider
+    /// than the history's months move are drawn toward their means (`seats` contracted). Without
+    /// one, the residuals about the trend line beyond what resampling explains, weighed against
+    /// the portfolio's `priorSigma`, which measures the same kind of error (months about trend
+    /// lines); the local level's errors are those of another model.
+    static func spread(of fitted: LevelFit, seats: inout SeatTables, priorSigma: Double, parameters: SeatsModelParameters) -> Spread {
         var resampling = resamplingLogVariance(tables: seats.tables, rows: seats.seatRows, pooledSum: seats.pooledSum)
         let trend = fitted.trend
         let freedom = trend.residualVariance == nil ? 0 : Double(trend.months - 2)
         let priorWeight = parameters.commonFactorPriorMonths
-        let priorSigma = parameters.commonFactorPriorSigma
         guard let local = fitted.local else {
             let excess = max(0, (trend.residualVariance ?? 0) - resampling)
             let factorVariance =
@@ -57,8 +57,9 @@ extension SeatsUsageModel {
                 : 0
             return (factorVariance, resampling, 0, 0, 0)
         }
+        let standalone = parameters.commonFactorPriorSigma
         let noise = shrunkNoise(
-            local.predictionVariance ?? 0, freedom: Double(local.freedom), prior: priorSigma * priorSigma, priorWeight: priorWeight)
+            local.predictionVariance ?? 0, freedom: Double(local.freedom), prior: standalone * standalone, priorWeight: priorWeight)
         if resampling > noise {
             seats.contract(by: ((exp(noise) - 1) / (exp(resampling) - 1)).squareRoot())
             resampling = noise

@@ -38,8 +38,8 @@ import Foundation
 /// level by the information criterion (`LocalLevel.chosen`), the level wanders and the model
 /// follows it:
 ///
-/// - the month's noise is `σ_N² = (σ̂²_P)^{d/(d+k₀)}·(σ₀²)^{k₀/(d+k₀)}`, the one-step prediction
-///   variance (`LocalLevel.predictionVariance`) shrunk toward the prior on the log scale; where seat resampling spreads the total wider
+/// - the month's noise is `σ_N² = (σ̂²_P)^{d/(d+k₀)}·(σ_s²)^{k₀/(d+k₀)}`, the one-step prediction
+///   variance (`LocalLevel.predictionVariance`) shrunk toward the standalone prior on the log scale; where seat resampling spreads the total wider
 ///   (`v_R > σ_N²`) every seat's table is drawn toward its mean by
 ///   `λ = √((e^{σ_N²} − 1)/(e^{v_R} − 1))`, so `v_R = σ_N²`, and `σ_F² = σ_N² − v_R`;
 /// - the forecast starts from the level: every month is lifted by
@@ -92,6 +92,9 @@ import Foundation
 ///   freedom (none when `n ≤ 2`).
 /// - without a local level, `σ_F² = (d · max(0, r² − v_R) + k₀·σ₀²) / (d + k₀)`: the excess of the history's spread over
 ///   what resampling explains, shrunk toward the prior `σ₀` (so 2–3 months give a wide forecast).
+///   `σ₀` is the portfolio's (`PortfolioPrior.factorSigma`: the standalone `σ_s` blended with
+///   how far the portfolio's months stray from the trend lines before them), so a short history
+///   in a portfolio whose totals hold steady is not given the standalone prior's wide months.
 /// - `σ_L² = u² (σ_F² + v_R)/n` and `s_b = min(b_max, u·√v_b)`, `u` the `parameterUncertainty`.
 ///
 /// Usage is rounded half away from zero to whole credits, is never negative and never more than
@@ -149,7 +152,8 @@ public struct SeatsUsageModel: UsageModel {
         var seats = SeatTables(
             workspace: workspace, monthCount: monthCount, seatCount: seatCount, slope: slope, season: own.profile,
             parameters: parameters)
-        let spread = Self.spread(of: fitted, seats: &seats, parameters: parameters)
+        let spread = Self.spread(
+            of: fitted, seats: &seats, priorSigma: (prior ?? .standalone(parameters)).factorSigma, parameters: parameters)
         self.tables = seats.tables
         self.seatRows = seats.seatRows
         self.pooledSum = seats.pooledSum
@@ -237,9 +241,9 @@ public struct SeatsUsageModel: UsageModel {
         trend: TrendEstimate, posterior: (slope: Double, variance: Double), slope: Double, asOfLogs: [Double], local: LocalLevel?
     ) {
         let n = trend.months
-        // Two months leave no residual to measure the slope's error by: the common factor's prior
+        // Two months leave no residual to measure the slope's error by: the fixed level's prior
         // spread stands in for it. One month says nothing about a trend.
-        let priorSigma = parameters.commonFactorPriorSigma
+        let priorSigma = prior.factorSigma
         let slopeVariance =
             trend.slopeVariance
             ?? (n == 2 && !trend.logs.isEmpty ? priorSigma * priorSigma / trend.timeSpread : .infinity)

@@ -2,10 +2,11 @@ import CreditForecast
 import Foundation
 
 /// The `seats` model's `PortfolioPrior` in a reader's words, for every Markdown report of a
-/// forecast: the trend the workspaces' own trends were weighed against, and the seasonality.
+/// forecast: the trend the workspaces' own trends were weighed against, the seasonality, and
+/// the spread a fixed level's months were weighed against.
 enum PriorText {
-    /// What the seats model learnt from the portfolio (or assumed, standalone), as two Markdown
-    /// bullets ending in a line break.
+    /// What the seats model learnt from the portfolio (or assumed, standalone), as three
+    /// Markdown bullets ending in a line break.
     static func bullets(_ prior: PortfolioPrior) -> String {
         // A log effect as the percentage change it makes: +0.5%, -8.0%.
         func change(_ log: Double) -> String {
@@ -33,6 +34,9 @@ enum PriorText {
                 "- **Seasonality:** learnt from the \(season.workspaces.groupedThousands) workspaces with a year or more: "
                 + zip(months, season.effects).map { "\($0) \(change($1))" }.joined(separator: ", ") + ".\n"
         }
+        out +=
+            "- **Spread prior:** where a workspace's level is fixed, its months' spread about its trend line is weighed "
+            + "against ±\(FixedDecimal.text(prior.factorSigma * 100, places: 1))% (a log standard deviation).\n"
         return out
     }
 }

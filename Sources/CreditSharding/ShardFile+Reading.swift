@@ -25,7 +25,8 @@ extension ShardFile {
                 mean: try object.mean(.trendMean, signed: true), sigma: try object.mean(.trendSigma),
                 workspaces: try object.int(.trendWorkspaces, in: workspaces)),
             seasonality: SeasonalProfile(
-                effects: effects, firstCalendarMonth: first, workspaces: try object.int(.seasonWorkspaces, in: workspaces))
+                effects: effects, firstCalendarMonth: first, workspaces: try object.int(.seasonWorkspaces, in: workspaces)),
+            factorSigma: try object.mean(.factorSigma)
         )
     }
 

@@ -27,6 +27,7 @@ enum ShardKey: String, CaseIterable {
     case expectedPaygCents = "expected_payg_cents"
     case expectedShortfall = "expected_shortfall"
     case expectedUnusedCredits = "expected_unused_credits"
+    case factorSigma = "factor_sigma"
     case firstMonth = "first_month"
     case extra
     case extraMean = "extra_mean"

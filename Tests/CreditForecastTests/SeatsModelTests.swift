@@ -170,7 +170,7 @@ import Testing
         let workspace = WorkspaceHistory(name: "team", seats: seats)
         // A prior that allows no trend: only the carry-over moves the level. The carry-over is
         // the model's without a local level (which would take this level shift instead).
-        let flat = PortfolioPrior(trend: TrendPrior(mean: 0, sigma: 0), seasonality: .none)
+        let flat = PortfolioPrior(trend: TrendPrior(mean: 0, sigma: 0), seasonality: .none, factorSigma: 0.25)
         var parameters = SeatsModelParameters.standard
         parameters.localLevel = false
         let model = SeatsUsageModel(workspace: workspace, monthCount: 15, horizon: 6, parameters: parameters, prior: flat)
@@ -227,7 +227,7 @@ import Testing
             Fixtures.seat("s\(index)", (0..<15).map { month in (month < 12 ? 1_000 : 1_500) + (index * 37 + month * 53) % 40 })
         }
         let workspace = WorkspaceHistory(name: "team", seats: seats)
-        let flat = PortfolioPrior(trend: TrendPrior(mean: 0, sigma: 0), seasonality: .none)
+        let flat = PortfolioPrior(trend: TrendPrior(mean: 0, sigma: 0), seasonality: .none, factorSigma: 0.25)
         let model = SeatsUsageModel(workspace: workspace, monthCount: 15, horizon: 6, prior: flat)
         #expect(model.fit.smoothing == 0.95)
         #expect(model.fit.persistence == 0)

@@ -10,6 +10,8 @@ import Testing
             PriorText.bullets(.standalone(.standard)) == """
                 - **Trend prior:** each workspace's own trend, weighed against a flat one (±0.5% a month).
                 - **Seasonality:** none assumed.
+                - **Spread prior:** where a workspace's level is fixed, its months' spread about its trend line is weighed \
+                against ±25.0% (a log standard deviation).
 
                 """)
     }
@@ -21,7 +23,7 @@ import Testing
         effects[2] = log(1.05)
         let prior = PortfolioPrior(
             trend: TrendPrior(mean: log(1.004), sigma: 0.0125, workspaces: 1_234),
-            seasonality: SeasonalProfile(effects: effects, firstCalendarMonth: 0, workspaces: 1_200)
+            seasonality: SeasonalProfile(effects: effects, firstCalendarMonth: 0, workspaces: 1_200), factorSigma: 0.25
         )
         #expect(
             PriorText.bullets(prior) == """
@@ -29,11 +31,14 @@ import Testing
                 with three months or more: +0.4% ± 1.3% a month.
                 - **Seasonality:** learnt from the 1,200 workspaces with a year or more: Jan +0.0%, Feb +0.0%, Mar +5.0%, \
                 Apr +0.0%, May +0.0%, Jun +0.0%, Jul +0.0%, Aug -8.0%, Sep +0.0%, Oct +0.0%, Nov +0.0%, Dec +0.0%.
+                - **Spread prior:** where a workspace's level is fixed, its months' spread about its trend line is weighed \
+                against ±25.0% (a log standard deviation).
 
                 """)
-        let quiet = PortfolioPrior(trend: prior.trend, seasonality: .none)
+        let quiet = PortfolioPrior(trend: prior.trend, seasonality: .none, factorSigma: 0.1234)
         #expect(
-            PriorText.bullets(quiet).hasSuffix(
+            PriorText.bullets(quiet).contains(
                 "- **Seasonality:** none assumed; no yearly pattern stands out of the noise across the workspaces.\n"))
+        #expect(PriorText.bullets(quiet).hasSuffix("against ±12.3% (a log standard deviation).\n"))
     }
 }

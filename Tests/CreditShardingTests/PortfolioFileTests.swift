@@ -12,7 +12,8 @@ import Testing
         asOf: Month("2026-09")!,
         prior: PortfolioPrior(
             trend: TrendPrior(mean: 1.0 / 3.0, sigma: 0.1 + 0.2, workspaces: 24),
-            seasonality: SeasonalProfile(effects: (0..<12).map { Double($0) / 7 }, firstCalendarMonth: 4, workspaces: 20))
+            seasonality: SeasonalProfile(effects: (0..<12).map { Double($0) / 7 }, firstCalendarMonth: 4, workspaces: 20),
+            factorSigma: 0.1 + 0.07)
     )
 
     private func written(_ text: String) throws -> String {

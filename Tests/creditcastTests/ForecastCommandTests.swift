@@ -110,6 +110,7 @@ import Testing
         #expect(portfolio.report.contains("- **Trend prior:** each workspace's own trend, weighed against a flat one (±0.5% a month).\n"))
         let learnt = try forecastRows("samples/portfolio-usage.csv", "learnt", [])
         #expect(learnt.report.contains("weighed against how trends spread across the 24 workspaces with three months or more:"))
+        #expect(portfolio.report.contains("its trend line is weighed against ±25.0% (a log standard deviation).\n"))
         #expect(learnt.rows != single.rows)
     }
 

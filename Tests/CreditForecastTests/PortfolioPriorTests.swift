@@ -1,0 +1,76 @@
+import CreditCore
+import CreditForecast
+import CreditTestSupport
+import Foundation
+import Testing
+
+/// The common factor's prior spread learnt across a portfolio (`PortfolioPrior.factorSigma`).
+@Suite struct PortfolioPriorTests {
+    let parameters = SeatsModelParameters.standard
+
+    @Test func errorsAreThoseOfTheLineThroughTheMonthsBeforeUpToThreeMonthsAhead() {
+        // The line through 0, 1, 2 predicts months 3 and 4 as 3 and 4 (errors 0 and 1), the line
+        // through 0 … 3 month 4 as 4 (error 1): e² = (0 + 1 + 1)/3.
+        #expect(abs(PortfolioPrior.lineErrorVariance(of: [0, 1, 2, 3, 5])! - 2.0 / 3) < 1e-15)
+        // The line through (0, 0), (1, 2), (2, 1) has slope ½ through (1, 1): month 3 is
+        // predicted 2 and is 4, e² = 4.
+        #expect(PortfolioPrior.lineErrorVariance(of: [0, 2, 1, 4]) == 4)
+        #expect(PortfolioPrior.lineErrorVariance(of: [1, 1, 1, 2]) == 1)
+        // Three months ahead at most: the lines through the first 3, 4, 5 and 6 months of a flat
+        // 0 score months 3–5, 4–6, 5–6 and 6, and miss only month 6's step to 1: e² = 3/9.
+        #expect(PortfolioPrior.lineErrorVariance(of: [0, 0, 0, 0, 0, 0, 1]) == 1.0 / 3)
+        #expect(PortfolioPrior.lineErrorVariance(of: [1, 2, 3]) == nil)
+    }
+
+    @Test func theMedianIsBlendedWithTheStandalonePriorOnTheLogScale() {
+        // Ten workspaces weigh as much as the standalone prior (k₀ = 10): σ₀² is the geometric
+        // mean of the median 0.25²/16 and 0.25², 0.25²/4, so σ₀ = 0.125.
+        let median = 0.0625 / 16
+        let variances = [0.5, 0.001, median, 0.2, 0.0001, median, 0.3, 0.002, 0.1, 0.0002]
+        #expect(PortfolioPrior.factorSigma(lineErrorVariances: variances, parameters: parameters) == 0.125)
+        // One erratic workspace more moves the median, not the mean of the others.
+        let odd = PortfolioPrior.factorSigma(lineErrorVariances: variances + [1_000], parameters: parameters)
+        let expected = (pow(median, 11.0 / 21) * pow(0.0625, 10.0 / 21)).squareRoot()
+        #expect(abs(odd - expected) < 1e-15)
+    }
+
+    @Test func fewerThanTwoWorkspacesOrNoErrorGiveTheStandalonePrior() {
+        #expect(PortfolioPrior.factorSigma(lineErrorVariances: [0.01], parameters: parameters) == 0.25)
+        #expect(PortfolioPrior.factorSigma(lineErrorVariances: [], parameters: parameters) == 0.25)
+        #expect(PortfolioPrior.factorSigma(lineErrorVariances: [0, 0, 0.5], parameters: parameters) == 0.25)
+        // Resampling alone has no prior spread, learnt or not.
+        #expect(PortfolioPrior.factorSigma(lineErrorVariances: [0.01, 0.02], parameters: .resamplingOnly) == 0)
+    }
+
+    @Test func theEstimateTakesEachWorkspacesSeasonallyAdjustedLogs() {
+        // Two one-seat workspaces under a year (no season): logs ln(Tₜ + ε), ε = max(1, 0.05·mean T).
+        let first = [100, 104, 100, 104, 100]
+        let second = [400, 400, 500, 400, 400, 400]
+        let history = Fixtures.history([
+            WorkspaceHistory(name: "a", seats: [Fixtures.seat("all", firstOffset: 1, [0] + first)]), Fixtures.workspace("b", second),
+        ])
+        func logs(_ totals: [Int]) -> [Double] {
+            let mean = Double(totals.reduce(0, +)) / Double(totals.count)
+            return totals.map { log(Double($0) + max(1, 0.05 * mean)) }
+        }
+        let variances = [first, second].compactMap { PortfolioPrior.lineErrorVariance(of: logs($0)) }
+        #expect(variances.count == 2)
+        let prior = PortfolioPrior.estimate(from: history, parameters: parameters)
+        #expect(prior.factorSigma == PortfolioPrior.factorSigma(lineErrorVariances: variances, parameters: parameters))
+        #expect(prior.factorSigma < 0.25)
+        #expect(
+            PortfolioPrior.estimate(from: Fixtures.history([Fixtures.workspace("a", first)]), parameters: parameters).factorSigma == 0.25)
+    }
+
+    @Test func aFixedLevelsCommonFactorShrinksTowardThePortfoliosSpread() {
+        // Eight months of 1,000 credits: no residual and nothing for resampling to explain, so
+        // σ_F² = (6·0 + 2·σ₀²)/(6 + 2) = σ₀²/4, with the portfolio's σ₀ = 0.125 instead of 0.25.
+        let workspace = Fixtures.workspace("steady", Array(repeating: 1_000, count: 8))
+        let prior = PortfolioPrior(trend: TrendPrior(mean: 0, sigma: 0.005), seasonality: .none, factorSigma: 0.125)
+        let model = SeatsUsageModel(workspace: workspace, monthCount: 8, horizon: 3, prior: prior)
+        #expect(model.fit.smoothing == 0)
+        #expect(model.fit.commonFactorSigma == 0.0625)
+        let standalone = SeatsUsageModel(workspace: workspace, monthCount: 8, horizon: 3)
+        #expect(standalone.fit.commonFactorSigma == 0.125)
+    }
+}
