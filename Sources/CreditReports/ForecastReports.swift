@@ -54,17 +54,18 @@ public struct ForecastReports: Sendable {
     }
 
     /// The reports of the run whose workspaces `digest` took (made under the standard
-    /// thresholds, spooling `forecast.csv`'s rows), with `settings`, `asOf` and `inputHash` of
-    /// that run: the same files as the reports of the run holding every workspace whole.
+    /// thresholds, spooling `forecast.csv`'s rows, keeping the months of the `detailLimit` most
+    /// urgent or of all), with `settings`, `asOf` and `inputHash` of that run: the same files as
+    /// the reports of the run holding every workspace whole.
     package init(
         digest: ForecastDigest, settings: ForecastSettings, asOf: Month, inputHash: String, assumptions: ReportAssumptions,
-        annual: [RenewalForecast] = [], charts: ChartSelection = .top
+        detailLimit: Int = standardDetailLimit, annual: [RenewalForecast] = [], charts: ChartSelection = .top
     ) {
         precondition(digest.thresholds == .standard && digest.rows != nil, "ranked as the forecast ranks, its rows spooled")
         precondition(annual.isEmpty || annual.count == digest.workspaces.count, "one year per workspace, or none")
         run = ForecastRun(requested: settings, asOf: asOf, inputHash: inputHash, workspaces: digest.workspaces)
         self.assumptions = assumptions
-        detailLimit = Self.standardDetailLimit
+        self.detailLimit = detailLimit
         self.annual = annual
         self.charts = charts
         order = digest.order
