@@ -5,10 +5,7 @@ enum HTMLPage {
     /// The page of `markdown`, its first heading as the title, each `<img>` whose source is one
     /// of `charts` replaced by that chart's SVG.
     static func render(markdown: String, charts: [String: ReportFile]) -> String {
-        var body = MarkdownParser().html(from: markdown)
-        for (path, chart) in charts.sorted(by: { $0.key < $1.key }) {
-            body = inline(chart, at: path, in: body)
-        }
+        let body = inlining(charts, in: MarkdownParser().html(from: markdown))
         let title = markdown.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) } ?? "creditcast report"
         return """
             <!DOCTYPE html>
@@ -34,20 +31,38 @@ enum HTMLPage {
             """
     }
 
-    /// `html` with the image tag whose source is `path` replaced by the chart's SVG (without its
-    /// XML declaration), its alternative text kept as the figure's caption.
-    private static func inline(_ chart: ReportFile, at path: String, in html: String) -> String {
-        guard let source = html.range(of: "src=\"\(path)\""),
-            let open = html[..<source.lowerBound].range(of: "<img", options: .backwards),
-            let close = html[source.upperBound...].range(of: ">")
-        else { return html }
-        let tag = html[open.lowerBound..<close.upperBound]
-        let alt = tag.range(of: "alt=\"").flatMap { start in
-            tag[start.upperBound...].firstIndex(of: "\"").map { String(tag[start.upperBound..<$0]) }
+    /// `html` with the first image tag whose source is each chart's path replaced by the chart's
+    /// SVG (without its XML declaration), its alternative text kept as the figure's caption.
+    ///
+    /// One pass over the page's UTF-8: a report of a million workspaces is a page of hundreds of
+    /// megabytes, which a search and a copy of the whole page per chart made quadratic.
+    private static func inlining(_ charts: [String: ReportFile], in html: String) -> String {
+        guard !charts.isEmpty else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count)
+        var inlined: Set<String> = []
+        var rest = html[...]
+        while let open = rest.utf8.firstRange(of: "<img".utf8), let close = rest.utf8[open.upperBound...].firstIndex(of: UInt8(ascii: ">"))
+        {
+            let tag = rest[open.lowerBound...close]
+            out += rest[..<open.lowerBound]
+            rest = rest[rest.index(after: close)...]
+            guard let path = attribute("src", of: tag), let chart = charts[path], inlined.insert(path).inserted else {
+                out += tag
+                continue
+            }
+            var svg = chart.text
+            if svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") { svg = String(svg[svg.index(after: end)...]) }
+            out += "<figure>" + svg + (attribute("alt", of: tag).map { "<figcaption>\($0)</figcaption>" } ?? "") + "</figure>"
         }
-        var svg = chart.text
-        if svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") { svg = String(svg[svg.index(after: end)...]) }
-        let figure = "<figure>" + svg + (alt.map { "<figcaption>\($0)</figcaption>" } ?? "") + "</figure>"
-        return html.replacingCharacters(in: open.lowerBound..<close.upperBound, with: figure)
+        out += rest
+        return out
+    }
+
+    /// The value of the attribute `name` of an HTML `tag`, as written between its quotes.
+    private static func attribute(_ name: String, of tag: Substring) -> String? {
+        guard let start = tag.utf8.firstRange(of: " \(name)=\"".utf8) else { return nil }
+        let value = tag[start.upperBound...]
+        return value.firstIndex(of: "\"").map { String(value[..<$0]) }
     }
 }
