@@ -38,25 +38,28 @@ enum HTMLPage {
     /// megabytes, which a search and a copy of the whole page per chart made quadratic.
     private static func inlining(_ charts: [String: ReportFile], in html: String) -> String {
         guard !charts.isEmpty else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count)
+        let bytes = Array(html.utf8)
+        let open = Array("<img".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var inlined: Set<String> = []
-        var rest = html[...]
-        while let open = rest.utf8.firstRange(of: "<img".utf8), let close = rest.utf8[open.upperBound...].firstIndex(of: UInt8(ascii: ">"))
-        {
-            let tag = rest[open.lowerBound...close]
-            out += rest[..<open.lowerBound]
-            rest = rest[rest.index(after: close)...]
-            guard let path = attribute("src", of: tag), let chart = charts[path], inlined.insert(path).inserted else {
-                out += tag
-                continue
-            }
+        var copied = 0
+        var index = 0
+        while let start = bytes[index...].firstIndex(of: open[0]) {
+            index = start + 1
+            guard bytes[start...].starts(with: open), let close = bytes[start...].firstIndex(of: UInt8(ascii: ">")) else { continue }
+            let tag = Substring(decoding: bytes[start...close], as: UTF8.self)
+            guard let path = attribute("src", of: tag), let chart = charts[path], inlined.insert(path).inserted else { continue }
             var svg = chart.text
             if svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") { svg = String(svg[svg.index(after: end)...]) }
-            out += "<figure>" + svg + (attribute("alt", of: tag).map { "<figcaption>\($0)</figcaption>" } ?? "") + "</figure>"
+            let figure = "<figure>" + svg + (attribute("alt", of: tag).map { "<figcaption>\($0)</figcaption>" } ?? "") + "</figure>"
+            out.append(contentsOf: bytes[copied..<start])
+            out.append(contentsOf: figure.utf8)
+            copied = close + 1
+            index = copied
         }
-        out += rest
-        return out
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The value of the attribute `name` of an HTML `tag`, as written between its quotes.

@@ -10,8 +10,9 @@ import CreditReports
 /// the files' bytes, the seed and every figure-changing option but never `--shard`), the same
 /// creditcast version and the same report, and each shard of one N must be given once; a
 /// complete merge needs every shard 1 … N. The files are read a workspace line at a time in
-/// portfolio order (`ShardMergeStream`): a complete merge holds only the result it returns,
-/// which the reports need whole as a single run does; a partial merge holds one line per file.
+/// portfolio order (`ShardMergeStream`): a complete merge holds what the reports keep of the
+/// result, reduced line by line as a single run's batches are (`ForecastDigest`); a partial
+/// merge holds one line per file.
 /// Since each workspace's figures are what a single run computes for it, and the reports are
 /// rendered from the combined result by the same code a single run uses
 /// (`RunResult.reportFiles`), the merged reports are the single run's byte for byte.
