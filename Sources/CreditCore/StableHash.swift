@@ -23,6 +23,17 @@ public struct StableHash: Sendable {
         }
     }
 
+    /// Mixes `bytes` in: the same as the generic `combine`, compiled for an array so that a
+    /// caller in another module (a merge checks every byte of every shard file) does not step
+    /// through an unspecialised sequence a byte at a time.
+    public mutating func combine(_ bytes: [UInt8]) {
+        var value = value
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        }
+        self.value = value
+    }
+
     /// Mixes the text's UTF-8 bytes in.
     public mutating func combine(_ text: String) {
         combine(text.utf8)

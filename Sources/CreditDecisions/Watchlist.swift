@@ -22,8 +22,14 @@ public struct Watchlist: Sendable, Equatable {
 
     /// The watchlist of `workspaces` under `thresholds`.
     public init(workspaces: [WorkspaceForecast], thresholds: WatchlistThresholds = .standard) {
+        self.init(entries: workspaces.map { WatchlistEntry($0, thresholds: thresholds) }, thresholds: thresholds)
+    }
+
+    /// The watchlist of entries made under `thresholds` (`WatchlistEntry.init(_:thresholds:)`),
+    /// one per workspace in the run's order: a run that keeps only its workspaces' entries, not
+    /// their months, ranks them so.
+    package init(entries unranked: [WatchlistEntry], thresholds: WatchlistThresholds) {
         self.thresholds = thresholds
-        let unranked = workspaces.map { WatchlistEntry($0, thresholds: thresholds) }
         entries = Self.order(unranked).enumerated().map { rank, index in
             var entry = unranked[index]
             entry.rank = rank + 1
@@ -38,21 +44,24 @@ public struct Watchlist: Sendable, Equatable {
     }
 
     /// The indices of `entries`, most urgent first.
-    static func order(_ entries: [WatchlistEntry]) -> [Int] {
-        entries.indices.sorted { left, right in
-            let lhs = entries[left]
-            let rhs = entries[right]
-            if lhs.status != rhs.status { return lhs.status < rhs.status }
-            if lhs.actionBy != rhs.actionBy {
-                guard let leftBy = lhs.actionBy else { return false }
-                guard let rightBy = rhs.actionBy else { return true }
-                return leftBy < rightBy
-            }
-            if lhs.moneyAtStake != rhs.moneyAtStake { return lhs.moneyAtStake > rhs.moneyAtStake }
-            if lhs.urgency != rhs.urgency { return lhs.urgency > rhs.urgency }
-            if lhs.workspace != rhs.workspace { return lhs.workspace < rhs.workspace }
-            return left < right
+    package static func order(_ entries: [WatchlistEntry]) -> [Int] {
+        entries.indices.sorted { precedes(entries[$0], $0, entries[$1], $1) }
+    }
+
+    /// Whether `lhs`, the entry of the run's workspace `left`, comes before `rhs`, of workspace
+    /// `right`: a strict total order (the run's own order breaks the last tie), so the most
+    /// urgent few can be kept as workspaces arrive and come out as a sort of all of them would.
+    package static func precedes(_ lhs: WatchlistEntry, _ left: Int, _ rhs: WatchlistEntry, _ right: Int) -> Bool {
+        if lhs.status != rhs.status { return lhs.status < rhs.status }
+        if lhs.actionBy != rhs.actionBy {
+            guard let leftBy = lhs.actionBy else { return false }
+            guard let rightBy = rhs.actionBy else { return true }
+            return leftBy < rightBy
         }
+        if lhs.moneyAtStake != rhs.moneyAtStake { return lhs.moneyAtStake > rhs.moneyAtStake }
+        if lhs.urgency != rhs.urgency { return lhs.urgency > rhs.urgency }
+        if lhs.workspace != rhs.workspace { return lhs.workspace < rhs.workspace }
+        return left < right
     }
 
     /// How many entries have `status`.

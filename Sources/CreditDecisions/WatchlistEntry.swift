@@ -48,7 +48,7 @@ public struct WatchlistEntry: Sendable, Equatable {
     }
 
     /// The entry of `forecast` under `thresholds`, ranked later.
-    init(_ forecast: WorkspaceForecast, thresholds: WatchlistThresholds) {
+    package init(_ forecast: WorkspaceForecast, thresholds: WatchlistThresholds) {
         let months = forecast.months
         func byThen(_ count: Int, _ value: KeyPath<MonthForecast, Double>) -> Double {
             guard !months.isEmpty else { return 0 }

@@ -58,19 +58,22 @@ public enum ForecastEngine {
     ///   - scenario: changes to seats, plan and usage from given months on; `nil` is the baseline.
     ///     Every scenario draws the same random numbers as the baseline (common random numbers).
     ///   - progress: called from worker threads with the fraction done, 0 … 1, non-decreasing.
+    ///   - deliver: when given, called on the caller's thread with each batch's workspaces, in
+    ///     order, as soon as they are summarised; the run returned then lists none, so memory
+    ///     holds only what `deliver` keeps. What it throws ends the run.
     /// - Throws: `ForecastError` for pools that do not match or settings out of range;
     ///   `PricingError` for a seat plan the pricing does not list or a workspace without a plan.
     public static func run(
         history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules,
         settings: ForecastSettings, threads: Int, inputHash: String, scenario: Scenario? = nil,
-        progress: (@Sendable (Double) -> Void)? = nil
+        progress: (@Sendable (Double) -> Void)? = nil, deliver: (([WorkspaceForecast]) throws -> Void)? = nil
     ) throws -> ForecastRun {
         try validate(history: history, pools: pools, settings: settings)
         let settings = settings.estimatingPortfolioPrior(from: history)
         func forecast<Model: UsageModel>(_ model: (WorkspaceHistory, WorkspacePool) -> Model) throws -> [WorkspaceForecast] {
             try inBatches(
                 history: history, pools: pools, pricing: pricing, rules: rules, horizon: settings.horizon, seed: settings.seed,
-                scenario: scenario, model: model, progress: progress
+                scenario: scenario, model: model, progress: progress, deliver: deliver
             ) { prepared, progress in
                 simulate(prepared, asOf: history.lastMonth, rules: rules, settings: settings, threads: threads, progress: progress)
             }
@@ -182,17 +185,18 @@ public enum ForecastEngine {
 
     /// Prepares the workspaces `preparationBatch` at a time and hands each batch to `simulate`
     /// with a progress callback scaled to the batch's share, releasing the batch before preparing
-    /// the next; returns every batch's results in order. A workspace is prepared and simulated on
-    /// its own, so the batches change nothing in the results.
+    /// the next; returns every batch's results in order, or hands each batch's to `deliver` as it
+    /// comes and returns none. A workspace is prepared and simulated on its own, so the batches
+    /// change nothing in the results.
     static func inBatches<Model: UsageModel, Result>(
         history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules, horizon: Int,
         seed: UInt64, scenario: Scenario?, model: (WorkspaceHistory, WorkspacePool) -> Model,
-        progress: (@Sendable (Double) -> Void)?,
+        progress: (@Sendable (Double) -> Void)?, deliver: (([Result]) throws -> Void)? = nil,
         simulate: ([PreparedWorkspace<Model>], (@Sendable (Double) -> Void)?) -> [Result]
     ) throws -> [Result] {
         let count = history.workspaces.count
         var results: [Result] = []
-        results.reserveCapacity(count)
+        if deliver == nil { results.reserveCapacity(count) }
         for start in stride(from: 0, to: count, by: preparationBatch) {
             let batch = start..<min(count, start + preparationBatch)
             let prepared = try prepare(
@@ -202,7 +206,8 @@ public enum ForecastEngine {
             let share = progress.map { report in
                 { @Sendable (fraction: Double) in report((Double(batch.lowerBound) + fraction * Double(batch.count)) / Double(count)) }
             }
-            results.append(contentsOf: simulate(prepared, share))
+            let simulated = simulate(prepared, share)
+            if let deliver { try deliver(simulated) } else { results.append(contentsOf: simulated) }
         }
         return results
     }

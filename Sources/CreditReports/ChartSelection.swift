@@ -12,15 +12,15 @@ public enum ChartSelection: String, Sendable, CaseIterable {
     /// No workspace.
     case none
 
-    /// Per workspace of `workspaces` (by index), whether it gets a chart when `report.md`
-    /// details the `detailLimit` most urgent.
-    func charted(_ workspaces: [WorkspaceForecast], detailLimit: Int) -> [Bool] {
+    /// Per workspace (by index), whether it gets a chart when `report.md` details the
+    /// `detailLimit` most urgent; `order` is every workspace's index, most urgent first.
+    func charted(order: [Int], detailLimit: Int) -> [Bool] {
         switch self {
-        case .all: return Array(repeating: true, count: workspaces.count)
-        case .none: return Array(repeating: false, count: workspaces.count)
+        case .all: return Array(repeating: true, count: order.count)
+        case .none: return Array(repeating: false, count: order.count)
         case .top:
-            var charted = Array(repeating: false, count: workspaces.count)
-            for index in UrgencyRanking.order(workspaces).prefix(max(0, detailLimit)) { charted[index] = true }
+            var charted = Array(repeating: false, count: order.count)
+            for index in order.prefix(max(0, detailLimit)) { charted[index] = true }
             return charted
         }
     }

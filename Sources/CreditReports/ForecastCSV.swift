@@ -40,21 +40,28 @@ package enum ForecastCSV {
 
     /// `forecast.csv`'s rows, one per workspace and month, each handed to `emit`.
     static func forecastRows(_ run: ForecastRun, _ emit: ([CSVCell]) throws(ReportWriteError) -> Void) throws(ReportWriteError) {
-        for workspace in run.workspaces {
-            for month in workspace.months {
-                try emit([
-                    .text(workspace.name), .month(month.month), .integer(month.seats), .integer(month.accrual),
-                    .integer(month.cap), .integer(month.usage.p10), .integer(month.usage.p50), .integer(month.usage.p90),
-                    .integer(month.closing.p5), .integer(month.closing.p10), .integer(month.closing.p50),
-                    .integer(month.closing.p90), .integer(month.closing.p95),
-                    .decimal(month.closingMean, places: meanPlaces),
-                    .decimal(month.probabilityOfCapHit, places: probabilityPlaces),
-                    .decimal(month.probabilityOfShortfall, places: probabilityPlaces),
-                    .decimal(month.forfeitedMean, places: meanPlaces),
-                    .decimal(month.shortfallMean, places: meanPlaces),
-                    .money(month.payAsYouGoCostMean),
-                ])
-            }
+        for workspace in run.workspaces { try forecastRows(of: workspace, emit) }
+    }
+
+    /// `forecast.csv`'s rows of one workspace, a month each, handed to `emit`: the whole run's
+    /// file is these in the run's order, whether made from held months or as workspaces arrive
+    /// (`ForecastDigest`).
+    static func forecastRows(
+        of workspace: WorkspaceForecast, _ emit: ([CSVCell]) throws(ReportWriteError) -> Void
+    ) throws(ReportWriteError) {
+        for month in workspace.months {
+            try emit([
+                .text(workspace.name), .month(month.month), .integer(month.seats), .integer(month.accrual),
+                .integer(month.cap), .integer(month.usage.p10), .integer(month.usage.p50), .integer(month.usage.p90),
+                .integer(month.closing.p5), .integer(month.closing.p10), .integer(month.closing.p50),
+                .integer(month.closing.p90), .integer(month.closing.p95),
+                .decimal(month.closingMean, places: meanPlaces),
+                .decimal(month.probabilityOfCapHit, places: probabilityPlaces),
+                .decimal(month.probabilityOfShortfall, places: probabilityPlaces),
+                .decimal(month.forfeitedMean, places: meanPlaces),
+                .decimal(month.shortfallMean, places: meanPlaces),
+                .money(month.payAsYouGoCostMean),
+            ])
         }
     }
 

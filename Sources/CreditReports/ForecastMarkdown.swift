@@ -11,6 +11,8 @@ import CreditForecast
 struct ForecastMarkdown: Sendable {
     /// The run reported.
     var run: ForecastRun
+    /// The indices of `run`'s workspaces, most urgent first (`UrgencyRanking`).
+    var order: [Int]
     /// Its provenance (the closing section, and the assumptions).
     var provenance: ReportProvenance
     /// Each workspace's chart path relative to the report, by workspace index in `run`; `nil`
@@ -21,14 +23,17 @@ struct ForecastMarkdown: Sendable {
     /// Each workspace's plain annual answer, by workspace index in `run`; empty when not simulated.
     var annual: [AnnualAnswer]
 
-    /// The report of `run`; `chartPaths[i]` is the chart of `run.workspaces[i]`.
+    /// The report of `run`, its workspaces listed in `order`; `chartPaths[i]` is the chart of
+    /// `run.workspaces[i]`.
     init(
-        run: ForecastRun, provenance: ReportProvenance, chartPaths: [String?], detailLimit: Int = 20, annual: [AnnualAnswer] = []
+        run: ForecastRun, order: [Int], provenance: ReportProvenance, chartPaths: [String?], detailLimit: Int = 20,
+        annual: [AnnualAnswer] = []
     ) {
         precondition(chartPaths.count == run.workspaces.count, "one chart path (or none) per workspace")
         precondition(annual.isEmpty || annual.count == run.workspaces.count, "one annual answer per workspace, or none")
         self.annual = annual
         self.run = run
+        self.order = order
         self.provenance = provenance
         self.chartPaths = chartPaths
         self.detailLimit = detailLimit
@@ -74,7 +79,6 @@ struct ForecastMarkdown: Sendable {
             "- **Reading the numbers:** P10 / P50 / P90 are the levels that 10% / 50% / 90% of trials stay at or below; "
             + "\"likely by\" is the first month by which the event has more than a 50% chance of having happened.\n\n"
 
-        let order = UrgencyRanking.order(run.workspaces)
         let workspaces = run.workspaces
         out +=
             "## Summary\n\nMost urgent first, as the watchlist ranks them: running short, then near the cap, then the rest; "

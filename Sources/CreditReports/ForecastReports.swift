@@ -25,6 +25,11 @@ public struct ForecastReports: Sendable {
     public var annual: [RenewalForecast]
     /// Which workspaces get a chart.
     public var charts: ChartSelection
+    /// The indices of `run`'s workspaces, most urgent first (`UrgencyRanking`).
+    package let order: [Int]
+    /// `forecast.csv`'s rows as a digest spooled them while the run's workspaces arrived; `nil`
+    /// when they are made from the months `run` holds.
+    private let spooledRows: RecordSpool?
 
     /// How many workspaces `report.md` details unless told otherwise.
     public static let standardDetailLimit = 20
@@ -44,6 +49,27 @@ public struct ForecastReports: Sendable {
         self.detailLimit = detailLimit
         self.annual = annual
         self.charts = charts
+        order = UrgencyRanking.order(run.workspaces)
+        spooledRows = nil
+    }
+
+    /// The reports of the run whose workspaces `digest` took (made under the standard
+    /// thresholds, spooling `forecast.csv`'s rows, keeping the months of the `detailLimit` most
+    /// urgent or of all), with `settings`, `asOf` and `inputHash` of that run: the same files as
+    /// the reports of the run holding every workspace whole.
+    package init(
+        digest: ForecastDigest, settings: ForecastSettings, asOf: Month, inputHash: String, assumptions: ReportAssumptions,
+        detailLimit: Int = standardDetailLimit, annual: [RenewalForecast] = [], charts: ChartSelection = .top
+    ) {
+        precondition(digest.thresholds == .standard && digest.rows != nil, "ranked as the forecast ranks, its rows spooled")
+        precondition(annual.isEmpty || annual.count == digest.workspaces.count, "one year per workspace, or none")
+        run = ForecastRun(requested: settings, asOf: asOf, inputHash: inputHash, workspaces: digest.workspaces)
+        self.assumptions = assumptions
+        self.detailLimit = detailLimit
+        self.annual = annual
+        self.charts = charts
+        order = digest.order
+        spooledRows = digest.rows
     }
 
     /// The reports of `run` under `pricing` and the month `rules` it ran with.
@@ -60,7 +86,7 @@ public struct ForecastReports: Sendable {
     /// workspace without a chart. The names are made from every workspace, charted or not, so a
     /// workspace's chart has the same name whatever `charts` is.
     public var chartPaths: [String?] {
-        let charted = charts.charted(run.workspaces, detailLimit: detailLimit)
+        let charted = charts.charted(order: order, detailLimit: detailLimit)
         return zip(ChartFileNames.names(for: run.workspaces.map(\.name)), charted).map { name, charted in
             charted ? "\(Self.chartDirectory)/\(name)" : nil
         }
@@ -73,7 +99,7 @@ public struct ForecastReports: Sendable {
         var files = zip(run.workspaces, charts).compactMap { workspace, path in
             path.map { ReportFile(path: $0, text: BalanceFanChart(workspace: workspace).svg) }
         }
-        files.append(ForecastCSV.forecastFile(run))
+        files.append(spooledRows?.file(path: "forecast.csv", header: ForecastCSV.forecastHeader) ?? ForecastCSV.forecastFile(run))
         files.append(ForecastCSV.summaryFile(run))
         if !annual.isEmpty { files.append(ReportFile(path: "annual.csv", text: annualCSV.text)) }
         files.append(
@@ -84,7 +110,9 @@ public struct ForecastReports: Sendable {
         files.append(
             ReportFile(
                 path: "report.md",
-                text: ForecastMarkdown(run: run, provenance: provenance, chartPaths: charts, detailLimit: detailLimit, annual: answers).text
+                text: ForecastMarkdown(
+                    run: run, order: order, provenance: provenance, chartPaths: charts, detailLimit: detailLimit, annual: answers
+                ).text
             ))
         return ReportSet(files: files).addingHTMLPages()
     }
@@ -108,7 +136,7 @@ public struct ForecastReports: Sendable {
         let answers = answers
         return CSVTable(
             header: Self.annualHeader,
-            rows: UrgencyRanking.order(run.workspaces).map { index in
+            rows: order.map { index in
                 let answer = answers[index]
                 return [.text(answer.year.name), .month(answer.year.renewal), .month(answer.lastMonth)] + answer.needCells + [
                     .integer(answer.year.need.extra.p90), .text(answer.outcome.strategy.name), .money(answer.outcome.expectedCost),

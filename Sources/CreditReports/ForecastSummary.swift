@@ -14,6 +14,8 @@ public struct ForecastSummary: Sendable {
     public var annual: [AnnualAnswer]
     /// Which workspaces the reports chart.
     public var charts: ChartSelection
+    /// The indices of `run`'s workspaces, most urgent first (`UrgencyRanking`).
+    package var order: [Int]
 
     /// The summary of `run`, listing at most `limit` workspaces, with their `annual` answers if any.
     public init(run: ForecastRun, limit: Int = 20, annual: [AnnualAnswer] = [], charts: ChartSelection = .top) {
@@ -22,6 +24,17 @@ public struct ForecastSummary: Sendable {
         self.limit = limit
         self.annual = annual
         self.charts = charts
+        order = UrgencyRanking.order(run.workspaces)
+    }
+
+    /// The summary of the run `reports` render, listing at most `limit` workspaces: ranked as
+    /// they rank them, which needs no workspace's months.
+    package init(reports: ForecastReports, limit: Int = 20) {
+        run = reports.run
+        self.limit = limit
+        annual = reports.answers
+        charts = reports.charts
+        order = reports.order
     }
 
     /// The year's cells of one workspace: median usage, what the plan accrues, the chance of
@@ -43,8 +56,6 @@ public struct ForecastSummary: Sendable {
         var out =
             "Forecast \(first) to \(last) for \(count) workspace\(count == 1 ? "" : "s")"
             + " (\(run.settings.trials.groupedThousands) trials, seed \(run.settings.seed), model \(run.settings.model.rawValue)).\n"
-        let order = UrgencyRanking.order(run.workspaces)
-        let ranked = order.map { run.workspaces[$0] }
         let shown = order.prefix(max(0, limit))
         if !shown.isEmpty {
             // The year's answer: usage against accrual, the chance of extra credits and their cost.
@@ -67,8 +78,8 @@ public struct ForecastSummary: Sendable {
                         ] + (annual.isEmpty ? [] : Self.yearCells(annual[index]))
                     }
                 ).text
-            if shown.count < ranked.count {
-                out += "(\(ranked.count - shown.count) more in summary.csv)\n"
+            if shown.count < order.count {
+                out += "(\(order.count - shown.count) more in summary.csv)\n"
             }
         }
         out +=

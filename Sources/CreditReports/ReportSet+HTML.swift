@@ -12,7 +12,7 @@ extension ReportSet {
             let markdown = file
             pages.append(
                 ReportFile(path: String(file.path.dropLast(3)) + ".html") { sink throws(ReportWriteError) in
-                    try sink.write(HTMLPage.render(markdown: markdown.text, charts: charts))
+                    try HTMLPage.write(markdown: markdown.text, charts: charts, to: sink)
                 })
         }
         return ReportSet(files: pages)

@@ -1,4 +1,5 @@
 import CreditCore
+import CreditReports
 
 /// Why shard outputs cannot be merged into one run's reports. Every message names the
 /// directories involved and says what to do, without naming a command-line flag (the command
@@ -24,6 +25,9 @@ public enum MergeError: Error, Equatable, Sendable, CustomStringConvertible {
     case differentVersions(String, String, String, String)
     /// Two shards disagree on something the input hash should have pinned (a damaged file).
     case inconsistent(String, String)
+    /// The merged workspaces' rows could not be put aside for the reports while the files were
+    /// read (a full temporary directory).
+    case writeFailed(ReportWriteError)
 
     /// The message for people: the problem, then what to do.
     public var description: String { remedy.map { "\(problem); \($0)" } ?? problem }
@@ -54,6 +58,8 @@ public enum MergeError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(first) was written by creditcast \(firstVersion.messageExcerpt) but \(other) by \(otherVersion.messageExcerpt)"
         case let .inconsistent(path, reason):
             return "\(path): \(reason)"
+        case let .writeFailed(error):
+            return error.description
         }
     }
 
@@ -71,6 +77,7 @@ public enum MergeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .differentInputs: "run every shard on the same files with the same options, changing only the shard"
         case .differentVersions: "run every shard with the same version"
         case .inconsistent: "rerun this shard"
+        case .writeFailed: nil
         }
     }
 }

@@ -67,7 +67,7 @@ public struct PortfolioFile: Sendable, Equatable {
         }
         guard bytes.count <= 1 << 20 else { throw .unreadable(path: path, reason: "it is larger than 1 MiB") }
         do throws(MergeError) {
-            let object = try ShardJSONObject(parsing: bytes, path: path, line: 1)
+            let object = try ShardJSONObject(parsing: Array(bytes), path: path, line: 1)
             guard (try? object.string(.format)) == Self.format else {
                 throw object.failure(.format, "\"\(Self.format)\"")
             }

@@ -14,8 +14,9 @@ extension RunResult {
         switch kind {
         case .forecast:
             // Only the listed workspaces' rows are made: a portfolio may hold a million.
-            let run = forecastReports.run
-            let listed = UrgencyRanking.order(run.workspaces).prefix(limit).map { run.workspaces[$0] }
+            let reports = forecastReports
+            let run = reports.run
+            let listed = reports.order.prefix(limit).map { run.workspaces[$0] }
             rows = ForecastCSV.summary(ForecastRun(requested: run.settings, asOf: run.asOf, inputHash: run.inputHash, workspaces: listed))
                 .jsonRows()
         case .watchlist:

@@ -17,6 +17,11 @@ extension RunResult {
 
     /// The forecast's reports of the baseline, with its annual answers when they were simulated.
     package var forecastReports: ForecastReports {
+        if let digest, case let .forecast(_, annual) = payload {
+            return ForecastReports(
+                digest: digest, settings: run.settings, asOf: run.asOf, inputHash: run.inputHash, assumptions: assumptions,
+                annual: annual, charts: charts)
+        }
         guard case let .forecast(_, annual) = payload else {
             return ForecastReports(run: baselineRun, assumptions: assumptions, charts: charts)
         }
@@ -27,7 +32,9 @@ extension RunResult {
     package var watchlistReports: WatchlistReports? {
         guard case let .watchlist(_, thresholds) = payload else { return nil }
         let forecast = baselineRun
-        return WatchlistReports(run: forecast, watchlist: Watchlist(run: forecast, thresholds: thresholds), assumptions: assumptions)
+        let watchlist =
+            digest.map { Watchlist(entries: $0.entries, thresholds: thresholds) } ?? Watchlist(run: forecast, thresholds: thresholds)
+        return WatchlistReports(run: forecast, watchlist: watchlist, assumptions: assumptions)
     }
 
     /// The renewal plan's reports, for a renewal result.
@@ -80,8 +87,7 @@ extension RunResult {
     public func summary(reportDirectory: String, limit: Int = 20) -> String {
         switch kind {
         case .forecast:
-            return ForecastSummary(run: baselineRun, limit: limit, annual: forecastReports.answers, charts: charts).text(
-                reportDirectory: reportDirectory)
+            return ForecastSummary(reports: forecastReports, limit: limit).text(reportDirectory: reportDirectory)
                 + (scenarioReports?.summary ?? "")
         case .watchlist:
             return watchlistReports?.summary(reportDirectory: reportDirectory, limit: limit) ?? ""

@@ -31,6 +31,11 @@ public struct RunResult: Sendable {
     /// Which workspaces a forecast's reports chart. A choice of the reports, not of the run, so
     /// no shard file carries it: the merge is told its own.
     public var charts: ChartSelection = .top
+    /// The baseline's workspaces as they were reduced while they arrived (a single run's
+    /// batches, a merge's lines): the payload then holds them without the months no report
+    /// shows, and the digest holds the rest the reports need. `nil` when the payload holds every
+    /// workspace whole (a shard, scenarios, sample paths).
+    public var digest: ForecastDigest?
 
     /// A result; `payload` lists the workspaces at `positions`, in that order.
     public init(
@@ -55,6 +60,26 @@ public struct RunResult: Sendable {
             shard: .whole, portfolioCount: payload.workspaceCount, positions: Array(0..<payload.workspaceCount), run: run,
             assumptions: assumptions, payload: payload
         )
+    }
+
+    /// The result of a whole run of `settings` (shard `1/1`) whose baseline `digest` took: a
+    /// forecast (with its `annual` years, if simulated) or, when the digest keeps no months, a
+    /// watchlist under the digest's thresholds.
+    public init(
+        digest: ForecastDigest, settings: ForecastSettings, asOf: Month, inputHash: String, assumptions: ReportAssumptions,
+        annual: [RenewalForecast] = [], toolVersion: String = CreditcastVersion.current
+    ) {
+        // The run's trial count in precision mode is the most any workspace took.
+        let run = ForecastRun(requested: settings, asOf: asOf, inputHash: inputHash, workspaces: digest.workspaces)
+        let payload: ShardPayload =
+            digest.months == .none
+            ? .watchlist(workspaces: digest.workspaces, thresholds: digest.thresholds)
+            : .forecast([(Scenario.baselineName, digest.workspaces)], annual: annual)
+        self.init(
+            shard: .whole, portfolioCount: digest.workspaces.count, positions: Array(0..<digest.workspaces.count), run: run,
+            assumptions: assumptions, payload: payload, toolVersion: toolVersion
+        )
+        self.digest = digest
     }
 
     /// Whether this holds every workspace of the portfolio.

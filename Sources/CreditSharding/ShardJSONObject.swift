@@ -1,30 +1,24 @@
 import CreditCore
-import Foundation
 
 /// One JSON object of a shard file, with typed look-ups that fail with the file and line.
 struct ShardJSONObject {
-    /// The object's members, as `JSONSerialization` reads them.
-    let members: [String: Any]
+    /// The object's members.
+    let members: [String: ShardJSON]
     /// The shard file, for errors.
     let path: String
     /// The 1-based line, for errors.
     let line: Int
 
     /// The object on `line` of `path`, parsed from `bytes`.
-    init(parsing bytes: Data, path: String, line: Int) throws(MergeError) {
-        let parsed: Any
-        do {
-            parsed = try JSONSerialization.jsonObject(with: bytes)
-        } catch {
-            throw .unreadable(path: path, line: line, reason: "the line is not JSON")
-        }
-        guard let members = parsed as? [String: Any] else {
+    init(parsing bytes: [UInt8], path: String, line: Int) throws(MergeError) {
+        guard let parsed = ShardJSON.parse(bytes) else { throw .unreadable(path: path, line: line, reason: "the line is not JSON") }
+        guard case let .object(members) = parsed else {
             throw .unreadable(path: path, line: line, reason: "the line is not a JSON object")
         }
         self.init(members: members, path: path, line: line)
     }
 
-    init(members: [String: Any], path: String, line: Int) {
+    init(members: [String: ShardJSON], path: String, line: Int) {
         self.members = members
         self.path = path
         self.line = line
@@ -34,21 +28,31 @@ struct ShardJSONObject {
         .unreadable(path: path, line: line, reason: "\"\(key.rawValue)\" is missing or not \(expected)")
     }
 
-    func isNull(_ key: ShardKey) -> Bool { members[key.rawValue] == nil || members[key.rawValue] is NSNull }
+    func isNull(_ key: ShardKey) -> Bool {
+        switch members[key.rawValue] {
+        case nil, .null: true
+        default: false
+        }
+    }
+
+    /// A JSON number that is exactly a whole number in `Int`'s range (no fraction, no exponent).
+    static func int(_ value: ShardJSON?) -> Int? {
+        guard case let .number(text) = value else { return nil }
+        return Int(text)
+    }
 
     func int(_ key: ShardKey) throws(MergeError) -> Int {
-        // NSNumber bridges to Int only when the number is exactly a whole number in range.
-        guard let value = members[key.rawValue] as? Int else { throw failure(key, "a whole number") }
+        guard let value = Self.int(members[key.rawValue]) else { throw failure(key, "a whole number") }
         return value
     }
 
     func bool(_ key: ShardKey) throws(MergeError) -> Bool {
-        guard let value = members[key.rawValue] as? Bool else { throw failure(key, "true or false") }
+        guard case let .bool(value) = members[key.rawValue] else { throw failure(key, "true or false") }
         return value
     }
 
     func string(_ key: ShardKey) throws(MergeError) -> String {
-        guard let value = members[key.rawValue] as? String else { throw failure(key, "text") }
+        guard case let .string(value) = members[key.rawValue] else { throw failure(key, "text") }
         return value
     }
 
@@ -58,7 +62,9 @@ struct ShardJSONObject {
 
     /// A double written as its shortest round-trip decimal text.
     func double(_ key: ShardKey) throws(MergeError) -> Double {
-        guard let text = members[key.rawValue] as? String, let value = Double(text) else { throw failure(key, "a decimal in a string") }
+        guard case let .string(text) = members[key.rawValue], let value = Double(text) else {
+            throw failure(key, "a decimal in a string")
+        }
         return value
     }
 
@@ -107,13 +113,25 @@ struct ShardJSONObject {
     }
 
     /// A value found but out of its bounds: what it is and what it must be.
-    func outOfBounds(_ key: ShardKey, _ value: Any?, _ expected: String) -> MergeError {
-        let shown = (value as? String).map { JSONValue.quoted($0) } ?? value.map { "\($0)" } ?? "missing"
+    func outOfBounds(_ key: ShardKey, _ value: ShardJSON?, _ expected: String) -> MergeError {
+        let shown =
+            switch value {
+            case let .string(text): JSONValue.quoted(text)
+            case let .number(text): String(text)
+            case let .bool(flag): "\(flag)"
+            case .null, nil: "missing"
+            case .array, .object: "not a single value"
+            }
         return .unreadable(path: path, line: line, reason: "\"\(key.rawValue)\" is \(shown), not \(expected)")
     }
 
+    /// A whole number found but out of its bounds.
+    func outOfBounds(_ key: ShardKey, _ value: Int, _ expected: String) -> MergeError {
+        outOfBounds(key, .number(Substring(String(value))), expected)
+    }
+
     func month(_ key: ShardKey) throws(MergeError) -> Month {
-        guard let text = members[key.rawValue] as? String, let month = Month(text) else { throw failure(key, "a month like 2026-04") }
+        guard case let .string(text) = members[key.rawValue], let month = Month(text) else { throw failure(key, "a month like 2026-04") }
         return month
     }
 
@@ -122,27 +140,39 @@ struct ShardJSONObject {
     }
 
     func object(_ key: ShardKey) throws(MergeError) -> ShardJSONObject {
-        guard let value = members[key.rawValue] as? [String: Any] else { throw failure(key, "an object") }
+        guard case let .object(value) = members[key.rawValue] else { throw failure(key, "an object") }
         return ShardJSONObject(members: value, path: path, line: line)
     }
 
     func objects(_ key: ShardKey) throws(MergeError) -> [ShardJSONObject] {
-        guard let values = members[key.rawValue] as? [Any] else { throw failure(key, "a list") }
+        guard case let .array(values) = members[key.rawValue] else { throw failure(key, "a list") }
         var objects: [ShardJSONObject] = []
+        objects.reserveCapacity(values.count)
         for value in values {
-            guard let object = value as? [String: Any] else { throw failure(key, "a list of objects") }
+            guard case let .object(object) = value else { throw failure(key, "a list of objects") }
             objects.append(ShardJSONObject(members: object, path: path, line: line))
         }
         return objects
     }
 
     func strings(_ key: ShardKey) throws(MergeError) -> [String] {
-        guard let values = members[key.rawValue] as? [String] else { throw failure(key, "a list of text") }
-        return values
+        guard case let .array(values) = members[key.rawValue] else { throw failure(key, "a list of text") }
+        var strings: [String] = []
+        for value in values {
+            guard case let .string(text) = value else { throw failure(key, "a list of text") }
+            strings.append(text)
+        }
+        return strings
     }
 
     func ints(_ key: ShardKey) throws(MergeError) -> [Int] {
-        guard let values = members[key.rawValue] as? [Int] else { throw failure(key, "a list of whole numbers") }
-        return values
+        guard case let .array(values) = members[key.rawValue] else { throw failure(key, "a list of whole numbers") }
+        var ints: [Int] = []
+        ints.reserveCapacity(values.count)
+        for value in values {
+            guard let int = Self.int(value) else { throw failure(key, "a list of whole numbers") }
+            ints.append(int)
+        }
+        return ints
     }
 }

@@ -32,11 +32,11 @@ final class ShardLineReader {
     /// line of a cut-off file lacks one); `nil` at the end of the file.
     /// - Throws: `MergeError.unreadable` when reading fails or a line is longer than
     ///   `ShardLimits.lineBytes`.
-    func next() throws(MergeError) -> (bytes: Data, terminated: Bool)? {
+    func next() throws(MergeError) -> (bytes: [UInt8], terminated: Bool)? {
         var searchFrom = start
         while true {
             if let newline = buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Data(buffer[start..<newline])
+                let line = Array(buffer[start..<newline])
                 start = newline + 1
                 lineNumber += 1
                 return (line, true)
@@ -47,7 +47,7 @@ final class ShardLineReader {
             }
             if atEnd {
                 guard start < buffer.count else { return nil }
-                let line = Data(buffer[start...])
+                let line = Array(buffer[start...])
                 start = buffer.count
                 lineNumber += 1
                 return (line, false)

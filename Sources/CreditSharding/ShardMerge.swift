@@ -10,24 +10,47 @@ import CreditReports
 /// the files' bytes, the seed and every figure-changing option but never `--shard`), the same
 /// creditcast version and the same report, and each shard of one N must be given once; a
 /// complete merge needs every shard 1 … N. The files are read a workspace line at a time in
-/// portfolio order (`ShardMergeStream`): a complete merge holds only the result it returns,
-/// which the reports need whole as a single run does; a partial merge holds one line per file.
+/// portfolio order (`ShardMergeStream`): a complete merge holds what the reports keep of the
+/// result, reduced line by line as a single run's batches are (`ForecastDigest`); a partial
+/// merge holds one line per file.
 /// Since each workspace's figures are what a single run computes for it, and the reports are
 /// rendered from the combined result by the same code a single run uses
 /// (`RunResult.reportFiles`), the merged reports are the single run's byte for byte.
 public enum ShardMerge {
-    /// The whole run's result from the shard files `readers` have opened, in any order.
+    /// The whole run's result from the shard files `readers` have opened, in any order, its
+    /// forecast charting `charts`.
+    ///
+    /// A forecast of the baseline alone and a watchlist go through a `ForecastDigest` as the
+    /// lines are read, as a single run's batches do: the result holds what the reports keep, not
+    /// every workspace's months. A renewal, and a forecast with scenarios (whose comparison
+    /// needs every workspace whole), hold the lines' figures.
     /// - Throws: `MergeError` for files that do not make up one run exactly once, or a damaged
-    ///   file (every file is read to its checksum before this returns).
-    public static func merge(_ readers: [ShardFileReader]) throws(MergeError) -> RunResult {
+    ///   file (every file is read to its checksum before this returns); `.writeFailed` when the
+    ///   digest cannot put the rows aside.
+    public static func merge(_ readers: [ShardFileReader], charts: ChartSelection = .top) throws(MergeError) -> RunResult {
         let header = try check(readers, complete: true)
         let stream = try ShardMergeStream(readers)
-        var builder = ShardPayloadBuilder(header)
-        while let record = try stream.next() { builder.append(record) }
-        return RunResult(
+        let digest: ForecastDigest?
+        do {
+            switch header.layout {
+            case .forecast where header.scenarios.count == 1: digest = try ForecastDigest(forecastCharting: charts)
+            case let .watchlist(thresholds): digest = try ForecastDigest(thresholds: thresholds, months: .none, spoolsRows: false)
+            case .forecast, .renew: digest = nil
+            }
+        } catch {
+            throw .writeFailed(error)
+        }
+        var builder = ShardPayloadBuilder(header, digest: digest)
+        while let record = try stream.next() {
+            do throws(ReportWriteError) { try builder.append(record) } catch { throw .writeFailed(error) }
+        }
+        var result = RunResult(
             shard: .whole, portfolioCount: header.portfolioCount, positions: Array(0..<builder.count), run: header.run,
             assumptions: header.assumptions, payload: builder.payload, toolVersion: header.toolVersion
         )
+        result.digest = digest
+        result.charts = charts
+        return result
     }
 
     /// The shard file holding every shard of `readers`' files (`shards`), for a later merge to

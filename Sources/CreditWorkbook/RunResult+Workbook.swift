@@ -25,7 +25,7 @@ extension RunResult {
             guard reports.run.workspaces.count <= WorkbookSheet.maximumRows else {
                 throw .tooManyRows(sheet: "Summary", rows: reports.run.workspaces.count)
             }
-            let urgency = UrgencyRanking.order(reports.run.workspaces)
+            let urgency = reports.order
             add("Summary", ForecastCSV.summary(reports.run), order: urgency)
             if !reports.annual.isEmpty { add("Annual", reports.annualCSV) }
             if let scenarios = scenarioReports { add("Scenarios", scenarios.csv) }

@@ -108,15 +108,24 @@ struct ForecastCommand: ParsableCommand {
         }
 
         let progress = running.progressBar()
+        // A whole run of the baseline alone reduces its workspaces as each batch is summarised
+        // (their forecast.csv rows written, their months dropped unless a report shows them); a
+        // shard's file, a scenario comparison and the trials file need every workspace whole.
+        let streams = sharding.selected == nil && scenarios.isEmpty && trialsOut == nil
         let runs: [(name: String, result: ForecastRun)]
+        let digest: ForecastDigest?
         do {
+            digest = streams ? try ForecastDigest(forecastCharting: charts) : nil
             runs = try Scenario.baselineAndEach(of: scenarios) { scenario in
                 try ForecastEngine.run(
                     history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
                     threads: running.threadCount,
-                    inputHash: inputHash, scenario: scenario, progress: scenario == nil ? progress.callback : nil
+                    inputHash: inputHash, scenario: scenario, progress: scenario == nil ? progress.callback : nil,
+                    deliver: digest.map { digest in { batch in try digest.append(contentsOf: batch) } }
                 )
             }
+        } catch let error as ReportWriteError {
+            throw CommandFailure(error, code: CommandFailure.outputFailed)
         } catch {
             throw CommandFailure(error)
         }
@@ -135,11 +144,19 @@ struct ForecastCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         progress?.finish()
-        var result = RunResult(
-            shard: sharding.selected ?? .whole, portfolioCount: loaded.portfolioCount, positions: part.positions, run: runs[0].result,
-            assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
-            payload: .forecast(runs.map { ($0.name, $0.result.workspaces) }, annual: annual)
-        )
+        let assumptions = ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth)
+        var result =
+            if let digest {
+                RunResult(
+                    digest: digest, settings: runs[0].result.settings, asOf: runs[0].result.asOf, inputHash: inputHash,
+                    assumptions: assumptions, annual: annual)
+            } else {
+                RunResult(
+                    shard: sharding.selected ?? .whole, portfolioCount: loaded.portfolioCount, positions: part.positions,
+                    run: runs[0].result, assumptions: assumptions,
+                    payload: .forecast(runs.map { ($0.name, $0.result.workspaces) }, annual: annual)
+                )
+            }
         result.charts = charts
         // Standard output is not a file to stage and rename: the trials stream to it once the
         // reports are in place, in place of the summary.

@@ -86,9 +86,11 @@ struct MergeCommand: ParsableCommand {
                 try writePartial(readers, to: out, inputs: inputs)
                 return
             }
-            var merged: RunResult
-            do { merged = try ShardMerge.merge(readers) } catch { throw CommandFailure(error) }
-            merged.charts = charts
+            let merged: RunResult
+            do throws(MergeError) { merged = try ShardMerge.merge(readers, charts: charts) } catch {
+                if case .writeFailed = error { throw CommandFailure(error, code: CommandFailure.outputFailed) }
+                throw CommandFailure(error)
+            }
             let out = out ?? merged.kind.defaultDirectory
             do {
                 try merged.writeReports(to: out, inputs: inputs)

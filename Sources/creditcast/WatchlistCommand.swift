@@ -86,22 +86,32 @@ struct WatchlistCommand: ParsableCommand {
                 fingerprint.thresholds(thresholds)
             }
             let progress = running.progressBar()
+            // A whole run keeps each workspace's watchlist entry, never its months; a shard's
+            // file needs every workspace whole.
+            let digest: ForecastDigest?
             let forecast: ForecastRun
             do {
+                digest = sharding.selected == nil ? try ForecastDigest(thresholds: thresholds, months: .none, spoolsRows: false) : nil
                 forecast = try ForecastEngine.run(
                     history: part.history, pools: part.pools, pricing: pricing, rules: rules, settings: settings,
                     threads: running.threadCount, inputHash: inputHash,
-                    progress: progress.callback
+                    progress: progress.callback, deliver: digest.map { digest in { batch in try digest.append(contentsOf: batch) } }
                 )
             } catch {
                 throw CommandFailure(error)
             }
             progress?.finish()
-            let result = RunResult(
-                shard: sharding.selected ?? .whole, portfolioCount: loaded.portfolioCount, positions: part.positions, run: forecast,
-                assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
-                payload: .watchlist(workspaces: forecast.workspaces, thresholds: thresholds)
-            )
+            let assumptions = ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth)
+            let result =
+                if let digest {
+                    RunResult(
+                        digest: digest, settings: forecast.settings, asOf: forecast.asOf, inputHash: inputHash, assumptions: assumptions)
+                } else {
+                    RunResult(
+                        shard: sharding.selected ?? .whole, portfolioCount: loaded.portfolioCount, positions: part.positions, run: forecast,
+                        assumptions: assumptions, payload: .watchlist(workspaces: forecast.workspaces, thresholds: thresholds)
+                    )
+                }
             try sharding.publish(result, to: out, workbook: workbook, inputs: pool.inputFiles(usage: running.usage), quiet: running.quiet) {
                 printing.render(result, reportDirectory: out, limit: limit)
             }

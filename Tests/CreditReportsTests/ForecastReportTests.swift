@@ -235,7 +235,8 @@ import FoundationXML
         run.settings.trials = 20_000
         run.workspaces[1].trials = 12_345
         let text = ForecastMarkdown(
-            run: run, provenance: ReportProvenance(run: run, assumptions: Fixtures.assumptions),
+            run: run, order: UrgencyRanking.order(run.workspaces),
+            provenance: ReportProvenance(run: run, assumptions: Fixtures.assumptions),
             chartPaths: ["a.svg", "b.svg"]
         ).text
         #expect(text.contains("\n  \"precision\": 0.005,\n"))

@@ -1,3 +1,4 @@
+import Ink
 import Testing
 
 @testable import CreditReports
@@ -53,5 +54,22 @@ import Testing
         let html = HTMLPage.render(markdown: "### \(MarkdownTable.escape(name))\n", charts: [:])
         #expect(!html.contains("<script"))
         #expect(html.contains("<h3>&lt;script&gt;alert('x')&lt;/script&gt; &amp; co | *bold*</h3>"))
+    }
+
+    /// A summary table of thousands of rows is rendered in chunks, and the pieces are Ink's
+    /// rendering of the whole document byte for byte, the text around the table included.
+    @Test func aLongTableIsRenderedInChunksAsInkRendersItWhole() throws {
+        let rows = (1...(2 * HTMLPage.tableChunkRows + 7)).map { "| ws-\($0) \\| x | \($0 * 3) | \\$\($0).00 |" }
+        let markdown =
+            "# Credit pool forecast\n\nSome *text*.\n\n| workspace | seats | cost |\n| --- | ---: | ---: |\n"
+            + rows.joined(separator: "\n") + "\n\n## Workspaces\n\n| small | table |\n| --- | --- |\n| a | b |\n\nThe end.\n"
+        var pieces: [String] = []
+        try HTMLPage.body(of: markdown) { pieces.append($0) }
+        // Before the table, its head and first chunk, two more chunks, its close, the rest.
+        #expect(pieces.count == 6)
+        #expect(pieces[1].hasPrefix("<table><thead><tr><th>workspace</th><th align=\"right\">seats</th>"))
+        #expect(pieces[2].hasPrefix("<tr><td>ws-1001 | x</td><td align=\"right\">3003</td><td align=\"right\">$1001.00</td></tr>"))
+        #expect(pieces[4] == "</tbody></table>")
+        #expect(pieces.joined() == MarkdownParser().html(from: markdown))
     }
 }

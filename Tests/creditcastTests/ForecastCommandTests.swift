@@ -27,6 +27,31 @@ import Testing
         #expect(outputs[0] == outputs[2])
     }
 
+    /// A whole run of the baseline reduces its workspaces as each batch is summarised
+    /// (`ForecastDigest`); one that writes the trials file holds them whole. In the default
+    /// configuration (a 12-month horizon with its annual answers, charts of the 20 most urgent of
+    /// the 24 workspaces) both write the same reports byte for byte, whatever the thread count.
+    @Test func streamedReportsAreTheHeldRunsByteForByte() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        var outputs: [[String: Data]] = []
+        for (name, extra) in [
+            ("streamed", ["--threads", "1"]), ("held", ["--trials-out", directory.appendingPathComponent("t.csv").path]),
+        ] {
+            let out = directory.appendingPathComponent(name)
+            let result = try CommandRunner.run(
+                ["forecast", "--usage", "samples/portfolio-usage.csv", "--workspaces", "samples/workspaces.csv", "--trials", "2000"]
+                    + extra + ["--out", out.path])
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(result.standardOutput.contains("(4 more in summary.csv)"))
+            outputs.append(try CommandRunner.files(in: out))
+        }
+        #expect(outputs[0].keys.contains("/forecast.csv") && outputs[0].keys.contains("/annual.csv"))
+        #expect(outputs[0].keys.filter { $0.hasPrefix("/charts/") }.count == 20)
+        // 24 workspaces × 12 months, and the header.
+        #expect(String(decoding: outputs[0]["/forecast.csv"]!, as: UTF8.self).split(separator: "\n").count == 24 * 12 + 1)
+        #expect(outputs[0] == outputs[1])
+    }
+
     /// Over a 12-month horizon the annual answer runs the forecast's own trials, so its chance of
     /// needing extra credits is the forecast's chance of any shortfall, and its pay-as-you-go
     /// cost the forecast's expected pay-as-you-go cost, to the cent, for every workspace.
