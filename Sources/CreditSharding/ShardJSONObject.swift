@@ -90,7 +90,8 @@ struct ShardJSONObject {
 
     /// Whole cents as `cents(_:)` reads them, or `null` for an amount not known; never missing.
     func optionalCents(_ key: ShardKey) throws(MergeError) -> Money? {
-        members[key.rawValue] is NSNull ? nil : try cents(key)
+        if case .null = members[key.rawValue] { return nil }
+        return try cents(key)
     }
 
     /// A probability: a decimal from 0 to 1.
