@@ -74,17 +74,25 @@ public final class ForecastDigest: @unchecked Sendable {
         var kept = workspace
         switch months {
         case .all: break
-        case .none: kept.months = []
+        case .none: Self.dropMonths(of: &kept)
         case let .mostUrgent(count):
             let place = urgent.firstIndex { Watchlist.precedes(entry, index, entries[$0], $0) } ?? urgent.count
             if place < count {
                 urgent.insert(index, at: place)
-                if urgent.count > count { workspaces[urgent.removeLast()].months = [] }
+                if urgent.count > count { Self.dropMonths(of: &workspaces[urgent.removeLast()]) }
             } else {
-                kept.months = []
+                Self.dropMonths(of: &kept)
             }
         }
         workspaces.append(kept)
+    }
+
+    /// Leaves `workspace` its summary: its forecast months and the history months its chart
+    /// draws go, as no report of a workspace without months shows them.
+    private static func dropMonths(of workspace: inout WorkspaceForecast) {
+        workspace.months = []
+        workspace.recentUsage = []
+        workspace.recentClosing = []
     }
 
     /// The indices of the workspaces, most urgent first under `thresholds` (`Watchlist.order`).
