@@ -9,8 +9,10 @@ import Foundation
 ///
 /// Let the history have `N` months with the as-of month at index `N−1`, the workspace's first
 /// month with data at `f`, `n = N − f`, and `Tₜ` the workspace's total in month `t` divided by
-/// the seats counted in it (usage per seat, so that seats joining, already present in the seat
-/// draws, are not extrapolated as growth). `S(t)` is the seasonal effect of month `t` from the
+/// the seats counted in it, each weighing its usage against the average seat's in its own months
+/// (usage per seat, so that seats joining, already present in the seat draws, are not
+/// extrapolated as growth, nor seats that join small or are used now and then as a fall;
+/// `TrendEstimate.seatWeights`). `S(t)` is the seasonal effect of month `t` from the
 /// `PortfolioPrior` (0 without one).
 ///
 /// **Trend.** `b̂` is the least-squares slope of the seasonally adjusted
