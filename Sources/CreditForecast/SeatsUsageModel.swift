@@ -32,7 +32,10 @@ import Foundation
 /// it is kept, `S(t)` below being the sum, only where the local level is then chosen (measured
 /// about a moving average, it fits a persistent level's season; on a noisy fixed level, bursts
 /// and idle months, it would fit the noise). Each forecast month's common factor then carries
-/// the own effect's remaining estimation error `ν_c·V/(V + ν_c)` as extra variance.
+/// the own effect's remaining estimation error `ν_c·V/(V + ν_c)` as extra variance; without an
+/// own season it carries the portfolio season's error from the shocks its workspaces share
+/// (`SeasonalProfile.errorVariances`; an own season, measured on the workspace's departures from
+/// the portfolio's, holds that error in its own).
 ///
 /// **Local level** (with `localLevel`). The logs brought to the as-of level along the slope,
 /// `zₜ = yₜ + b̃·(n − 1 − t)`, are smoothed exponentially (`LocalLevel`, eleven more degrees of
