@@ -22,6 +22,15 @@ import CreditCore
 /// would not), their mean per calendar month centred to sum to 0, noise `ν_c = s²/count_c` with
 /// `s²` the departures' variance about those means (`n − 24` degrees of freedom), and the same
 /// shrinkage `V/(V + ν_c)`.
+///
+/// **Error shared across workspaces** (`errorVariances`). `ν_c` above treats the workspaces'
+/// departures as independent, but workspaces that share a calendar share its shocks (a wet May
+/// for every city group): a calendar month's effect is then known only as well as the few years
+/// that measured it. Per history month the departures' mean over the workspaces, `m_{c,y}`
+/// (calendar month `c`, year `y`), spreads about its calendar month's mean by the pooled
+/// variance `s² = Σ_c Σ_y (m_{c,y} − m̄_c)² / Σ_c (Y_c − 1)`; the effect's error is
+/// `ν′_c = s²/Y_c`, of which `ν′_c·V/(V + ν′_c)` remains after the shrinkage, as for the own
+/// pattern. None without a profile or without a calendar month seen in two years.
 public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// The log effect of each calendar month, January first; all 0 for no seasonality.
     public let effects: [Double]
@@ -29,6 +38,9 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     public let firstCalendarMonth: Int
     /// How many workspaces the profile was estimated from; 0 for none.
     public let workspaces: Int
+    /// The variance of each effect's remaining error from the shocks the workspaces share (see
+    /// the type's documentation), January first; all 0 for none.
+    public let errorVariances: [Double]
 
     /// The fewest months a workspace needs to contribute: a whole year.
     public static let minimumMonths = 12
@@ -39,13 +51,17 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// No seasonality.
     public static let none = SeasonalProfile(effects: Array(repeating: 0, count: 12), firstCalendarMonth: 0, workspaces: 0)
 
-    /// A profile with the given effects (January first) for a history whose first month is
-    /// calendar month `firstCalendarMonth` (0 = January).
-    public init(effects: [Double], firstCalendarMonth: Int, workspaces: Int) {
-        precondition(effects.count == 12 && (0..<12).contains(firstCalendarMonth), "one effect per calendar month")
+    /// A profile with the given effects and their error variances (January first) for a history
+    /// whose first month is calendar month `firstCalendarMonth` (0 = January).
+    public init(
+        effects: [Double], firstCalendarMonth: Int, workspaces: Int, errorVariances: [Double] = Array(repeating: 0, count: 12)
+    ) {
+        precondition(
+            effects.count == 12 && errorVariances.count == 12 && (0..<12).contains(firstCalendarMonth), "one effect per calendar month")
         self.effects = effects
         self.firstCalendarMonth = firstCalendarMonth
         self.workspaces = workspaces
+        self.errorVariances = errorVariances
     }
 
     /// The calendar month (0 = January) of `month`.
@@ -94,7 +110,7 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         guard signal > 0 else { return unchanged }
         let profile = SeasonalProfile(
             effects: (0..<12).map { effects[$0] + raw[$0] * signal / (signal + noise[$0]) },
-            firstCalendarMonth: firstCalendarMonth, workspaces: workspaces)
+            firstCalendarMonth: firstCalendarMonth, workspaces: workspaces, errorVariances: errorVariances)
         return (profile, noise.map { $0 * signal / (signal + $0) })
     }
 
@@ -109,14 +125,19 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         var counts = [Double](repeating: 0, count: 12)
         var noise = [Double](repeating: 0, count: 12)
         var contributing = 0
+        // Per history month (counted from January of the first month's year): the departures'
+        // sum and count over the workspaces.
+        var months: [Int: (sum: Double, count: Double)] = [:]
         for trend in trends where trend.months >= minimumMonths {
             guard let variance = trend.residualVariance else { continue }
             contributing += 1
             for (t, residual) in trend.residuals.enumerated() {
-                let calendar = (start + trend.firstOffset + t) % 12
-                sums[calendar] += residual
-                counts[calendar] += 1
-                noise[calendar] += variance
+                let month = start + trend.firstOffset + t
+                sums[month % 12] += residual
+                counts[month % 12] += 1
+                noise[month % 12] += variance
+                months[month, default: (0, 0)].sum += residual
+                months[month, default: (0, 0)].count += 1
             }
         }
         guard contributing >= minimumWorkspaces, counts.allSatisfy({ $0 > 0 }) else { return .none }
@@ -127,6 +148,29 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         let signal = max(0, raw.reduce(0) { $0 + $1 * $1 } / 11 - noiseVariance.reduce(0, +) / 12)
         guard signal > 0 else { return .none }
         let effects = (0..<12).map { raw[$0] * signal / (signal + noiseVariance[$0]) }
-        return SeasonalProfile(effects: effects, firstCalendarMonth: start, workspaces: contributing)
+        return SeasonalProfile(
+            effects: effects, firstCalendarMonth: start, workspaces: contributing,
+            errorVariances: sharedErrorVariances(monthMeans: months.mapValues { $0.sum / $0.count }, signal: signal))
+    }
+
+    /// `ν′_c·V/(V + ν′_c)` for each calendar month `c` (January first), from `monthMeans`, the
+    /// workspaces' mean departure in each history month (keyed by months since January of the
+    /// first month's year), and `signal`, the profile's spread `V`; all 0 when no calendar month
+    /// was seen in two years.
+    static func sharedErrorVariances(monthMeans: [Int: Double], signal: Double) -> [Double] {
+        var years = [[Double]](repeating: [], count: 12)
+        for (month, mean) in monthMeans { years[month % 12].append(mean) }
+        var squares = 0.0
+        var freedom = 0
+        for means in years where means.count >= 2 {
+            let centre = means.reduce(0, +) / Double(means.count)
+            squares += means.reduce(0) { $0 + ($1 - centre) * ($1 - centre) }
+            freedom += means.count - 1
+        }
+        guard freedom > 0, signal > 0 else { return Array(repeating: 0, count: 12) }
+        return years.map { means in
+            let error = squares / Double(freedom) / Double(max(1, means.count))
+            return error * signal / (signal + error)
+        }
     }
 }

@@ -26,7 +26,9 @@ extension SeatsUsageModel {
         let pooled = levelFit(
             TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: prior.seasonality), prior: prior,
             parameters: parameters, spentFreedom: 0)
-        let portfolioSeason = (profile: prior.seasonality, variances: [Double](repeating: 0, count: 12))
+        // The portfolio's season carries the error of the shocks its workspaces share; an own
+        // season, measured on the workspace's departures from it, carries that error in its own.
+        let portfolioSeason = (profile: prior.seasonality, variances: prior.seasonality.errorVariances)
         guard parameters.localLevel else { return (pooled, portfolioSeason) }
         let added = prior.seasonality.addingOwnSeason(of: pooled.trend)
         guard added.profile != prior.seasonality else { return (pooled, portfolioSeason) }

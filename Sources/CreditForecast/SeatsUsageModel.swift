@@ -9,8 +9,10 @@ import Foundation
 ///
 /// Let the history have `N` months with the as-of month at index `N−1`, the workspace's first
 /// month with data at `f`, `n = N − f`, and `Tₜ` the workspace's total in month `t` divided by
-/// the seats counted in it (usage per seat, so that seats joining, already present in the seat
-/// draws, are not extrapolated as growth). `S(t)` is the seasonal effect of month `t` from the
+/// the seats counted in it, each weighing its usage against the average seat's in its own months
+/// (usage per seat, so that seats joining, already present in the seat draws, are not
+/// extrapolated as growth, nor seats that join small or are used now and then as a fall;
+/// `TrendEstimate.seatWeights`). `S(t)` is the seasonal effect of month `t` from the
 /// `PortfolioPrior` (0 without one).
 ///
 /// **Trend.** `b̂` is the least-squares slope of the seasonally adjusted
@@ -30,7 +32,10 @@ import Foundation
 /// it is kept, `S(t)` below being the sum, only where the local level is then chosen (measured
 /// about a moving average, it fits a persistent level's season; on a noisy fixed level, bursts
 /// and idle months, it would fit the noise). Each forecast month's common factor then carries
-/// the own effect's remaining estimation error `ν_c·V/(V + ν_c)` as extra variance.
+/// the own effect's remaining estimation error `ν_c·V/(V + ν_c)` as extra variance; without an
+/// own season it carries the portfolio season's error from the shocks its workspaces share
+/// (`SeasonalProfile.errorVariances`; an own season, measured on the workspace's departures from
+/// the portfolio's, holds that error in its own).
 ///
 /// **Local level** (with `localLevel`). The logs brought to the as-of level along the slope,
 /// `zₜ = yₜ + b̃·(n − 1 − t)`, are smoothed exponentially (`LocalLevel`, eleven more degrees of

@@ -5,10 +5,12 @@ import Foundation
 /// `TrendPrior` pools across a portfolio and `SeatsUsageModel` weighs against that prior.
 ///
 /// With `Tₜ` the workspace's total in month `t` (counted from its first month with data) divided
-/// by the seats counted in it, `yₜ = ln(Tₜ + ε)` with `ε = max(1, 0.05·mean T)`, the slope is
-/// `b̂ = Σ(t − t̄)(yₜ − ȳ)/Sₜₜ` with `Sₜₜ = Σ(t − t̄)²`, and `r²` the residual variance about that
-/// line with `n − 2` degrees of freedom. Usage per counted seat, not the total, so that seats
-/// joining (already in the seat draws) are not read as growth. With a `SeasonalProfile`, `yₜ`
+/// by the seats counted in it, each seat from its first month with data weighing its usage
+/// against its colleagues' (`seatWeights`), `yₜ = ln(Tₜ + ε)` with `ε = max(1, 0.05·mean T)`, the
+/// slope is `b̂ = Σ(t − t̄)(yₜ − ȳ)/Sₜₜ` with `Sₜₜ = Σ(t − t̄)²`, and `r²` the residual variance
+/// about that line with `n − 2` degrees of freedom. Usage per counted seat, not the total, so
+/// that seats joining (already in the seat draws) are not read as growth, nor seats that join
+/// small or are used now and then as a fall. With a `SeasonalProfile`, `yₜ`
 /// is seasonally adjusted first (its effect for the month subtracted), so that a portfolio's
 /// quiet August is not read as a decline.
 public struct TrendEstimate: Sendable, Equatable {
@@ -49,21 +51,62 @@ public struct TrendEstimate: Sendable, Equatable {
     /// `ε = max(1, 0.05·mean T)`.
     static func logOffset(mean: Double) -> Double { max(1, 0.05 * mean) }
 
+    /// `wₛ = rₛ/r̄`: how much each seat of `workspace` counts in the denominator. `rₛ` is the
+    /// seat's usage over its own months (from its first month with data through `monthCount − 1`,
+    /// idle months included) divided by what the average seat counted in those same months used,
+    /// and `r̄` the mean of `rₛ` over the seats with months, so that the weights of the seats
+    /// present in the last month add up to their number. Every seat weighs 1 when nothing was
+    /// used; a seat with no month before `monthCount` weighs 0.
+    ///
+    /// A seat that joins small or is used now and then adds its own share of the total to the
+    /// denominator, not a whole seat: counted as one seat each, a cohort whose steady total
+    /// spreads over ever more members (an airline's 30 destinations becoming 49, 26–36 flown in
+    /// any month) reads as usage per seat falling 4–7% a month, and the forecast follows that
+    /// fall although the total does not. Measured against the same months' average seat, a seat
+    /// that joins when usage per seat has grown or is in season weighs as its colleagues do.
+    static func seatWeights(workspace: WorkspaceHistory, monthCount: Int) -> [Double] {
+        var average = [Double](repeating: 0, count: max(0, monthCount))
+        var counted = [Double](repeating: 0, count: max(0, monthCount))
+        for seat in workspace.seats where seat.firstOffset < monthCount {
+            for offset in seat.firstOffset..<monthCount {
+                average[offset] += Double(seat.usage[offset])
+                counted[offset] += 1
+            }
+        }
+        for offset in average.indices where counted[offset] > 0 { average[offset] /= counted[offset] }
+        let ratios = workspace.seats.map { seat -> Double? in
+            guard seat.firstOffset < monthCount else { return nil }
+            var own = 0.0
+            var typical = 0.0
+            for offset in seat.firstOffset..<monthCount {
+                own += Double(seat.usage[offset])
+                typical += average[offset]
+            }
+            return typical > 0 ? own / typical : 0
+        }
+        let present = ratios.compactMap { $0 }
+        let mean = present.isEmpty ? 0 : present.reduce(0, +) / Double(present.count)
+        guard mean > 0 else { return ratios.map { $0 == nil ? 0 : 1 } }
+        return ratios.map { ($0 ?? 0) / mean }
+    }
+
     /// The trend of `workspace`, whose seats' usage arrays cover `monthCount` months, after
     /// `seasonality`.
     public init(workspace: WorkspaceHistory, monthCount: Int, seasonality: SeasonalProfile = .none) {
         let first = min(monthCount, workspace.seats.map(\.firstOffset).min() ?? monthCount)
         let n = max(0, monthCount - first)
         firstOffset = first
+        let weights = Self.seatWeights(workspace: workspace, monthCount: monthCount)
         var totals = [Double](repeating: 0, count: n)
         var counted = [Double](repeating: 0, count: n)
-        for seat in workspace.seats {
+        for (seat, weight) in zip(workspace.seats, weights) {
             for offset in first..<monthCount {
                 totals[offset - first] += Double(seat.usage[offset])
-                if offset >= seat.firstOffset { counted[offset - first] += 1 }
+                if offset >= seat.firstOffset { counted[offset - first] += weight }
             }
         }
-        for index in totals.indices { totals[index] /= max(1, counted[index]) }
+        // A month with usage has a counted seat of positive weight; one without stays at zero.
+        for index in totals.indices where counted[index] > 0 { totals[index] /= counted[index] }
         months = n
         meanPerSeatTotal = n > 0 ? totals.reduce(0, +) / Double(n) : 0
         timeSpread = n >= 2 ? Double(n) * Double(n * n - 1) / 12 : 0

@@ -19,13 +19,19 @@ extension ShardFile {
         guard texts.count == 12, effects.count == 12, (0..<12).contains(first) else {
             throw object.failure(.seasonEffects, "twelve finite decimals in strings, with a first calendar month 0 to 11")
         }
+        let errorTexts = try object.strings(.seasonErrorVariances)
+        let errorVariances = errorTexts.compactMap(Double.init).filter { $0.isFinite && $0 >= 0 }
+        guard errorTexts.count == 12, errorVariances.count == 12 else {
+            throw object.failure(.seasonErrorVariances, "twelve finite decimals of 0 or more in strings")
+        }
         let workspaces = 0...ShardLimits.portfolioWorkspaces
         return PortfolioPrior(
             trend: TrendPrior(
                 mean: try object.mean(.trendMean, signed: true), sigma: try object.mean(.trendSigma),
                 workspaces: try object.int(.trendWorkspaces, in: workspaces)),
             seasonality: SeasonalProfile(
-                effects: effects, firstCalendarMonth: first, workspaces: try object.int(.seasonWorkspaces, in: workspaces)),
+                effects: effects, firstCalendarMonth: first, workspaces: try object.int(.seasonWorkspaces, in: workspaces),
+                errorVariances: errorVariances),
             factorSigma: try object.mean(.factorSigma)
         )
     }

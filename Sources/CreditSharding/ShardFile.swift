@@ -126,6 +126,7 @@ public enum ShardFile {
             (.seasonEffects, .array(prior.seasonality.effects.map(exact))),
             (.seasonFirstCalendarMonth, .integer(prior.seasonality.firstCalendarMonth)),
             (.seasonWorkspaces, .integer(prior.seasonality.workspaces)),
+            (.seasonErrorVariances, .array(prior.seasonality.errorVariances.map(exact))),
             (.factorSigma, exact(prior.factorSigma)),
         ])
     }

@@ -76,6 +76,7 @@ enum ShardKey: String, CaseIterable {
     case scenarios
     case seasonEffects = "season_effects"
     case seasonFirstCalendarMonth = "season_first_calendar_month"
+    case seasonErrorVariances = "season_error_variances"
     case seasonWorkspaces = "season_workspaces"
     case seatFeeCents = "seat_fee_cents"
     case seats

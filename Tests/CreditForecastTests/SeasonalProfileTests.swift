@@ -150,4 +150,44 @@ import Testing
             #expect(own.variances[month] > 0 && own.variances[month] < 0.01, "slot \(month): \(own.variances[month])")
         }
     }
+
+    @Test func theSharedErrorIsTheYearsSpreadOfTheWorkspacesMeanDeparture() {
+        // January (months 0 and 12) has the workspaces' mean departures 0.1 and 0.3, February
+        // (1 and 13) 0.0 and 0.2, March (2) one year only. Pooled over the months seen twice,
+        // s² = (0.01 + 0.01 + 0.01 + 0.01)/(1 + 1) = 0.02, so ν′ = 0.02/2 = 0.01 for January and
+        // February and 0.02 for a month seen once; with V = 0.01 what remains is
+        // ν′·V/(V + ν′): 0.005 and 0.02 × 0.01/0.03.
+        let variances = SeasonalProfile.sharedErrorVariances(monthMeans: [0: 0.1, 12: 0.3, 1: 0.0, 13: 0.2, 2: 0.5], signal: 0.01)
+        let expected = [0.005, 0.005] + Array(repeating: 0.02 * 0.01 / 0.03, count: 10)
+        #expect(zip(variances, expected).allSatisfy { abs($0 - $1) < 1e-15 }, "\(variances)")
+        // No month seen in two years, or no profile: nothing to add.
+        #expect(SeasonalProfile.sharedErrorVariances(monthMeans: [0: 0.1, 1: 0.3], signal: 0.01) == Array(repeating: 0, count: 12))
+        #expect(SeasonalProfile.sharedErrorVariances(monthMeans: [0: 0.1, 12: 0.3], signal: 0) == Array(repeating: 0, count: 12))
+    }
+
+    @Test func aShockEveryWorkspaceSharesIsAnErrorOfTheSeasonNotNoise() {
+        // Three years of 8 workspaces with a March peak; in the second year every workspace's May
+        // is 30% low. The years' spread is pooled over the calendar months, each seen three
+        // times here, so every month's effect gets the same error; the shared shock makes it
+        // several times what the workspaces' own noise leaves.
+        let peak: (Int) -> Double = { $0 == 2 ? 0.5 : 0 }
+        func profile(shock: Double) -> SeasonalProfile {
+            var history = Self.portfolio(workspaces: 8, months: 36, noise: 0.02, effect: peak)
+            // History month 13 is May 2025 (the history starts in April 2024).
+            for w in history.workspaces.indices {
+                history.workspaces[w].seats = history.workspaces[w].seats.map { seat in
+                    var usage = (0..<36).map { seat.usage[$0] }
+                    usage[13] = Int((Double(usage[13]) * exp(shock)).rounded())
+                    return SeatHistory(id: seat.id, firstOffset: seat.firstOffset, usage: usage)
+                }
+            }
+            return SeasonalProfile.estimate(
+                from: history.workspaces.map { TrendEstimate(workspace: $0, monthCount: 36) }, firstMonth: history.firstMonth)
+        }
+        let shocked = profile(shock: log(0.7))
+        let calm = profile(shock: 0)
+        #expect(shocked.errorVariances.allSatisfy { abs($0 - shocked.errorVariances[0]) < 1e-15 })
+        #expect(calm.errorVariances[4] > 0)
+        #expect(shocked.errorVariances[4] > 5 * calm.errorVariances[4], "\(shocked.errorVariances) vs \(calm.errorVariances)")
+    }
 }

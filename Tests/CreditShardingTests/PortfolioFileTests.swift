@@ -12,7 +12,9 @@ import Testing
         asOf: Month("2026-09")!,
         prior: PortfolioPrior(
             trend: TrendPrior(mean: 1.0 / 3.0, sigma: 0.1 + 0.2, workspaces: 24),
-            seasonality: SeasonalProfile(effects: (0..<12).map { Double($0) / 7 }, firstCalendarMonth: 4, workspaces: 20),
+            seasonality: SeasonalProfile(
+                effects: (0..<12).map { Double($0) / 7 }, firstCalendarMonth: 4, workspaces: 20,
+                errorVariances: (0..<12).map { Double($0) / 300 }),
             factorSigma: 0.1 + 0.07)
     )
 
@@ -38,6 +40,10 @@ import Testing
             ),
             (#""as_of": "2026-09""#, #""as_of": "2027-01""#, #""as_of" is missing or not a month from first_month to last_month"#),
             (#""usage_state": "0123456789abcdef""#, #""usage_state": "xyz""#, #""usage_state" is missing or not 16 hexadecimal digits"#),
+            (
+                #""0.0033333333333333335""#, #""-0.5""#,
+                #""season_error_variances" is missing or not twelve finite decimals of 0 or more in strings"#
+            ),
         ] {
             let path = try written(text.replacingOccurrences(of: from, with: to))
             #expect(
