@@ -34,7 +34,9 @@ public struct ShardHeader: Sendable {
         toolVersion = result.toolVersion
         scenarios = result.payload.scenarioNames
         switch result.payload {
-        case let .forecast(_, annual): layout = .forecast(annual: !annual.isEmpty)
+        // Every workspace carries its year, vacuously so in a shard the hash left empty: its
+        // header must agree with its siblings'.
+        case let .forecast(runs, annual): layout = .forecast(annual: annual.count == (runs.first?.workspaces.count ?? 0))
         case let .watchlist(_, thresholds): layout = .watchlist(thresholds)
         case let .renew(_, risk, sensitivity): layout = .renew(risk, sensitivity: sensitivity != nil)
         }

@@ -83,6 +83,18 @@ import Testing
         #expect(outcome.printed.single.hasPrefix("Forecast 2026-11 to 2027-04 for 24 workspaces (300 trials, seed 1, model seats)."))
     }
 
+    /// A shard the hash leaves without a workspace is a shard like the others: the team sample's
+    /// one workspace in two shards merges into the single run, for each command.
+    @Test(arguments: ["forecast", "watchlist", "renew"])
+    func aShardWithoutWorkspacesMergesLikeAnyOther(_ command: String) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let team = ["--usage", "samples/team-usage.csv", "--plan", "growth", "--trials", "100", "--quiet"]
+        let outcome = try singleAndMerged(command, team, shards: 2, in: directory)
+        #expect(!outcome.single.isEmpty)
+        #expect(outcome.single == outcome.merged)
+        #expect(outcome.printed.single == outcome.printed.merged)
+    }
+
     /// Seat fees travel through the shard files: with Launch and Growth priced and Pro not,
     /// forecast and renew scenarios merge into the single run byte for byte, known fees and
     /// "credit spend only" alike.
