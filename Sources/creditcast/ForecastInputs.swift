@@ -49,10 +49,34 @@ struct ForecastInputs {
         let (resolver, pools) = try pool.forecastPools(history, pricing: pricing, heldElsewhere: heldElsewhere)
         self.resolver = resolver
         part = (sharding.selected ?? .whole).select(history: history, pools: pools)
+        if !running.quiet, let warning = Self.unseenSeatsWarning(part.history, part.pools) {
+            Terminal.standardError.write("creditcast: warning: \(warning)\n")
+        }
         let usesPrior = modelling.model == .seats && !modelling.standalone
         portfolioPrior = portfolio.flatMap { usesPrior ? $0.prior : nil } ?? modelling.portfolioPrior(for: history)
         portfolioCount = portfolio?.workspaceCount ?? history.workspaces.count
         usageState = portfolio?.usageState
+    }
+
+    /// Words for the workspaces whose pools have more seats than the usage file shows, or `nil`.
+    ///
+    /// Each seat missing from the file is drawn like the average seat in it, as a seat that has
+    /// just joined would be. That is a guess the file cannot confirm, and a wrong one multiplies
+    /// the forecast: a file with one row per team and `--seats 10` forecasts ten teams' usage.
+    /// So it is said, once for the run, with the first such workspace as an example.
+    static func unseenSeatsWarning(_ history: UsageHistory, _ pools: [WorkspacePool]) -> String? {
+        let lastOffset = history.monthCount - 1
+        let unseen = zip(history.workspaces, pools).compactMap { workspace, pool -> (String, Int, Int)? in
+            let shown = workspace.seatCount(atOffset: lastOffset)
+            guard let seats = pool.seats, seats > shown else { return nil }
+            return (workspace.name, seats, shown)
+        }
+        guard let (name, seats, shown) = unseen.first else { return nil }
+        let count = unseen.count == 1 ? "1 workspace has" : "\(unseen.count.groupedThousands) workspaces have"
+        return
+            "\(count) more seats than the usage file shows (\"\(name.messageExcerpt)\": \(seats.groupedThousands) seats, \(shown.groupedThousands) in the file); "
+            + "each seat not in the file is forecast to use credits like the average seat in it, as if it had just joined. "
+            + "If the file holds a team's usage in fewer rows than seats, that overstates usage: give one row per seat."
     }
 
     /// The part of the usage file this shard reads, over the whole file's months and cut at

@@ -150,6 +150,25 @@ import Testing
         #expect(lines.dropFirst().map { $0.split(separator: ",")[1] } == ["2026-07", "2026-08"])
     }
 
+    /// The walk-through file holds the team's usage as one seat: with `--seats 10` the nine seats
+    /// missing from it would be forecast as nine more teams, so the run says so once; with the
+    /// file's own seat count, or `--quiet`, it says nothing.
+    @Test func aPoolWithSeatsTheFileDoesNotShowIsWarnedOnce() throws {
+        let out = try CommandRunner.temporaryDirectory()
+        let walkthrough = ["forecast", "--usage", "samples/walkthrough.csv", "--plan", "growth", "--trials", "100"]
+        let tenSeats = try CommandRunner.run(walkthrough + ["--seats", "10", "--out", out.appendingPathComponent("ten").path])
+        #expect(tenSeats.status == 0)
+        #expect(
+            tenSeats.standardError
+                == "creditcast: warning: 1 workspace has more seats than the usage file shows (\"workspace\": 10 seats, 1 in the file); "
+                + "each seat not in the file is forecast to use credits like the average seat in it, as if it had just joined. "
+                + "If the file holds a team's usage in fewer rows than seats, that overstates usage: give one row per seat.\n")
+        let oneSeat = try CommandRunner.run(walkthrough + ["--seats", "1", "--out", out.appendingPathComponent("one").path])
+        #expect(oneSeat.status == 0 && oneSeat.standardError == "")
+        let quiet = try CommandRunner.run(walkthrough + ["--seats", "10", "--quiet", "--out", out.appendingPathComponent("quiet").path])
+        #expect(quiet.status == 0 && quiet.standardError == "")
+    }
+
     @Test func anAsOfBeforeTheHistoryExitsOneAndSaysSo() throws {
         let out = try CommandRunner.temporaryDirectory()
         let result = try CommandRunner.run([
