@@ -28,6 +28,22 @@ enum ShardFixtures {
         )
     }
 
+    /// The year ahead of the workspace `name`, as every forecast's line carries it.
+    static func annual(_ name: String) -> RenewalForecast {
+        let percentiles = Percentiles(p5: 10, p10: 20, p50: 30, p90: 40, p95: 50)
+        return RenewalForecast(
+            name: name, plan: "growth", seats: 3, startingBalance: 1_234, renewal: Month("2026-11")!, trials: 7,
+            need: RenewalNeed(
+                usage: percentiles, accrual: 108_000, probabilityOfExtra: 2.0 / 7.0, expectedExtra: 1.0 / 3.0, extra: percentiles,
+                largestExtra: 50),
+            outcomes: [
+                StrategyOutcome(
+                    strategy: PurchaseStrategy(name: "payg"), expectedCost: Money(cents: 4_321), p90Cost: Money(cents: 9_999),
+                    probabilityOfAnyPayAsYouGo: 2.0 / 7.0, expectedUnusedCredits: 0)
+            ]
+        )
+    }
+
     /// The names of the portfolio, in its order.
     static let names = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"]
 
@@ -40,7 +56,7 @@ enum ShardFixtures {
         let workspaces = positions.map { workspace(names[$0]) }
         let payload: ShardPayload =
             switch kind {
-            case .forecast: .forecast([("baseline", workspaces)], annual: [])
+            case .forecast: .forecast([("baseline", workspaces)], annual: positions.map { annual(names[$0]) })
             case .watchlist: .watchlist(workspaces: workspaces, thresholds: .standard)
             case .renew: .renew(scenarios: [("baseline", [])], risk: .mean, sensitivity: nil)
             }
