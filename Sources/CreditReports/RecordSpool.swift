@@ -1,3 +1,4 @@
+import CreditCore
 import Foundation
 
 #if canImport(Glibc)
@@ -22,11 +23,12 @@ package final class RecordSpool: @unchecked Sendable {
 
     /// An empty spool in the temporary directory (`TMPDIR`).
     package init() throws(ReportWriteError) {
-        let directory = NSTemporaryDirectory()
-        var template = Array((directory + (directory.hasSuffix("/") ? "" : "/") + "creditcast-rows-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw .writeFailed(path: directory, reason: lastErrorReason()) }
-        let path = String(cString: template)
+        let (path, descriptor): (String, Int32)
+        do {
+            (path, descriptor) = try TemporaryFile.create(prefix: "creditcast-rows")
+        } catch {
+            throw .writeFailed(path: error.directory, reason: error.reason)
+        }
         unlink(path)
         self.descriptor = descriptor
         self.location = path

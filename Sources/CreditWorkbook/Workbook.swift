@@ -1,3 +1,4 @@
+import CreditCore
 import CreditReports
 import Foundation
 
@@ -36,12 +37,14 @@ public struct Workbook: Hashable, Sendable {
     /// The `.xlsx` bytes of `sheets`. libxlsxwriter writes only to a named file, so the
     /// workbook passes through a private temporary file that is removed at once.
     static func bytes(of sheets: [WorkbookSheet]) throws(XLSXWriter.Failure) -> Data {
-        // NSTemporaryDirectory honours TMPDIR and ends in a slash.
-        var template = Array((NSTemporaryDirectory() + "creditcast-workbook-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw XLSXWriter.Failure(reason: "cannot create a temporary file") }
-        close(descriptor)
-        let temporary = String(cString: template)
+        let temporary: String
+        do {
+            let file = try TemporaryFile.create(prefix: "creditcast-workbook")
+            close(file.descriptor)
+            temporary = file.path
+        } catch {
+            throw XLSXWriter.Failure(reason: "cannot create a temporary file")
+        }
         defer { unlink(temporary) }
         try XLSXWriter.write(sheets, to: temporary)
         guard let data = FileManager.default.contents(atPath: temporary) else {

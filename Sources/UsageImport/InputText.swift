@@ -1,3 +1,5 @@
+import CreditCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -167,14 +169,12 @@ struct InputText {
 
     /// A new, empty temporary file, open for writing.
     private static func temporaryFile(log: inout DiagnosticLog) -> (path: String, descriptor: Int32)? {
-        let directory = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array("\(directory)/creditcast-input-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            log.error("cannot make a temporary file in \(directory): \(String(cString: strerror(errno)))", line: nil)
+        do {
+            return try TemporaryFile.create(prefix: "creditcast-input")
+        } catch {
+            log.error("cannot make a temporary file in \(error.directory): \(error.reason)", line: nil)
             return nil
         }
-        return (String(cString: template), descriptor)
     }
 
     /// The first bytes of the file at `path`, for its byte order mark.
