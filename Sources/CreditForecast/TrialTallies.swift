@@ -4,7 +4,8 @@
 /// any threads merge to the same totals. Layout: `statistic × months + month`.
 ///
 /// The sums are 128-bit: a trial's month can bill `UsageHistory.maximumCredits` at the largest
-/// pay-as-you-go price (10¹⁶ cents), so a million trials over 120 months sum to about 10²⁴, far
+/// pay-as-you-go price, or buy a billion of the smallest packages at the largest price, 10¹⁶
+/// cents either way (`PricingLimits`), so a million trials over 120 months sum to about 10²⁴, far
 /// past 64 bits and far inside 128. A block's own sums (at most `ForecastEngine.blockSize`
 /// trials of one month, at most 2.5 × 10¹⁸) still fit the 64-bit scratch they are added from.
 struct TrialTallies: Sendable {

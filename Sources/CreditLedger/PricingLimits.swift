@@ -18,8 +18,11 @@ public enum PricingLimits {
     /// horizon (`UsageHistory.maximumSeats` twice over, 120 months) stay below 10¹⁶ cents, as its
     /// pay-as-you-go cost does.
     public static let seatPrice = Money(units: 10_000)
-    /// A package's price.
-    public static let packagePrice = Money(units: 1_000_000)
+    /// A package's price: $100,000, so that the billion smallest packages a trillion-credit
+    /// shortfall buys cost at most 10¹⁶ cents in a month, as its pay-as-you-go cost does, and a
+    /// block of a forecast's trials sums them inside 64 bits (`TrialTallies`). At $1,000,000 a
+    /// forecast's block of 250 such months overflowed.
+    public static let packagePrice = Money(units: 100_000)
     /// A package's size in credits: small packages would let a trillion-credit shortfall buy a
     /// billion packages.
     public static let packageCredits = 1_000...UsageHistory.maximumCredits

@@ -157,7 +157,7 @@ import Testing
 }
 
 @Suite struct PricingLimitTests {
-    @Test func pricesThatCouldOverflowAreRefusedWithTheirLine() {
+    @Test func pricesThatCouldOverflowAreRefusedWithTheirLine() throws {
         #expect(
             throws: PricingError.invalid(
                 file: "p.yaml", line: 2, message: "pay_as_you_go must be a price per credit such as 0.035 (at most 6 decimals, at most 100)"
@@ -174,6 +174,16 @@ import Testing
         ) {
             try Pricing(yaml: "packages:\n  - {credits: 1, price: 1}\n", file: "p.yaml")
         }
+        // A billion packages of 1,000 credits at $1,000,000 cost 10¹⁷ cents in a month: 250 such
+        // trials of a forecast's block summed past 64 bits and trapped.
+        #expect(
+            throws: PricingError.invalid(
+                file: "p.yaml", line: 3, message: "a package price must be an amount such as 2500 or 2500.00, at most $100,000.00")
+        ) {
+            try Pricing(yaml: "packages:\n  - credits: 1000\n    price: 1000000\n", file: "p.yaml")
+        }
+        let allowed = try Pricing(yaml: "packages:\n  - {credits: 1000, price: 100000}\n", file: "p.yaml")
+        #expect(allowed.packages.count == 1)
     }
 
     @Test func theLargestBillFitsToTheCent() {

@@ -58,7 +58,7 @@ import Testing
         // The smallest package at the highest price: a trillion-credit shortfall buys 10⁹ of them.
         let pricing = try LimitCommandTests.file(
             "pricing.yaml",
-            "plans:\n  growth: 100000\ncap_months: 24\npay_as_you_go: \(drawn.price)\npackages:\n  - {credits: 1000, price: 1000000}\n",
+            "plans:\n  growth: 100000\ncap_months: 24\npay_as_you_go: \(drawn.price)\npackages:\n  - {credits: 1000, price: 100000}\n",
             in: directory
         )
         let scenario = try LimitCommandTests.file(
