@@ -41,7 +41,7 @@ public struct PortfolioPrior: Sendable, Equatable, Hashable {
             seasonality.isNone
             ? raw : history.workspaces.map { TrendEstimate(workspace: $0, monthCount: history.monthCount, seasonality: seasonality) }
         return PortfolioPrior(
-            trend: .estimate(from: adjusted, parameters: parameters), seasonality: seasonality,
+            trend: .estimate(from: adjusted, parameters: parameters, unseenSeason: !seasonality.isMeasured), seasonality: seasonality,
             factorSigma: factorSigma(lineErrorVariances: adjusted.compactMap { lineErrorVariance(of: $0.logs) }, parameters: parameters))
     }
 }

@@ -67,6 +67,11 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// The calendar month (0 = January) of `month`.
     static func calendarMonth(of month: Month) -> Int { ((month.ordinal % 12) + 12) % 12 }
 
+    /// Whether the profile was measured: at least `minimumWorkspaces` workspaces had a year of
+    /// history, whether or not a pattern stood out of their noise. Where it was not, a
+    /// workspace's trend may be part of a season nobody could see.
+    public var isMeasured: Bool { workspaces >= Self.minimumWorkspaces }
+
     /// Whether every effect is 0.
     public var isNone: Bool { effects.allSatisfy { $0 == 0 } }
 
@@ -146,7 +151,9 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         raw = raw.map { $0 - centre }
         let noiseVariance = (0..<12).map { noise[$0] / (counts[$0] * counts[$0]) }
         let signal = max(0, raw.reduce(0) { $0 + $1 * $1 } / 11 - noiseVariance.reduce(0, +) / 12)
-        guard signal > 0 else { return .none }
+        guard signal > 0 else {
+            return SeasonalProfile(effects: Array(repeating: 0, count: 12), firstCalendarMonth: start, workspaces: contributing)
+        }
         let effects = (0..<12).map { raw[$0] * signal / (signal + noiseVariance[$0]) }
         return SeasonalProfile(
             effects: effects, firstCalendarMonth: start, workspaces: contributing,

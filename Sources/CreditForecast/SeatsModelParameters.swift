@@ -19,6 +19,11 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     /// The largest trend allowed, in log-credits per month (0.1 ≈ 10.5% a month), and the largest
     /// spread of the per-trial slope.
     public var maxSlope: Double
+    /// `A`, the amplitude (log scale) of the yearly season a history too short to measure one is
+    /// assumed to hide: its slope's sampling variance gains `TrendEstimate.seasonAliasVariance`,
+    /// so a line through a few months of a season is not extrapolated as growth. Used only where
+    /// the portfolio could not measure a season (`SeasonalProfile.isMeasured`).
+    public var unseenSeasonAmplitude: Double
     /// `σ_s`, the prior standard deviation of the log common factor of a workspace forecast on
     /// its own (and of the local level's noise); across a portfolio, the fixed level's prior `σ₀`
     /// blends it with the workspaces' errors about their trend lines (`PortfolioPrior.factorSigma`).
@@ -46,7 +51,8 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     /// Parameters with the given values; the defaults are `standard`.
     public init(
         recencyHalfLife: Double? = 24, pooledPriorMonths: Double = 1, trendPriorSigma: Double = 0.005,
-        trendPriorWorkspaces: Double = 10, trendDamping: Double = 0.95, maxSlope: Double = 0.1, commonFactorPriorSigma: Double = 0.25,
+        trendPriorWorkspaces: Double = 10, trendDamping: Double = 0.95, maxSlope: Double = 0.1, unseenSeasonAmplitude: Double = 0.1,
+        commonFactorPriorSigma: Double = 0.25,
         commonFactorPriorMonths: Double = 2, parameterUncertainty: Double = 1,
         jitterBelowMonths: Int = 6, jitterSigma: Double = 0.3, persistenceShrinkMonths: Double = 6,
         maxPersistence: Double = 0.9, localLevel: Bool = true
@@ -57,6 +63,7 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
         self.trendPriorWorkspaces = trendPriorWorkspaces
         self.trendDamping = trendDamping
         self.maxSlope = maxSlope
+        self.unseenSeasonAmplitude = unseenSeasonAmplitude
         self.commonFactorPriorSigma = commonFactorPriorSigma
         self.commonFactorPriorMonths = commonFactorPriorMonths
         self.parameterUncertainty = parameterUncertainty

@@ -22,7 +22,9 @@ import Foundation
 /// the slope is weighed against the prior `N(μ, τ²)` of how trends spread across the
 /// portfolio (`TrendPrior`, empirical Bayes): `b̃ = clamp(μ + (b̂ − μ)·τ²/(τ² + v), ±b_max)`, with
 /// uncertainty `v_b = τ²v/(τ² + v)`. In a steady portfolio `τ` is small and noise slopes vanish;
-/// in a growing one real trends are kept. The forecast damps the trend as damped-trend
+/// in a growing one real trends are kept. Where the prior measured no season
+/// (`SeasonalProfile.isMeasured`), `v` gains `TrendEstimate.seasonAliasVariance` with amplitude
+/// `unseenSeasonAmplitude`: a line through a piece of a season is not extrapolated as growth. The forecast damps the trend as damped-trend
 /// exponential smoothing does: `h` months after the as-of month the log level has moved by
 /// `b̃·D(h)` with `D(h) = φ + φ² + … + φʰ`, which tends to `b̃·φ/(1−φ)` instead of growing without
 /// end.
@@ -249,9 +251,10 @@ public struct SeatsUsageModel: UsageModel {
         // Two months leave no residual to measure the slope's error by: the fixed level's prior
         // spread stands in for it. One month says nothing about a trend.
         let priorSigma = prior.factorSigma
+        let unseenSeason = prior.seasonality.isMeasured ? 0 : trend.seasonAliasVariance(amplitude: parameters.unseenSeasonAmplitude)
         let slopeVariance =
-            trend.slopeVariance
-            ?? (n == 2 && !trend.logs.isEmpty ? priorSigma * priorSigma / trend.timeSpread : .infinity)
+            (trend.slopeVariance
+                ?? (n == 2 && !trend.logs.isEmpty ? priorSigma * priorSigma / trend.timeSpread : .infinity)) + unseenSeason
         let posterior = n == 0 ? (slope: 0, variance: 0) : prior.trend.posterior(slope: trend.slope, variance: slopeVariance)
         let slope = min(parameters.maxSlope, max(-parameters.maxSlope, posterior.slope))
         // The logs brought to the as-of level along the slope the model uses, as the seat draws

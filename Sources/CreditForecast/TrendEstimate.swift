@@ -39,6 +39,34 @@ public struct TrendEstimate: Sendable, Equatable {
         return residualVariance / timeSpread
     }
 
+    /// The variance a yearly season the history cannot see adds to `b̂`: `(A²/2)·|Σₜ wₜ·e^{iωt}|²`
+    /// with `wₜ = (t − t̄)/Sₜₜ` and `ω = 2π/12`, for a season `A·cos(ωt + φ)` of amplitude
+    /// `amplitude` and a phase equally likely anywhere in the year (its values a month apart
+    /// covary as `(A²/2)·cos ω`). Months of part of a year rising or falling with the calendar
+    /// look like a trend to a line through them: `A²/8` for three months, 0.029² for six at
+    /// `A = 0.1`. 0 with fewer than two months, and from `SeasonalProfile.minimumMonths` on: a
+    /// history of a year or more has seen every calendar month, and a line through whole years
+    /// takes a tenth or less of a season's slope.
+    public func seasonAliasVariance(amplitude: Double) -> Double {
+        Self.seasonAliasVariance(months: months, amplitude: amplitude)
+    }
+
+    /// `seasonAliasVariance(amplitude:)` of a line through `months` months.
+    static func seasonAliasVariance(months: Int, amplitude: Double) -> Double {
+        guard months >= 2, months < SeasonalProfile.minimumMonths, amplitude > 0 else { return 0 }
+        let meanT = Double(months - 1) / 2
+        let timeSpread = Double(months) * Double(months * months - 1) / 12
+        var real = 0.0
+        var imaginary = 0.0
+        for t in 0..<months {
+            let weight = (Double(t) - meanT) / timeSpread
+            let angle = 2 * Double.pi * Double(t) / 12
+            real += weight * cos(angle)
+            imaginary += weight * sin(angle)
+        }
+        return amplitude * amplitude / 2 * (real * real + imaginary * imaginary)
+    }
+
     /// `yₜ − ȳ − b̂·(t − t̄)`, the departures from the fitted line; empty when `logs` is.
     var residuals: [Double] {
         let meanT = Double(months - 1) / 2

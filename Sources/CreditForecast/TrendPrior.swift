@@ -18,6 +18,15 @@
 /// `k₀` workspaces (`trendPriorWorkspaces`), so that a handful of workspaces does not decide
 /// alone: `σ² = (W·τ̂² + k₀·τ₀²)/(W + k₀)`, `mean = W·μ̂/(W + k₀)`.
 ///
+/// **A season nobody could measure.** Where no two workspaces have a year of history
+/// (`SeasonalProfile.isMeasured`), a line through a few months of a yearly season looks like a
+/// trend (an airline's first months rising toward the summer). Each `vᵢ` then gains
+/// `TrendEstimate.seasonAliasVariance` for a season of amplitude `unseenSeasonAmplitude`, and as
+/// workspaces that share the calendar share that season, the part it would put into every slope
+/// does not average out: the mean is multiplied by `τ₀²/(τ₀² + v_A)`, `v_A` the mean of those
+/// variances, so it is kept only as far as the standalone prior's spread `τ₀` outweighs what
+/// the season could have made.
+///
 /// **Posterior.** A workspace with slope `b̂` and sampling variance `v` then has the slope
 /// `mean + (b̂ − mean)·σ²/(σ² + v)` and uncertainty `σ²v/(σ² + v)`.
 public struct TrendPrior: Sendable, Equatable, Hashable {
@@ -43,13 +52,28 @@ public struct TrendPrior: Sendable, Equatable, Hashable {
 
     /// The prior estimated from `trends`, one per workspace; those without a residual variance
     /// (fewer than three months) say nothing about the spread and are left out.
-    public static func estimate(from trends: [TrendEstimate], parameters: SeatsModelParameters) -> TrendPrior {
-        let measured = trends.compactMap { trend in trend.slopeVariance.map { (trend.slope, $0) } }
-        return estimate(slopes: measured.map(\.0), variances: measured.map(\.1), parameters: parameters)
+    /// With `unseenSeason`, no season could be measured (`SeasonalProfile.isMeasured`), so each
+    /// slope's variance gains what a yearly season of `parameters.unseenSeasonAmplitude` could
+    /// put into it (`TrendEstimate.seasonAliasVariance`), and the mean of those, `v_A`, is the
+    /// variance of the part workspaces that share the calendar share (see the type's documentation).
+    public static func estimate(from trends: [TrendEstimate], parameters: SeatsModelParameters, unseenSeason: Bool = false)
+        -> TrendPrior
+    {
+        let amplitude = unseenSeason ? parameters.unseenSeasonAmplitude : 0
+        let measured = trends.compactMap { trend in
+            trend.slopeVariance.map { (slope: trend.slope, variance: $0, season: trend.seasonAliasVariance(amplitude: amplitude)) }
+        }
+        let shared = measured.isEmpty ? 0 : measured.reduce(0) { $0 + $1.season } / Double(measured.count)
+        return estimate(
+            slopes: measured.map(\.slope), variances: measured.map { $0.variance + $0.season }, parameters: parameters,
+            sharedSeasonVariance: shared)
     }
 
-    /// The prior estimated from workspaces' slopes and their sampling variances.
-    public static func estimate(slopes: [Double], variances: [Double], parameters: SeatsModelParameters) -> TrendPrior {
+    /// The prior estimated from workspaces' slopes and their sampling variances, with
+    /// `sharedSeasonVariance` (`v_A`) the variance of a season's part common to every slope.
+    public static func estimate(
+        slopes: [Double], variances: [Double], parameters: SeatsModelParameters, sharedSeasonVariance: Double = 0
+    ) -> TrendPrior {
         precondition(slopes.count == variances.count, "one variance per slope")
         let slopes = slopes.map { min(parameters.maxSlope, max(-parameters.maxSlope, $0)) }
         let weights = variances.map { 1 / max(1e-10, $0) }
@@ -70,8 +94,12 @@ public struct TrendPrior: Sendable, Equatable, Hashable {
         }
         let blend = parameters.trendPriorWorkspaces
         let variance = (count * between + blend * standalone.sigma * standalone.sigma) / (count + blend)
+        // A season the workspaces share moves every slope alike, so averaging does not remove it:
+        // the shared slope is kept as far as the standalone prior's spread outweighs it.
+        let standaloneVariance = standalone.sigma * standalone.sigma
+        let kept = sharedSeasonVariance > 0 ? standaloneVariance / (standaloneVariance + sharedSeasonVariance) : 1
         return TrendPrior(
-            mean: count * (pooledSum / pooledWeight) / (count + blend), sigma: variance.squareRoot(), workspaces: slopes.count
+            mean: kept * count * (pooledSum / pooledWeight) / (count + blend), sigma: variance.squareRoot(), workspaces: slopes.count
         )
     }
 

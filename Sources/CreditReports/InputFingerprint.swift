@@ -133,6 +133,7 @@ public struct InputFingerprint: Sendable {
         field("trend_prior_workspaces", parameters.trendPriorWorkspaces)
         field("trend_damping", parameters.trendDamping)
         field("max_slope", parameters.maxSlope)
+        field("unseen_season_amplitude", parameters.unseenSeasonAmplitude)
         field("common_factor_prior_sigma", parameters.commonFactorPriorSigma)
         field("common_factor_prior_months", parameters.commonFactorPriorMonths)
         field("parameter_uncertainty", parameters.parameterUncertainty)

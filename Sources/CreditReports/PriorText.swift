@@ -24,10 +24,16 @@ enum PriorText {
                 + "workspaces with three months or more: \(change(trend.mean)) ± \(FixedDecimal.text(trend.sigma * 100, places: 1))% a month.\n"
         }
         let season = prior.seasonality
-        if season.isNone {
+        if season.isMeasured && season.isNone {
+            out +=
+                "- **Seasonality:** none; no yearly pattern stands out of the noise across the "
+                + "\(season.workspaces.groupedThousands) workspaces with a year or more.\n"
+        } else if season.isNone {
+            // `SeatsUsageModel` then reads a short history's trend as possibly part of a season.
             out +=
                 "- **Seasonality:** none assumed"
-                + (trend.workspaces == 0 ? ".\n" : "; no yearly pattern stands out of the noise across the workspaces.\n")
+                + (trend.workspaces == 0 ? "" : ": fewer than two workspaces have a year of history to measure one")
+                + "; a trend seen over less than a year is weighed as possibly part of a season.\n"
         } else {
             let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
             out +=

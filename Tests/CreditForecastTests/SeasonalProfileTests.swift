@@ -56,6 +56,19 @@ import Testing
         let history = Self.portfolio(workspaces: 60, months: 20, noise: 0.2) { _ in 0 }
         let profile = SeasonalProfile.estimate(from: Self.trends(history), firstMonth: history.firstMonth)
         #expect(profile.effects.allSatisfy { abs($0) < 0.01 }, "\(profile.effects)")
+        // Measured all the same: sixty workspaces had a year to show a season in.
+        #expect(profile.isMeasured && profile.workspaces == 60)
+    }
+
+    @Test func noPatternAtAllIsMeasuredAsNoneByItsWorkspaces() {
+        // Every month alike: no departure from the lines, so no signal, but a measured "none".
+        let history = Self.portfolio(workspaces: 3, months: 14, noise: 0) { _ in 0 }
+        let profile = SeasonalProfile.estimate(from: Self.trends(history), firstMonth: history.firstMonth)
+        #expect(profile.isNone)
+        #expect(profile.isMeasured)
+        #expect(profile.workspaces == 3)
+        #expect(profile != .none)
+        #expect(!SeasonalProfile.none.isMeasured)
     }
 
     @Test func aSingleWorkspaceGivesNone() {
@@ -69,6 +82,7 @@ import Testing
     @Test func lessThanAYearOfHistoryGivesNone() {
         let history = Self.portfolio(workspaces: 60, months: 11, noise: 0.2) { $0 == 7 ? -0.3 : 0 }
         #expect(SeasonalProfile.estimate(from: Self.trends(history), firstMonth: history.firstMonth) == .none)
+        #expect(!SeasonalProfile.estimate(from: Self.trends(history), firstMonth: history.firstMonth).isMeasured)
     }
 
     @Test func theSeatsModelForecastsTheQuietMonthLower() throws {

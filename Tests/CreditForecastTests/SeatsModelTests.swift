@@ -142,6 +142,27 @@ import Testing
 }
 
 @Suite struct SeatsModelTrendAndCarryOverTests {
+    @Test func aShortHistorysSlopeIsWeighedAsPossiblyPartOfASeason() throws {
+        // Six months rising 3% a month, forecast on its own: no season could be measured, so the
+        // slope's variance gains the six-month alias (0.029²) and the flat prior (±0.5% a month)
+        // keeps about 3% of the slope instead of nearly all of it.
+        let workspace = Fixtures.workspace("young", (0..<6).map { Int((1_000 * exp(0.03 * Double($0))).rounded()) })
+        let trend = TrendEstimate(workspace: workspace, monthCount: 6)
+        let variance = try #require(trend.slopeVariance)
+        let alias = trend.seasonAliasVariance(amplitude: SeatsModelParameters.standard.unseenSeasonAmplitude)
+        let flat = TrendPrior.standalone(.standard)
+        let young = SeatsUsageModel(workspace: workspace, monthCount: 6, horizon: 3)
+        #expect(young.fit.slope == flat.posterior(slope: trend.slope, variance: variance + alias).slope)
+        #expect(young.fit.slope > 0 && young.fit.slope < 0.002)
+        // A portfolio that measured its season and found none keeps the slope's own variance.
+        let measured = PortfolioPrior(
+            trend: flat, seasonality: SeasonalProfile(effects: Array(repeating: 0, count: 12), firstCalendarMonth: 0, workspaces: 2),
+            factorSigma: 0.25)
+        let seen = SeatsUsageModel(workspace: workspace, monthCount: 6, horizon: 3, prior: measured)
+        #expect(seen.fit.slope == flat.posterior(slope: trend.slope, variance: variance).slope)
+        #expect(seen.fit.slope > 0.025)
+    }
+
     @Test func aStandaloneWorkspaceKeepsAClearTrendAndDropsMostOfANoisyOne() {
         // On its own, a workspace's slope is weighed against a flat prior of ±0.5% a month: the
         // slopes that noise makes on 8 flat seats are cut to a small part of themselves…

@@ -50,4 +50,24 @@ import Testing
         let unused = WorkspaceHistory(name: "unused", seats: [Fixtures.seat("a", [4, 4]), Fixtures.seat("b", [0, 0])])
         #expect(TrendEstimate.seatWeights(workspace: unused, monthCount: 2) == [2, 0])
     }
+
+    @Test func anUnseenSeasonAddsItsExactAliasToTheSlopesVariance() {
+        // (A²/2)·|Σ wₜ e^{iωt}|², ω = π/6. Two months: w = (−1, 1), |e^{iω} − 1|² = 2 − 2cos ω = 2 − √3.
+        // Three: w = (−½, 0, ½), |e^{2iω} − 1|²/4 = (2 − 2cos 2ω)/4 = ¼, so the alias is A²/8.
+        let amplitude = 0.1
+        let half = amplitude * amplitude / 2
+        #expect(abs(TrendEstimate.seasonAliasVariance(months: 2, amplitude: amplitude) - half * (2 - 3.0.squareRoot())) < 1e-16)
+        #expect(abs(TrendEstimate.seasonAliasVariance(months: 3, amplitude: amplitude) - amplitude * amplitude / 8) < 1e-16)
+        // A line through half a year takes most of a season's slope, one through eleven months less.
+        #expect(abs(TrendEstimate.seasonAliasVariance(months: 6, amplitude: amplitude).squareRoot() - 0.029) < 0.0005)
+        #expect(abs(TrendEstimate.seasonAliasVariance(months: 11, amplitude: amplitude).squareRoot() - 0.0144) < 0.0005)
+        // Nothing to alias: one month, no season, or a year and more (every calendar month seen).
+        #expect(TrendEstimate.seasonAliasVariance(months: 1, amplitude: amplitude) == 0)
+        #expect(TrendEstimate.seasonAliasVariance(months: 6, amplitude: 0) == 0)
+        #expect(TrendEstimate.seasonAliasVariance(months: 12, amplitude: amplitude) == 0)
+        #expect(TrendEstimate.seasonAliasVariance(months: 24, amplitude: amplitude) == 0)
+        #expect(
+            TrendEstimate(workspace: Self.joinedSmall, monthCount: 4).seasonAliasVariance(amplitude: amplitude)
+                == TrendEstimate.seasonAliasVariance(months: 4, amplitude: amplitude))
+    }
 }

@@ -1,6 +1,9 @@
-import CreditForecast
+import CreditCore
+import CreditTestSupport
 import Foundation
 import Testing
+
+@testable import CreditForecast
 
 @Suite struct TrendPriorTests {
     let parameters = SeatsModelParameters.standard
@@ -54,5 +57,30 @@ import Testing
         // No evidence: the prior itself. A prior that allows no spread: its mean.
         #expect(prior.posterior(slope: 0.06, variance: .infinity) == (slope: 0.01, variance: 4e-4))
         #expect(TrendPrior(mean: 0, sigma: 0).posterior(slope: 0.06, variance: 1e-4) == (slope: 0, variance: 0))
+    }
+
+    @Test func aSeasonTheWorkspacesShareKeepsTheMeanOnlyAsFarAsThePriorOutweighsIt() {
+        // As the first test, with v_A = 7.5·10⁻⁵ shared: the mean is kept by
+        // τ₀²/(τ₀² + v_A) = 2.5·10⁻⁵/10⁻⁴ = 1/4; the spread is unchanged.
+        let prior = TrendPrior.estimate(
+            slopes: [0.01, 0.03], variances: [1e-4, 1e-4], parameters: parameters, sharedSeasonVariance: 7.5e-5)
+        #expect(abs(prior.sigma * prior.sigma - 3.75e-5) < 1e-15)
+        #expect(abs(prior.mean - 0.25 * 0.04 / 12) < 1e-15)
+    }
+
+    @Test func shortHistoriesWithoutAMeasuredSeasonAddTheirAliasToEachSlope() throws {
+        // Two workspaces of six months: each slope's variance gains the six-month alias, and
+        // the mean the same alias as the shared part.
+        let rising = WorkspaceHistory(name: "a", seats: [Fixtures.seat("s", [100, 103, 105, 108, 113, 115])])
+        let flat = WorkspaceHistory(name: "b", seats: [Fixtures.seat("s", [200, 206, 198, 204, 210, 203])])
+        let trends = [rising, flat].map { TrendEstimate(workspace: $0, monthCount: 6) }
+        let alias = TrendEstimate.seasonAliasVariance(months: 6, amplitude: parameters.unseenSeasonAmplitude)
+        let variances = try trends.map { try #require($0.slopeVariance) + alias }
+        let expected = TrendPrior.estimate(
+            slopes: trends.map(\.slope), variances: variances, parameters: parameters, sharedSeasonVariance: alias)
+        #expect(TrendPrior.estimate(from: trends, parameters: parameters, unseenSeason: true) == expected)
+        let measured = TrendPrior.estimate(from: trends, parameters: parameters)
+        #expect(measured.mean > 0)
+        #expect(abs(expected.mean) < measured.mean / 5)
     }
 }

@@ -9,7 +9,7 @@ import Testing
         #expect(
             PriorText.bullets(.standalone(.standard)) == """
                 - **Trend prior:** each workspace's own trend, weighed against a flat one (±0.5% a month).
-                - **Seasonality:** none assumed.
+                - **Seasonality:** none assumed; a trend seen over less than a year is weighed as possibly part of a season.
                 - **Spread prior:** where a workspace's level is fixed, its months' spread about its trend line is weighed \
                 against ±25.0% (a log standard deviation).
 
@@ -35,10 +35,16 @@ import Testing
                 against ±25.0% (a log standard deviation).
 
                 """)
-        let quiet = PortfolioPrior(trend: prior.trend, seasonality: .none, factorSigma: 0.1234)
+        let flat = SeasonalProfile(effects: Array(repeating: 0, count: 12), firstCalendarMonth: 0, workspaces: 1_200)
+        let quiet = PortfolioPrior(trend: prior.trend, seasonality: flat, factorSigma: 0.1234)
         #expect(
             PriorText.bullets(quiet).contains(
-                "- **Seasonality:** none assumed; no yearly pattern stands out of the noise across the workspaces.\n"))
+                "- **Seasonality:** none; no yearly pattern stands out of the noise across the 1,200 workspaces with a year or more.\n"))
         #expect(PriorText.bullets(quiet).hasSuffix("against ±12.3% (a log standard deviation).\n"))
+        let young = PortfolioPrior(trend: prior.trend, seasonality: .none, factorSigma: 0.1234)
+        #expect(
+            PriorText.bullets(young).contains(
+                "- **Seasonality:** none assumed: fewer than two workspaces have a year of history to measure one; a trend seen "
+                    + "over less than a year is weighed as possibly part of a season.\n"))
     }
 }
