@@ -2,6 +2,7 @@ import CreditCore
 import CreditForecast
 import CreditReports
 import CreditSharding
+import CreditTestSupport
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ import Testing
     )
 
     private func written(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("portfolio-\(UUID().uuidString).json").path
+        let path = try TestFiles.directory() + "/" + PortfolioFile.fileName
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -27,7 +27,7 @@ import Testing
 
     @Test func aForecastWorkbookRestatesTheSummaryWithNumbersAsNumbers() throws {
         let result = try Self.forecast()
-        let path = try Fixtures.temporaryDirectory() + "/forecast.xlsx"
+        let path = try TestFiles.directory() + "/forecast.xlsx"
         try Workbook.bytes(of: try RunReports(result).workbook().sheets).write(to: URL(fileURLWithPath: path))
         let book = try WorkbookReader.read(path)
 
@@ -65,7 +65,7 @@ import Testing
 
     @Test func eachDetailedWorkspaceHasItsMonthsAndABalanceFan() throws {
         let result = try Self.forecast()
-        let path = try Fixtures.temporaryDirectory() + "/forecast.xlsx"
+        let path = try TestFiles.directory() + "/forecast.xlsx"
         try Workbook.bytes(of: try RunReports(result).workbook().sheets).write(to: URL(fileURLWithPath: path))
         let book = try WorkbookReader.read(path)
         let sheet = try #require(book.sheet("Short_EU"))
