@@ -93,16 +93,17 @@ let package = Package(
             dependencies: ["CreditCore", "UsageImport", "CreditLedger", "CreditForecast", "CreditDecisions", "CreditBacktest"],
             path: "Benchmarks/creditcast-bench"
         ),
-        .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream"]),
+        .testTarget(name: "CSVStreamTests", dependencies: ["CSVStream", "CreditTestSupport"]),
         .testTarget(name: "CreditCoreTests", dependencies: ["CreditCore"]),
-        .testTarget(name: "UsageImportTests", dependencies: ["UsageImport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "UsageImportTests", dependencies: ["UsageImport", "CreditTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenarioImportTests", dependencies: ["ScenarioImport"]),
         .testTarget(
             name: "CreditLedgerTests",
             dependencies: ["CreditLedger", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
-        // The histories, pools and rules the forecast's and the backtest's tests build in code.
+        // The histories, pools and rules the forecast's and the backtest's tests build in code, and
+        // the one directory every test target writes its files in (removed when the tests end).
         .target(name: "CreditTestSupport", dependencies: ["CreditCore", "CreditLedger"], path: "Tests/CreditTestSupport"),
         .testTarget(
             name: "CreditForecastTests",
@@ -112,7 +113,7 @@ let package = Package(
         // The calibration tests read the samples through the importer.
         .testTarget(name: "CreditBacktestTests", dependencies: ["CreditBacktest", "CreditTestSupport", "UsageImport"]),
         .testTarget(name: "CreditReportsTests", dependencies: ["CreditReports", "CreditTestSupport"]),
-        .testTarget(name: "CreditShardingTests", dependencies: ["CreditSharding"]),
+        .testTarget(name: "CreditShardingTests", dependencies: ["CreditSharding", "CreditTestSupport"]),
         .testTarget(
             name: "CreditWorkbookTests",
             dependencies: [

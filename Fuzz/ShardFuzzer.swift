@@ -33,8 +33,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         if reader.header.shards.isComplete, let result = try? ShardMerge.merge([reader]) {
             // Every workspace line was read, so the counts the header claimed were true.
             precondition(result.positions.count == reader.header.portfolioCount, "a merge of the wrong size")
-            for file in result.reportFiles.files { _ = file.text }
-            _ = result.summary(reportDirectory: directory)
+            let reports = RunReports(result)
+            for file in reports.files.files { _ = file.text }
+            _ = reports.summary(reportDirectory: directory)
         } else {
             while (try? reader.next()) != nil {}
         }

@@ -7,8 +7,8 @@ import CreditReports
 /// be rendered, for the whole portfolio (shard `1/1`) or for one shard of it.
 ///
 /// A single run renders its reports from this, and so does `creditcast merge` from the shards'
-/// results combined (`ShardMerge`), through the same `reportFiles` and `summary`: the merged
-/// reports are the single run's byte for byte. A shard writes it as `ShardFile` instead.
+/// results combined (`ShardMerge`), through the same `RunReports`: the merged reports are the
+/// single run's byte for byte. A shard writes it as `ShardFile` instead.
 public struct RunResult: Sendable {
     /// The share of the portfolio computed.
     public var shard: Shard

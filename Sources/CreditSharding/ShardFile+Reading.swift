@@ -27,12 +27,12 @@ extension ShardFile {
         let workspaces = 0...ShardLimits.portfolioWorkspaces
         return PortfolioPrior(
             trend: TrendPrior(
-                mean: try object.mean(.trendMean, signed: true), sigma: try object.mean(.trendSigma),
+                mean: try object.logSlope(.trendMean), sigma: try object.logSpread(.trendSigma),
                 workspaces: try object.int(.trendWorkspaces, in: workspaces)),
             seasonality: SeasonalProfile(
                 effects: effects, firstCalendarMonth: first, workspaces: try object.int(.seasonWorkspaces, in: workspaces),
                 errorVariances: errorVariances),
-            factorSigma: try object.mean(.factorSigma)
+            factorSigma: try object.logSpread(.factorSigma)
         )
     }
 

@@ -113,6 +113,26 @@ struct ShardJSONObject {
         return value
     }
 
+    /// A spread on the log scale (a standard deviation of log usage, or of a monthly log slope):
+    /// a decimal from 0 to `ShardLimits.logSpread`.
+    func logSpread(_ key: ShardKey) throws(MergeError) -> Double {
+        let value = try double(key)
+        guard (0...Double(ShardLimits.logSpread)).contains(value) else {
+            throw outOfBounds(key, members[key.rawValue], "a spread on the log scale from 0 to \(ShardLimits.logSpread.groupedThousands)")
+        }
+        return value
+    }
+
+    /// A monthly slope on the log scale: a decimal within ±`ShardLimits.logSlope`.
+    func logSlope(_ key: ShardKey) throws(MergeError) -> Double {
+        let value = try double(key)
+        let bound = ShardLimits.logSlope
+        guard (-Double(bound)...Double(bound)).contains(value) else {
+            throw outOfBounds(key, members[key.rawValue], "a monthly slope on the log scale from -\(bound) to \(bound)")
+        }
+        return value
+    }
+
     /// A value found but out of its bounds: what it is and what it must be.
     func outOfBounds(_ key: ShardKey, _ value: ShardJSON?, _ expected: String) -> MergeError {
         let shown =

@@ -20,4 +20,16 @@ public enum ShardLimits {
     public static let lineBytes = 64 << 20
     /// Scenarios in a run, the baseline included.
     public static let scenarios = 1_000
+    /// A spread on the log scale, the seats model's prior `trend_sigma` (a standard deviation of
+    /// workspaces' monthly log slopes) and `factor_sigma` (of a month's log usage about its trend
+    /// line): 0 to 1,000. The estimates stay below it: slopes are held to ±0.1 a month, so their
+    /// spread is at most 0.15, and a month's error about the line through a workspace's earlier
+    /// months is at most a few times the range of its log usage per seat, a few hundred at the
+    /// input limits. Within it a simulated month stays finite (its log variance, 10⁶ at most, is
+    /// far from overflowing), and so does the percentage a report states.
+    public static let logSpread = 1_000
+    /// A slope on the log scale, the seats model's prior `trend_mean` (log-credits a month):
+    /// −1 to 1, ten times the ±0.1 a month every slope is held to, of which the prior's mean is a
+    /// shrunk average; a report states it as a monthly change (+172% at 1).
+    public static let logSlope = 1
 }

@@ -15,7 +15,7 @@ import CreditReports
 /// merge holds one line per file.
 /// Since each workspace's figures are what a single run computes for it, and the reports are
 /// rendered from the combined result by the same code a single run uses
-/// (`RunResult.reportFiles`), the merged reports are the single run's byte for byte.
+/// (`RunReports`), the merged reports are the single run's byte for byte.
 public enum ShardMerge {
     /// The whole run's result from the shard files `readers` have opened, in any order, its
     /// forecast charting `charts`.

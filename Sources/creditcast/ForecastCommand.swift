@@ -164,8 +164,8 @@ struct ForecastCommand: ParsableCommand {
         try sharding.publish(
             result, to: out, trialsFile: toStandardOutput ? nil : trialsOut, workbook: workbook, inputs: inputs,
             quiet: running.quiet || toStandardOutput
-        ) {
-            printing.render(result, reportDirectory: out, limit: ForecastReports.standardDetailLimit)
+        ) { reports in
+            printing.render(reports, reportDirectory: out, limit: ForecastReports.standardDetailLimit)
         }
         if toStandardOutput {
             do {

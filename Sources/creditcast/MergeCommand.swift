@@ -92,12 +92,13 @@ struct MergeCommand: ParsableCommand {
                 throw CommandFailure(error)
             }
             let out = out ?? merged.kind.defaultDirectory
+            let reports = RunReports(merged)
             do {
-                try merged.writeReports(to: out, inputs: inputs)
+                try reports.write(to: out, inputs: inputs)
             } catch {
                 throw CommandFailure(error, code: CommandFailure.outputFailed)
             }
-            if !quiet { print(merged.summary(reportDirectory: out, limit: limit), terminator: "") }
+            if !quiet { print(reports.summary(reportDirectory: out, limit: limit), terminator: "") }
         }
     }
 

@@ -129,8 +129,8 @@ struct RenewCommand: ParsableCommand {
                 assumptions: ReportAssumptions(pricing: pricing, rules: rules, historyStart: history.firstMonth),
                 payload: .renew(scenarios: planned.map { ($0.name, $0.result) }, risk: risk, sensitivity: analyses)
             )
-            try sharding.publish(result, to: out, workbook: workbook, inputs: inputs, quiet: running.quiet) {
-                printing.render(result, reportDirectory: out, limit: limit)
+            try sharding.publish(result, to: out, workbook: workbook, inputs: inputs, quiet: running.quiet) { reports in
+                printing.render(reports, reportDirectory: out, limit: limit)
             }
         }
     }

@@ -62,22 +62,24 @@ struct ShardOptions: ParsableArguments {
     }
 
     /// Writes a run's result: the shard file when `--shard` is given, the reports otherwise (with
-    /// the workbook `--xlsx` asks for); then prints what the user should see unless `quiet`.
+    /// the workbook `--xlsx` asks for), all made from one `RunReports`; then prints what the user
+    /// should see unless `quiet`, `summary` of those reports for a whole run.
     func publish(
         _ result: RunResult, to directory: String, trialsFile: String? = nil, workbook: WorkbookOptions, inputs: [String], quiet: Bool,
-        summary: () -> String
+        summary: (RunReports) -> String
     ) throws {
         if selected != nil {
             let message = try write(result, to: directory, inputs: inputs)
             if !quiet { print(message, terminator: "") }
             return
         }
-        let workbookFile = try workbook.target(for: result)
+        let reports = RunReports(result)
+        let workbookFile = try workbook.target(for: reports)
         do {
-            try result.writeReports(to: directory, trialsFile: trialsFile, inputs: inputs, outsideFiles: workbookFile.map { [$0] } ?? [])
+            try reports.write(to: directory, trialsFile: trialsFile, inputs: inputs, outsideFiles: workbookFile.map { [$0] } ?? [])
         } catch {
             throw CommandFailure(error, code: CommandFailure.outputFailed)
         }
-        if !quiet { print(summary(), terminator: "") }
+        if !quiet { print(summary(reports), terminator: "") }
     }
 }

@@ -12,11 +12,11 @@ struct SummaryOptions: ParsableArguments {
     @Option(help: "Standard output: text (a table for people) or json (one line for programs, keyed by the CSV files' columns).")
     var format: Format = .text
 
-    /// What to print for `result`, its reports in `reportDirectory`, listing at most `limit` rows.
-    func render(_ result: RunResult, reportDirectory: String, limit: Int) -> String {
+    /// What to print for `reports`, written in `reportDirectory`, listing at most `limit` rows.
+    func render(_ reports: RunReports, reportDirectory: String, limit: Int) -> String {
         switch format {
-        case .text: result.summary(reportDirectory: reportDirectory, limit: limit)
-        case .json: result.summaryJSON(reportDirectory: reportDirectory, limit: limit)
+        case .text: reports.summary(reportDirectory: reportDirectory, limit: limit)
+        case .json: reports.summaryJSON(reportDirectory: reportDirectory, limit: limit)
         }
     }
 }

@@ -113,7 +113,8 @@ struct WatchlistCommand: ParsableCommand {
                     )
                 }
             try sharding.publish(result, to: out, workbook: workbook, inputs: pool.inputFiles(usage: running.usage), quiet: running.quiet) {
-                printing.render(result, reportDirectory: out, limit: limit)
+                reports in
+                printing.render(reports, reportDirectory: out, limit: limit)
             }
         }
     }

@@ -20,11 +20,11 @@ struct WorkbookOptions: ParsableArguments {
         if sharding.shard != nil, path != nil { throw ValidationError("--xlsx cannot be combined with --shard") }
     }
 
-    /// The workbook of `result` with the path it goes to, when `--xlsx` was given.
-    func target(for result: RunResult) throws -> (path: String, file: ReportFile)? {
+    /// The workbook of `reports` with the path it goes to, when `--xlsx` was given.
+    func target(for reports: RunReports) throws -> (path: String, file: ReportFile)? {
         guard let path else { return nil }
         do {
-            return (path, try result.workbook().file(at: path))
+            return (path, try reports.workbook().file(at: path))
         } catch {
             throw CommandFailure(error, code: CommandFailure.outputFailed)
         }

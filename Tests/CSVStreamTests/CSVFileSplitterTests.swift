@@ -1,3 +1,4 @@
+import CreditTestSupport
 import Foundation
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 
 @Suite struct CSVFileSplitterTests {
     private func file(_ bytes: [UInt8]) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csvsplit-\(UUID().uuidString).csv").path
+        let path = try TestFiles.directory() + "/split.csv"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }

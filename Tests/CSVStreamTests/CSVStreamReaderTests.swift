@@ -1,3 +1,4 @@
+import CreditTestSupport
 import Foundation
 import Testing
 
@@ -104,9 +105,8 @@ private func records(_ text: String, delimiter: Character = ",") throws -> [(lin
 
     @Test func recordsAreTheSameWhateverTheReadSize() throws {
         let text = "\u{FEFF}a,\"b\nc\",d\r\n" + String(repeating: "long,\"quoted \"\" text\",3\n", count: 5_000)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csvstream-\(UUID().uuidString).csv").path
+        let path = try TestFiles.directory() + "/stream.csv"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
         func records(chunkSize: Int) throws -> [[String]] {
             var result: [[String]] = []
             try CSVStreamReader(chunkSize: chunkSize).read(fileAt: path) { record in
@@ -124,7 +124,7 @@ private func records(_ text: String, delimiter: Character = ",") throws -> [(lin
 
 @Suite struct CSVStreamReaderRangeTests {
     private func file(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("csvstream-\(UUID().uuidString).csv").path
+        let path = try TestFiles.directory() + "/stream.csv"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
     }

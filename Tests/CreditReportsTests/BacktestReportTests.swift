@@ -2,6 +2,7 @@ import CreditBacktest
 import CreditCore
 import CreditForecast
 import CreditLedger
+import CreditTestSupport
 import Foundation
 import Testing
 
@@ -146,7 +147,7 @@ import Testing
     }
 
     @Test func writesEveryFileIntoTheDirectory() throws {
-        let directory = try Fixtures.temporaryDirectory() + "/out"
+        let directory = try TestFiles.directory() + "/out"
         let written = try Self.reports.write(to: directory)
         #expect(written.count == 7)
         for path in written { #expect(FileManager.default.fileExists(atPath: path)) }

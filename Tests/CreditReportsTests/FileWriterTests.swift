@@ -1,3 +1,4 @@
+import CreditTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Glibc
 @Suite struct FileWriterTests {
     /// A directory holding an earlier report, and that report's files.
     private func earlierReport() throws -> (directory: String, files: [String: String]) {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         let files = ["forecast.csv": "old forecast\n", "summary.csv": "old summary\n", "report.md": "old report\n"]
         for (name, text) in files { try text.write(toFile: directory + "/" + name, atomically: false, encoding: .utf8) }
         return (directory, files)
@@ -25,7 +26,7 @@ import Glibc
     }
 
     @Test func writesAtomicallyAndCreatesDirectories() throws {
-        let path = try Fixtures.temporaryDirectory() + "/a/b/c.txt"
+        let path = try TestFiles.directory() + "/a/b/c.txt"
         try AtomicFileWriter().write("one\n", to: path)
         try AtomicFileWriter().write("two\n", to: path)
         #expect(try Fixtures.read(path) == "two\n")
@@ -46,7 +47,7 @@ import Glibc
     }
 
     @Test func refusesToWriteAnInputFileHoweverItIsSpelled() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         let input = directory + "/usage.csv"
         try "month,credits\n".write(toFile: input, atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: directory + "/link.csv", withDestinationPath: input)
@@ -98,7 +99,7 @@ import Glibc
     /// A rename would replace a named pipe, a device or a symbolic link (`/dev/stdout`) with a
     /// regular file instead of writing to it: each is refused before anything is written.
     @Test func anOutputThatIsNotARegularFileIsRefused() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         let pipe = directory + "/trials.csv"
         #expect(mkfifo(pipe, 0o644) == 0)
         let link = directory + "/linked.csv"
@@ -149,7 +150,7 @@ import Glibc
     }
 
     @Test func largeStreamedFilesArriveWhole() throws {
-        let path = try Fixtures.temporaryDirectory() + "/big.csv"
+        let path = try TestFiles.directory() + "/big.csv"
         let line = String(repeating: "x", count: 999) + "\n"
         try AtomicFileWriter().write(to: path) { sink throws(ReportWriteError) in
             for _ in 0..<300 { try sink.write(line) }

@@ -63,13 +63,6 @@ enum Fixtures {
 
     static let assumptions = ReportAssumptions(pricing: "PAYG $0.035", rules: "cap 5 months")
 
-    /// A fresh empty directory for one test.
-    static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "creditreports-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     static func read(_ path: String) throws -> String {
         try String(contentsOfFile: path, encoding: .utf8)
     }

@@ -2,6 +2,7 @@ import CreditCore
 import CreditDecisions
 import CreditForecast
 import CreditLedger
+import CreditTestSupport
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ import FoundationXML
 
 @Suite struct ForecastReportTests {
     @Test func writesEveryFileWithExactContents() throws {
-        let directory = try Fixtures.temporaryDirectory() + "/out/nested"
+        let directory = try TestFiles.directory() + "/out/nested"
         let written = try ForecastReports(run: Fixtures.run(), assumptions: Fixtures.assumptions).write(to: directory)
         #expect(
             written.map { String($0.dropFirst(directory.count + 1)) } == [
@@ -67,7 +68,7 @@ import FoundationXML
     }
 
     @Test func trialsFileHasOneRowPerTrialAndASidecar() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         let written = try TrialsCSV(run: Fixtures.run()).write(to: directory + "/paths/trials.csv", assumptions: Fixtures.assumptions)
         #expect(written == [directory + "/paths/trials.csv", directory + "/paths/trials.provenance.json"])
         #expect(
@@ -215,7 +216,7 @@ import FoundationXML
     }
 
     @Test func reportAndTrialsFileAreWrittenTogether() throws {
-        let root = try Fixtures.temporaryDirectory()
+        let root = try TestFiles.directory()
         let written = try ForecastReports(run: Fixtures.run(), pricing: .standard, rules: PurchaseRules(pricing: .standard))
             .write(to: root + "/report", trialsFile: root + "/trials.csv", inputs: [])
         #expect(written.suffix(2) == [root + "/trials.csv", root + "/trials.provenance.json"])

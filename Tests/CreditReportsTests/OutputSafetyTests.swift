@@ -86,7 +86,7 @@ import Testing
 
     @Test(.enabled(if: Calc.soffice != nil, Comment(rawValue: Calc.missing)))
     func calcShowsNeutralisedNamesAsTextAndNumbersAsNumbers() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         let names = Self.hostileNames.map(\.name)
         try ForecastCSV.summaryFile(Self.run(names: names)).text.write(
             toFile: directory + "/summary.csv", atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import CreditTestSupport
 import Foundation
 import Testing
 
@@ -40,7 +41,7 @@ import Glibc
     }
 
     @Test func aLaterSetReplacesTheEarlierOneWholeAndKeepsWhatCreditcastDidNotWrite() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         let mine = ["notes.txt": "the user's own\n", "charts/legend.txt": "also the user's\n"]
         try FileManager.default.createDirectory(atPath: directory + "/charts", withIntermediateDirectories: true)
         for (name, text) in mine { try text.write(toFile: directory + "/" + name, atomically: false, encoding: .utf8) }
@@ -52,7 +53,7 @@ import Glibc
     }
 
     @Test func aChartDirectoryTheNewSetNoLongerUsesIsRemoved() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         try set("one", first).write(to: directory)
         try set("two", ["forecast.csv"]).write(to: directory)
         var expected = committed("two", ["forecast.csv"])
@@ -61,14 +62,14 @@ import Glibc
     }
 
     @Test func anInputListedByTheEarlierSetIsNeverRemoved() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         try set("one", first).write(to: directory)
         try set("two", second).write(to: directory, inputPaths: [directory + "/sensitivity.csv"])
         #expect(try contents(directory) == committed("two", second, extra: ["sensitivity.csv": "one sensitivity.csv\n"]))
     }
 
     @Test func aRunKilledWhileStagingLeavesTheEarlierSetAndTheNextRunRemovesItsStaging() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         try set("one", first).write(to: directory)
         // Killed after staging two files: the staging directory stays, the lock goes with the process.
         let killed = try ReportCommit.begin(in: directory, keepsManifest: true, inputs: [])
@@ -84,7 +85,7 @@ import Glibc
     }
 
     @Test func aRunKilledWhileStagingLeavesNoNewDirectory() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         try set("one", ["forecast.csv"]).write(to: directory)
         let killed = try ReportCommit.begin(in: directory, keepsManifest: true, inputs: [])
         try killed.stage("charts/acme-1.svg") { sink throws(ReportWriteError) in try sink.write("two chart\n") }
@@ -97,7 +98,7 @@ import Glibc
     }
 
     @Test func aRunKilledHalfWayThroughItsCommitIsFinishedByTheNextRun() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         try set("one", first).write(to: directory)
         let killed = try ReportCommit.begin(in: directory, keepsManifest: true, inputs: [])
         for name in second {
@@ -124,7 +125,7 @@ import Glibc
     }
 
     @Test func aRunKilledAfterItsLastRenameIsTidiedByTheNextRun() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         try set("one", first).write(to: directory)
         let killed = try ReportCommit.begin(in: directory, keepsManifest: true, inputs: [])
         for name in second {
@@ -139,7 +140,7 @@ import Glibc
     }
 
     @Test func aRenameThatFailsPutsBackTheEarlierSet() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         try set("one", first).write(to: directory)
         let commit = try ReportCommit.begin(in: directory, keepsManifest: true, inputs: [])
         for name in second {
@@ -165,7 +166,7 @@ import Glibc
     }
 
     @Test func hiddenFilesOfEarlierVersionsAreRemovedAndNoOthers() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         try FileManager.default.createDirectory(atPath: directory + "/charts", withIntermediateDirectories: true)
         let leftovers = [".report.md.creditcast-1f2e3d4c5b6a7988.tmp", "charts/.acme-1.svg.creditcast-ab12.bak"]
         let kept = [".creditcast-notes.tmp": "x\n", ".profile": "y\n", "charts/.x.creditcast-zz.tmp": "z\n"]
@@ -176,7 +177,7 @@ import Glibc
     }
 
     @Test func anEditedManifestCannotReachOutsideTheDirectory() throws {
-        let parent = try Fixtures.temporaryDirectory()
+        let parent = try TestFiles.directory()
         let directory = parent + "/out"
         try set("one", ["forecast.csv"]).write(to: directory)
         try "keep\n".write(toFile: parent + "/precious.csv", atomically: false, encoding: .utf8)

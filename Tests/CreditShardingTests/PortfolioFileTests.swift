@@ -2,6 +2,7 @@ import CreditCore
 import CreditForecast
 import CreditReports
 import CreditSharding
+import CreditTestSupport
 import Foundation
 import Testing
 
@@ -19,7 +20,7 @@ import Testing
     )
 
     private func written(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("portfolio-\(UUID().uuidString).json").path
+        let path = try TestFiles.directory() + "/" + PortfolioFile.fileName
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -50,6 +51,28 @@ import Testing
                 throws: PortfolioFileError.unreadable(path: path, reason: reason),
                 "\(reason)"
             ) { try PortfolioFile(fileAt: path) }
+        }
+    }
+
+    @Test func thePriorsSpreadsAndSlopeOutOfBoundsAreRefused() throws {
+        let text = Self.file.reportFile.text
+        for (from, to, reason) in [
+            (
+                #""factor_sigma": "0.17""#, #""factor_sigma": "-0.17""#,
+                #""factor_sigma" is "-0.17", not a spread on the log scale from 0 to 1,000"#
+            ),
+            (
+                #""trend_sigma": "0.30000000000000004""#, #""trend_sigma": "1000000000000""#,
+                #""trend_sigma" is "1000000000000", not a spread on the log scale from 0 to 1,000"#
+            ),
+            (
+                #""trend_mean": "0.3333333333333333""#, #""trend_mean": "2""#,
+                #""trend_mean" is "2", not a monthly slope on the log scale from -1 to 1"#
+            ),
+        ] {
+            #expect(text.contains(from))
+            let path = try written(text.replacingOccurrences(of: from, with: to))
+            #expect(throws: PortfolioFileError.unreadable(path: path, reason: reason), "\(reason)") { try PortfolioFile(fileAt: path) }
         }
     }
 }

@@ -21,7 +21,7 @@ import Testing
                 shard: original.shard, portfolioCount: 6, positions: original.positions, run: header.run, assumptions: header.assumptions,
                 payload: payload)
             #expect(read.baselineRun == original.baselineRun)
-            #expect(read.reportFiles.files.map(\.text) == original.reportFiles.files.map(\.text))
+            #expect(RunReports(read).files.files.map(\.text) == RunReports(original).files.files.map(\.text))
         }
     }
 

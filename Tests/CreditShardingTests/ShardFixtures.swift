@@ -2,6 +2,7 @@ import CreditCore
 import CreditDecisions
 import CreditForecast
 import CreditReports
+import CreditTestSupport
 import Foundation
 
 @testable import CreditSharding
@@ -68,9 +69,9 @@ enum ShardFixtures {
         )
     }
 
-    /// A fresh temporary directory.
+    /// A fresh path for a shard directory, not made yet.
     static func directory() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("shard-\(UUID().uuidString)").path
+        try! TestFiles.directory() + "/shard"
     }
 
     /// Writes `result`'s shard file into a fresh directory and returns the directory.

@@ -1,4 +1,5 @@
 import CreditCore
+import CreditForecast
 import CreditSharding
 import Foundation
 import Testing
@@ -11,10 +12,20 @@ import Testing
 @Suite struct ShardLimitsTests {
     typealias Fixtures = ShardFixtures
 
-    /// The error reading shard 2 of 3 gives once `edit` is applied to `line` and the checksum
-    /// recomputed.
-    private func refusal(line: Int, _ pattern: String, _ replacement: String) throws -> MergeError? {
-        let directory = try Fixtures.written(Fixtures.result(2))
+    /// Shard 2 of 3, run with a seats-model prior in its header.
+    private static var withPrior: RunResult {
+        var result = Fixtures.result(2)
+        result.run.settings.portfolioPrior = PortfolioPrior(
+            trend: TrendPrior(mean: 0.004, sigma: 0.015, workspaces: 6), seasonality: .none, factorSigma: 0.2)
+        return result
+    }
+
+    /// The error reading shard 2 of 3 (`result`) gives once `edit` is applied to `line` and the
+    /// checksum recomputed.
+    private func refusal(
+        _ result: RunResult = Fixtures.result(2), line: Int, _ pattern: String, _ replacement: String
+    ) throws -> MergeError? {
+        let directory = try Fixtures.written(result)
         try Fixtures.edit(directory, line: line) { Fixtures.replacing(pattern, with: replacement, in: $0) }
         let error = Fixtures.readingError(directory)
         guard case let .unreadable(path, _, _) = error else { return error }
@@ -78,5 +89,33 @@ import Testing
                 == #"2: "months" is missing or not the month 2026-11"#)
         #expect(
             reason(try refusal(line: 2, #""trials":7"#, #""trials":0"#)) == #"2: "trials" is 0, not a whole number from 1 to 1,000,000"#)
+    }
+
+    /// The prior's spreads are standard deviations on the log scale and its trend a monthly log
+    /// slope, not means of credits: each has its own bound, and a value inside it reads back.
+    @Test func thePriorsSpreadsAndSlopeHaveBoundsOnTheLogScale() throws {
+        #expect(
+            reason(try refusal(Self.withPrior, line: 1, #""factor_sigma":"0.2""#, #""factor_sigma":"-0.5""#))
+                == #"1: "factor_sigma" is "-0.5", not a spread on the log scale from 0 to 1,000"#)
+        #expect(
+            reason(try refusal(Self.withPrior, line: 1, #""factor_sigma":"0.2""#, #""factor_sigma":"1000000""#))
+                == #"1: "factor_sigma" is "1000000", not a spread on the log scale from 0 to 1,000"#)
+        #expect(
+            reason(try refusal(Self.withPrior, line: 1, #""trend_sigma":"0.015""#, #""trend_sigma":"nan""#))
+                == #"1: "trend_sigma" is "nan", not a spread on the log scale from 0 to 1,000"#)
+        #expect(
+            reason(try refusal(Self.withPrior, line: 1, #""trend_mean":"0.004""#, #""trend_mean":"-1.5""#))
+                == #"1: "trend_mean" is "-1.5", not a monthly slope on the log scale from -1 to 1"#)
+        #expect(
+            reason(try refusal(Self.withPrior, line: 1, #""trend_sigma":"0.015""#, #""trend_sigma":0.015"#))
+                == #"1: "trend_sigma" is missing or not a decimal in a string"#)
+
+        let directory = try Fixtures.written(Self.withPrior)
+        try Fixtures.edit(directory, line: 1) { line in
+            [(#""trend_mean":"0.004""#, #""trend_mean":"-1""#), (#""trend_sigma":"0.015""#, #""trend_sigma":"1000""#)]
+                .reduce(line) { Fixtures.replacing($1.0, with: $1.1, in: $0) }
+        }
+        let prior = try #require(try Fixtures.read(directory).header.run.settings.portfolioPrior)
+        #expect(prior.trend.mean == -1 && prior.trend.sigma == 1_000 && prior.factorSigma == 0.2)
     }
 }

@@ -103,7 +103,7 @@ import Testing
         let direct = try Self.merged(shards)
         #expect(tree.positions == Array(0..<6) && tree.payload.workspaceNames == Fixtures.names)
         #expect(ShardFile.reportFile(tree).text == ShardFile.reportFile(direct).text)
-        #expect(tree.reportFiles.files.map(\.text) == direct.reportFiles.files.map(\.text))
+        #expect(RunReports(tree).files.files.map(\.text) == RunReports(direct).files.files.map(\.text))
         // A partial file and one of its own shards overlap.
         guard case let .overlappingShards(shard, directories) = Fixtures.mergingError([groups[0], shards[0], groups[1]]) else {
             Issue.record("expected overlapping shards")

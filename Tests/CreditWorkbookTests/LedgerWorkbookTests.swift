@@ -97,7 +97,7 @@ import Testing
 
     @Test(.enabled(if: Calc.soffice != nil, Comment(rawValue: Calc.missing)))
     func calcRecalculatesTheFormulasToTheLedger() throws {
-        let directory = try Fixtures.temporaryDirectory()
+        let directory = try TestFiles.directory()
         for (index, example) in Self.examples.enumerated() {
             let ledger = Self.ledger(example)
             // Stored results of 0, so only a recalculation can show the ledger's figures.

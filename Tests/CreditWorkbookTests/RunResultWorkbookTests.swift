@@ -27,8 +27,8 @@ import Testing
 
     @Test func aForecastWorkbookRestatesTheSummaryWithNumbersAsNumbers() throws {
         let result = try Self.forecast()
-        let path = try Fixtures.temporaryDirectory() + "/forecast.xlsx"
-        try Workbook.bytes(of: try result.workbook().sheets).write(to: URL(fileURLWithPath: path))
+        let path = try TestFiles.directory() + "/forecast.xlsx"
+        try Workbook.bytes(of: try RunReports(result).workbook().sheets).write(to: URL(fileURLWithPath: path))
         let book = try WorkbookReader.read(path)
 
         let workspaces = result.baselineRun.workspaces
@@ -65,8 +65,8 @@ import Testing
 
     @Test func eachDetailedWorkspaceHasItsMonthsAndABalanceFan() throws {
         let result = try Self.forecast()
-        let path = try Fixtures.temporaryDirectory() + "/forecast.xlsx"
-        try Workbook.bytes(of: try result.workbook().sheets).write(to: URL(fileURLWithPath: path))
+        let path = try TestFiles.directory() + "/forecast.xlsx"
+        try Workbook.bytes(of: try RunReports(result).workbook().sheets).write(to: URL(fileURLWithPath: path))
         let book = try WorkbookReader.read(path)
         let sheet = try #require(book.sheet("Short_EU"))
         let workspace = try #require(result.baselineRun.workspaces.first { $0.name == "Short/EU" })

@@ -1,3 +1,4 @@
+import CreditTestSupport
 import Foundation
 import Testing
 
@@ -8,9 +9,7 @@ import Testing
 @Suite struct StreamInputTests {
     /// A FIFO that a thread fills with `bytes` once the importer opens it.
     private func fifo(_ bytes: [UInt8]) -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("usage.csv").path
+        let path = try! TestFiles.directory() + "/usage.csv"
         #expect(mkfifo(path, 0o600) == 0)
         Thread.detachNewThread {
             let handle = FileHandle(forWritingAtPath: path)!

@@ -1,3 +1,4 @@
+import CreditTestSupport
 import Foundation
 
 @testable import UsageImport
@@ -9,13 +10,11 @@ enum Fixture {
     }
 }
 
-/// Writes `bytes` to a new file in a fresh temporary directory and returns its path.
+/// Writes `bytes` to a new file in a fresh temporary directory (`TestFiles`) and returns its path.
 func temporaryFile(_ bytes: [UInt8], name: String = "usage.csv") -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
-    try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let url = directory.appendingPathComponent(name)
-    try! Data(bytes).write(to: url)
-    return url.path
+    let path = try! TestFiles.directory() + "/" + name
+    try! Data(bytes).write(to: URL(fileURLWithPath: path))
+    return path
 }
 
 func temporaryFile(_ text: String, name: String = "usage.csv") -> String {

@@ -1,3 +1,4 @@
+import CreditTestSupport
 import Foundation
 
 /// Runs the built `creditcast` binary as a user would, capturing what it prints and its exit code.
@@ -59,11 +60,9 @@ struct CommandRunner {
         )
     }
 
-    /// A fresh empty folder for one test's files.
+    /// A fresh empty folder for one test's files (`TestFiles`, removed when the tests end).
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("creditcast-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        URL(fileURLWithPath: try TestFiles.directory())
     }
 
     /// Every file below `directory`, by its path relative to it, with its bytes: what tests

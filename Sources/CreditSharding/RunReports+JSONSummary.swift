@@ -2,7 +2,7 @@ import CreditCore
 import CreditForecast
 import CreditReports
 
-extension RunResult {
+extension RunReports {
     /// What the command prints with `--format json`, on one line: the run (command, as-of month,
     /// input hash, workspaces, where the reports are) and the first `limit` rows of its main table
     /// in the order the text summary lists them, keyed by the CSV file's columns — a forecast's
@@ -11,28 +11,31 @@ extension RunResult {
     /// total cost (`ScenarioReports.portfolio`).
     public func summaryJSON(reportDirectory: String, limit: Int = 20) -> String {
         let rows: JSONValue
-        switch kind {
-        case .forecast:
+        var scenarioRows: [(String, JSONValue)] = []
+        switch rendered {
+        case let .forecast(reports, scenarios):
             // Only the listed workspaces' rows are made: a portfolio may hold a million.
-            let reports = forecastReports
             let run = reports.run
             let listed = reports.order.prefix(limit).map { run.workspaces[$0] }
             rows = ForecastCSV.summary(ForecastRun(requested: run.settings, asOf: run.asOf, inputHash: run.inputHash, workspaces: listed))
                 .jsonRows()
-        case .watchlist:
-            rows = watchlistReports?.table(limit: limit).jsonRows() ?? .array([])
-        case .renew:
-            rows = renewReports.map { $0.summaryCSV.jsonRows(order: Array($0.summaryCSV.rows.indices.prefix(limit))) } ?? .array([])
+            scenarioRows = scenarios.map { [("scenarios", $0.portfolio.jsonRows())] } ?? []
+        case let .watchlist(reports):
+            rows = reports.table(limit: limit).jsonRows()
+        case let .renew(reports):
+            let table = reports.summaryCSV
+            rows = table.jsonRows(order: Array(table.rows.indices.prefix(limit)))
         }
+        let run = result.run
         return JSONValue.object(
             [
-                ("command", .string(kind.rawValue)),
+                ("command", .string(result.kind.rawValue)),
                 ("as_of", .string(run.asOf.description)),
                 ("input_hash", .string(run.inputHash)),
-                ("workspaces", .integer(positions.count)),
+                ("workspaces", .integer(result.positions.count)),
                 ("report_directory", .string(reportDirectory)),
                 ("rows", rows),
-            ] + (scenarioReports.map { [("scenarios", $0.portfolio.jsonRows())] } ?? [])
+            ] + scenarioRows
         ).compact + "\n"
     }
 }

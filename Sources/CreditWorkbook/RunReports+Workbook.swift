@@ -2,7 +2,7 @@ import CreditForecast
 import CreditReports
 import CreditSharding
 
-extension RunResult {
+extension RunReports {
     /// The run's reports as one Excel workbook: an "About" sheet (what was run, on what
     /// inputs, under which prices and rules), then the tables of its CSV files.
     ///
@@ -18,9 +18,9 @@ extension RunResult {
         func add(_ name: String, _ table: CSVTable, order: [Int]? = nil) {
             sheets.append(WorkbookSheet(name: names.unique(name), table: table, order: order))
         }
-        switch kind {
-        case .forecast:
-            let reports = forecastReports
+        let run = result.run
+        switch rendered {
+        case let .forecast(reports, scenarios):
             // Checked before a sheet of a million rows is built only to be refused.
             guard reports.run.workspaces.count <= WorkbookSheet.maximumRows else {
                 throw .tooManyRows(sheet: "Summary", rows: reports.run.workspaces.count)
@@ -28,7 +28,7 @@ extension RunResult {
             let urgency = reports.order
             add("Summary", ForecastCSV.summary(reports.run), order: urgency)
             if !reports.annual.isEmpty { add("Annual", reports.annualCSV) }
-            if let scenarios = scenarioReports { add("Scenarios", scenarios.csv) }
+            if let scenarios { add("Scenarios", scenarios.csv) }
             for index in urgency.prefix(reports.detailLimit) {
                 let workspace = reports.run.workspaces[index]
                 var months = WorkbookSheet(
@@ -39,14 +39,12 @@ extension RunResult {
                 months.chart = Self.balanceFan(of: workspace.name, in: months)
                 sheets.append(months)
             }
-        case .watchlist:
-            if let reports = watchlistReports { add("Watchlist", reports.table()) }
-        case .renew:
-            if let reports = renewReports {
-                add("Renewal", reports.summaryCSV)
-                add("Strategies", reports.csv)
-                if let sensitivity = reports.sensitivity { add("Sensitivity", sensitivity.csv) }
-            }
+        case let .watchlist(reports):
+            add("Watchlist", reports.table())
+        case let .renew(reports):
+            add("Renewal", reports.summaryCSV)
+            add("Strategies", reports.csv)
+            if let sensitivity = reports.sensitivity { add("Sensitivity", sensitivity.csv) }
         }
         return try Workbook(sheets: sheets)
     }
@@ -64,9 +62,10 @@ extension RunResult {
 
     /// What the About sheet says.
     private var aboutLines: [String] {
+        let (run, assumptions) = (result.run, result.assumptions)
         let settings = run.settings
         return [
-            "creditcast \(kind) report, as of \(run.asOf) (\(toolVersion))",
+            "creditcast \(result.kind) report, as of \(run.asOf) (\(result.toolVersion))",
             "Input hash: \(run.inputHash)",
             "Trials: \(settings.trials), seed \(settings.seed), horizon \(settings.horizon) months, model \(settings.model)",
             "Prices: \(assumptions.pricing)",
