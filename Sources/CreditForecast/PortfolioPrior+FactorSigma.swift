@@ -33,9 +33,10 @@ extension PortfolioPrior {
 
     /// `e²`: the mean squared error of predicting months `t … t + errorMonthsAhead − 1` of
     /// `logs` (a workspace's seasonally adjusted log usage per seat, `TrendEstimate`) by the
-    /// least-squares line through months `0 … t − 1` extended, over every `t ≥ 3` and the months
-    /// that exist; `nil` with fewer than four months. Running sums keep it linear in `n`.
-    package static func lineErrorVariance(of logs: [Double]) -> Double? {
+    /// least-squares line through months `0 … t − 1` extended (with `slope`, the line through
+    /// their mean with that slope: the line a model that uses it draws), over every `t ≥ 3` and
+    /// the months that exist; `nil` with fewer than four months. Running sums keep it linear in `n`.
+    package static func lineErrorVariance(of logs: [Double], slope fixedSlope: Double? = nil) -> Double? {
         guard logs.count >= 4 else { return nil }
         var sumY = 0.0
         var sumTY = 0.0
@@ -45,7 +46,7 @@ extension PortfolioPrior {
             if t >= 3 {
                 let months = Double(t)
                 let meanT = (months - 1) / 2
-                let slope = (sumTY - meanT * sumY) / (months * (months * months - 1) / 12)
+                let slope = fixedSlope ?? (sumTY - meanT * sumY) / (months * (months * months - 1) / 12)
                 for ahead in t..<min(logs.count, t + errorMonthsAhead) {
                     let error = logs[ahead] - sumY / months - slope * (Double(ahead) - meanT)
                     squares += error * error

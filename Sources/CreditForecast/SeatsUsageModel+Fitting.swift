@@ -45,13 +45,26 @@ extension SeatsUsageModel {
     /// than the history's months move are drawn toward their means (`seats` contracted). Without
     /// one, the residuals about the trend line beyond what resampling explains, weighed against
     /// the portfolio's `priorSigma`, which measures the same kind of error (months about trend
-    /// lines); the local level's errors are those of another model.
+    /// lines); the local level's errors are those of another model. There too, seat draws that
+    /// spread the total wider than its months strayed from the model's own line, one to three
+    /// months past the months before them (`PortfolioPrior.lineErrorVariance(of:slope:)`, weighed
+    /// against `priorSigma` as the residuals are), are drawn toward their means to that spread:
+    /// seats that stand in for each other (an airline's routes, a hundredfold apart in size,
+    /// flown in turn) keep a steady total that resampling them one by one does not. Not where a
+    /// month had no usage: its log is the offset's, not a measure of how far it strayed.
     static func spread(of fitted: LevelFit, seats: inout SeatTables, priorSigma: Double, parameters: SeatsModelParameters) -> Spread {
         var resampling = resamplingLogVariance(tables: seats.tables, rows: seats.seatRows, pooledSum: seats.pooledSum)
         let trend = fitted.trend
         let freedom = trend.residualVariance == nil ? 0 : Double(trend.months - 2)
         let priorWeight = parameters.commonFactorPriorMonths
         guard let local = fitted.local else {
+            if !trend.hasIdleMonth, let strayed = PortfolioPrior.lineErrorVariance(of: trend.logs, slope: fitted.slope) {
+                let target = (freedom * strayed + priorWeight * priorSigma * priorSigma) / (freedom + priorWeight)
+                if resampling > target && target > 0 {
+                    seats.contract(by: ((exp(target) - 1) / (exp(resampling) - 1)).squareRoot())
+                    resampling = target
+                }
+            }
             let excess = max(0, (trend.residualVariance ?? 0) - resampling)
             let factorVariance =
                 freedom + priorWeight > 0

@@ -57,7 +57,11 @@ import Foundation
 /// - the carry-over below is not used.
 ///
 /// Otherwise (a fixed level, fewer than three months, or `localLevel` off) the spread comes from
-/// the residuals about the trend line as below.
+/// the residuals about the trend line as below, and where seat resampling spreads the total
+/// wider than `σ_E² = (d·e² + k₀·σ₀²)/(d + k₀)`, `e²` the mean squared error of the model's own
+/// line one to three months past the months before (`PortfolioPrior.lineErrorVariance(of:slope:)`),
+/// every seat's table is drawn toward its mean by `λ = √((e^{σ_E²} − 1)/(e^{v_R} − 1))`, so
+/// `v_R = σ_E²` (not where a month had no usage, whose log is the offset's).
 ///
 /// **Carry-over.** The departures `dₜ = yₜ − ȳ − b̃·(t − t̄)` from the line the model uses have
 /// lag-one autocorrelation `ρ̂`; `ρ̃ = clamp(ρ̂·n/(n+k_ρ), 0, ρ_max)` (0 when `n < 4`). `g` is the

@@ -32,6 +32,9 @@ public struct TrendEstimate: Sendable, Equatable {
     let meanLog: Double
     /// `mean T`.
     let meanPerSeatTotal: Double
+    /// Whether some month had no usage, so that its log is the offset `ε`'s, not a measure of
+    /// how far the month strayed.
+    let hasIdleMonth: Bool
 
     /// The sampling variance of `b̂`, `r²/Sₜₜ`; `nil` when `r²` is.
     public var slopeVariance: Double? {
@@ -137,6 +140,7 @@ public struct TrendEstimate: Sendable, Equatable {
         for index in totals.indices where counted[index] > 0 { totals[index] /= counted[index] }
         months = n
         meanPerSeatTotal = n > 0 ? totals.reduce(0, +) / Double(n) : 0
+        hasIdleMonth = totals.contains(0)
         timeSpread = n >= 2 ? Double(n) * Double(n * n - 1) / 12 : 0
         guard n >= 2, meanPerSeatTotal > 0 else {
             slope = 0

@@ -20,6 +20,10 @@ import Testing
         // 0 score months 3–5, 4–6, 5–6 and 6, and miss only month 6's step to 1: e² = 3/9.
         #expect(PortfolioPrior.lineErrorVariance(of: [0, 0, 0, 0, 0, 0, 1]) == 1.0 / 3)
         #expect(PortfolioPrior.lineErrorVariance(of: [1, 2, 3]) == nil)
+        // With the model's own slope: lines through the months' mean. Flat lines on 0, 1, 2, 3, 5:
+        // from t = 3 (mean 1) errors 2 and 4, from t = 4 (mean 1.5) 3.5: (4 + 16 + 12.25)/3.
+        #expect(PortfolioPrior.lineErrorVariance(of: [0, 1, 2, 3, 5], slope: 0) == 32.25 / 3)
+        #expect(PortfolioPrior.lineErrorVariance(of: [0, 1, 2, 3, 5], slope: 1) == 2.0 / 3)
     }
 
     @Test func theMedianIsBlendedWithTheStandalonePriorOnTheLogScale() {

@@ -142,6 +142,24 @@ import Testing
 }
 
 @Suite struct SeatsModelTrendAndCarryOverTests {
+    @Test func seatsThatStandInForEachOtherAreDrawnToTheTotalsSpread() {
+        // Two seats used in turn, 100 credits a month between them: the total never moves, but
+        // drawing each seat's months on its own spreads it wide. The months strayed 0 from the
+        // model's line, so the draws are drawn to (d·0 + k₀σ₀²)/(d + k₀) = 2·0.25²/(6 + 2).
+        let seats = [
+            Fixtures.seat("a", (0..<8).map { $0.isMultiple(of: 2) ? 100 : 0 }),
+            Fixtures.seat("b", (0..<8).map { $0.isMultiple(of: 2) ? 0 : 100 }),
+        ]
+        let turns = SeatsUsageModel(workspace: WorkspaceHistory(name: "turns", seats: seats), monthCount: 8, horizon: 3)
+        #expect(turns.fit.smoothing == 0)
+        #expect(turns.fit.resamplingLogVariance == 0.015625)
+        #expect(turns.fit.commonFactorSigma == 0.125)
+        // A month without usage has no log to measure a stray by: nothing is drawn in.
+        let idle = seats.map { Fixtures.seat($0.id, Array($0.usage.prefix(7)) + [0]) }
+        let quiet = SeatsUsageModel(workspace: WorkspaceHistory(name: "quiet", seats: idle), monthCount: 8, horizon: 3)
+        #expect(quiet.fit.resamplingLogVariance > 0.1)
+    }
+
     @Test func aShortHistorysSlopeIsWeighedAsPossiblyPartOfASeason() throws {
         // Six months rising 3% a month, forecast on its own: no season could be measured, so the
         // slope's variance gains the six-month alias (0.029²) and the flat prior (±0.5% a month)
