@@ -19,10 +19,11 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     /// The largest trend allowed, in log-credits per month (0.1 ≈ 10.5% a month), and the largest
     /// spread of the per-trial slope.
     public var maxSlope: Double
-    /// `A`, the amplitude (log scale) of the yearly season a history too short to measure one is
-    /// assumed to hide: its slope's sampling variance gains `TrendEstimate.seasonAliasVariance`,
-    /// so a line through a few months of a season is not extrapolated as growth. Used only where
-    /// the portfolio could not measure a season (`SeasonalProfile.isMeasured`).
+    /// `A`, the amplitude (log scale) of the yearly season a history under a year may hide: its
+    /// slope's sampling variance gains `TrendEstimate.seasonAliasVariance`, so a line through a
+    /// few months of a season is not extrapolated as growth. Used only where the portfolio could
+    /// not measure a season (`SeasonalProfile.isMeasured`); 0 turns it off. Flights' WIS was
+    /// 1.33× the best peer's at 0.05, 1.22× at 0.1 and at 0.2 (before the seat draws were drawn in).
     public var unseenSeasonAmplitude: Double
     /// `σ_s`, the prior standard deviation of the log common factor of a workspace forecast on
     /// its own (and of the local level's noise); across a portfolio, the fixed level's prior `σ₀`
@@ -75,7 +76,7 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     }
 
     /// The defaults: half-life 24, κ 1, a standalone trend prior of ±0.5% a month weighted as 10
-    /// workspaces, φ 0.95, slope ≤ 0.1, σ₀ 0.25 with weight 2 months, full parameter
+    /// workspaces, φ 0.95, slope ≤ 0.1, an unseen season of amplitude 0.1, σ₀ 0.25 with weight 2 months, full parameter
     /// uncertainty, jitter 0.3/√m below 6 months, persistence shrunk by `n/(n+6)` and at most 0.9.
     /// Chosen by `creditcast-bench calibration` (rolling-origin backtests of the bundled samples
     /// and of generated portfolios, checked on other seeds).

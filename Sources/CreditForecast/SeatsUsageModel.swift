@@ -24,8 +24,9 @@ import Foundation
 /// uncertainty `v_b = τ²v/(τ² + v)`. In a steady portfolio `τ` is small and noise slopes vanish;
 /// in a growing one real trends are kept. Where the prior measured no season
 /// (`SeasonalProfile.isMeasured`), `v` gains `TrendEstimate.seasonAliasVariance` with amplitude
-/// `unseenSeasonAmplitude`: a line through a piece of a season is not extrapolated as growth. The forecast damps the trend as damped-trend
-/// exponential smoothing does: `h` months after the as-of month the log level has moved by
+/// `unseenSeasonAmplitude` (for histories under a year): a line through a piece of a season is
+/// not extrapolated as growth. The forecast damps the trend as damped-trend exponential
+/// smoothing does: `h` months after the as-of month the log level has moved by
 /// `b̃·D(h)` with `D(h) = φ + φ² + … + φʰ`, which tends to `b̃·φ/(1−φ)` instead of growing without
 /// end.
 ///
