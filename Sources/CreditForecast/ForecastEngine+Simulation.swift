@@ -494,11 +494,11 @@ extension ForecastEngine {
                     month: month, seats: workspace.path.seats[index], accrual: workspace.path.accruals[index],
                     cap: workspace.path.caps[index],
                     usage: gather(state.usage, month: index), opening: opening, closing: closing,
-                    closingMean: Double(tallies[.closing, index]) / n,
-                    probabilityOfCapHit: Double(tallies[.capHits, index]) / n,
-                    probabilityOfShortfall: Double(tallies[.shortfalls, index]) / n,
-                    forfeitedMean: Double(tallies[.forfeited, index]) / n,
-                    shortfallMean: Double(tallies[.shortfall, index]) / n,
+                    closingMean: tallies.mean(.closing, index),
+                    probabilityOfCapHit: tallies.mean(.capHits, index),
+                    probabilityOfShortfall: tallies.mean(.shortfalls, index),
+                    forfeitedMean: tallies.mean(.forfeited, index),
+                    shortfallMean: tallies.mean(.shortfall, index),
                     payAsYouGoCostMean: Money(cents: meanHalfUp(tallies[.payAsYouGoCents, index], trials))
                 ))
             opening = closing
@@ -513,11 +513,11 @@ extension ForecastEngine {
         return WorkspaceForecast(
             name: workspace.name, plan: workspace.plan, seats: workspace.seats, startingBalance: start,
             cap: workspace.cap, months: forecasts,
-            probabilityOfAnyCapHit: Double(tallies.total(.firstCapHits)) / n,
-            probabilityOfAnyShortfall: Double(tallies.total(.firstShortfalls)) / n,
+            probabilityOfAnyCapHit: tallies.meanOfTotal(.firstCapHits),
+            probabilityOfAnyShortfall: tallies.meanOfTotal(.firstShortfalls),
             capHitLikelyBy: capLikely, shortfallLikelyBy: shortfallLikely,
-            expectedForfeited: Double(tallies.total(.forfeited)) / n,
-            expectedShortfall: Double(tallies.total(.shortfall)) / n,
+            expectedForfeited: tallies.meanOfTotal(.forfeited),
+            expectedShortfall: tallies.meanOfTotal(.shortfall),
             expectedPayAsYouGoCost: Money(cents: meanHalfUp(tallies.total(.payAsYouGoCents), trials)),
             trials: trials, closingPaths: paths,
             expectedPackageCost: Money(cents: meanHalfUp(tallies.total(.packageCents), trials)),
