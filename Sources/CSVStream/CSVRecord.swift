@@ -2,11 +2,14 @@
 ///
 /// A record is a view into the reader's buffers and is valid only inside the closure it is
 /// passed to; copy out what you keep (`string(at:)` makes a `String`).
+///
+/// `count` and `bytes(at:)` are inlinable: importers call them on several fields of every row,
+/// and as calls into this module they cost more than the reads they make.
 public struct CSVRecord {
     /// The 1-based line of the file on which the record starts.
     public let line: Int
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let fieldEnds: UnsafeBufferPointer<Int>
+    @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+    @usableFromInline let fieldEnds: UnsafeBufferPointer<Int>
 
     init(line: Int, bytes: UnsafeBufferPointer<UInt8>, fieldEnds: UnsafeBufferPointer<Int>) {
         self.line = line
@@ -15,10 +18,10 @@ public struct CSVRecord {
     }
 
     /// The number of fields.
-    public var count: Int { fieldEnds.count }
+    @inlinable public var count: Int { fieldEnds.count }
 
     /// The raw bytes of field `index`, unquoted by libcsv.
-    public func bytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
+    @inlinable public func bytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
         let start = index == 0 ? 0 : fieldEnds[index - 1]
         return UnsafeBufferPointer(rebasing: bytes[start..<fieldEnds[index]])
     }

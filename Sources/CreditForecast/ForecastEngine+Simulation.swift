@@ -36,7 +36,7 @@ extension ForecastEngine {
         var usage: UnsafeMutableBufferPointer<Int>
         var pools: UnsafeMutableBufferPointer<CreditPool>
         var balances: UnsafeMutableBufferPointer<Int>
-        var hits: UnsafeMutableBufferPointer<UInt8>
+        var hits: UnsafeMutableBufferPointer<UInt32>
 
         init(horizon: Int) {
             usage = .allocate(capacity: horizon)
@@ -348,13 +348,17 @@ extension ForecastEngine {
         for offset in 0..<trials {
             var generator = workspace.streams.generator(trial: unit.firstTrial + offset)
             workspace.model.drawTrial(into: worker.usage, using: &generator)
+            // A moving pointer rather than `month * stride + offset`, which cost a checked
+            // multiply and add per value.
+            var target = unit.usage + offset
             for month in 0..<horizon {
                 let used = worker.usage[month]
-                unit.usage[month * stride + offset] = scales ? workspace.path.scaled(used, month: month) : used
+                target.pointee = scales ? workspace.path.scaled(used, month: month) : used
+                target += stride
             }
         }
 
-        // Per trial: bit 0 once a month has forfeited, bit 1 once a month has fallen short.
+        // Per trial: bit 0 once a month has forfeited, bit 16 once a month has fallen short.
         worker.hits.update(repeating: 0)
 
         workspace.path.accruals.withUnsafeBufferPointer { accruals in
@@ -402,12 +406,15 @@ extension ForecastEngine {
     @inline(__always)
     static func stepPools(
         unit: Unit, months: UnsafeBufferPointer<Month>, accruals: UnsafeBufferPointer<Int>, caps: UnsafeBufferPointer<Int>,
-        hits: UnsafeMutableBufferPointer<UInt8>, month runMonth: (Int, Month, Int, Int, Int) -> LedgerMonth
+        hits: UnsafeMutableBufferPointer<UInt32>, month runMonth: (Int, Month, Int, Int, Int) -> LedgerMonth
     ) {
         let horizon = months.count
         let trials = unit.trials
         precondition(trials < 1 << 16, "a block's counts are summed in 16-bit fields")
         let tallies = unit.tallies
+        // The block's trials that had a cap hit (a shortfall) in any month before this one.
+        var cappedBefore = 0
+        var shortBefore = 0
         for month in 0..<horizon {
             let current = months[month]
             let accrual = accruals[month]
@@ -419,33 +426,37 @@ extension ForecastEngine {
             var shortfallSum = 0
             var paygCents = 0
             var packageCents = 0
-            // Four counts in 16-bit fields of one sum (a block has fewer than 2¹⁶ trials):
-            // cap hits, shortfalls, first cap hits, first shortfalls.
+            // Four counts in 16-bit fields of one sum (a block has fewer than 2¹⁶ trials): this
+            // month's cap hits and shortfalls, and the trials that have had either by now. A
+            // trial's flags are kept in the same layout, so that each is one `or` and one add.
             var counts = 0
             for offset in 0..<trials {
                 let ledger = runMonth(offset, current, accrual, cap, usage[offset])
                 closing[offset] = ledger.closing
                 // Both amounts are never negative, so adding them when 0 changes nothing.
-                let forfeits = ledger.forfeited > 0 ? 1 : 0
-                let fallsShort = ledger.shortfall > 0 ? 1 : 0
-                let before = Int(hits[offset])
-                let now = forfeits | fallsShort << 1
-                let first = now & ~before
-                hits[offset] = UInt8(truncatingIfNeeded: before | now)
+                let now = (ledger.forfeited > 0 ? 1 : 0) | (ledger.shortfall > 0 ? 1 : 0) << 16
+                let ever = Int(hits[offset]) | now
+                hits[offset] = UInt32(truncatingIfNeeded: ever)
                 closingSum += ledger.closing
                 forfeitedSum += ledger.forfeited
                 shortfallSum += ledger.shortfall
                 paygCents += ledger.payAsYouGoCost.cents
                 packageCents += ledger.packageCost.cents
-                counts &+= forfeits | fallsShort << 16 | (first & 1) << 32 | (first >> 1) << 48
+                counts &+= now | ever << 32
             }
+            // A trial's first cap hit (shortfall) is in this month if it has had one by now and
+            // had none by last month: the count by now less the count by last month.
+            let capped = (counts >> 32) & 0xFFFF
+            let short = (counts >> 48) & 0xFFFF
             tallies[TrialTallies.Statistic.closing.rawValue * horizon + month] += closingSum
             tallies[TrialTallies.Statistic.capHits.rawValue * horizon + month] += counts & 0xFFFF
             tallies[TrialTallies.Statistic.forfeited.rawValue * horizon + month] += forfeitedSum
-            tallies[TrialTallies.Statistic.firstCapHits.rawValue * horizon + month] += (counts >> 32) & 0xFFFF
+            tallies[TrialTallies.Statistic.firstCapHits.rawValue * horizon + month] += capped - cappedBefore
             tallies[TrialTallies.Statistic.shortfalls.rawValue * horizon + month] += (counts >> 16) & 0xFFFF
             tallies[TrialTallies.Statistic.shortfall.rawValue * horizon + month] += shortfallSum
-            tallies[TrialTallies.Statistic.firstShortfalls.rawValue * horizon + month] += counts >> 48
+            tallies[TrialTallies.Statistic.firstShortfalls.rawValue * horizon + month] += short - shortBefore
+            cappedBefore = capped
+            shortBefore = short
             tallies[TrialTallies.Statistic.payAsYouGoCents.rawValue * horizon + month] += paygCents
             tallies[TrialTallies.Statistic.packageCents.rawValue * horizon + month] += packageCents
         }
@@ -494,11 +505,11 @@ extension ForecastEngine {
                     month: month, seats: workspace.path.seats[index], accrual: workspace.path.accruals[index],
                     cap: workspace.path.caps[index],
                     usage: gather(state.usage, month: index), opening: opening, closing: closing,
-                    closingMean: Double(tallies[.closing, index]) / n,
-                    probabilityOfCapHit: Double(tallies[.capHits, index]) / n,
-                    probabilityOfShortfall: Double(tallies[.shortfalls, index]) / n,
-                    forfeitedMean: Double(tallies[.forfeited, index]) / n,
-                    shortfallMean: Double(tallies[.shortfall, index]) / n,
+                    closingMean: tallies.mean(.closing, index),
+                    probabilityOfCapHit: tallies.mean(.capHits, index),
+                    probabilityOfShortfall: tallies.mean(.shortfalls, index),
+                    forfeitedMean: tallies.mean(.forfeited, index),
+                    shortfallMean: tallies.mean(.shortfall, index),
                     payAsYouGoCostMean: Money(cents: meanHalfUp(tallies[.payAsYouGoCents, index], trials))
                 ))
             opening = closing
@@ -513,11 +524,11 @@ extension ForecastEngine {
         return WorkspaceForecast(
             name: workspace.name, plan: workspace.plan, seats: workspace.seats, startingBalance: start,
             cap: workspace.cap, months: forecasts,
-            probabilityOfAnyCapHit: Double(tallies.total(.firstCapHits)) / n,
-            probabilityOfAnyShortfall: Double(tallies.total(.firstShortfalls)) / n,
+            probabilityOfAnyCapHit: tallies.meanOfTotal(.firstCapHits),
+            probabilityOfAnyShortfall: tallies.meanOfTotal(.firstShortfalls),
             capHitLikelyBy: capLikely, shortfallLikelyBy: shortfallLikely,
-            expectedForfeited: Double(tallies.total(.forfeited)) / n,
-            expectedShortfall: Double(tallies.total(.shortfall)) / n,
+            expectedForfeited: tallies.meanOfTotal(.forfeited),
+            expectedShortfall: tallies.meanOfTotal(.shortfall),
             expectedPayAsYouGoCost: Money(cents: meanHalfUp(tallies.total(.payAsYouGoCents), trials)),
             trials: trials, closingPaths: paths,
             expectedPackageCost: Money(cents: meanHalfUp(tallies.total(.packageCents), trials)),

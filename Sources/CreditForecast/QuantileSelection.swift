@@ -27,24 +27,28 @@ enum QuantileSelection {
             return
         }
         // Two minima and two maxima, over even and odd positions, halve the chain of compares
-        // each value waits on.
+        // each value waits on; four values a round spread the loop's own steps over more values.
         var low = data[0]
         var high = data[0]
         var low2 = data[0]
         var high2 = data[0]
         var index = 1
-        while index + 1 < count {
-            let even = data[index]
-            let odd = data[index + 1]
-            low = even < low ? even : low
-            high = even > high ? even : high
-            low2 = odd < low2 ? odd : low2
-            high2 = odd > high2 ? odd : high2
-            index += 2
+        while index &+ 4 <= count {
+            let (first, second, third, fourth) = (data[index], data[index &+ 1], data[index &+ 2], data[index &+ 3])
+            low = first < low ? first : low
+            high = first > high ? first : high
+            low2 = second < low2 ? second : low2
+            high2 = second > high2 ? second : high2
+            low = third < low ? third : low
+            high = third > high ? third : high
+            low2 = fourth < low2 ? fourth : low2
+            high2 = fourth > high2 ? fourth : high2
+            index &+= 4
         }
-        if index < count {
+        while index < count {
             low = data[index] < low ? data[index] : low
             high = data[index] > high ? data[index] : high
+            index &+= 1
         }
         low = low2 < low ? low2 : low
         high = high2 > high ? high2 : high
@@ -57,6 +61,8 @@ enum QuantileSelection {
         // Constants, so that the passes below keep them in registers.
         let base = low
         let top = high
+        /// The bucket of `value`.
+        func bucketOf(_ value: Int) -> Int { Int(truncatingIfNeeded: UInt(bitPattern: value &- base) &>> shift) }
         // Counting goes through a table slot per value, and when consecutive values share a
         // bucket each must wait for the previous one's store. Value `i` therefore counts in lane
         // `i % 4`, so that only every fourth value can wait.
@@ -66,8 +72,19 @@ enum QuantileSelection {
             let counts = UnsafeMutableBufferPointer(rebasing: table[1024..<1280])
             let steps = UnsafeMutableBufferPointer(rebasing: table[1280..<1536])
             laneCounts.initialize(repeating: 0)
-            for index in 0..<count {
-                laneCounts[(index & 3) << 8 | Int(truncatingIfNeeded: UInt(bitPattern: data[index] &- base) &>> shift)] &+= 1
+            let lane0 = laneCounts.baseAddress!
+            let (lane1, lane2, lane3) = (lane0 + 256, lane0 + 512, lane0 + 768)
+            var index = 0
+            while index &+ 4 <= count {
+                lane0[bucketOf(data[index])] &+= 1
+                lane1[bucketOf(data[index &+ 1])] &+= 1
+                lane2[bucketOf(data[index &+ 2])] &+= 1
+                lane3[bucketOf(data[index &+ 3])] &+= 1
+                index &+= 4
+            }
+            while index < count {
+                lane0[bucketOf(data[index])] &+= 1
+                index &+= 1
             }
             for bucket in 0..<256 {
                 counts[bucket] = laneCounts[bucket] &+ laneCounts[256 | bucket] &+ laneCounts[512 | bucket] &+ laneCounts[768 | bucket]
@@ -122,17 +139,18 @@ enum QuantileSelection {
                 var gathered = 0
                 for value in data {
                     scratch[gathered] = value
-                    gathered &+= steps[Int(truncatingIfNeeded: UInt(bitPattern: value &- base) &>> shift)]
+                    gathered &+= steps[bucketOf(value)]
                 }
                 // Then those few values, bucket by bucket, into `data`, which is no longer needed.
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { cursors in
-                    for index in 0..<n { cursors[plan[index]] = plan[2 * n + index] }
-                    for index in 0..<gathered {
-                        let value = scratch[index]
-                        let target = Int(truncatingIfNeeded: UInt(bitPattern: value &- base) &>> shift)
-                        data[cursors[target]] = value
-                        cursors[target] += 1
-                    }
+                // The lanes, summed, are no longer needed either: their first 256 slots serve as
+                // each bucket's cursor, which spares an allocation of its own.
+                let cursors = laneCounts
+                for index in 0..<n { cursors[plan[index]] = plan[2 * n + index] }
+                for index in 0..<gathered {
+                    let value = scratch[index]
+                    let target = bucketOf(value)
+                    data[cursors[target]] = value
+                    cursors[target] += 1
                 }
                 // Resolve each gathered bucket, with the matching stretch of scratch as its scratch.
                 var first = 0

@@ -15,14 +15,20 @@ struct SeatMonthFold {
         var laterLine: Int
     }
 
+    /// What the seat has in one month so far.
+    private struct MonthSlot {
+        var credits = 0
+        /// The line of the seat's first row for the month; 0 while it has none.
+        var firstLine = 0
+        /// The day of that row, where its month token has a day.
+        var firstDay: Int?
+    }
+
     private let firstMonth: Month
     private let tokenMonths: [Month?]
     private let tokenDays: [Int?]
-    /// The line of the seat's first row for each month; 0 where it has none yet.
-    private var firstLines: [Int]
-    /// The day of the seat's first row for each month, where its month token has a day.
-    private var firstDays: [Int?]
-    private var usage: [Int]
+    /// The seat's months, in one array so that a row costs one uniqueness check, not three.
+    private var slots: [MonthSlot]
     private var firstOffset = Int.max
     /// The earliest line that is a seat's second day of a month, over every seat so far.
     private(set) var dailyLine: Int?
@@ -35,9 +41,7 @@ struct SeatMonthFold {
         self.firstMonth = firstMonth
         self.tokenMonths = tokenMonths
         self.tokenDays = tokenDays
-        firstLines = [Int](repeating: 0, count: monthCount)
-        firstDays = [Int?](repeating: nil, count: monthCount)
-        usage = [Int](repeating: 0, count: monthCount)
+        slots = [MonthSlot](repeating: MonthSlot(), count: monthCount)
     }
 
     /// Adds the seat's `credits` from a row at `line` under month token `token`; returns the
@@ -46,22 +50,20 @@ struct SeatMonthFold {
         guard let month = tokenMonths[token] else { return nil }
         let offset = firstMonth.distance(to: month)
         firstOffset = min(firstOffset, offset)
-        guard firstLines[offset] != 0 else {
-            usage[offset] = credits
-            firstLines[offset] = line
-            firstDays[offset] = tokenDays[token]
+        let slot = slots[offset]
+        guard slot.firstLine != 0 else {
+            slots[offset] = MonthSlot(credits: credits, firstLine: line, firstDay: tokenDays[token])
             return nil
         }
         var repeated: RepeatedMonth?
-        if let day = tokenDays[token], let firstDay = firstDays[offset], day != firstDay {
-            let later = max(firstLines[offset], line)
+        if let day = tokenDays[token], let firstDay = slot.firstDay, day != firstDay {
+            let later = max(slot.firstLine, line)
             if dailyLine.map({ later < $0 }) ?? true { dailyLine = later }
         } else {
-            repeated = RepeatedMonth(
-                month: month, firstLine: min(firstLines[offset], line), laterLine: max(firstLines[offset], line))
+            repeated = RepeatedMonth(month: month, firstLine: min(slot.firstLine, line), laterLine: max(slot.firstLine, line))
         }
-        let (sum, overflow) = usage[offset].addingReportingOverflow(credits)
-        usage[offset] = overflow ? Int.max : sum
+        let (sum, overflow) = slot.credits.addingReportingOverflow(credits)
+        slots[offset].credits = overflow ? Int.max : sum
         overflows = overflows || overflow
         return repeated
     }
@@ -70,13 +72,12 @@ struct SeatMonthFold {
     /// it had none; the fold is then ready for the next seat. Only those months are copied
     /// out: a seat does not pay for months of the history before its first row.
     mutating func endSeat() -> (firstOffset: Int, usage: [Int])? {
-        defer {
-            firstOffset = .max
-            for index in firstLines.indices { firstLines[index] = 0 }
-        }
         guard firstOffset != .max else { return nil }
-        let seatUsage = Array(usage[firstOffset...])
-        for index in firstOffset..<usage.count { usage[index] = 0 }
-        return (firstOffset, seatUsage)
+        let first = firstOffset
+        firstOffset = .max
+        let seatUsage = slots[first...].map(\.credits)
+        // Only the months from the first with a row were filled.
+        for index in first..<slots.count { slots[index] = MonthSlot() }
+        return (first, seatUsage)
     }
 }

@@ -207,10 +207,18 @@ enum TableReader {
     /// The total words of ASCII letters only, as bytes.
     private static let asciiTotalWords = totalWords.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
 
+    /// The first bytes of the total words, all ASCII lower-case letters.
+    private static let totalWordInitials = Array(Set(totalWords.map { $0.utf8.first! }))
+
     /// `field`'s text when it is a total word in any case, or `nil`.
     static func totalLabel(_ field: UnsafeBufferPointer<UInt8>) -> String? {
         let field = field.trimmed
         guard (3...longestTotalWord).contains(field.count) else { return nil }
+        // Nearly every id cell is a name: an ASCII first letter that starts no total word in
+        // either case rules it out at once. Lower-casing (ASCII bytes' or `lowercased()`) maps an
+        // ASCII letter only to its ASCII lower case, so no total word can start otherwise; a
+        // first byte from 0x80 on is left to the full comparison below.
+        guard field[0] >= 0x80 || totalWordInitials.contains(field[0].asciiLowercased) else { return nil }
         // This runs on the id cells of every row, and most are ASCII names: compare their bytes
         // (ASCII lower-casing is exactly `lowercased()` there) rather than make a String of each.
         if field.allSatisfy({ $0 < 0x80 }) {

@@ -13,6 +13,9 @@ extension UInt8 {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self) ? self | 0x20 : self
     }
 
+    /// Whether the byte is a space or a tab, the padding spreadsheets leave around values.
+    var isSpaceOrTab: Bool { self == .space || self == .tab }
+
     /// Whether the byte is an ASCII digit.
     var isDigit: Bool { self &- UInt8(ascii: "0") < 10 }
 

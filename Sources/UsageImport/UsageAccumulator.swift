@@ -230,11 +230,17 @@ struct UsageAccumulator {
             let seat = seatIDs[laterSeat]
             if cells[seat].isEmpty {
                 // A seat first met in the later part (nearly all of them): its cells move over
-                // whole, renumbered, in token order.
-                for index in laterCells.indices {
-                    laterCells[index].renumber(Int32(truncatingIfNeeded: tokenIDs[Int(laterCells[index].token)]))
+                // whole, renumbered, in token order. Through a buffer, as the merge runs on one
+                // thread while the others wait: the array checked its uniqueness on every cell.
+                let inOrder = laterCells.withUnsafeMutableBufferPointer { laterCells in
+                    var inOrder = true
+                    for index in laterCells.indices {
+                        laterCells[index].renumber(Int32(truncatingIfNeeded: tokenIDs[Int(laterCells[index].token)]))
+                        if index > 0 && laterCells[index - 1].token >= laterCells[index].token { inOrder = false }
+                    }
+                    return inOrder
                 }
-                if !zip(laterCells, laterCells.dropFirst()).allSatisfy({ $0.token < $1.token }) { laterCells.sort { $0.token < $1.token } }
+                if !inOrder { laterCells.sort { $0.token < $1.token } }
                 cells[seat] = laterCells
                 continue
             }

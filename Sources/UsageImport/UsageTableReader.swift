@@ -108,7 +108,8 @@ struct UsageTableReader: MergeableTableConsumer {
         let line = record.line
         var problems = RowProblems()
         defer { problems.report(line: line, log: &log) }
-        func field(_ index: Int) -> UnsafeBufferPointer<UInt8> { record.bytes(at: index).trimmed }
+        // Inlined: it is called for every field the row uses.
+        @inline(__always) func field(_ index: Int) -> UnsafeBufferPointer<UInt8> { record.bytes(at: index).trimmed }
 
         var workspace = defaultWorkspace
         if let workspaceColumn {
