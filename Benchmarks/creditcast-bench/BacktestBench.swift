@@ -30,6 +30,7 @@ private func backtestSettings(_ arguments: Arguments, trials: Int) throws(BenchE
     try override("kappa", \.pooledPriorMonths)
     try override("max-slope", \.maxSlope)
     try override("trend-prior-workspaces", \.trendPriorWorkspaces)
+    try override("factor-prior-workspaces", \.factorPriorWorkspaces)
     try override("unseen-season", \.unseenSeasonAmplitude)
     if let text = try? arguments.string("local-level") {
         guard let value = Int(text), value == 0 || value == 1 else { throw BenchError.usage("--local-level takes 0 or 1, not \(text)") }
@@ -95,7 +96,7 @@ func backtestBench(_ arguments: Arguments) throws(BenchError) {
 /// `--behaviour trend+seats-joining` runs only that generated portfolio; `--portfolio DIR` adds a
 /// `generate-portfolio` directory. The seats model's constants can be overridden for a trial run
 /// (`--prior-sigma`, `--prior-months`, `--damping`, `--trend-prior-sigma`, `--trend-prior-workspaces`,
-/// `--uncertainty`, `--max-persistence`, `--persistence-shrink`, `--kappa`, `--max-slope`,
+/// `--factor-prior-workspaces`, `--uncertainty`, `--max-persistence`, `--persistence-shrink`, `--kappa`, `--max-slope`,
 /// `--unseen-season`, `--half-life`, 0 for none; `--local-level 0` for the model without `LocalLevel`): how the
 /// defaults were chosen.
 func calibrationBench(_ arguments: Arguments) throws(BenchError) {

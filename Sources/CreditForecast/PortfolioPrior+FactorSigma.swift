@@ -11,9 +11,9 @@ extension PortfolioPrior {
     /// squared errors about the trend lines before them, `lineErrorVariances`
     /// (`lineErrorVariance(of:)`), and `m` their median,
     ///
-    ///     σ₀² = m^{W/(W+k₀)} · (σ_s²)^{k₀/(W+k₀)},
+    ///     σ₀² = m^{W/(W+k_σ)} · (σ_s²)^{k_σ/(W+k_σ)},
     ///
-    /// the standalone `σ_s = commonFactorPriorSigma` weighted as `k₀ = trendPriorWorkspaces`
+    /// the standalone `σ_s = commonFactorPriorSigma` weighted as `k_σ = factorPriorWorkspaces`
     /// workspaces, on the log scale as a spread is a scale. The standalone prior is wide so that
     /// a workspace with a short history gets a wide forecast; a portfolio whose months do follow
     /// their trend lines (a steady total however its seats come and go) says how wide that needs
@@ -27,7 +27,7 @@ extension PortfolioPrior {
         let middle = variances.count / 2
         let median = variances.count % 2 == 1 ? variances[middle] : (variances[middle - 1] + variances[middle]) / 2
         guard median > 0 else { return standalone }
-        let share = Double(variances.count) / (Double(variances.count) + parameters.trendPriorWorkspaces)
+        let share = Double(variances.count) / (Double(variances.count) + parameters.factorPriorWorkspaces)
         return (pow(median, share) * pow(standalone * standalone, 1 - share)).squareRoot()
     }
 

@@ -83,6 +83,19 @@ extension SeatsUsageModel {
         return (noise - resampling, resampling, local.smoothing * noise.squareRoot(), levelGap, local.smoothing)
     }
 
+    /// `a`: how far the level the forecast starts from moves when the slope moves, in months.
+    /// The logs are brought to the as-of level along the slope (`zₜ = yₜ + b̃·(n − 1 − t)`), so
+    /// a level taken from them has the slope's error times the age of the months it weighs: the
+    /// recency-weighted mean age the seat draws stand for (`drawnLevel` of the ages), or, with a
+    /// local level, the smoothed level of the ages (the recursion is linear, so the level of the
+    /// ages is its derivative in the slope). A line is pinned at its months' centre, not at its
+    /// end: a slope drawn one error high lifts the as-of level by `a` errors as well as the path.
+    package static func slopeLever(months: Int, local: LocalLevel?, halfLife: Double?) -> Double {
+        guard months > 0 else { return 0 }
+        let ages = (0..<months).map { Double(months - 1 - $0) }
+        return local.map { LocalLevel.smooth(ages, smoothing: $0.smoothing).level } ?? drawnLevel(ages, halfLife: halfLife)
+    }
+
     /// The carry-over (without a local level): the residuals about the trend line as an AR(1),
     /// so a last month above (or below) the model's level pulls the next months with it, fading
     /// as `ρ̃ʰ`. Seasonal swings, level shifts and a trend the damping underplays all show as
@@ -130,10 +143,10 @@ extension SeatsUsageModel {
 
     /// For `h = 1 … horizon`: the deterministic part of the log multiplier (the damped trend, the
     /// season, the carry-over and the level's gap, less half of every variance so the mean is
-    /// kept), the slope's spread `s_b·D(h)`, and the common factor's `σ_F` with the own
-    /// season's estimation error of that month.
+    /// kept), the slope's spread `s_b·(a + D(h))` (`a` the `slopeLever`), and the common
+    /// factor's `σ_F` with the own season's estimation error of that month.
     static func monthlyPath(
-        horizon: Int, monthCount: Int, slope: Double, slopeSpread: Double, levelSigma: Double, spread: Spread,
+        horizon: Int, monthCount: Int, slope: Double, slopeSpread: Double, slopeLever: Double, levelSigma: Double, spread: Spread,
         carryOver: (persistence: Double, lastMonthGap: Double), season: (profile: SeasonalProfile, variances: [Double]),
         parameters: SeatsModelParameters
     ) -> (logBase: [Double], slopeScale: [Double], factorSigmas: [Double]) {
@@ -147,7 +160,7 @@ extension SeatsUsageModel {
             power *= parameters.trendDamping
             damped += power
             carry *= carryOver.persistence
-            let scale = slopeSpread * damped
+            let scale = slopeSpread * (slopeLever + damped)
             slopeScale.append(scale)
             // The level's walk has taken `ahead` steps by forecast month `ahead + 1`.
             let walkVariance = Double(ahead) * spread.walkSigma * spread.walkSigma

@@ -88,7 +88,7 @@ import Foundation
 ///
 /// **Common factor and uncertainty.** For trial `j` and forecast month `h`:
 ///
-///     U(j,h) = round( Σₛ xₛ(j,h) · exp( b̃·D(h) + S(N−1+h) + ρ̃ʰ·g + G + s_b·ζⱼ·D(h) − ½(s_b·D(h))²
+///     U(j,h) = round( Σₛ xₛ(j,h) · exp( b̃·D(h) + S(N−1+h) + ρ̃ʰ·g + G + s_b·ζⱼ·(a + D(h)) − ½(s_b·(a + D(h)))²
 ///                                        + σ_L·ηⱼ − ½σ_L² + σ_F·εⱼₕ − ½σ_F² + Wⱼₕ − ½(h−1)α²σ_N² ) )
 ///
 /// (`ρ̃ = 0` with a local level; `G = 0` and the walk `Wⱼₕ = 0` without one)
@@ -108,6 +108,12 @@ import Foundation
 ///   how far the portfolio's months stray from the trend lines before them), so a short history
 ///   in a portfolio whose totals hold steady is not given the standalone prior's wide months.
 /// - `σ_L² = u² (σ_F² + v_R)/n` and `s_b = min(b_max, u·√v_b)`, `u` the `parameterUncertainty`.
+/// - `a`, the slope's lever on the starting level (`slopeLever(months:local:halfLife:)`): the
+///   months are brought to the as-of level along the slope, so the level the forecast starts
+///   from carries the slope's error times the age of the months it weighs (the seat draws'
+///   recency-weighted mean age, or the local level's). A line pivots about its months' centre,
+///   not its end: without `a`, generated portfolios with trends held 77% in their P10–P90 bands
+///   and 88% in P5–P95 (79% and 90% with it).
 ///
 /// Usage is rounded half away from zero to whole credits, is never negative and never more than
 /// `UsageHistory.maximumCredits`.
@@ -133,10 +139,10 @@ public struct SeatsUsageModel: UsageModel {
     @usableFromInline let tables: [Double]
     /// The offset in `tables` of each simulated seat's row.
     @usableFromInline let seatRows: [Int]
-    /// `b̃·D(h) + ρ̃ʰ·g − ½(s_b·D(h))² − ½σ_L² − ½σ_F²` for `h = 1 … horizon`: the deterministic
+    /// `b̃·D(h) + ρ̃ʰ·g − ½(s_b·(a + D(h)))² − ½σ_L² − ½σ_F²` for `h = 1 … horizon`: the deterministic
     /// part of the log multiplier.
     @usableFromInline let logBase: [Double]
-    /// `s_b·D(h)` for `h = 1 … horizon`.
+    /// `s_b·(a + D(h))` for `h = 1 … horizon`.
     @usableFromInline let slopeScale: [Double]
     @usableFromInline let levelSigma: Double
     /// `σ_F` for `h = 1 … horizon`, with the own season's estimation error of that month.
@@ -178,7 +184,9 @@ public struct SeatsUsageModel: UsageModel {
             trend: trend, slope: slope, usesLocalLevel: fitted.local != nil, seats: seats, historySeats: workspace.seats.count,
             parameters: parameters)
         let path = Self.monthlyPath(
-            horizon: horizon, monthCount: monthCount, slope: slope, slopeSpread: slopeSpread, levelSigma: levelSigma, spread: spread,
+            horizon: horizon, monthCount: monthCount, slope: slope, slopeSpread: slopeSpread,
+            slopeLever: Self.slopeLever(months: n, local: fitted.local, halfLife: parameters.recencyHalfLife), levelSigma: levelSigma,
+            spread: spread,
             carryOver: carryOver, season: own, parameters: parameters)
         self.logBase = path.logBase
         self.slopeScale = path.slopeScale

@@ -131,6 +131,7 @@ public struct InputFingerprint: Sendable {
         field("pooled_prior_months", parameters.pooledPriorMonths)
         field("trend_prior_sigma", parameters.trendPriorSigma)
         field("trend_prior_workspaces", parameters.trendPriorWorkspaces)
+        field("factor_prior_workspaces", parameters.factorPriorWorkspaces)
         field("trend_damping", parameters.trendDamping)
         field("max_slope", parameters.maxSlope)
         field("unseen_season_amplitude", parameters.unseenSeasonAmplitude)

@@ -27,15 +27,21 @@ import Testing
     }
 
     @Test func theMedianIsBlendedWithTheStandalonePriorOnTheLogScale() {
-        // Ten workspaces weigh as much as the standalone prior (k₀ = 10): σ₀² is the geometric
-        // mean of the median 0.25²/16 and 0.25², 0.25²/4, so σ₀ = 0.125.
-        let median = 0.0625 / 16
-        let variances = [0.5, 0.001, median, 0.2, 0.0001, median, 0.3, 0.002, 0.1, 0.0002]
-        #expect(PortfolioPrior.factorSigma(lineErrorVariances: variances, parameters: parameters) == 0.125)
+        // Ten workspaces against the standalone prior weighted as two (k_σ = 2): σ₀² is
+        // m^{10/12}·(0.25²)^{2/12} with the median m = 0.25²/2¹², so 0.25²/2¹⁰ and σ₀ = 0.25/32.
+        let median = 0.0625 / 4_096
+        let variances = [0.5, 1e-7, median, 0.2, 1e-8, median, 0.3, 1e-6, 0.1, 2e-7]
+        #expect(parameters.factorPriorWorkspaces == 2)
+        #expect(abs(PortfolioPrior.factorSigma(lineErrorVariances: variances, parameters: parameters) - 0.25 / 32) < 1e-17)
         // One erratic workspace more moves the median, not the mean of the others.
         let odd = PortfolioPrior.factorSigma(lineErrorVariances: variances + [1_000], parameters: parameters)
-        let expected = (pow(median, 11.0 / 21) * pow(0.0625, 10.0 / 21)).squareRoot()
-        #expect(abs(odd - expected) < 1e-15)
+        let expected = (pow(median, 11.0 / 13) * pow(0.0625, 2.0 / 13)).squareRoot()
+        #expect(abs(odd - expected) < 1e-17)
+        // Weighted as ten workspaces, the prior and the median meet halfway on the log scale:
+        // σ₀² = √(0.25²/2¹² · 0.25²) = 0.25²/2⁶, σ₀ = 0.25/8.
+        var heavier = parameters
+        heavier.factorPriorWorkspaces = 10
+        #expect(PortfolioPrior.factorSigma(lineErrorVariances: variances, parameters: heavier) == 0.25 / 8)
     }
 
     @Test func fewerThanTwoWorkspacesOrNoErrorGiveTheStandalonePrior() {

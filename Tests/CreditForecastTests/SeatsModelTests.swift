@@ -307,4 +307,18 @@ import Testing
         #expect(Double(wide[0].p90 - wide[0].p10) > 0.1 * Double(wide[0].p50), "\(wide[0])")
         #expect(bands[5].p90 - bands[5].p10 > bands[0].p90 - bands[0].p10)
     }
+
+    @Test func theSlopesLeverIsTheAgeOfTheLevelTheForecastStartsFrom() {
+        // A fixed level: the seat draws' recency-weighted mean age. Equal weights over five
+        // months: (4 + 3 + 2 + 1 + 0)/5. A half-life of one month weighs age 1 by ½: (½·1)/(1 + ½).
+        #expect(SeatsUsageModel.slopeLever(months: 5, local: nil, halfLife: nil) == 2)
+        #expect(SeatsUsageModel.slopeLever(months: 2, local: nil, halfLife: 1) == 1.0 / 3)
+        // A local level: the smoothed level of the ages. A random walk (α = 1) stands at the last
+        // month, age 0. With α = ½ over ages 1, 0: ℓ₋₁ = ½, ℓ₀ = ½ + ½·(1 − ½) = ¾,
+        // ℓ₁ = ¾ + ½·(0 − ¾) = ⅜.
+        #expect(SeatsUsageModel.slopeLever(months: 4, local: LocalLevel(logs: [1, 2, 3, 4], smoothing: 1), halfLife: 24) == 0)
+        #expect(SeatsUsageModel.slopeLever(months: 2, local: LocalLevel(logs: [1, 2], smoothing: 0.5), halfLife: 24) == 0.375)
+        #expect(SeatsUsageModel.slopeLever(months: 0, local: nil, halfLife: 24) == 0)
+    }
+
 }
