@@ -8,7 +8,8 @@
 # CREDITCAST names the binary (default: .build/release/creditcast, else .build/debug/creditcast);
 # OUT the directory for the backtest reports (default: a temporary directory); MODELS extra
 # `--model` values for creditcast (default: none, so `seats` and the baselines); PEERS_CACHE the
-# directory the peers' forecasts are kept in between runs (default: .build/real-data-peers).
+# directory the peers' forecasts are kept in between runs (default: .build/real-data-peers);
+# ORIGINS the backtest's origins (default: 6, the suite's; more scores more months per panel).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -27,7 +28,7 @@ for model in ${MODELS:-}; do model_flags+=(--model "$model"); done
 for panel in "${panels[@]}"; do
   usage="$here/panels/$panel.csv"
   start=$(date +%s.%N)
-  "$CREDITCAST" backtest --usage "$usage" --plan pro --horizon 6 --origins 6 --trials 1000 \
+  "$CREDITCAST" backtest --usage "$usage" --plan pro --horizon 6 --origins "${ORIGINS:-6}" --trials 1000 \
     ${model_flags[@]+"${model_flags[@]}"} --out "$out/$panel" --quiet
   end=$(date +%s.%N)
   python3 "$here/peers.py" "$usage" "$out/$panel" --name "$panel" --cache "${PEERS_CACHE:-$root/.build/real-data-peers}"

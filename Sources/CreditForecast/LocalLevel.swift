@@ -20,9 +20,16 @@ import Foundation
 /// it is kept only when it beats that fixed level by more than the Bayesian information
 /// criterion's price of one parameter: `n·ln(Σe²_α̂ / Σe²_{0.05}) < −ln n`.
 ///
-/// **Spread.** `σ̂² = Σeₜ²/(n − 2 − k)`, one degree of freedom for `ℓ₋₁`, one for `α` and `k`
+/// **Spread.** `σ̂² = n·s²/(n − 2 − k)`, one degree of freedom for `ℓ₋₁`, one for `α` and `k`
 /// spent on the logs before (a workspace's own seasonal profile, fitted on the same months,
-/// makes the errors look smaller than the forecast's will be). A month the fit has not seen
+/// makes the errors look smaller than the forecast's will be), with `s = 1.4826·median|eₜ|`, the
+/// errors' scale measured by their median as the normal's standard deviation is: a few months
+/// of a crash, or of a series discontinued and replaced, would otherwise set the spread of every
+/// month ahead (over the real-data suite's twelve origins, employment's mining sector had
+/// one-step errors of 3% from its 2015–16 months against forecast errors under 1%, and the
+/// panel's WIS fell from 0.75× to 0.65× the best peer's with the median). Where more than half
+/// the errors are exactly zero (flat stretches followed exactly) the median says nothing of the
+/// rest, and `s² = Σeₜ²/n`. A month the fit has not seen
 /// varies by the final prediction error `σ̂²·(n + p)/n`, `p = 2 + k`. The local-level
 /// model's error `h` months ahead has variance `σ²·(1 + (h − 1)·α²)`: the month's own noise, and
 /// the level's random walk of `h − 1` innovations of variance `α²σ²`.
@@ -60,8 +67,29 @@ public struct LocalLevel: Sendable, Equatable {
         level = fit.level
         count = logs.count
         freedom = logs.count - 2 - spentFreedom
-        errorVariance = freedom > 0 ? fit.squares / Double(freedom) : nil
+        errorVariance = freedom > 0 ? Self.errorScale(logs, smoothing: smoothing) * Double(logs.count) / Double(freedom) : nil
     }
+
+    /// `s²`: the squared scale of the one-step errors of `logs` with weight `smoothing`,
+    /// `(1.4826·median|eₜ|)²`, or `Σeₜ²/n` where the median error is zero.
+    static func errorScale(_ logs: [Double], smoothing: Double) -> Double {
+        var sizes: [Double] = []
+        sizes.reserveCapacity(logs.count)
+        var squares = 0.0
+        _ = recursion(logs, smoothing: smoothing) { error in
+            sizes.append(abs(error))
+            squares += error * error
+        }
+        sizes.sort()
+        let middle = sizes.count / 2
+        let median = sizes.count % 2 == 1 ? sizes[middle] : (sizes[middle - 1] + sizes[middle]) / 2
+        guard median > 0 else { return squares / Double(logs.count) }
+        let scale = normalScalePerMedianError * median
+        return scale * scale
+    }
+
+    /// `1/Φ⁻¹(¾)`: a normal variable's standard deviation over the median of its absolute value.
+    static let normalScalePerMedianError = 1.482_602_218_505_602
 
     /// The local level of `logs` with the weight of `smoothingGrid` that fits best.
     public init(logs: [Double], spentFreedom: Int = 0) {
@@ -92,14 +120,22 @@ public struct LocalLevel: Sendable, Equatable {
 
     /// `ℓ_{n−1}` and `Σeₜ²` of the recursion with weight `smoothing`.
     static func smooth(_ logs: [Double], smoothing: Double) -> (level: Double, squares: Double) {
-        var level = logs.reduce(0, +) / Double(logs.count)
         var squares = 0.0
-        for y in logs {
-            let error = y - level
-            squares += error * error
-            level += smoothing * error
-        }
+        let level = recursion(logs, smoothing: smoothing) { squares += $0 * $0 }
         return (level, squares)
+    }
+
+    /// The recursion over `logs` with weight `smoothing`: hands each one-step error `eₜ` to
+    /// `error` in turn and returns `ℓ_{n−1}`.
+    @inline(__always)
+    static func recursion(_ logs: [Double], smoothing: Double, _ error: (Double) -> Void) -> Double {
+        var level = logs.reduce(0, +) / Double(logs.count)
+        for y in logs {
+            let step = y - level
+            error(step)
+            level += smoothing * step
+        }
+        return level
     }
 
     /// `1 + (h − 1)·α²`: the variance `h` months ahead in units of the one-step variance.

@@ -3,9 +3,19 @@ import Foundation
 
 /// The seat draws of a `SeatsUsageModel`: one quantile table of `SeatsUsageModel.tableSize`
 /// values per seat of the history, each seat's own months brought to the as-of level and out of
-/// their season and, for a seat with few months, blended with the pooled table of every seat's
-/// months; the extra seats a seat count above the history's adds draw the pooled table, the first
+/// their season and, for a seat with few months, blended with its colleagues' months: the pooled
+/// table of every seat's months relative to that seat's own mean, times the seat's own mean (a
+/// seat that never used anything draws the pooled months as they are); the extra seats a seat
+/// count above the history's adds draw the pooled table as it is, the first
 /// `SeatsUsageModel.individualExtraSeats` one by one and the rest as one normal sum.
+///
+/// Relative, because the pool is to say how a seat's month varies, not how large its colleagues
+/// are: a city group's cities or an airline's routes differ a hundredfold in size, and pooled as
+/// they are, a few of a small seat's slots drew a large colleague's month (and a large seat's a
+/// small one's). Those tails set the variance that the spread is matched on (`v_R`), so the
+/// month's spread went to the rare tails and the central band was too narrow: over the real-data
+/// suite's twelve origins home-sales' P10–P90 band held 58.8% (78.4% pooled relative to each
+/// seat's mean, with the local level's robust noise).
 struct SeatTables {
     /// `rows × tableSize` values: the history's seats, then the pooled table when extra seats
     /// draw it.
@@ -27,7 +37,9 @@ struct SeatTables {
         let size = SeatsUsageModel.tableSize
         let lastIndex = monthCount - 1
         var ownAtoms: [[(value: Double, weight: Double)]] = []
+        var ownMeans: [Double] = []
         var pooledAtoms: [(value: Double, weight: Double)] = []
+        var relativeAtoms: [(value: Double, weight: Double)] = []
         for seat in workspace.seats {
             var atoms: [(value: Double, weight: Double)] = []
             var weightSum = 0.0
@@ -38,14 +50,18 @@ struct SeatTables {
                 weightSum += weight
             }
             for index in atoms.indices { atoms[index].weight /= weightSum }
+            let mean = atoms.reduce(0) { $0 + $1.value * $1.weight }
             for atom in atoms {
                 pooledAtoms.append((atom.value, atom.weight / Double(workspace.seats.count)))
+                if mean > 0 { relativeAtoms.append((atom.value / mean, atom.weight / Double(workspace.seats.count))) }
             }
             ownAtoms.append(atoms)
+            ownMeans.append(mean)
         }
         let pooledTable =
             pooledAtoms.isEmpty
             ? [Double](repeating: 0, count: size) : SeatsUsageModel.quantileTable(pooledAtoms, size: size)
+        let relativeTable = relativeAtoms.isEmpty ? pooledTable : SeatsUsageModel.quantileTable(relativeAtoms, size: size)
         let allExtraSeats = max(0, (seatCount ?? 0) - workspace.seats.count)
         let extraSeats = min(allExtraSeats, SeatsUsageModel.individualExtraSeats)
         summedSeats = Double(allExtraSeats - extraSeats)
@@ -54,10 +70,12 @@ struct SeatTables {
         pooledSum = summedSeats > 0 ? (summedSeats * pooledMean, (summedSeats * pooledVariance).squareRoot()) : (0, 0)
         tables = []
         tables.reserveCapacity((workspace.seats.count + 1) * size)
-        for (seat, own) in zip(workspace.seats, ownAtoms) {
+        for (index, seat) in workspace.seats.enumerated() {
+            let mean = ownMeans[index]
             tables.append(
                 contentsOf: Self.seatTable(
-                    own: own, months: monthCount - seat.firstOffset, pooledTable: pooledTable, parameters: parameters))
+                    own: ownAtoms[index], months: monthCount - seat.firstOffset,
+                    pooled: mean > 0 ? (relativeTable, mean) : (pooledTable, 1), parameters: parameters))
         }
         seatRows = Array(stride(from: 0, to: workspace.seats.count * size, by: size))
         if extraSeats > 0 {
@@ -68,10 +86,11 @@ struct SeatTables {
     }
 
     /// One seat's table from its own weighted months (`months` of them): jittered when the seat
-    /// has fewer than `jitterBelowMonths`, and blended with the pooled table by
-    /// `months / (months + pooledPriorMonths)`.
+    /// has fewer than `jitterBelowMonths`, and blended with the `pooled` table times its scale
+    /// by `months / (months + pooledPriorMonths)`.
     private static func seatTable(
-        own: [(value: Double, weight: Double)], months count: Int, pooledTable: [Double], parameters: SeatsModelParameters
+        own: [(value: Double, weight: Double)], months count: Int, pooled: (table: [Double], scale: Double),
+        parameters: SeatsModelParameters
     ) -> [Double] {
         let size = SeatsUsageModel.tableSize
         let months = Double(count)
@@ -90,7 +109,7 @@ struct SeatTables {
             for atom in own { atoms.append((atom.value, atom.weight * ownShare)) }
         }
         if ownShare < 1 {
-            for value in pooledTable { atoms.append((value, (1 - ownShare) / Double(size))) }
+            for value in pooled.table { atoms.append((value * pooled.scale, (1 - ownShare) / Double(size))) }
         }
         return SeatsUsageModel.quantileTable(atoms, size: size)
     }

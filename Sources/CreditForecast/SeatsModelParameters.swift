@@ -6,7 +6,8 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     /// (or left without a row) stay mostly idle.
     public var recencyHalfLife: Double?
     /// `κ` in the seat's own-history weight `m/(m + κ)`; the rest of a seat's draws come from the
-    /// pooled distribution of all seats, so a seat with one month of history is not pinned to it.
+    /// pooled distribution of all seats' months relative to their seats' means, times its own
+    /// mean, so a seat with one month of history is not pinned to it.
     public var pooledPriorMonths: Double
     /// `τ₀`, the standard deviation of the trend prior of a workspace forecast on its own, in
     /// log-credits per month (see `TrendPrior`).

@@ -75,11 +75,14 @@ import Foundation
 /// Each own month `τ` is brought to the as-of level and out of its season,
 /// `aₛ(τ) = uₛ(τ) · e^{b̃·(N−1−τ) − S(τ)}` (zeros stay zero, so idle months recur), and weighted by
 /// recency
-/// `w(τ) ∝ 2^{−(N−1−τ)/halfLife}`. A seat's draw comes from its own months with probability `mₛ/(mₛ+κ)` and otherwise from the pooled
-/// distribution of all seats (each seat weighing the same), so a seat with little history is
-/// pulled toward its colleagues. Seats with `mₛ` below `jitterBelowMonths` spread each own month
+/// `w(τ) ∝ 2^{−(N−1−τ)/halfLife}`. A seat's draw comes from its own months with probability
+/// `mₛ/(mₛ+κ)` and otherwise from the pooled distribution of all seats' months, each divided by
+/// its seat's recency-weighted mean (each seat weighing the same), times the seat's own mean
+/// `āₛ`, so a seat with little history is pulled toward how its colleagues' months vary, not
+/// toward their size (a seat with `āₛ = 0` draws the pooled months as they are; `SeatTables`
+/// says why). Seats with `mₛ` below `jitterBelowMonths` spread each own month
 /// by a mean-one lognormal jitter of log-sd `σⱼ/√mₛ`. Extra seats, when the pool has a fixed
-/// seat count above the history's, draw from the pooled distribution alone; a fixed count below
+/// seat count above the history's, draw from the pooled months as they are; a fixed count below
 /// the history's removes no one (the history's users still use credits).
 ///
 /// Each seat's distribution is stored as a 256-point quantile table (slot `i` holds the

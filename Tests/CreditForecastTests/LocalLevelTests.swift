@@ -7,11 +7,13 @@ import Testing
         // y = 0, 1, 1, 2 with α = ½: ℓ₋₁ = ȳ = 1; e = −1, ½, ¼, 9/8; ℓ = ½, ¾, 7/8, 23/16.
         let level = LocalLevel(logs: [0, 1, 1, 2], smoothing: 0.5)
         #expect(level.level == 1.4375)
-        // Σe² = 1 + ¼ + 1/16 + 81/64 = 165/64, over n − 2 = 2 degrees of freedom.
+        // |e| = ¼, ½, 1, 9/8: median ¾, so s = c·¾ with c = 1/Φ⁻¹(¾), and σ̂² = n·s²/(n − 2)
+        // with n − 2 = 2 degrees of freedom: c²·9/8.
+        let c = 1.482_602_218_505_602
         #expect(level.freedom == 2)
-        #expect(level.errorVariance == 165.0 / 128)
+        #expect(abs(level.errorVariance! - c * c * 9 / 8) < 1e-15)
         // Final prediction error: σ̂²·(n + p)/n with n = 4 months and p = 2 parameters.
-        #expect(level.predictionVariance == 165.0 / 128 * 6 / 4)
+        #expect(abs(level.predictionVariance! - c * c * 9 / 8 * 6 / 4) < 1e-15)
         // 1 + (h − 1)α²: the month's noise plus h − 1 steps of the level's walk.
         #expect(level.varianceRatio(monthsAhead: 1) == 1)
         #expect(level.varianceRatio(monthsAhead: 3) == 1.5)
@@ -19,10 +21,11 @@ import Testing
 
     @Test func degreesSpentBeforeWidenTheSpread() {
         let level = LocalLevel(logs: [0, 1, 1, 2], smoothing: 0.5, spentFreedom: 1)
+        let c = 1.482_602_218_505_602
         #expect(level.freedom == 1)
-        #expect(level.errorVariance == 165.0 / 64)
+        #expect(abs(level.errorVariance! - c * c * 9 / 4) < 1e-15)
         // p = 3: ℓ₋₁, α and the degree spent before.
-        #expect(level.predictionVariance == 165.0 / 64 * 7 / 4)
+        #expect(abs(level.predictionVariance! - c * c * 9 / 4 * 7 / 4) < 1e-15)
         #expect(LocalLevel(logs: [0, 1, 1, 2], smoothing: 0.5, spentFreedom: 2).errorVariance == nil)
         #expect(LocalLevel(logs: [0, 1, 1, 2], smoothing: 0.5, spentFreedom: 2).predictionVariance == nil)
     }
@@ -32,13 +35,28 @@ import Testing
         let fitted = LocalLevel(logs: [0, 1, 2, 3, 4, 5])
         #expect(fitted.smoothing == 1)
         #expect(fitted.level == 5)
-        #expect(fitted.errorVariance == 11.25 / 4)
+        // The median error is 1 (the first month's −2.5 does not move it): σ̂² = 6c²/4.
+        let c = 1.482_602_218_505_602
+        #expect(abs(fitted.errorVariance! - 6 * c * c / 4) < 1e-15)
         #expect(LocalLevel.smooth([0, 1, 2, 3, 4, 5], smoothing: 1).squares == 11.25)
         // The fixed level (α = 0.05) leaves Σe² ≈ 18.25, and 11.25 < 18.25 · 6^(−1/6) ≈ 13.53.
         let fixed = LocalLevel.smooth([0, 1, 2, 3, 4, 5], smoothing: 0.05).squares
         #expect(abs(fixed - 18.245_883_770_923_46) < 1e-9)
         let chosen = try #require(LocalLevel.chosen(logs: [0, 1, 2, 3, 4, 5]))
         #expect(chosen == fitted)
+    }
+
+    @Test func theErrorsScaleIsTheirMedianUnlessMostAreExactlyZero() {
+        let c = 1.482_602_218_505_602
+        // One month of a crash among steady ones: y = 0, 0.1, 0, 0.1, 0, 1 with α = 1 leaves
+        // e = −0.2, 0.1, −0.1, 0.1, −0.1, 1: the median |e| is 0.1 whatever the crash's size,
+        // where the mean square, 0.18, is eight times c²·0.01.
+        #expect(abs(LocalLevel.errorScale([0, 0.1, 0, 0.1, 0, 1], smoothing: 1) - c * c * 0.01) < 1e-15)
+        #expect(abs(LocalLevel.errorScale([0, 0.1, 0, 0.1, 0, 5], smoothing: 1) - c * c * 0.01) < 1e-15)
+        // A flat stretch followed exactly: y = 3, 3, 3, 3, 3, 9 with α = 1 leaves e = −1, 0, 0,
+        // 0, 0, 6, whose median is 0; the mean square 37/6 is used instead.
+        #expect(LocalLevel.errorScale([3, 3, 3, 3, 3, 9], smoothing: 1) == 37.0 / 6)
+        #expect(LocalLevel(logs: [3, 3, 3, 3, 3, 9], smoothing: 1).errorVariance == 37.0 / 6 * 6 / 4)
     }
 
     @Test func noiseAboutAFixedLevelKeepsTheFixedLevel() {
