@@ -52,6 +52,24 @@ import Testing
         #expect(profile.effect(atOffset: 16) == profile.effect(atOffset: 4))
     }
 
+    @Test func aPatternEveryWorkspaceSharesExactlyIsKeptWhole() {
+        // Two workspaces with the same year: their departures from their lines agree month by
+        // month, so they spread by nothing about their calendar months' means, the noise is 0,
+        // and each effect is that month's departure (centred). Measured about the line instead,
+        // the noise would have been the pattern's own spread, and every effect shrunk.
+        let pattern = [900, 1_000, 1_300, 1_200, 1_100, 1_000, 800, 700, 1_000, 1_100, 1_200, 1_500]
+        let history = Fixtures.history([Fixtures.workspace("a", pattern), Fixtures.workspace("b", pattern)])
+        let trends = Self.trends(history)
+        let profile = SeasonalProfile.estimate(from: trends, firstMonth: history.firstMonth)
+        let departures = trends[0].residuals
+        let centre = departures.reduce(0, +) / 12
+        #expect(profile.workspaces == 2 && profile.firstCalendarMonth == 0)
+        for month in 0..<12 {
+            #expect(abs(profile.effects[month] - (departures[month] - centre)) < 1e-15, "calendar month \(month + 1)")
+        }
+        #expect(profile.effects.max() == profile.effects[11] && profile.effects.min() == profile.effects[7])
+    }
+
     @Test func noPatternBeyondTheNoiseGivesLittleOrNoSeasonality() {
         let history = Self.portfolio(workspaces: 60, months: 20, noise: 0.2) { _ in 0 }
         let profile = SeasonalProfile.estimate(from: Self.trends(history), firstMonth: history.firstMonth)
