@@ -86,8 +86,9 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     }
 
     /// The defaults: half-life 24, κ 1, a standalone trend prior of ±0.5% a month weighted as 10
-    /// workspaces, the standalone common factor weighted as 2, φ 0.95, slope ≤ 0.1, an unseen season of amplitude 0.1, σ₀ 0.25 with weight 2 months, full parameter
-    /// uncertainty, jitter 0.3/√m below 6 months, persistence shrunk by `n/(n+6)` and at most 0.9.
+    /// workspaces, the standalone common factor weighted as 2, φ 0.95, slope ≤ 0.1, an unseen
+    /// season of amplitude 0.1, σ₀ 0.25 with weight 2 months, full parameter uncertainty, jitter
+    /// 0.3/√m below 6 months, persistence shrunk by `n/(n+6)` and at most 0.9.
     /// Chosen by `creditcast-bench calibration` (rolling-origin backtests of the bundled samples
     /// and of generated portfolios, checked on other seeds).
     public static let standard = SeatsModelParameters()
