@@ -46,7 +46,7 @@ extension PortfolioPrior {
             if t >= 3 {
                 let months = Double(t)
                 let meanT = (months - 1) / 2
-                let slope = fixedSlope ?? (sumTY - meanT * sumY) / (months * (months * months - 1) / 12)
+                let slope = fixedSlope ?? (sumTY - meanT * sumY) / TrendEstimate.timeSpread(months: t)
                 for ahead in t..<min(logs.count, t + errorMonthsAhead) {
                     let error = logs[ahead] - sumY / months - slope * (Double(ahead) - meanT)
                     squares += error * error

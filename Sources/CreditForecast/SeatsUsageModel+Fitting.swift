@@ -60,10 +60,7 @@ extension SeatsUsageModel {
         guard let local = fitted.local else {
             if !trend.hasIdleMonth, let strayed = PortfolioPrior.lineErrorVariance(of: trend.logs, slope: fitted.slope) {
                 let target = (freedom * strayed + priorWeight * priorSigma * priorSigma) / (freedom + priorWeight)
-                if resampling > target && target > 0 {
-                    seats.contract(by: ((exp(target) - 1) / (exp(resampling) - 1)).squareRoot())
-                    resampling = target
-                }
+                if target > 0 { drawIn(&seats, resampling: &resampling, to: target) }
             }
             let excess = max(0, (trend.residualVariance ?? 0) - resampling)
             let factorVariance =
@@ -75,12 +72,18 @@ extension SeatsUsageModel {
         let standalone = parameters.commonFactorPriorSigma
         let noise = shrunkNoise(
             local.predictionVariance ?? 0, freedom: Double(local.freedom), prior: standalone * standalone, priorWeight: priorWeight)
-        if resampling > noise {
-            seats.contract(by: ((exp(noise) - 1) / (exp(resampling) - 1)).squareRoot())
-            resampling = noise
-        }
+        drawIn(&seats, resampling: &resampling, to: noise)
         let levelGap = min(1, max(-1, local.level - drawnLevel(fitted.asOfLogs, halfLife: parameters.recencyHalfLife)))
         return (noise - resampling, resampling, local.smoothing * noise.squareRoot(), levelGap, local.smoothing)
+    }
+
+    /// Where seat resampling spreads the total wider than `target` (`resampling`, `v_R`, above
+    /// it), draws every seat's table toward its mean by `λ = √((e^{target} − 1)/(e^{v_R} − 1))`,
+    /// so that `v_R = target`.
+    static func drawIn(_ seats: inout SeatTables, resampling: inout Double, to target: Double) {
+        guard resampling > target else { return }
+        seats.contract(by: ((exp(target) - 1) / (exp(resampling) - 1)).squareRoot())
+        resampling = target
     }
 
     /// `a`: how far the level the forecast starts from moves when the slope moves, in months.

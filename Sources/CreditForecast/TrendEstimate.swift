@@ -58,7 +58,7 @@ public struct TrendEstimate: Sendable, Equatable {
     static func seasonAliasVariance(months: Int, amplitude: Double) -> Double {
         guard months >= 2, months < SeasonalProfile.minimumMonths, amplitude > 0 else { return 0 }
         let meanT = Double(months - 1) / 2
-        let timeSpread = Double(months) * Double(months * months - 1) / 12
+        let timeSpread = Self.timeSpread(months: months)
         var real = 0.0
         var imaginary = 0.0
         for t in 0..<months {
@@ -69,6 +69,9 @@ public struct TrendEstimate: Sendable, Equatable {
         }
         return amplitude * amplitude / 2 * (real * real + imaginary * imaginary)
     }
+
+    /// `Sₜₜ = Σ(t − t̄)² = n(n² − 1)/12` over `months` consecutive months.
+    static func timeSpread(months: Int) -> Double { Double(months) * Double(months * months - 1) / 12 }
 
     /// `yₜ − ȳ − b̂·(t − t̄)`, the departures from the fitted line; empty when `logs` is.
     var residuals: [Double] {
@@ -141,7 +144,7 @@ public struct TrendEstimate: Sendable, Equatable {
         months = n
         meanPerSeatTotal = n > 0 ? totals.reduce(0, +) / Double(n) : 0
         hasIdleMonth = totals.contains(0)
-        timeSpread = n >= 2 ? Double(n) * Double(n * n - 1) / 12 : 0
+        timeSpread = n >= 2 ? Self.timeSpread(months: n) : 0
         guard n >= 2, meanPerSeatTotal > 0 else {
             slope = 0
             residualVariance = nil
