@@ -137,6 +137,8 @@ def main():
     parser.add_argument("backtest")
     parser.add_argument("--name", default=None)
     parser.add_argument("--cache", default=None, help="directory to keep the peers' forecasts in, keyed by the inputs")
+    parser.add_argument("--by-workspace", action="store_true",
+                        help="also print creditcast's first model against the best peer, workspace by workspace")
     args = parser.parse_args()
     name = args.name or os.path.splitext(os.path.basename(args.usage))[0]
 
@@ -178,7 +180,7 @@ def main():
             os.makedirs(args.cache, exist_ok=True)
             with open(cache, "wb") as file:
                 pickle.dump((table, seconds), file)
-    report(name, targets, units, totals, records, creditcast_models, table, seconds)
+    report(name, targets, units, totals, records, creditcast_models, table, seconds, args.by_workspace)
 
 
 def fit_peers(frames):
@@ -203,16 +205,19 @@ def fit_peers(frames):
     return pd.concat(outputs).set_index(["unique_id", "ds"]), dict(seconds)
 
 
-def report(name, targets, units, totals, records, creditcast_models, table, seconds):
-    """Scores every model on every target and prints the panel's table."""
+def report(name, targets, units, totals, records, creditcast_models, table, seconds, by_workspace=False):
+    """Scores every model on every target and prints the panel's table (and, `by_workspace`,
+    creditcast's first model against the panel's best peer workspace by workspace)."""
     peers = [m.alias for m in peer_models(12, False)] + [m.alias for m in peer_models(12, True)]
     rows = defaultdict(list)
+    workspace_rows = defaultdict(list)
     for origin, workspace, step in targets:
         first, values = totals[workspace]
         actual = values[origin + step - first]
         for model in creditcast_models:
             quantiles, _, crps = records[(model, origin, workspace, step)]
             rows[f"creditcast {model}"].append((quantiles, actual, crps))
+            workspace_rows[(workspace, f"creditcast {model}")].append((quantiles, actual, crps))
         forecast_row = table.loc[(f"{workspace}|{origin}", month_start(origin + step))]
         for peer in peers:
             point = forecast_row[peer]
@@ -220,6 +225,7 @@ def report(name, targets, units, totals, records, creditcast_models, table, seco
                          forecast_row[f"{peer}-hi-80"], forecast_row[f"{peer}-hi-90"]]
             quantiles = [max(0.0, q) if math.isfinite(q) else 0.0 for q in quantiles]
             rows[peer].append((quantiles, actual, None))
+            workspace_rows[(workspace, peer)].append((quantiles, actual, None))
 
     scores = {model: score(r) for model, r in rows.items()}
     best_peer = min(peers, key=lambda p: scores[p]["wis"])
@@ -233,6 +239,38 @@ def report(name, targets, units, totals, records, creditcast_models, table, seco
         print(f"| {model} | {100 * s['coverage80']:.1f}% | {100 * s['coverage90']:.1f}% | {s['wis']:,.1f} | "
               f"{s['wis'] / best:.2f} | {crps} | {taken} |")
     print()
+    if by_workspace:
+        report_workspaces(f"creditcast {creditcast_models[0]}", best_peer, workspace_rows)
+
+
+def spread(rows):
+    """How far the median strays and how wide the P10-P90 band is, each summed over the targets
+    and divided by the summed actuals (so that idle months, whose actual is 0, count)."""
+    actual = sum(y for _, y, _ in rows)
+    if actual == 0:
+        return None, None
+    return (sum(abs(q[2] - y) for q, y, _ in rows) / actual, sum(q[3] - q[1] for q, _, _ in rows) / actual)
+
+
+def percent(share):
+    return f"{100 * share:.1f}%" if share is not None else ""
+
+
+def report_workspaces(model, peer, workspace_rows):
+    """`model` against `peer` on each workspace: where a panel's verdict is won or lost, and
+    whether by the centre (the median's error) or by the band (its width and coverage)."""
+    print(f"#### {model} against {peer}, workspace by workspace\n")
+    print("| workspace | targets | WIS | peer's WIS | ratio | median's error | peer's | P10-P90 width | peer's "
+          "| P10-P90 | peer's |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for workspace in sorted({w for w, _ in workspace_rows}):
+        ours, theirs = score(workspace_rows[(workspace, model)]), score(workspace_rows[(workspace, peer)])
+        (error, width), (peer_error, peer_width) = spread(workspace_rows[(workspace, model)]), spread(workspace_rows[(workspace, peer)])
+        ratio = f"{ours['wis'] / theirs['wis']:.2f}" if theirs["wis"] > 0 else ""
+        print(f"| {workspace} | {ours['count']} | {ours['wis']:,.1f} | {theirs['wis']:,.1f} | {ratio} | {percent(error)} | "
+              f"{percent(peer_error)} | {percent(width)} | {percent(peer_width)} | {100 * ours['coverage80']:.0f}% | "
+              f"{100 * theirs['coverage80']:.0f}% |")
+    print("\nThe median's error and the band's width are summed over the targets and divided by the summed actuals.\n")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@
 # OUT the directory for the backtest reports (default: a temporary directory); MODELS extra
 # `--model` values for creditcast (default: none, so `seats` and the baselines); PEERS_CACHE the
 # directory the peers' forecasts are kept in between runs (default: .build/real-data-peers);
-# ORIGINS the backtest's origins (default: 6, the suite's; more scores more months per panel).
+# ORIGINS the backtest's origins (default: 6, the suite's; more scores more months per panel);
+# BY_WORKSPACE=1 adds a table per panel of `seats` against the best peer, workspace by workspace.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -31,6 +32,7 @@ for panel in "${panels[@]}"; do
   "$CREDITCAST" backtest --usage "$usage" --plan pro --horizon 6 --origins "${ORIGINS:-6}" --trials 1000 \
     ${model_flags[@]+"${model_flags[@]}"} --out "$out/$panel" --quiet
   end=$(date +%s.%N)
-  python3 "$here/peers.py" "$usage" "$out/$panel" --name "$panel" --cache "${PEERS_CACHE:-$root/.build/real-data-peers}"
+  python3 "$here/peers.py" "$usage" "$out/$panel" --name "$panel" --cache "${PEERS_CACHE:-$root/.build/real-data-peers}" \
+    ${BY_WORKSPACE:+--by-workspace}
   awk -v s="$start" -v e="$end" 'BEGIN { printf "creditcast backtest (every model above, one process): %.2f s\n\n", e - s }'
 done
