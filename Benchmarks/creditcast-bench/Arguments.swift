@@ -111,7 +111,7 @@ let usageText = """
       backtest [--workspaces 1000] [--months 24] [--origins 6] [--horizon 6] [--trials 1000]
           rolling-origin backtest of a generated portfolio: the default model and three baselines
       calibration [--samples samples] [--workspaces 200] [--months 24] [--seed 1]
-                  [--behaviour NAME+NAME] [--portfolio DIR] [--half-life N] [--local-level 0|1] [--trend-prior-sigma X] …
+                  [--behaviour NAME+NAME] [--portfolio DIR] [--half-life N] [--local-level 0|1] [--calendar-replay 0|1] …
           calibration of every model on the samples and generated portfolios (BacktestBench.swift
           lists every tuning option)
 

@@ -32,10 +32,13 @@ private func backtestSettings(_ arguments: Arguments, trials: Int) throws(BenchE
     try override("trend-prior-workspaces", \.trendPriorWorkspaces)
     try override("factor-prior-workspaces", \.factorPriorWorkspaces)
     try override("unseen-season", \.unseenSeasonAmplitude)
-    if let text = try? arguments.string("local-level") {
-        guard let value = Int(text), value == 0 || value == 1 else { throw BenchError.usage("--local-level takes 0 or 1, not \(text)") }
-        settings.seatsParameters.localLevel = value == 1
+    func flag(_ name: String, _ keyPath: WritableKeyPath<SeatsModelParameters, Bool>) throws(BenchError) {
+        guard let text = try? arguments.string(name) else { return }
+        guard let value = Int(text), value == 0 || value == 1 else { throw BenchError.usage("--\(name) takes 0 or 1, not \(text)") }
+        settings.seatsParameters[keyPath: keyPath] = value == 1
     }
+    try flag("local-level", \.localLevel)
+    try flag("calendar-replay", \.calendarReplay)
     if let text = try? arguments.string("half-life") {
         guard let value = Double(text) else { throw BenchError.usage("--half-life takes a number, not \(text)") }
         settings.seatsParameters.recencyHalfLife = value > 0 ? value : nil
@@ -97,8 +100,8 @@ func backtestBench(_ arguments: Arguments) throws(BenchError) {
 /// `generate-portfolio` directory. The seats model's constants can be overridden for a trial run
 /// (`--prior-sigma`, `--prior-months`, `--damping`, `--trend-prior-sigma`, `--trend-prior-workspaces`,
 /// `--factor-prior-workspaces`, `--uncertainty`, `--max-persistence`, `--persistence-shrink`, `--kappa`, `--max-slope`,
-/// `--unseen-season`, `--half-life`, 0 for none; `--local-level 0` for the model without `LocalLevel`): how the
-/// defaults were chosen.
+/// `--unseen-season`, `--half-life`, 0 for none; `--local-level 0` for the model without `LocalLevel`,
+/// `--calendar-replay 0` without `CalendarReplay`): how the defaults were chosen.
 func calibrationBench(_ arguments: Arguments) throws(BenchError) {
     let (settings, threads) = try backtestSettings(arguments, trials: 1_000)
     let workspaces = try arguments.int("workspaces", default: 200)

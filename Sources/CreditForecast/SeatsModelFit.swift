@@ -29,12 +29,15 @@ public struct SeatsModelFit: Sendable, Equatable {
     public var levelGap: Double
     /// `α·σ_N`: the standard deviation of the level's monthly step (0 without a local level).
     public var levelWalkSigma: Double
+    /// `π`: the share of forecast months that replay a past year's same calendar month
+    /// (`CalendarReplay`; 0 without).
+    public var replayShare: Double
 
     /// Creates a fit summary.
     public init(
         months: Int, rawSlope: Double, slope: Double, slopeSpread: Double, commonFactorSigma: Double,
         levelSigma: Double, resamplingLogVariance: Double, seats: Int, persistence: Double = 0, lastMonthGap: Double = 0,
-        smoothing: Double = 0, levelGap: Double = 0, levelWalkSigma: Double = 0
+        smoothing: Double = 0, levelGap: Double = 0, levelWalkSigma: Double = 0, replayShare: Double = 0
     ) {
         self.months = months
         self.rawSlope = rawSlope
@@ -49,5 +52,6 @@ public struct SeatsModelFit: Sendable, Equatable {
         self.smoothing = smoothing
         self.levelGap = levelGap
         self.levelWalkSigma = levelWalkSigma
+        self.replayShare = replayShare
     }
 }

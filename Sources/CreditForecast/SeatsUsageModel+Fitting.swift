@@ -17,11 +17,14 @@ extension SeatsUsageModel {
     /// The level fitted to `workspace` with the portfolio's season, or, with a local level, with
     /// the workspace's own season added where the local level is then still chosen (measured
     /// about a moving average, an own season fits a persistent level's pattern; on a noisy fixed
-    /// level, bursts and idle months, it would fit the noise). Returns the fit and the season
-    /// used with its months' estimation variances.
+    /// level, bursts and idle months, it would fit the noise). Where the level is fixed, the
+    /// calendar replay, if its share is above 0; and where the own season made the level fixed
+    /// (it only seemed to wander because of the season) and the replay carries that season, the
+    /// fixed level with the replay. Returns the fit, the season used with its months' estimation
+    /// variances, and the replay.
     static func chooseLevel(
         workspace: WorkspaceHistory, monthCount: Int, parameters: SeatsModelParameters, prior: PortfolioPrior?
-    ) -> (fitted: LevelFit, own: (profile: SeasonalProfile, variances: [Double])) {
+    ) -> (fitted: LevelFit, own: (profile: SeasonalProfile, variances: [Double]), replay: CalendarReplay?) {
         let prior = prior ?? .standalone(parameters)
         let pooled = levelFit(
             TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: prior.seasonality), prior: prior,
@@ -29,14 +32,26 @@ extension SeatsUsageModel {
         // The portfolio's season carries the error of the shocks its workspaces share; an own
         // season, measured on the workspace's departures from it, carries that error in its own.
         let portfolioSeason = (profile: prior.seasonality, variances: prior.seasonality.errorVariances)
-        guard parameters.localLevel else { return (pooled, portfolioSeason) }
+        // The replay belongs to a fixed level, and costs a pass over every pair of months: made
+        // only where the level is fixed.
+        func replay() -> CalendarReplay? {
+            guard parameters.calendarReplay else { return nil }
+            return CalendarReplay(
+                workspace: workspace, monthCount: monthCount, slope: pooled.slope, season: prior.seasonality,
+                halfLife: parameters.recencyHalfLife)
+        }
+        guard parameters.localLevel else { return (pooled, portfolioSeason, replay()) }
         let added = prior.seasonality.addingOwnSeason(of: pooled.trend)
-        guard added.profile != prior.seasonality else { return (pooled, portfolioSeason) }
+        guard added.profile != prior.seasonality else { return (pooled, portfolioSeason, pooled.local == nil ? replay() : nil) }
         // The own season spent eleven degrees of freedom on the logs.
         let withOwn = levelFit(
             TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: added.profile), prior: prior,
             parameters: parameters, spentFreedom: 11)
-        return withOwn.local != nil ? (withOwn, added) : (pooled, portfolioSeason)
+        if withOwn.local != nil { return (withOwn, added, nil) }
+        guard pooled.local != nil else { return (pooled, portfolioSeason, replay()) }
+        // The own season made the level fixed: it only seemed to wander because of the season.
+        guard let replay = replay() else { return (pooled, portfolioSeason, nil) }
+        return ((pooled.trend, pooled.posterior, pooled.slope, pooled.asOfLogs, nil), portfolioSeason, replay)
     }
 
     /// The month's spread. With a local level its noise is the one-step prediction error

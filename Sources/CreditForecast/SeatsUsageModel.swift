@@ -118,6 +118,16 @@ import Foundation
 ///   not its end: without `a`, generated portfolios with trends held 77% in their P10–P90 bands
 ///   and 88% in P5–P95 (79% and 90% with it).
 ///
+/// **Calendar replay** (with `calendarReplay`, the default). Where the level is fixed and the
+/// workspace has two years or more, a trial's month `h` is, with probability `π`, the history
+/// seats' total in a past year's same calendar month (by recency, brought to the as-of level and
+/// out of its season as the seat draws are) instead of `Σₛ xₛ(j,h)`, and without `σ_F·εⱼₕ − ½σ_F²`
+/// (a past month's total holds its busy-month swing); seats beyond the history's are still
+/// drawn. `π` is the share that would have forecast the history's months best by leave-one-out
+/// CRPS (`CalendarReplay`): 0 where months are exchangeable, near 1 where usage comes in a season
+/// and stops outside it. Where the workspace's own season leaves its level fixed although it
+/// seemed to wander without it, the level is fixed and the replay carries the season, if `π > 0`.
+///
 /// Usage is rounded half away from zero to whole credits, is never negative and never more than
 /// `UsageHistory.maximumCredits`.
 ///
@@ -155,6 +165,11 @@ public struct SeatsUsageModel: UsageModel {
     /// The mean and standard deviation of the sum of the extra seats past
     /// `individualExtraSeats`, before the month's multiplier; both 0 when there are none.
     @usableFromInline let pooledSum: (mean: Double, sigma: Double)
+    /// The replay of past years' same calendar months, where the level is fixed and it is
+    /// chosen; `nil` otherwise.
+    @usableFromInline let replay: CalendarReplay?
+    /// The history's seats: the first rows of `seatRows`, which a replayed month replaces.
+    @usableFromInline let historySeats: Int
 
     /// Fits the model to `workspace`, whose seats' usage arrays cover `monthCount` months, for
     /// `horizon` forecast months and `seatCount` seats (`nil`: the history's seats), in the
@@ -165,7 +180,7 @@ public struct SeatsUsageModel: UsageModel {
         parameters: SeatsModelParameters = .standard, prior: PortfolioPrior? = nil
     ) {
         self.parameters = parameters
-        let (fitted, own) = Self.chooseLevel(workspace: workspace, monthCount: monthCount, parameters: parameters, prior: prior)
+        let (fitted, own, replay) = Self.chooseLevel(workspace: workspace, monthCount: monthCount, parameters: parameters, prior: prior)
         let trend = fitted.trend
         let n = trend.months
         let slope = fitted.slope
@@ -196,12 +211,14 @@ public struct SeatsUsageModel: UsageModel {
         self.levelSigma = levelSigma
         self.factorSigmas = path.factorSigmas
         self.walkSigma = spread.walkSigma
+        self.replay = replay
+        self.historySeats = workspace.seats.count
         self.fit = SeatsModelFit(
             months: n, rawSlope: trend.slope, slope: slope, slopeSpread: slopeSpread,
             commonFactorSigma: spread.factorVariance.squareRoot(), levelSigma: levelSigma, resamplingLogVariance: spread.resampling,
             seats: seats.seatRows.count + Int(seats.summedSeats), persistence: carryOver.persistence,
             lastMonthGap: carryOver.lastMonthGap, smoothing: spread.smoothing, levelGap: spread.levelGap,
-            levelWalkSigma: spread.walkSigma
+            levelWalkSigma: spread.walkSigma, replayShare: replay?.share ?? 0
         )
     }
 
@@ -218,14 +235,22 @@ public struct SeatsUsageModel: UsageModel {
         var steps = NormalSequence()
         var walk = 0.0
         let pooledSum = pooledSum
+        let replay = replay
         tables.withUnsafeBufferPointer { table in
             seatRows.withUnsafeBufferPointer { rows in
                 let count = rows.count
                 for month in usage.indices {
                     let factorDraw = factors.next(using: &generator)
                     if month > 0 && walkSigma > 0 { walk += walkSigma * steps.next(using: &generator) }
-                    var sum = 0.0
-                    var seat = 0
+                    // A replayed month takes the history's seats from a past year's same month;
+                    // the seats beyond the history's are still drawn.
+                    var replayed: Double?
+                    if let replay {
+                        let uniform = generator.nextUnitDouble()
+                        if uniform < replay.share { replayed = replay.value(month: month, uniform: uniform / replay.share) }
+                    }
+                    var sum = replayed ?? 0
+                    var seat = replayed == nil ? 0 : historySeats
                     while seat + 8 <= count {
                         var bits = generator.next()
                         for lane in 0..<8 {
@@ -245,7 +270,11 @@ public struct SeatsUsageModel: UsageModel {
                     if pooledSum.sigma > 0 || pooledSum.mean > 0 {
                         sum += max(0, pooledSum.mean + pooledSum.sigma * sums.next(using: &generator))
                     }
-                    let exponent = logBase[month] + slopeScale[month] * slopeDraw + level + factorSigmas[month] * factorDraw + walk
+                    // A past month's total already holds its busy-month swing: no common factor,
+                    // and its mean correction (in `logBase`) undone.
+                    let factor = factorSigmas[month]
+                    let busy = replayed == nil ? factor * factorDraw : factor * factor / 2
+                    let exponent = logBase[month] + slopeScale[month] * slopeDraw + level + busy + walk
                     let value = sum * exp(exponent)
                     // Held to the most a file may give a workspace's month, so that every sum and
                     // price of a drawn month is one the ledger can hold.

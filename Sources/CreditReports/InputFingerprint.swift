@@ -143,5 +143,6 @@ public struct InputFingerprint: Sendable {
         field("persistence_shrink_months", parameters.persistenceShrinkMonths)
         field("max_persistence", parameters.maxPersistence)
         field("local_level", parameters.localLevel)
+        field("calendar_replay", parameters.calendarReplay)
     }
 }
