@@ -71,6 +71,18 @@ import Testing
         #expect(CalendarReplay.gainIsBeyondChance(clear, share: 32.0 / 41))
     }
 
+    /// The summed distances from the sorted values equal the pairs summed one by one, ties and
+    /// repeats included.
+    @Test func theDistanceSumsAreThePairsSummed() {
+        let values: [Double] = [4, 0, 4, 17.5, 2, 9, 0, 4, 1e6, 3.25]
+        let sums = CalendarReplay.distanceSums(values)
+        for (i, value) in values.enumerated() {
+            #expect(sums[i] == values.reduce(0) { $0 + abs($1 - value) }, "value \(i)")
+        }
+        #expect(CalendarReplay.distanceSums([]).isEmpty)
+        #expect(CalendarReplay.distanceSums([7]) == [0])
+    }
+
     @Test func monthsThatFollowTheCalendarExactlyAreAllReplayedAndExchangeableOnesNever() {
         #expect(abs(CalendarReplay.share([5, 5, 9, 9, 0, 0], calendarMonths: [0, 0, 1, 1, 2, 2]) - 1) < 1e-12)
         #expect(CalendarReplay.share([7, 7, 7, 7], calendarMonths: [0, 0, 1, 1]) == 0)
