@@ -239,6 +239,16 @@ def report(name, targets, units, totals, records, creditcast_models, table, seco
         print(f"| {model} | {100 * s['coverage80']:.1f}% | {100 * s['coverage90']:.1f}% | {s['wis']:,.1f} | "
               f"{s['wis'] / best:.2f} | {crps} | {taken} |")
     print()
+    # An idle month is inside every band whose low end is 0, whatever chance the model gave it:
+    # where a panel has them, the bands are also scored on the months with usage alone.
+    idle = sum(y == 0 for _, y, _ in rows[best_peer])
+    if idle:
+        print(f"Months with usage only ({len(targets) - idle} of {len(targets)} targets; an idle month is inside any band "
+              "whose low end is 0):\n")
+        for model in (f"creditcast {creditcast_models[0]}", best_peer):
+            busy = score([row for row in rows[model] if row[1] > 0])
+            print(f"- {model}: P10-P90 {100 * busy['coverage80']:.1f}%, P5-P95 {100 * busy['coverage90']:.1f}%")
+        print()
     if by_workspace:
         report_workspaces(f"creditcast {creditcast_models[0]}", best_peer, workspace_rows)
 
