@@ -57,15 +57,11 @@ struct CalendarReplay: Sendable, Equatable {
     init?(workspace: WorkspaceHistory, monthCount: Int, slope: Double, season: SeasonalProfile, halfLife: Double?) {
         let first = workspace.seats.map(\.firstOffset).min() ?? monthCount
         guard monthCount - first >= Self.minimumMonths else { return nil }
-        var totals = [Double](repeating: 0, count: monthCount - first)
-        for seat in workspace.seats {
-            for offset in seat.firstOffset..<monthCount { totals[offset - first] += Double(seat.usage[offset]) }
+        let totals = workspace.monthlyUsage
+        let adjusted = (first..<monthCount).map { offset in
+            Double(totals[offset]) * exp(slope * Double(monthCount - 1 - offset) - season.effect(atOffset: offset))
         }
-        let adjusted = totals.indices.map { index in
-            let offset = first + index
-            return totals[index] * exp(slope * Double(monthCount - 1 - offset) - season.effect(atOffset: offset))
-        }
-        let calendar = totals.indices.map { (first + $0) % 12 }
+        let calendar = adjusted.indices.map { (first + $0) % 12 }
         let share = Self.share(adjusted, calendarMonths: calendar)
         guard share > 0, share.isFinite, adjusted.allSatisfy(\.isFinite) else { return nil }
         var values: [Double] = []
@@ -74,7 +70,7 @@ struct CalendarReplay: Sendable, Equatable {
         for month in 0..<12 {
             starts.append(values.count)
             let indices = calendar.indices.filter { calendar[$0] == month }
-            let weights = indices.map { index in halfLife.map { exp2(-Double(monthCount - 1 - first - index) / $0) } ?? 1 }
+            let weights = indices.map { SeatsUsageModel.recencyWeight(age: Double(monthCount - 1 - first - $0), halfLife: halfLife) }
             let total = weights.reduce(0, +)
             var running = 0.0
             for (index, weight) in zip(indices, weights) {

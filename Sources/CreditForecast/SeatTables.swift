@@ -45,7 +45,7 @@ struct SeatTables {
             var weightSum = 0.0
             for offset in seat.firstOffset..<monthCount {
                 let age = Double(lastIndex - offset)
-                let weight = parameters.recencyHalfLife.map { exp2(-age / $0) } ?? 1
+                let weight = SeatsUsageModel.recencyWeight(age: age, halfLife: parameters.recencyHalfLife)
                 atoms.append((Double(seat.usage[offset]) * exp(slope * age - season.effect(atOffset: offset)), weight))
                 weightSum += weight
             }

@@ -344,6 +344,13 @@ public struct SeatsUsageModel: UsageModel {
         }
     }
 
+    /// `2^{−age/halfLife}`: how much a month `age` months before the as-of month weighs in the
+    /// seat draws, the replay and the level they stand for (1 for every month without a
+    /// half-life).
+    static func recencyWeight(age: Double, halfLife: Double?) -> Double {
+        halfLife.map { exp2(-age / $0) } ?? 1
+    }
+
     /// `m̄`: the log level the seat draws stand for, the recency-weighted mean of `logs` (already
     /// at the as-of level; month `t` weighted `2^{−age/halfLife}`, `age = n − 1 − t`), as the
     /// draws weigh each month.
@@ -351,8 +358,7 @@ public struct SeatsUsageModel: UsageModel {
         var sum = 0.0
         var weights = 0.0
         for (t, y) in logs.enumerated() {
-            let age = Double(logs.count - 1 - t)
-            let weight = halfLife.map { exp2(-age / $0) } ?? 1
+            let weight = recencyWeight(age: Double(logs.count - 1 - t), halfLife: halfLife)
             sum += weight * y
             weights += weight
         }
