@@ -36,38 +36,65 @@ import CreditCore
 /// variance `s² = Σ_c Σ_y (m_{c,y} − m̄_c)² / Σ_c (Y_c − 1)`; the effect's error is
 /// `ν′_c = s²/Y_c`, of which `ν′_c·V/(V + ν′_c)` remains after the shrinkage, as for the own
 /// pattern. None without a profile or without a calendar month seen in two years.
+///
+/// **Working days** (`workingDayElasticity`). Usage that people make at work follows the
+/// weekdays a month has: an August of 21 weekdays against one of 23 (home sales fell 3–10% in
+/// such months across every city group at once, and the shared shocks above were mostly that).
+/// With `xₘ = ln(Wₘ/W̄_c)` (`WorkingDays.logRatio`, month `m`'s weekdays over its calendar
+/// month's mean), the workspaces' mean departure `m_{c,y}` of each history month is regressed on
+/// `x` within its calendar month (both centred on their calendar month's mean over the years):
+/// `β̂ = Σ x̃·m̃ / Σ x̃²`, with standard error `√(s²/Σ x̃²)`, `s²` the residuals' variance on
+/// `Σ_c (Y_c − 1) − 1` degrees of freedom. `β̂` is kept only where it stands more than
+/// `workingDaySignificance` standard errors from 0 (a pattern of a few years' weekdays arises by
+/// chance as seasons do); then every effect is measured net of it (`Ŝ_c` less `β·x̄_c`, and the
+/// shared error from `m_{c,y} − β·x_{c,y}`), and every month's effect is `S_c + β·xₘ`, in the
+/// history (its months are brought out of their working days as out of their season) and in the
+/// forecast.
 public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// The log effect of each calendar month, January first; all 0 for no seasonality.
     public let effects: [Double]
-    /// The calendar month (0 = January) of history offset 0.
-    public let firstCalendarMonth: Int
+    /// The history's first month: offset 0, whose calendar month places the effects and whose
+    /// year places the working days.
+    public let firstMonth: Month
     /// How many workspaces the profile was estimated from; 0 for none.
     public let workspaces: Int
     /// The variance of each effect's remaining error from the shocks the workspaces share (see
     /// the type's documentation), January first; all 0 for none.
     public let errorVariances: [Double]
+    /// `β`: the log change of usage for a log change of a month's weekdays against its calendar
+    /// month's mean (see the type's documentation); 0 where none was measured.
+    public let workingDayElasticity: Double
 
     /// The fewest months a workspace needs to contribute: a whole year.
     public static let minimumMonths = 12
     /// The fewest contributing workspaces a profile is estimated from, as for `TrendPrior`: a
     /// single workspace's history cannot tell a season from its own busy months.
     public static let minimumWorkspaces = 2
+    /// How many standard errors from 0 the working days' elasticity must stand to be kept.
+    public static let workingDaySignificance = 2.0
+    /// The largest working days' elasticity kept, either way: usage that follows a month's
+    /// weekdays one for one has 1, and a few years of months that seem to say more are held here.
+    public static let maxWorkingDayElasticity = 3.0
 
-    /// No seasonality.
-    public static let none = SeasonalProfile(effects: Array(repeating: 0, count: 12), firstCalendarMonth: 0, workspaces: 0)
+    /// No seasonality; its first month, 0001-01, is the first a file can name.
+    public static let none = SeasonalProfile(effects: Array(repeating: 0, count: 12), firstMonth: Month(ordinal: 12), workspaces: 0)
 
     /// A profile with the given effects and their error variances (January first) for a history
-    /// whose first month is calendar month `firstCalendarMonth` (0 = January).
+    /// whose first month is `firstMonth`, and the working days' elasticity.
     public init(
-        effects: [Double], firstCalendarMonth: Int, workspaces: Int, errorVariances: [Double] = Array(repeating: 0, count: 12)
+        effects: [Double], firstMonth: Month, workspaces: Int, errorVariances: [Double] = Array(repeating: 0, count: 12),
+        workingDayElasticity: Double = 0
     ) {
-        precondition(
-            effects.count == 12 && errorVariances.count == 12 && (0..<12).contains(firstCalendarMonth), "one effect per calendar month")
+        precondition(effects.count == 12 && errorVariances.count == 12, "one effect per calendar month")
         self.effects = effects
-        self.firstCalendarMonth = firstCalendarMonth
+        self.firstMonth = firstMonth
         self.workspaces = workspaces
         self.errorVariances = errorVariances
+        self.workingDayElasticity = workingDayElasticity
     }
+
+    /// The calendar month (0 = January) of history offset 0.
+    public var firstCalendarMonth: Int { Self.calendarMonth(of: firstMonth) }
 
     /// The calendar month (0 = January) of `month`.
     static func calendarMonth(of month: Month) -> Int { ((month.ordinal % 12) + 12) % 12 }
@@ -77,12 +104,15 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// workspace's trend may be part of a season nobody could see.
     public var isMeasured: Bool { workspaces >= Self.minimumWorkspaces }
 
-    /// Whether every effect is 0.
-    public var isNone: Bool { effects.allSatisfy { $0 == 0 } }
+    /// Whether every effect is 0, the working days' included.
+    public var isNone: Bool { effects.allSatisfy { $0 == 0 } && workingDayElasticity == 0 }
 
-    /// The effect of the month `offset` months after the history's first.
+    /// The effect of the month `offset` months after the history's first: its calendar month's,
+    /// and its working days'.
     public func effect(atOffset offset: Int) -> Double {
-        effects[slot(atOffset: offset)]
+        let season = effects[slot(atOffset: offset)]
+        guard workingDayElasticity != 0 else { return season }
+        return season + workingDayElasticity * WorkingDays.logRatio(firstMonth.advanced(by: offset))
     }
 
     /// The fewest months a workspace's own pattern is measured from: two years, and one degree of
@@ -120,7 +150,8 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         guard signal > 0 else { return unchanged }
         let profile = SeasonalProfile(
             effects: (0..<12).map { effects[$0] + raw[$0] * signal / (signal + noise[$0]) },
-            firstCalendarMonth: firstCalendarMonth, workspaces: workspaces, errorVariances: errorVariances)
+            firstMonth: firstMonth, workspaces: workspaces, errorVariances: errorVariances,
+            workingDayElasticity: workingDayElasticity)
         return (profile, noise.map { $0 * signal / (signal + $0) })
     }
 
@@ -128,8 +159,8 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     func slot(atOffset offset: Int) -> Int { (firstCalendarMonth + offset % 12 + 12) % 12 }
 
     /// The profile of `trends` (one per workspace, without seasonal adjustment) of a history that
-    /// starts in `firstMonth`.
-    public static func estimate(from trends: [TrendEstimate], firstMonth: Month) -> SeasonalProfile {
+    /// starts in `firstMonth`, with the working days' elasticity where `workingDays` allows it.
+    public static func estimate(from trends: [TrendEstimate], firstMonth: Month, workingDays: Bool = true) -> SeasonalProfile {
         let start = calendarMonth(of: firstMonth)
         var sums = [Double](repeating: 0, count: 12)
         var counts = [Double](repeating: 0, count: 12)
@@ -152,10 +183,26 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         let contributing = contributors.count
         guard contributing >= minimumWorkspaces, counts.allSatisfy({ $0 > 0 }) else { return .none }
         var raw = (0..<12).map { sums[$0] / counts[$0] }
+        // History month `k` is `k` months after January of the first month's year.
+        let january = Month(ordinal: firstMonth.ordinal - start)
+        var monthMeans = months.mapValues { $0.sum / $0.count }
+        let elasticity = workingDays ? workingDayElasticity(monthMeans: monthMeans, january: january) : 0
+        // Every effect, its noise and the shared error, net of the months' working days.
+        func workingDayShift(_ month: Int) -> Double {
+            elasticity == 0 ? 0 : elasticity * WorkingDays.logRatio(january.advanced(by: month))
+        }
+        if elasticity != 0 {
+            var shifts = [Double](repeating: 0, count: 12)
+            for (month, entry) in months {
+                shifts[month % 12] += workingDayShift(month) * entry.count
+                monthMeans[month, default: 0] -= workingDayShift(month)
+            }
+            raw = (0..<12).map { raw[$0] - shifts[$0] / counts[$0] }
+        }
         var noise = [Double](repeating: 0, count: 12)
         for (residuals, first) in contributors {
             let squares = residuals.indices.reduce(0.0) { sum, t in
-                let departure = residuals[t] - raw[(first + t) % 12]
+                let departure = residuals[t] - raw[(first + t) % 12] - workingDayShift(first + t)
                 return sum + departure * departure
             }
             let variance = squares / Double(residuals.count - 2)
@@ -166,12 +213,42 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         let noiseVariance = (0..<12).map { noise[$0] / (counts[$0] * counts[$0]) }
         let signal = max(0, raw.reduce(0) { $0 + $1 * $1 } / 11 - noiseVariance.reduce(0, +) / 12)
         guard signal > 0 else {
-            return SeasonalProfile(effects: Array(repeating: 0, count: 12), firstCalendarMonth: start, workspaces: contributing)
+            return SeasonalProfile(
+                effects: Array(repeating: 0, count: 12), firstMonth: firstMonth, workspaces: contributing,
+                workingDayElasticity: elasticity)
         }
         let effects = (0..<12).map { raw[$0] * signal / (signal + noiseVariance[$0]) }
         return SeasonalProfile(
-            effects: effects, firstCalendarMonth: start, workspaces: contributing,
-            errorVariances: sharedErrorVariances(monthMeans: months.mapValues { $0.sum / $0.count }, signal: signal))
+            effects: effects, firstMonth: firstMonth, workspaces: contributing,
+            errorVariances: sharedErrorVariances(monthMeans: monthMeans, signal: signal), workingDayElasticity: elasticity)
+    }
+
+    /// `β`: the working days' elasticity of `monthMeans`, the workspaces' mean departure in each
+    /// history month (keyed by months since `january`), regressed on `x = ln(W/W̄_c)` within each
+    /// calendar month; 0 unless it stands `workingDaySignificance` standard errors from 0, or
+    /// where no calendar month was seen in two years with different weekdays.
+    static func workingDayElasticity(monthMeans: [Int: Double], january: Month) -> Double {
+        var years = [[(x: Double, mean: Double)]](repeating: [], count: 12)
+        for (month, mean) in monthMeans { years[month % 12].append((WorkingDays.logRatio(january.advanced(by: month)), mean)) }
+        var xx = 0.0
+        var xy = 0.0
+        var yy = 0.0
+        var freedom = 0
+        for pairs in years where pairs.count >= 2 {
+            let meanX = pairs.reduce(0) { $0 + $1.x } / Double(pairs.count)
+            let meanY = pairs.reduce(0) { $0 + $1.mean } / Double(pairs.count)
+            for pair in pairs {
+                xx += (pair.x - meanX) * (pair.x - meanX)
+                xy += (pair.x - meanX) * (pair.mean - meanY)
+                yy += (pair.mean - meanY) * (pair.mean - meanY)
+            }
+            freedom += pairs.count - 1
+        }
+        guard freedom > 1, xx > 0 else { return 0 }
+        let elasticity = xy / xx
+        let errorVariance = max(0, yy - elasticity * xy) / Double(freedom - 1) / xx
+        guard elasticity * elasticity > workingDaySignificance * workingDaySignificance * errorVariance else { return 0 }
+        return min(maxWorkingDayElasticity, max(-maxWorkingDayElasticity, elasticity))
     }
 
     /// `ν′_c·V/(V + ν′_c)` for each calendar month `c` (January first), from `monthMeans`, the

@@ -144,5 +144,6 @@ public struct InputFingerprint: Sendable {
         field("max_persistence", parameters.maxPersistence)
         field("local_level", parameters.localLevel)
         field("calendar_replay", parameters.calendarReplay)
+        field("working_days", parameters.workingDays)
     }
 }

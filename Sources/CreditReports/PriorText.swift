@@ -2,11 +2,12 @@ import CreditForecast
 import Foundation
 
 /// The `seats` model's `PortfolioPrior` in a reader's words, for every Markdown report of a
-/// forecast: the trend the workspaces' own trends were weighed against, the seasonality, and
-/// the spread a fixed level's months were weighed against.
+/// forecast: the trend the workspaces' own trends were weighed against, the seasonality, the
+/// working days where they were measured, and the spread a fixed level's months were weighed
+/// against.
 enum PriorText {
     /// What the seats model learnt from the portfolio (or assumed, standalone), as three
-    /// Markdown bullets ending in a line break.
+    /// Markdown bullets (four with working days) ending in a line break.
     static func bullets(_ prior: PortfolioPrior) -> String {
         // A log effect as the percentage change it makes: +0.5%, -8.0%.
         func change(_ log: Double) -> String {
@@ -39,6 +40,14 @@ enum PriorText {
             out +=
                 "- **Seasonality:** learnt from the \(season.workspaces.groupedThousands) workspaces with a year or more: "
                 + zip(months, season.effects).map { "\($0) \(change($1))" }.joined(separator: ", ") + ".\n"
+        }
+        if season.workingDayElasticity != 0 {
+            // One weekday more than a calendar month's mean of about 21.7.
+            let oneDay = season.workingDayElasticity * log(22.7 / 21.7)
+            out +=
+                "- **Working days:** usage follows a month's weekdays with an elasticity of "
+                + "\(FixedDecimal.text(season.workingDayElasticity, places: 2)): one weekday more than the calendar month's mean "
+                + "moves the month by \(change(oneDay)).\n"
         }
         out +=
             "- **Spread prior:** where a workspace's level is fixed, its months' spread about its trend line is weighed "

@@ -15,9 +15,15 @@ extension ShardFile {
     static func portfolioPrior(_ object: ShardJSONObject) throws(MergeError) -> PortfolioPrior {
         let texts = try object.strings(.seasonEffects)
         let effects = texts.compactMap(Double.init).filter(\.isFinite)
-        let first = try object.int(.seasonFirstCalendarMonth)
-        guard texts.count == 12, effects.count == 12, (0..<12).contains(first) else {
-            throw object.failure(.seasonEffects, "twelve finite decimals in strings, with a first calendar month 0 to 11")
+        guard texts.count == 12, effects.count == 12 else {
+            throw object.failure(.seasonEffects, "twelve finite decimals in strings")
+        }
+        let elasticity = try object.double(.seasonWorkingDayElasticity)
+        let bound = SeasonalProfile.maxWorkingDayElasticity
+        guard (-bound...bound).contains(elasticity) else {
+            throw object.outOfBounds(
+                .seasonWorkingDayElasticity, object.members[ShardKey.seasonWorkingDayElasticity.rawValue],
+                "an elasticity from -\(Int(bound)) to \(Int(bound))")
         }
         let errorTexts = try object.strings(.seasonErrorVariances)
         let errorVariances = errorTexts.compactMap(Double.init).filter { $0.isFinite && $0 >= 0 }
@@ -30,8 +36,9 @@ extension ShardFile {
                 mean: try object.logSlope(.trendMean), sigma: try object.logSpread(.trendSigma),
                 workspaces: try object.int(.trendWorkspaces, in: workspaces)),
             seasonality: SeasonalProfile(
-                effects: effects, firstCalendarMonth: first, workspaces: try object.int(.seasonWorkspaces, in: workspaces),
-                errorVariances: errorVariances),
+                effects: effects, firstMonth: try object.month(.seasonFirstMonth),
+                workspaces: try object.int(.seasonWorkspaces, in: workspaces), errorVariances: errorVariances,
+                workingDayElasticity: elasticity),
             factorSigma: try object.logSpread(.factorSigma)
         )
     }

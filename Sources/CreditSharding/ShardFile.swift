@@ -33,7 +33,7 @@ public enum ShardFile {
     /// sets, and orders the lines by name instead of numbering them; 5 added each forecast's
     /// expected package spend, its last months of history (for the charts) and the seat fees of
     /// a forecast and a renewal year.
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     /// The shard file of `result`, streamed a line at a time.
     public static func reportFile(_ result: RunResult) -> ReportFile {
@@ -124,7 +124,8 @@ public enum ShardFile {
             (.trendMean, exact(prior.trend.mean)), (.trendSigma, exact(prior.trend.sigma)),
             (.trendWorkspaces, .integer(prior.trend.workspaces)),
             (.seasonEffects, .array(prior.seasonality.effects.map(exact))),
-            (.seasonFirstCalendarMonth, .integer(prior.seasonality.firstCalendarMonth)),
+            (.seasonFirstMonth, .string(prior.seasonality.firstMonth.description)),
+            (.seasonWorkingDayElasticity, exact(prior.seasonality.workingDayElasticity)),
             (.seasonWorkspaces, .integer(prior.seasonality.workspaces)),
             (.seasonErrorVariances, .array(prior.seasonality.errorVariances.map(exact))),
             (.factorSigma, exact(prior.factorSigma)),

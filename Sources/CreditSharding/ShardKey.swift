@@ -75,7 +75,8 @@ enum ShardKey: String, CaseIterable {
     case rules
     case scenarios
     case seasonEffects = "season_effects"
-    case seasonFirstCalendarMonth = "season_first_calendar_month"
+    case seasonFirstMonth = "season_first_month"
+    case seasonWorkingDayElasticity = "season_working_day_elasticity"
     case seasonErrorVariances = "season_error_variances"
     case seasonWorkspaces = "season_workspaces"
     case seatFeeCents = "seat_fee_cents"

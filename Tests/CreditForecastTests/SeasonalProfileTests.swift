@@ -148,7 +148,7 @@ import Testing
         }
         // Added to a portfolio's profile, not in place of it.
         let portfolio = SeasonalProfile(
-            effects: Array(repeating: 0.1, count: 6) + Array(repeating: -0.1, count: 6), firstCalendarMonth: 0, workspaces: 5)
+            effects: Array(repeating: 0.1, count: 6) + Array(repeating: -0.1, count: 6), firstMonth: Month("2024-01")!, workspaces: 5)
         let adjusted = TrendEstimate(workspace: workspace, monthCount: 36, seasonality: portfolio)
         let both = portfolio.addingOwnSeason(of: adjusted).profile
         #expect(both.workspaces == 5)
@@ -221,5 +221,101 @@ import Testing
         #expect(shocked.errorVariances.allSatisfy { abs($0 - shocked.errorVariances[0]) < 1e-15 })
         #expect(calm.errorVariances[4] > 0)
         #expect(shocked.errorVariances[4] > 5 * calm.errorVariances[4], "\(shocked.errorVariances) vs \(calm.errorVariances)")
+    }
+
+    /// `workspaces` workspaces of 6 seats over `months` months from January 2012, whose seats use
+    /// 1,000 credits times `(W/W̄_c)^elasticity` (the month's weekdays over its calendar month's
+    /// mean) times lognormal noise (log-sd `noise`).
+    static func weekdayPortfolio(workspaces: Int, months: Int, noise: Double, elasticity: Double) -> UsageHistory {
+        let first = Month(year: 2012, month: 1)!
+        var generator = Xoshiro256StarStar(seed: 29)
+        let histories = (0..<workspaces).map { index in
+            WorkspaceHistory(
+                name: "ws\(index)",
+                seats: (0..<6).map { seat in
+                    SeatHistory(
+                        id: "s\(seat)", firstOffset: 0,
+                        usage: (0..<months).map { offset in
+                            let (draw, _) = generator.nextNormalPair()
+                            let days = WorkingDays.logRatio(first.advanced(by: offset))
+                            return Int((1_000 * exp(elasticity * days + noise * draw)).rounded())
+                        })
+                })
+        }
+        return UsageHistory(
+            workspaces: histories, firstMonth: first, lastMonth: first.advanced(by: months - 1), hasWorkspaceColumn: true)
+    }
+
+    @Test func theWorkingDaysElasticityIsExactWhereMonthsFollowTheirWeekdays() {
+        // Three years of month means, each 0.7 × ln(W/W̄_c) plus its calendar month's own level:
+        // within each calendar month the level cancels, and the slope is 0.7 with no residual.
+        let january = Month("2012-01")!
+        let levels = (0..<12).map { 0.05 * Double($0 % 5) - 0.1 }
+        let means = Dictionary(
+            uniqueKeysWithValues: (0..<36).map { ($0, 0.7 * WorkingDays.logRatio(january.advanced(by: $0)) + levels[$0 % 12]) })
+        #expect(abs(SeasonalProfile.workingDayElasticity(monthMeans: means, january: january) - 0.7) < 1e-12)
+        // One year sees each calendar month once: nothing to compare.
+        let oneYear = means.filter { $0.key < 12 }
+        #expect(SeasonalProfile.workingDayElasticity(monthMeans: oneYear, january: january) == 0)
+    }
+
+    @Test func anElasticityWithinTwoStandardErrorsIsDropped() {
+        // Three Augusts (2012-14: 23, 22 and 21 weekdays) and nothing else. Their means are
+        // 0.7·x plus s·r, with r = 1 × x̃ (the cross product), orthogonal to the constant and to
+        // the centred x̃: the slope stays 0.7 whatever s, and the one residual degree of freedom
+        // holds |s·r|², so the standard error is s·|r|/|x̃| and t = 0.7·|x̃|/(s·|r|).
+        let january = Month("2012-01")!
+        let keys = [7, 19, 31]
+        let x = keys.map { WorkingDays.logRatio(january.advanced(by: $0)) }
+        let centre = x.reduce(0, +) / 3
+        let centred = x.map { $0 - centre }
+        let r = [centred[2] - centred[1], centred[0] - centred[2], centred[1] - centred[0]]
+        let length = { (v: [Double]) in v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+        func elasticity(t: Double) -> Double {
+            let s = 0.7 * length(centred) / (t * length(r))
+            let means = Dictionary(uniqueKeysWithValues: (0..<3).map { (keys[$0], 0.7 * x[$0] + s * r[$0]) })
+            return SeasonalProfile.workingDayElasticity(monthMeans: means, january: january)
+        }
+        #expect(abs(elasticity(t: 2.5) - 0.7) < 1e-12)
+        #expect(abs(elasticity(t: 2.01) - 0.7) < 1e-12)
+        #expect(elasticity(t: 1.99) == 0)
+        #expect(elasticity(t: 1) == 0)
+    }
+
+    @Test func aPortfolioThatFollowsItsWeekdaysIsForecastByThem() {
+        // Usage one for one with the weekdays, 3% noise: the default prior measures an
+        // elasticity near 1, no season beside it, and forecasts each month by its weekdays.
+        let history = Self.weekdayPortfolio(workspaces: 10, months: 36, noise: 0.03, elasticity: 1)
+        let prior = PortfolioPrior.estimate(from: history, parameters: .standard)
+        let season = prior.seasonality
+        #expect(abs(season.workingDayElasticity - 1) < 0.15, "\(season.workingDayElasticity)")
+        #expect(season.effects.allSatisfy { abs($0) < 0.01 }, "\(season.effects)")
+        #expect(season.effect(atOffset: 7) == season.effects[7] + season.workingDayElasticity * WorkingDays.logRatio(Month("2012-08")!))
+        var off = SeatsModelParameters.standard
+        off.workingDays = false
+        #expect(PortfolioPrior.estimate(from: history, parameters: off).seasonality.workingDayElasticity == 0)
+
+        // 2015: the forecast's medians over each month's weekday ratio are flat; the medians
+        // themselves are not (20 to 23 weekdays).
+        let model = SeatsUsageModel(workspace: history.workspaces[0], monthCount: 36, horizon: 12, prior: prior)
+        let usage = UnsafeMutableBufferPointer<Int>.allocate(capacity: 12)
+        defer { usage.deallocate() }
+        var columns = [[Int]](repeating: [], count: 12)
+        for trial in 0..<2_000 {
+            var generator = Xoshiro256StarStar(seed: 3, stream: 1, trial: UInt64(trial))
+            model.drawTrial(into: usage, using: &generator)
+            for month in 0..<12 { columns[month].append(usage[month]) }
+        }
+        let medians = columns.map { Double(Percentiles(nearestRankOf: $0).p50) }
+        let ratios = (0..<12).map { exp(WorkingDays.logRatio(Month("2015-01")!.advanced(by: $0))) }
+        let adjusted = zip(medians, ratios).map { $0 / $1 }
+        let spread = { (v: [Double]) in (v.max()! - v.min()!) / (v.reduce(0, +) / Double(v.count)) }
+        #expect(spread(adjusted) < 0.03, "\(adjusted)")
+        #expect(spread(medians) > 0.08, "\(medians)")
+    }
+
+    @Test func aPortfolioWithoutWeekdaysMeasuresNone() {
+        let history = Self.weekdayPortfolio(workspaces: 10, months: 36, noise: 0.03, elasticity: 0)
+        #expect(PortfolioPrior.estimate(from: history, parameters: .standard).seasonality.workingDayElasticity == 0)
     }
 }

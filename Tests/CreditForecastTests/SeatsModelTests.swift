@@ -174,7 +174,8 @@ import Testing
         #expect(young.fit.slope > 0 && young.fit.slope < 0.002)
         // A portfolio that measured its season and found none keeps the slope's own variance.
         let measured = PortfolioPrior(
-            trend: flat, seasonality: SeasonalProfile(effects: Array(repeating: 0, count: 12), firstCalendarMonth: 0, workspaces: 2),
+            trend: flat,
+            seasonality: SeasonalProfile(effects: Array(repeating: 0, count: 12), firstMonth: Month("2024-01")!, workspaces: 2),
             factorSigma: 0.25)
         let seen = SeatsUsageModel(workspace: workspace, monthCount: 6, horizon: 3, prior: measured)
         #expect(seen.fit.slope == flat.posterior(slope: trend.slope, variance: variance).slope)

@@ -1,3 +1,4 @@
+import CreditCore
 import CreditForecast
 import Foundation
 import Testing
@@ -23,7 +24,7 @@ import Testing
         effects[2] = log(1.05)
         let prior = PortfolioPrior(
             trend: TrendPrior(mean: log(1.004), sigma: 0.0125, workspaces: 1_234),
-            seasonality: SeasonalProfile(effects: effects, firstCalendarMonth: 0, workspaces: 1_200), factorSigma: 0.25
+            seasonality: SeasonalProfile(effects: effects, firstMonth: Month("2024-01")!, workspaces: 1_200), factorSigma: 0.25
         )
         #expect(
             PriorText.bullets(prior) == """
@@ -35,7 +36,7 @@ import Testing
                 against ±25.0% (a log standard deviation).
 
                 """)
-        let flat = SeasonalProfile(effects: Array(repeating: 0, count: 12), firstCalendarMonth: 0, workspaces: 1_200)
+        let flat = SeasonalProfile(effects: Array(repeating: 0, count: 12), firstMonth: Month("2024-01")!, workspaces: 1_200)
         let quiet = PortfolioPrior(trend: prior.trend, seasonality: flat, factorSigma: 0.1234)
         #expect(
             PriorText.bullets(quiet).contains(
@@ -46,5 +47,17 @@ import Testing
             PriorText.bullets(young).contains(
                 "- **Seasonality:** none assumed: fewer than two workspaces have a year of history to measure one; a trend seen "
                     + "over less than a year is weighed as possibly part of a season.\n"))
+    }
+
+    @Test func workingDaysAreStatedWhereTheyWereMeasured() {
+        // 0.71 × ln(22.7/21.7) = 0.0320, a month 3.3% busier.
+        let season = SeasonalProfile(
+            effects: Array(repeating: 0, count: 12), firstMonth: Month("2024-01")!, workspaces: 6, workingDayElasticity: 0.71)
+        let text = PriorText.bullets(PortfolioPrior(trend: .standalone(.standard), seasonality: season, factorSigma: 0.2))
+        #expect(
+            text.contains(
+                "- **Working days:** usage follows a month's weekdays with an elasticity of 0.71: one weekday more than the "
+                    + "calendar month's mean moves the month by +3.3%.\n"))
+        #expect(!PriorText.bullets(.standalone(.standard)).contains("Working days"))
     }
 }

@@ -14,8 +14,8 @@ import Testing
         prior: PortfolioPrior(
             trend: TrendPrior(mean: 1.0 / 3.0, sigma: 0.1 + 0.2, workspaces: 24),
             seasonality: SeasonalProfile(
-                effects: (0..<12).map { Double($0) / 7 }, firstCalendarMonth: 4, workspaces: 20,
-                errorVariances: (0..<12).map { Double($0) / 300 }),
+                effects: (0..<12).map { Double($0) / 7 }, firstMonth: Month("2025-05")!, workspaces: 20,
+                errorVariances: (0..<12).map { Double($0) / 300 }, workingDayElasticity: 0.7),
             factorSigma: 0.1 + 0.07)
     )
 
@@ -68,6 +68,14 @@ import Testing
             (
                 #""trend_mean": "0.3333333333333333""#, #""trend_mean": "2""#,
                 #""trend_mean" is "2", not a monthly slope on the log scale from -1 to 1"#
+            ),
+            (
+                #""season_working_day_elasticity": "0.7""#, #""season_working_day_elasticity": "-3.5""#,
+                #""season_working_day_elasticity" is "-3.5", not an elasticity from -3 to 3"#
+            ),
+            (
+                #""season_first_month": "2025-05""#, #""season_first_month": "2025-13""#,
+                #""season_first_month" is missing or not a month like 2026-04"#
             ),
         ] {
             #expect(text.contains(from))
