@@ -20,8 +20,12 @@ extension SeatsUsageModel {
     /// level, bursts and idle months, it would fit the noise). Where the level is fixed, the
     /// calendar replay, if its share is above 0; and where the own season made the level fixed
     /// (it only seemed to wander because of the season) and the replay carries that season, the
-    /// fixed level with the replay. Returns the fit, the season used with its months' estimation
-    /// variances, and the replay.
+    /// fixed level with the replay. Where some month had no usage at all the level is fixed and
+    /// no own season is measured: an idle month's log is the offset's, so a level that walks
+    /// through it, or a season measured on it, is not one of usage (a workspace idle from January
+    /// to June every year, busy for the rest, was forecast 16 credits in its idle months and half
+    /// its busy months' usage); the replay carries such a season. Returns the fit, the season
+    /// used with its months' estimation variances, and the replay.
     static func chooseLevel(
         workspace: WorkspaceHistory, monthCount: Int, parameters: SeatsModelParameters, prior: PortfolioPrior?
     ) -> (fitted: LevelFit, own: (profile: SeasonalProfile, variances: [Double]), replay: CalendarReplay?) {
@@ -40,7 +44,9 @@ extension SeatsUsageModel {
                 workspace: workspace, monthCount: monthCount, slope: pooled.slope, season: prior.seasonality,
                 halfLife: parameters.recencyHalfLife)
         }
+        let fixedLevel = (pooled.trend, pooled.posterior, pooled.slope, pooled.asOfLogs, LocalLevel?.none)
         guard parameters.localLevel else { return (pooled, portfolioSeason, replay()) }
+        guard !pooled.trend.hasIdleMonth else { return (fixedLevel, portfolioSeason, replay()) }
         let added = prior.seasonality.addingOwnSeason(of: pooled.trend)
         guard added.profile != prior.seasonality else { return (pooled, portfolioSeason, pooled.local == nil ? replay() : nil) }
         // The own season spent eleven degrees of freedom on the logs.
@@ -51,7 +57,7 @@ extension SeatsUsageModel {
         guard pooled.local != nil else { return (pooled, portfolioSeason, replay()) }
         // The own season made the level fixed: it only seemed to wander because of the season.
         guard let replay = replay() else { return (pooled, portfolioSeason, nil) }
-        return ((pooled.trend, pooled.posterior, pooled.slope, pooled.asOfLogs, nil), portfolioSeason, replay)
+        return (fixedLevel, portfolioSeason, replay)
     }
 
     /// The month's spread. With a local level its noise is the one-step prediction error

@@ -135,4 +135,20 @@ import Testing
             Fixtures.history([workspace]), settings: ForecastSettings(horizon: 12, trials: 2_000, model: .seats, seatsParameters: plain))
         #expect(drawn.workspaces[0].months[0].usage.p95 > 0)
     }
+
+    @Test func aWorkspaceIdleInTheSameMonthsEveryYearKeepsThemIdleAndItsBusyMonthsWhole() throws {
+        // Exactly 0 from January to June and 400 a seat from July to December, three years. A
+        // season measured on the logs of its idle months (the offset's) was once read as its own
+        // season under a local level, and its idle months were forecast 11 credits (P95). An idle
+        // month fixes the level, and the replay carries the season.
+        let usage = (0..<36).map { $0 % 12 < 6 ? 0 : 400 }
+        let workspace = WorkspaceHistory(name: "team", seats: [Fixtures.seat("a", usage), Fixtures.seat("b", usage)])
+        let model = SeatsUsageModel(workspace: workspace, monthCount: 36, horizon: 12)
+        #expect(model.fit.smoothing == 0)
+        #expect(model.fit.replayShare > 0.98, "\(model.fit)")
+        let run = try Fixtures.run(Fixtures.history([workspace]), settings: ForecastSettings(horizon: 12, trials: 2_000, model: .seats))
+        let months = run.workspaces[0].months
+        for month in months.prefix(6) { #expect(month.usage.p95 == 0, "\(month.month): \(month.usage)") }
+        for month in months.suffix(6) { #expect(abs(Double(month.usage.p50) / 800 - 1) < 0.05, "\(month.month): \(month.usage)") }
+    }
 }
