@@ -193,8 +193,8 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         }
         if elasticity != 0 {
             var shifts = [Double](repeating: 0, count: 12)
-            for (month, entry) in months {
-                shifts[month % 12] += workingDayShift(month) * entry.count
+            for month in months.keys.sorted() {
+                shifts[month % 12] += workingDayShift(month) * months[month, default: (0, 0)].count
                 monthMeans[month, default: 0] -= workingDayShift(month)
             }
             raw = (0..<12).map { raw[$0] - shifts[$0] / counts[$0] }
@@ -229,7 +229,11 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// where no calendar month was seen in two years with different weekdays.
     static func workingDayElasticity(monthMeans: [Int: Double], january: Month) -> Double {
         var years = [[(x: Double, mean: Double)]](repeating: [], count: 12)
-        for (month, mean) in monthMeans { years[month % 12].append((WorkingDays.logRatio(january.advanced(by: month)), mean)) }
+        // In the months' order: a dictionary's order differs from process to process, and so would
+        // the sums' last bits, and a shard's forecast from another's.
+        for (month, mean) in monthMeans.sorted(by: { $0.key < $1.key }) {
+            years[month % 12].append((WorkingDays.logRatio(january.advanced(by: month)), mean))
+        }
         var xx = 0.0
         var xy = 0.0
         var yy = 0.0
@@ -257,7 +261,8 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// was seen in two years.
     static func sharedErrorVariances(monthMeans: [Int: Double], signal: Double) -> [Double] {
         var years = [[Double]](repeating: [], count: 12)
-        for (month, mean) in monthMeans { years[month % 12].append(mean) }
+        // In the months' order, as `workingDayElasticity(monthMeans:january:)` sums.
+        for (month, mean) in monthMeans.sorted(by: { $0.key < $1.key }) { years[month % 12].append(mean) }
         var squares = 0.0
         var freedom = 0
         for means in years where means.count >= 2 {

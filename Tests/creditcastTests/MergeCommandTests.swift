@@ -83,6 +83,43 @@ import Testing
         #expect(outcome.printed.single.hasPrefix("Forecast 2026-11 to 2027-04 for 24 workspaces (300 trials, seed 1, model seats)."))
     }
 
+    /// The working days' elasticity is summed in the months' order: summed in a dictionary's,
+    /// which differs from process to process, it differed in its last bit between shards, and
+    /// the merge refused them. Eight workspaces whose usage follows their months' weekdays, three
+    /// years from 2023-01, in three shards, merge into the single run byte for byte.
+    @Test func aPortfolioThatFollowsItsWeekdaysMergesIntoTheSingleRunByteForByte() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        func weekdays(year: Int, month: Int) -> Int {
+            let first = calendar.date(from: DateComponents(year: year, month: month, day: 1))!
+            let days = calendar.range(of: .day, in: .month, for: first)!.count
+            return (0..<days).filter { day in
+                let weekday = calendar.component(.weekday, from: first.addingTimeInterval(Double(day) * 86_400))
+                return weekday != 1 && weekday != 7
+            }.count
+        }
+        var csv = "workspace,seat,month,credits\n"
+        for workspace in 0..<8 {
+            for seat in 0..<4 {
+                for offset in 0..<36 {
+                    let (year, month) = (2023 + offset / 12, offset % 12 + 1)
+                    let wobble = Double((workspace * 7 + seat * 3 + offset * 11) % 13 - 6) / 200
+                    let credits = Int((Double(weekdays(year: year, month: month)) * 50 * (1 + wobble)).rounded())
+                    csv += "team-\(workspace),s\(seat),\(year)-\(month < 10 ? "0" : "")\(month),\(credits)\n"
+                }
+            }
+        }
+        let usage = directory.appendingPathComponent("weekdays.csv")
+        try csv.write(to: usage, atomically: true, encoding: .utf8)
+        let outcome = try singleAndMerged(
+            "forecast", ["--usage", usage.path, "--plan", "pro", "--trials", "100", "--horizon", "3", "--quiet"], shards: 3,
+            in: directory)
+        let report = String(decoding: try #require(outcome.single["/report.md"]), as: UTF8.self)
+        #expect(report.contains("- **Working days:** usage follows a month's weekdays with an elasticity of "))
+        #expect(outcome.single == outcome.merged)
+    }
+
     /// A shard the hash leaves without a workspace is a shard like the others: the team sample's
     /// one workspace in two shards merges into the single run, for each command.
     @Test(arguments: ["forecast", "watchlist", "renew"])
