@@ -1,4 +1,5 @@
 import CSVStream
+import Foundation
 
 /// How the importer reads a usage file's layout, for tools that route its rows by workspace
 /// without importing them (`creditcast split`): the delimiter it would sniff, the workspace
@@ -13,6 +14,31 @@ package enum UsageFileLayout {
     package static func workspaceColumn(of header: CSVRecord, options: UsageImportOptions) -> Int? {
         var matcher = HeaderMatcher<UsageColumn>(givenNames: options.givenColumns)
         return matcher.match(header).indices[.workspace]
+    }
+
+    /// Whether the file at `path` holds a usage header (workspace, seat, month and credits
+    /// columns) and no row: the part `creditcast split` writes for a shard the hash gave no
+    /// workspace. `false` for anything else, a file larger than 64 KiB or one that cannot be
+    /// read, which the importer then reads and words.
+    package static func holdsHeaderOnly(fileAt path: String, options: UsageImportOptions) -> Bool {
+        guard let file = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? file.close() }
+        let limit = 1 << 16
+        guard let bytes = try? file.read(upToCount: limit + 1), bytes.count <= limit else { return false }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let reader = CSVStreamReader(delimiter: delimiter(sniffing: Array(bytes.dropFirst(start)), options: options))
+        var records = 0
+        var header = false
+        do {
+            try reader.read(fileAt: path, bytes: start..<max(start, bytes.count), firstLine: 1) { record in
+                records += 1
+                guard records == 1 else { return }
+                var matcher = HeaderMatcher<UsageColumn>(givenNames: options.givenColumns)
+                let found = matcher.match(record).indices
+                header = [UsageColumn.workspace, .seat, .month, .credits].allSatisfy { found[$0] != nil }
+            }
+        } catch { return false }
+        return records == 1 && header
     }
 
     /// The workspace a row names in `column`, trimmed as the importer trims it; empty for a

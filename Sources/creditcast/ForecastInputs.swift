@@ -80,11 +80,15 @@ struct ForecastInputs {
     }
 
     /// The part of the usage file this shard reads, over the whole file's months and cut at
-    /// `asOf`, checked to be a part of the portfolio `portfolio` describes.
+    /// `asOf`, checked to be a part of the portfolio `portfolio` describes. A part that holds the
+    /// header alone (the hash gave its shard no workspace) is no workspace over those months.
     private static func part(
         of portfolio: PortfolioFile, pool: PoolOptions, running: RunOptions, reading: ImportOptions, asOf: Month?, path: String
     ) throws -> (history: UsageHistory, startingLater: Set<String>) {
-        let read = try pool.loadHistory(running, reading: reading, asOf: nil)
+        let read =
+            UsageFileLayout.holdsHeaderOnly(fileAt: running.usage, options: reading.importOptions)
+            ? UsageHistory(workspaces: [], firstMonth: portfolio.firstMonth, lastMonth: portfolio.lastMonth, hasWorkspaceColumn: true)
+            : try pool.loadHistory(running, reading: reading, asOf: nil)
         guard portfolio.firstMonth <= read.firstMonth, read.lastMonth <= portfolio.lastMonth else {
             throw CommandFailure(
                 PortfolioFileError.mismatch(

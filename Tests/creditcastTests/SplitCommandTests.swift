@@ -72,6 +72,42 @@ import Testing
         #expect(try CommandRunner.files(in: single).keys.contains(extra.isEmpty ? "/provenance.json" : "/scenarios.csv"))
     }
 
+    /// A part the hash gave no workspace holds the header alone, and its shard runs like any
+    /// other: one workspace in two parts, both shards merged, is the single run. (It once stopped at "the header is not followed by any data rows", failing one task
+    /// of every array whose parts outnumber a portfolio's workspaces.)
+    @Test func anEmptyPartIsAShardWithoutWorkspaces() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        let usage = directory.appendingPathComponent("solo.csv").path
+        let rows = (0..<14).flatMap { offset in
+            ["ana", "ben"].map { seat in "solo,\(seat),\(Month("2025-09")!.advanced(by: offset)),\(300 + 17 * offset)" }
+        }
+        try (["workspace,seat,month,credits"] + rows).joined(separator: "\n").appending("\n").write(
+            toFile: usage, atomically: true, encoding: .utf8)
+        let options = ["--plan", "growth", "--trials", "100", "--horizon", "3", "--quiet"]
+        let parts = directory.appendingPathComponent("parts")
+        #expect(try CommandRunner.run(["split", "--usage", usage, "--shards", "2", "--out", parts.path, "--quiet"]).status == 0)
+        let header = "workspace,seat,month,credits\n"
+        let texts = try (1...2).map { try String(contentsOf: parts.appendingPathComponent("usage-\($0).csv"), encoding: .utf8) }
+        #expect(texts.filter { $0 == header }.count == 1, "\(texts.map(\.count))")
+        var shards: [String] = []
+        for number in 1...2 {
+            let out = directory.appendingPathComponent("shard-\(number)").path
+            let result = try CommandRunner.run(
+                [
+                    "forecast", "--usage", parts.appendingPathComponent("usage-\(number).csv").path, "--portfolio",
+                    parts.appendingPathComponent("creditcast-portfolio.json").path, "--shard", "\(number)/2", "--out", out,
+                ] + options)
+            #expect(result.status == 0, "\(result.standardError)")
+            shards.append(out)
+        }
+        let single = directory.appendingPathComponent("single")
+        #expect(try CommandRunner.run(["forecast", "--usage", usage, "--out", single.path] + options).status == 0)
+        let merged = directory.appendingPathComponent("merged")
+        let merge = try CommandRunner.run(["merge"] + shards + ["--out", merged.path, "--quiet"])
+        #expect(merge.status == 0, "\(merge.standardError)")
+        #expect(try CommandRunner.files(in: single) == CommandRunner.files(in: merged))
+    }
+
     @Test func aPortfolioFileForAnotherRunIsRefused() throws {
         let directory = try CommandRunner.temporaryDirectory()
         let parts = try split(2, in: directory, extra: ["--as-of", "2026-06"])
