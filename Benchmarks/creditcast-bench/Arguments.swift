@@ -115,6 +115,8 @@ let usageText = """
                   [--working-days 0|1] …
           calibration of every model on the samples and generated portfolios (BacktestBench.swift
           lists every tuning option)
+      behaviour-usage [--behaviour steady|NAME+NAME] [--workspaces 200] [--months 24] [--seed 1] --out FILE
+          a generated portfolio of the calibration table as a usage CSV (workspace,seat,month,credits)
 
     Every figure is printed as one line: `name key=value key=value …`.
     """

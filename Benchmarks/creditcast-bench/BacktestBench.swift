@@ -134,15 +134,7 @@ func calibrationBench(_ arguments: Arguments) throws(BenchError) {
     }
     if let names = try? arguments.string("behaviour") {
         // `trend+seats-joining`: one generated portfolio with exactly those behaviours.
-        var chosen: SyntheticPortfolio.Behaviour = []
-        for name in names.split(separator: "+") {
-            guard let known = SyntheticPortfolio.Behaviour.named.first(where: { $0.name == name }) else {
-                throw BenchError.usage(
-                    "--behaviour names are \(SyntheticPortfolio.Behaviour.named.map(\.name).joined(separator: ", ")), joined by +")
-            }
-            chosen.insert(known.behaviour)
-        }
-        behaviours = [chosen]
+        behaviours = [try behaviour(named: names)]
         datasets.removeAll()
     }
     for behaviour in behaviours {
@@ -180,4 +172,53 @@ private func defaultBenchThreads() -> Int {
     #else
     return 1
     #endif
+}
+
+/// The generated portfolio's behaviours `names` gives: `steady`, or behaviour names joined by
+/// `+` (`trend+seats-joining`).
+func behaviour(named names: String) throws(BenchError) -> SyntheticPortfolio.Behaviour {
+    var chosen: SyntheticPortfolio.Behaviour = []
+    guard names != "steady" else { return chosen }
+    for name in names.split(separator: "+") {
+        guard let known = SyntheticPortfolio.Behaviour.named.first(where: { $0.name == name }) else {
+            throw BenchError.usage(
+                "--behaviour names are steady, or \(SyntheticPortfolio.Behaviour.named.map(\.name).joined(separator: ", ")) joined by +")
+        }
+        chosen.insert(known.behaviour)
+    }
+    return chosen
+}
+
+/// `behaviour-usage`: a generated portfolio of the calibration table (`--behaviour`, default
+/// `steady`; `--workspaces 200`, `--months 24`, `--seed 1` as `calibration` takes them) written as
+/// a usage file, so that `Benchmarks/real-data/calibration-sets.sh` can score statsforecast's
+/// peers on it beside creditcast.
+func behaviourUsage(_ arguments: Arguments) throws(BenchError) {
+    let chosen = try behaviour(named: try arguments.string("behaviour", default: "steady"))
+    let workspaces = try arguments.int("workspaces", default: 200)
+    let months = try arguments.int("months", default: 24)
+    let seed = UInt64(try arguments.int("seed", default: 1))
+    let out = try arguments.string("out")
+    guard workspaces > 0, months > 0 else { throw BenchError.usage("need --workspaces and --months > 0") }
+    let history = SyntheticPortfolio(workspaces: workspaces, months: months, behaviour: chosen, seed: seed).history
+    var usage = try BufferedWriter(path: out)
+    usage.write("workspace,seat,month,credits\n")
+    var rows = 0
+    for workspace in history.workspaces {
+        // Seat ids zero-padded (seat07), so that the importer's order by name is the generator's
+        // and the file's backtest is the table's, trial for trial.
+        let width = String(workspace.seats.count - 1).count
+        for (index, seat) in workspace.seats.enumerated() {
+            let number = String(index)
+            let id = "seat" + String(repeating: "0", count: max(0, width - number.count)) + number
+            for offset in seat.firstOffset..<history.monthCount {
+                usage.write(workspace.name + "," + id + "," + history.firstMonth.advanced(by: offset).description + ",")
+                usage.write(seat.usage[offset])
+                usage.write("\n")
+                rows += 1
+            }
+        }
+    }
+    _ = try usage.close()
+    Figure.emit("behaviour-usage", ["behaviour": chosen.name, "workspaces": "\(workspaces)", "rows": "\(rows)", "out": out])
 }

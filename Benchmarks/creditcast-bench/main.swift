@@ -21,6 +21,7 @@ do throws(BenchError) {
     case "watchlist": try watchlistBench(arguments)
     case "backtest": try backtestBench(arguments)
     case "calibration": try calibrationBench(arguments)
+    case "behaviour-usage": try behaviourUsage(arguments)
     case "help", "--help", "-h": print(usageText)
     default: throw BenchError.usage("unknown subcommand \(arguments.command)")
     }

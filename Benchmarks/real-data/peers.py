@@ -167,9 +167,9 @@ def main():
         frames["long" if len(history) >= CONFORMAL_MONTHS else "short"].append(frame)
     frames = {kind: pd.concat(parts) if parts else pd.DataFrame() for kind, parts in frames.items()}
 
-    # The peers' forecasts depend only on the usage file and the targets: a cache lets the suite
-    # be rerun after a change to creditcast without refitting them.
-    digest = hashlib.sha256(open(args.usage, "rb").read() + repr(units).encode()).hexdigest()[:16]
+    # The peers' forecasts depend only on the workspaces' totals and the targets: a cache lets the
+    # suite be rerun after a change to creditcast without refitting them.
+    digest = hashlib.sha256(repr(sorted(totals.items())).encode() + repr(units).encode()).hexdigest()[:16]
     cache = os.path.join(args.cache, f"{name}-{digest}.pkl") if args.cache else None
     if cache and os.path.exists(cache):
         with open(cache, "rb") as file:

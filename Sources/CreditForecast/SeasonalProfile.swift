@@ -228,11 +228,8 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// calendar month; 0 unless it stands `workingDaySignificance` standard errors from 0, or
     /// where no calendar month was seen in two years with different weekdays.
     static func workingDayElasticity(monthMeans: [Int: Double], january: Month) -> Double {
-        var years = [[(x: Double, mean: Double)]](repeating: [], count: 12)
-        // In the months' order: a dictionary's order differs from process to process, and so would
-        // the sums' last bits, and a shard's forecast from another's.
-        for (month, mean) in monthMeans.sorted(by: { $0.key < $1.key }) {
-            years[month % 12].append((WorkingDays.logRatio(january.advanced(by: month)), mean))
+        let years = calendarYears(monthMeans).map { year in
+            year.map { (x: WorkingDays.logRatio(january.advanced(by: $0.month)), mean: $0.mean) }
         }
         var xx = 0.0
         var xy = 0.0
@@ -260,9 +257,7 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// first month's year), and `signal`, the profile's spread `V`; all 0 when no calendar month
     /// was seen in two years.
     static func sharedErrorVariances(monthMeans: [Int: Double], signal: Double) -> [Double] {
-        var years = [[Double]](repeating: [], count: 12)
-        // In the months' order, as `workingDayElasticity(monthMeans:january:)` sums.
-        for (month, mean) in monthMeans.sorted(by: { $0.key < $1.key }) { years[month % 12].append(mean) }
+        let years = calendarYears(monthMeans).map { $0.map(\.mean) }
         var squares = 0.0
         var freedom = 0
         for means in years where means.count >= 2 {
@@ -275,5 +270,15 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
             let error = squares / Double(freedom) / Double(max(1, means.count))
             return error * signal / (signal + error)
         }
+    }
+
+    /// `monthMeans` (keyed by months since January of the first month's year) grouped by
+    /// calendar month, January first, each group in the months' order: a dictionary's own order
+    /// differs from process to process, and so would the sums' last bits, and one shard's
+    /// forecast from another's.
+    static func calendarYears(_ monthMeans: [Int: Double]) -> [[(month: Int, mean: Double)]] {
+        var years = [[(month: Int, mean: Double)]](repeating: [], count: 12)
+        for (month, mean) in monthMeans.sorted(by: { $0.key < $1.key }) { years[month % 12].append((month, mean)) }
+        return years
     }
 }
