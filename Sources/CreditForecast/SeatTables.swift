@@ -40,14 +40,21 @@ struct SeatTables {
         var ownMeans: [Double] = []
         var pooledAtoms: [(value: Double, weight: Double)] = []
         var relativeAtoms: [(value: Double, weight: Double)] = []
+        // Each month's multiplier and weight, the same for every seat: worked out once a month,
+        // not once a seat and month.
+        let months = (0..<max(0, monthCount)).map { offset in
+            let age = Double(lastIndex - offset)
+            return (
+                multiplier: exp(slope * age - season.effect(atOffset: offset)),
+                weight: SeatsUsageModel.recencyWeight(age: age, halfLife: parameters.recencyHalfLife)
+            )
+        }
         for seat in workspace.seats {
             var atoms: [(value: Double, weight: Double)] = []
             var weightSum = 0.0
             for offset in seat.firstOffset..<monthCount {
-                let age = Double(lastIndex - offset)
-                let weight = SeatsUsageModel.recencyWeight(age: age, halfLife: parameters.recencyHalfLife)
-                atoms.append((Double(seat.usage[offset]) * exp(slope * age - season.effect(atOffset: offset)), weight))
-                weightSum += weight
+                atoms.append((Double(seat.usage[offset]) * months[offset].multiplier, months[offset].weight))
+                weightSum += months[offset].weight
             }
             for index in atoms.indices { atoms[index].weight /= weightSum }
             let mean = atoms.reduce(0) { $0 + $1.value * $1.weight }
