@@ -8,8 +8,8 @@
 # Sets: team, portfolio, steady, trend, seasonality, heavy-users, seats-joining, all-four.
 # WORKSPACES (default 200, the calibration table's) generated workspaces per set: AutoARIMA fits
 # every workspace at every origin, about a tenth of a second each, so every set takes a few
-# minutes the first time (the peers' forecasts are cached after). BENCH names creditcast-bench (default: the release
-# build); run.sh's OUT, ORIGINS, PEERS_CACHE and BY_WORKSPACE pass through.
+# minutes the first time (the peers' forecasts are cached after). BENCH names creditcast-bench
+# (default: the release build); run.sh's OUT, ORIGINS, PEERS_CACHE and BY_WORKSPACE pass through.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

@@ -107,8 +107,8 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     /// Resampling each seat's own months uniformly with no prior: no recency weight, no pooling,
     /// no prior on the common factor (only the history's excess spread sets it), no parameter
     /// uncertainty, no jitter, no carry-over of the last month, no local level, no calendar
-    /// replay, no working days. A history whose every seat used the same every month then forecasts exactly that
-    /// usage.
+    /// replay, no working days. A history whose every seat used the same every month then
+    /// forecasts exactly that usage.
     public static let resamplingOnly = SeatsModelParameters(
         recencyHalfLife: nil, pooledPriorMonths: 0, commonFactorPriorSigma: 0, commonFactorPriorMonths: 1,
         parameterUncertainty: 0, jitterBelowMonths: 0, jitterSigma: 0, maxPersistence: 0, localLevel: false,
