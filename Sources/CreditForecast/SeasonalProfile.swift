@@ -39,7 +39,7 @@ import CreditCore
 ///
 /// **Working days** (`workingDayElasticity`). Usage that people make at work follows the
 /// weekdays a month has: an August of 21 weekdays against one of 23 (home sales fell 3–10% in
-/// such months across every city group at once, and the shared shocks above were mostly that).
+/// such months across every city group at once: much of the shared shocks above).
 /// With `xₘ = ln(Wₘ/W̄_c)` (`WorkingDays.logRatio`, month `m`'s weekdays over its calendar
 /// month's mean), the workspaces' mean departure `m_{c,y}` of each history month is regressed on
 /// `x` within its calendar month (both centred on their calendar month's mean over the years):
