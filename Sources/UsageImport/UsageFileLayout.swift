@@ -25,12 +25,12 @@ package enum UsageFileLayout {
         defer { try? file.close() }
         let limit = 1 << 16
         guard let bytes = try? file.read(upToCount: limit + 1), bytes.count <= limit else { return false }
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let reader = CSVStreamReader(delimiter: delimiter(sniffing: Array(bytes.dropFirst(start)), options: options))
+        let text = Array(bytes.dropFirst(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0))
+        let reader = CSVStreamReader(delimiter: delimiter(sniffing: text, options: options))
         var records = 0
         var header = false
         do {
-            try reader.read(fileAt: path, bytes: start..<max(start, bytes.count), firstLine: 1) { record in
+            try reader.read(bytes: text) { record in
                 records += 1
                 guard records == 1 else { return }
                 var matcher = HeaderMatcher<UsageColumn>(givenNames: options.givenColumns)

@@ -117,23 +117,31 @@ import Testing
     /// (0.15% a month) brings each year's months apart. With the default parameters every idle
     /// month of the forecast is idle and every busy one busy; without the replay, January's
     /// median was 1,332 and its P95 4,209.
+    /// A workspace of two seats that both used `usage` over 36 months: the seats model's fit under
+    /// `parameters`, and the months of its 12-month forecast of 2,000 trials.
+    static func twoSeatForecast(
+        _ usage: [Int], parameters: SeatsModelParameters = .standard
+    ) throws -> (fit: SeatsModelFit, months: [MonthForecast]) {
+        let workspace = WorkspaceHistory(name: "team", seats: [Fixtures.seat("a", usage), Fixtures.seat("b", usage)])
+        let model = SeatsUsageModel(workspace: workspace, monthCount: 36, horizon: 12, parameters: parameters)
+        let run = try Fixtures.run(
+            Fixtures.history([workspace]),
+            settings: ForecastSettings(horizon: 12, trials: 2_000, model: .seats, seatsParameters: parameters))
+        return (model.fit, run.workspaces[0].months)
+    }
+
     @Test func usageThatComesInASeasonIsForecastInItsSeasonOnly() throws {
         let busy = [300, 700, 200, 900, 400, 600]
         let usage = (0..<36).map { $0 % 12 < 6 ? 0 : busy[$0 % 12 - 6] }
-        let workspace = WorkspaceHistory(name: "team", seats: [Fixtures.seat("a", usage), Fixtures.seat("b", usage)])
-        let model = SeatsUsageModel(workspace: workspace, monthCount: 36, horizon: 12)
-        #expect(model.fit.smoothing == 0)
-        #expect(model.fit.replayShare > 0.99, "\(model.fit)")
-        let run = try Fixtures.run(Fixtures.history([workspace]), settings: ForecastSettings(horizon: 12, trials: 2_000, model: .seats))
-        let months = run.workspaces[0].months
+        let (fit, months) = try Self.twoSeatForecast(usage)
+        #expect(fit.smoothing == 0)
+        #expect(fit.replayShare > 0.99, "\(fit)")
         for month in months.prefix(6) { #expect(month.usage.p95 == 0, "\(month.month): \(month.usage)") }
         for month in months.suffix(6) { #expect(month.usage.p5 > 0, "\(month.month): \(month.usage)") }
 
         var plain = SeatsModelParameters.standard
         plain.calendarReplay = false
-        let drawn = try Fixtures.run(
-            Fixtures.history([workspace]), settings: ForecastSettings(horizon: 12, trials: 2_000, model: .seats, seatsParameters: plain))
-        #expect(drawn.workspaces[0].months[0].usage.p95 > 0)
+        #expect(try Self.twoSeatForecast(usage, parameters: plain).months[0].usage.p95 > 0)
     }
 
     @Test func aWorkspaceIdleInTheSameMonthsEveryYearKeepsThemIdleAndItsBusyMonthsWhole() throws {
@@ -141,13 +149,9 @@ import Testing
         // season measured on the logs of its idle months (the offset's) was once read as its own
         // season under a local level, and its idle months were forecast 11 credits (P95). An idle
         // month fixes the level, and the replay carries the season.
-        let usage = (0..<36).map { $0 % 12 < 6 ? 0 : 400 }
-        let workspace = WorkspaceHistory(name: "team", seats: [Fixtures.seat("a", usage), Fixtures.seat("b", usage)])
-        let model = SeatsUsageModel(workspace: workspace, monthCount: 36, horizon: 12)
-        #expect(model.fit.smoothing == 0)
-        #expect(model.fit.replayShare > 0.98, "\(model.fit)")
-        let run = try Fixtures.run(Fixtures.history([workspace]), settings: ForecastSettings(horizon: 12, trials: 2_000, model: .seats))
-        let months = run.workspaces[0].months
+        let (fit, months) = try Self.twoSeatForecast((0..<36).map { $0 % 12 < 6 ? 0 : 400 })
+        #expect(fit.smoothing == 0)
+        #expect(fit.replayShare > 0.98, "\(fit)")
         for month in months.prefix(6) { #expect(month.usage.p95 == 0, "\(month.month): \(month.usage)") }
         for month in months.suffix(6) { #expect(abs(Double(month.usage.p50) / 800 - 1) < 0.05, "\(month.month): \(month.usage)") }
     }

@@ -9,8 +9,18 @@ import Testing
     /// `workspaces` workspaces of 6 seats over `months` months from April 2024, whose seats use
     /// 1,000 credits times `exp(effect(calendar month))` times lognormal noise (log-sd `noise`).
     static func portfolio(workspaces: Int, months: Int, noise: Double, effect: (Int) -> Double) -> UsageHistory {
-        let first = Month(year: 2024, month: 4)!
-        var generator = Xoshiro256StarStar(seed: 17)
+        portfolio(workspaces: workspaces, months: months, noise: noise, first: Month(year: 2024, month: 4)!, seed: 17) {
+            effect(SeasonalProfile.calendarMonth(of: $0))
+        }
+    }
+
+    /// `workspaces` workspaces of 6 seats over `months` months from `first`, whose seats use
+    /// 1,000 credits times `exp(logEffect(month))` times lognormal noise (log-sd `noise`) drawn
+    /// from `seed`.
+    static func portfolio(
+        workspaces: Int, months: Int, noise: Double, first: Month, seed: UInt64, logEffect: (Month) -> Double
+    ) -> UsageHistory {
+        var generator = Xoshiro256StarStar(seed: seed)
         let histories = (0..<workspaces).map { index in
             WorkspaceHistory(
                 name: "ws\(index)",
@@ -18,9 +28,8 @@ import Testing
                     SeatHistory(
                         id: "s\(seat)", firstOffset: 0,
                         usage: (0..<months).map { offset in
-                            let calendar = (3 + offset) % 12
                             let (draw, _) = generator.nextNormalPair()
-                            return Int((1_000 * exp(effect(calendar) + noise * draw)).rounded())
+                            return Int((1_000 * exp(logEffect(first.advanced(by: offset)) + noise * draw)).rounded())
                         })
                 })
         }
@@ -227,23 +236,9 @@ import Testing
     /// 1,000 credits times `(W/W̄_c)^elasticity` (the month's weekdays over its calendar month's
     /// mean) times lognormal noise (log-sd `noise`).
     static func weekdayPortfolio(workspaces: Int, months: Int, noise: Double, elasticity: Double) -> UsageHistory {
-        let first = Month(year: 2012, month: 1)!
-        var generator = Xoshiro256StarStar(seed: 29)
-        let histories = (0..<workspaces).map { index in
-            WorkspaceHistory(
-                name: "ws\(index)",
-                seats: (0..<6).map { seat in
-                    SeatHistory(
-                        id: "s\(seat)", firstOffset: 0,
-                        usage: (0..<months).map { offset in
-                            let (draw, _) = generator.nextNormalPair()
-                            let days = WorkingDays.logRatio(first.advanced(by: offset))
-                            return Int((1_000 * exp(elasticity * days + noise * draw)).rounded())
-                        })
-                })
+        portfolio(workspaces: workspaces, months: months, noise: noise, first: Month(year: 2012, month: 1)!, seed: 29) {
+            elasticity * WorkingDays.logRatio($0)
         }
-        return UsageHistory(
-            workspaces: histories, firstMonth: first, lastMonth: first.advanced(by: months - 1), hasWorkspaceColumn: true)
     }
 
     @Test func theWorkingDaysElasticityIsExactWhereMonthsFollowTheirWeekdays() {
