@@ -65,6 +65,29 @@ public struct BacktestRun: Sendable, Equatable {
         return BacktestScore(model: model, target: target, step: nil, records: records, eventRecords: records.filter(\.isLastStep))
     }
 
+    /// Where the actuals fell among `model`'s trials of `target`: the share of forecasts whose
+    /// PIT (`TargetForecast.pit`) lies in each of `bins` equal parts of 0…1, a range spread over
+    /// the parts it spans. Calibrated forecasts give every part the same share; too wide a band
+    /// piles the shares in the middle, too narrow or biased a one at the ends. Empty when the
+    /// model has no records.
+    public func pitHistogram(of model: BacktestModel, target: BacktestTarget = .usage, bins: Int = 10) -> [Double] {
+        precondition(bins >= 1, "at least one bin")
+        let forecasts = records.filter { $0.model == model }.map { $0.forecast(of: target) }
+        guard !forecasts.isEmpty else { return [] }
+        var shares = [Double](repeating: 0, count: bins)
+        for forecast in forecasts {
+            let pit = forecast.pit
+            if pit.lowerBound == pit.upperBound {
+                shares[min(bins - 1, Int(pit.lowerBound * Double(bins)))] += 1
+            } else {
+                for bin in 0..<bins {
+                    shares[bin] += ScoringRules.pitCoverage(pit, band: Double(bin) / Double(bins)...Double(bin + 1) / Double(bins))
+                }
+            }
+        }
+        return shares.map { $0 / Double(forecasts.count) }
+    }
+
     /// The reliability table of `model`'s forecasts of `event` within the horizon.
     public func reliability(of model: BacktestModel, event: BacktestEvent, bins: Int = 10) -> [ReliabilityBin] {
         ReliabilityBin.table(records.filter { $0.model == model && $0.isLastStep }.map { $0.forecast(of: event) }, bins: bins)

@@ -13,6 +13,12 @@ public struct BacktestScore: Sendable, Equatable {
     public var coverage80: Double
     /// The share of actuals inside the P5–P95 band (nominal 0.9).
     public var coverage90: Double
+    /// The P10–P90 band's coverage with a point mass counted by the share of its probability
+    /// inside the band (`TargetForecast.pitCoverage80`; nominal 0.8): an idle month is inside
+    /// any band whose low end is 0, but only part of its probability is.
+    public var pitCoverage80: Double
+    /// The P5–P95 band's, likewise (nominal 0.9).
+    public var pitCoverage90: Double
     /// Mean pinball loss of the P10, in credits.
     public var pinballP10: Double
     /// Mean pinball loss of the P50, in credits (half the mean absolute error of the median).
@@ -42,6 +48,8 @@ public struct BacktestScore: Sendable, Equatable {
         let n = Double(max(1, records.count))
         var covered80 = 0
         var covered90 = 0
+        var pitCovered80 = 0.0
+        var pitCovered90 = 0.0
         var p10 = 0.0
         var p50 = 0.0
         var p90 = 0.0
@@ -52,6 +60,8 @@ public struct BacktestScore: Sendable, Equatable {
             let forecast = record.forecast(of: target)
             if forecast.inBand80 { covered80 += 1 }
             if forecast.inBand90 { covered90 += 1 }
+            pitCovered80 += forecast.pitCoverage80
+            pitCovered90 += forecast.pitCoverage90
             p10 += forecast.pinball(level: 10)
             p50 += forecast.pinball(level: 50)
             p90 += forecast.pinball(level: 90)
@@ -61,6 +71,8 @@ public struct BacktestScore: Sendable, Equatable {
         }
         coverage80 = Double(covered80) / n
         coverage90 = Double(covered90) / n
+        pitCoverage80 = pitCovered80 / n
+        pitCoverage90 = pitCovered90 / n
         pinballP10 = p10 / n
         pinballP50 = p50 / n
         pinballP90 = p90 / n

@@ -53,6 +53,34 @@ public enum ScoringRules {
         return (probability - outcome) * (probability - outcome)
     }
 
+    /// The probability integral transform of `observation` under the empirical distribution of
+    /// `sample` (not empty, in any order): `F(y−)…F(y)`, the share of the sample below the
+    /// observation to the share at or below it. A forecast of whole credits has point masses (an
+    /// idle month's zero, a steady seat's usage), so the transform is a range, not a point; for a
+    /// calibrated forecast a point drawn uniformly from it is uniform on 0…1 (Czado, Gneiting and
+    /// Held, "Predictive model assessment for count data", 2009).
+    public static func pit<Sample: Collection>(sample: Sample, observation: Double) -> ClosedRange<Double>
+    where Sample.Element == Double {
+        let n = Double(sample.count)
+        precondition(n > 0, "PIT of an empty sample")
+        // Two counts, linear as the CRPS beside it is.
+        return Double(sample.count { $0 < observation }) / n...Double(sample.count { $0 <= observation }) / n
+    }
+
+    /// The share of the PIT range `pit` that lies in `band` (levels 0…1): the probability that a
+    /// point drawn uniformly from `pit` falls in the band, or whether the point does when the
+    /// range is one. This is the band's coverage that counts a point mass by the part of its
+    /// probability inside the band: an idle month forecast idle with probability 0.5 is covered
+    /// by the P10–P90 band with weight 0.8, not 1, though the band's low end is 0. Its mean over
+    /// forecasts is the band's nominal level when the forecasts are calibrated, point masses or
+    /// not; where there are none it agrees with the plain coverage to one trial's share.
+    public static func pitCoverage(_ pit: ClosedRange<Double>, band: ClosedRange<Double>) -> Double {
+        let width = pit.upperBound - pit.lowerBound
+        guard width > 0 else { return band.contains(pit.lowerBound) ? 1 : 0 }
+        let overlap = min(pit.upperBound, band.upperBound) - max(pit.lowerBound, band.lowerBound)
+        return max(0, overlap) / width
+    }
+
     /// Whether `observation` lies in the closed interval `[lower, upper]`. Closed, because usage
     /// and balances are whole credits with point masses (zero, the cap) that a band may sit on.
     public static func covers(lower: Int, upper: Int, observation: Int) -> Bool {

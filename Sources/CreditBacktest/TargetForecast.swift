@@ -11,13 +11,17 @@ public struct TargetForecast: Sendable, Equatable {
     public var mean: Double
     /// The CRPS of the trials against `actual`, in credits (`ScoringRules.crps`).
     public var crps: Double
+    /// Where `actual` fell among the trials: the share below it to the share at or below it
+    /// (`ScoringRules.pit`).
+    public var pit: ClosedRange<Double>
 
     /// A scored forecast with the given values.
-    public init(actual: Int, quantiles: Percentiles, mean: Double, crps: Double) {
+    public init(actual: Int, quantiles: Percentiles, mean: Double, crps: Double, pit: ClosedRange<Double>) {
         self.actual = actual
         self.quantiles = quantiles
         self.mean = mean
         self.crps = crps
+        self.pit = pit
     }
 
     /// Scores the trials `sorted` (ascending, not empty) against `actual`.
@@ -28,7 +32,8 @@ public struct TargetForecast: Sendable, Equatable {
         }
         self.init(
             actual: actual, quantiles: Percentiles(p5: rank(5), p10: rank(10), p50: rank(50), p90: rank(90), p95: rank(95)),
-            mean: sorted.reduce(0, +) / Double(count), crps: ScoringRules.crps(sorted: sorted, observation: Double(actual))
+            mean: sorted.reduce(0, +) / Double(count), crps: ScoringRules.crps(sorted: sorted, observation: Double(actual)),
+            pit: ScoringRules.pit(sample: sorted, observation: Double(actual))
         )
     }
 
@@ -36,6 +41,12 @@ public struct TargetForecast: Sendable, Equatable {
     public var inBand80: Bool { ScoringRules.covers(lower: quantiles.p10, upper: quantiles.p90, observation: actual) }
     /// Whether `actual` is inside the P5–P95 band.
     public var inBand90: Bool { ScoringRules.covers(lower: quantiles.p5, upper: quantiles.p95, observation: actual) }
+
+    /// The P10–P90 band's coverage with point masses counted by their probability inside it
+    /// (`ScoringRules.pitCoverage`).
+    public var pitCoverage80: Double { ScoringRules.pitCoverage(pit, band: 0.1...0.9) }
+    /// The P5–P95 band's, likewise.
+    public var pitCoverage90: Double { ScoringRules.pitCoverage(pit, band: 0.05...0.95) }
 
     /// The weighted interval score of the five percentiles against `actual`
     /// (`ScoringRules.weightedIntervalScore`).

@@ -7,7 +7,8 @@ import CreditCore
 /// It opens with the provenance as front matter, then says plainly whether the first candidate
 /// model (the default, `seats`) beats each baseline on CRPS and whether its P10–P90 band held
 /// about 80% of what happened; then the scores over every step, coverage by step with its chart,
-/// and the reliability of the cap-hit and shortfall probabilities with their chart.
+/// where the real usage fell among each model's trials (the PIT histogram), and the reliability
+/// of the cap-hit and shortfall probabilities with their chart.
 struct BacktestMarkdown: Sendable {
     /// The run reported.
     var run: BacktestRun
@@ -34,7 +35,8 @@ struct BacktestMarkdown: Sendable {
 
     /// The verdict on `run` in sentences (Markdown emphasis on the conclusions): whether the
     /// first candidate beats each baseline on usage CRPS, its WIS beside theirs, then whether its
-    /// P10–P90 band is calibrated, too narrow or too wide.
+    /// P10–P90 band is calibrated, too narrow or too wide, and, where point masses moved the
+    /// figures, the same judged on the bands' coverage counted by probability (the PIT's).
     static func verdict(for run: BacktestRun) -> [String] {
         guard let candidate = run.settings.candidates.first, let score = run.overallScore(of: candidate) else {
             return ["No forecast could be scored."]
@@ -87,6 +89,15 @@ struct BacktestMarkdown: Sendable {
             ? "on target on average"
             : "on average \(FixedDecimal.groupedWhole(abs(score.bias))) credits \(rounded > 0 ? "above" : "below") what happened"
         lines.append("Its P5–P95 band held \(FixedDecimal.percent(score.coverage90)) (nominal 90%); its median was \(median).")
+        // An idle month lies inside any band whose low end is 0: said where that moved the figures.
+        if abs(score.pitCoverage80 - score.coverage80) >= 0.005 || abs(score.pitCoverage90 - score.coverage90) >= 0.005 {
+            let judged =
+                calibratedBand.contains(score.pitCoverage80)
+                ? "calibrated" : score.pitCoverage80 < calibratedBand.lowerBound ? "too narrow" : "too wide"
+            lines.append(
+                "Counting each point mass (an idle month's zero, say) by the share of its probability inside the band rather than as wholly inside, the P10–P90 band held \(FixedDecimal.percent(score.pitCoverage80)) and the P5–P95 \(FixedDecimal.percent(score.pitCoverage90)): **\(judged)**."
+            )
+        }
         return lines
     }
 
@@ -150,6 +161,20 @@ struct BacktestMarkdown: Sendable {
                             ]
                         }
                 }
+            ).text
+        out += "\n"
+
+        out += "## Where the real usage fell among the trials\n\n"
+        out +=
+            "The share of forecasts whose real usage fell in each tenth of the trials (its PIT; a point mass, such as an idle month, "
+            + "spread over the tenths it spans). Calibrated forecasts put 10% in each; too wide a band piles them in the middle, "
+            + "too narrow or biased a one at the ends.\n\n"
+        let histograms = run.models.map { (model: $0, shares: run.pitHistogram(of: $0)) }.filter { !$0.shares.isEmpty }
+        let tenths = histograms.first?.shares.count ?? 0
+        out +=
+            MarkdownTable(
+                columns: [.init("model")] + (0..<tenths).map { .init("\($0 * 10)–\($0 * 10 + 10)%", .right) },
+                rows: histograms.map { [$0.model.rawValue] + $0.shares.map { FixedDecimal.percent($0) } }
             ).text
         out += "\n"
 

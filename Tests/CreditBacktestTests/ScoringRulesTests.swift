@@ -112,4 +112,29 @@ import Testing
         #expect(abs(forecast.pinball(level: 10) - 0.1 * 23) < 1e-12)
         #expect(forecast.crps == ScoringRules.crps(sorted: (1...20).map(Double.init), observation: 25))
     }
+
+    @Test func pitIsTheShareBelowToTheShareAtOrBelow() {
+        let sample: [Double] = [0, 0, 0, 0, 5, 5, 7, 9]
+        #expect(ScoringRules.pit(sample: sample, observation: 0) == 0...0.5)
+        #expect(ScoringRules.pit(sample: sample, observation: 5) == 0.5...0.75)
+        #expect(ScoringRules.pit(sample: sample, observation: 6) == 0.75...0.75)
+        #expect(ScoringRules.pit(sample: sample, observation: -1) == 0...0)
+        #expect(ScoringRules.pit(sample: sample, observation: 9) == 0.875...1)
+        #expect(ScoringRules.pit(sample: sample, observation: 10) == 1...1)
+        // Order does not matter, nor where a slice starts.
+        #expect(ScoringRules.pit(sample: sample.reversed(), observation: 5) == 0.5...0.75)
+        #expect(ScoringRules.pit(sample: sample[4...], observation: 7) == 0.5...0.75)
+    }
+
+    @Test func pitCoverageCountsAPointMassByItsShareInsideTheBand() {
+        // The idle atom 0 … ½ against 0.25 … 0.75: half of it inside.
+        #expect(ScoringRules.pitCoverage(0...0.5, band: 0.25...0.75) == 0.5)
+        #expect(ScoringRules.pitCoverage(0.5...0.75, band: 0.25...0.75) == 1)
+        #expect(ScoringRules.pitCoverage(0.875...1, band: 0.25...0.75) == 0)
+        // A point is inside or not, the band's ends included.
+        #expect(ScoringRules.pitCoverage(0.75...0.75, band: 0.25...0.75) == 1)
+        #expect(ScoringRules.pitCoverage(0.875...0.875, band: 0.25...0.75) == 0)
+        // The P10–P90 band and an atom of 0.4: (0.4 − 0.1)/0.4 = ¾, to rounding.
+        #expect(abs(ScoringRules.pitCoverage(0...0.4, band: 0.1...0.9) - 0.75) < 1e-15)
+    }
 }

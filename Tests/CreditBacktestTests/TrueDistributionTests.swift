@@ -58,4 +58,35 @@ import Testing
         let score = BacktestScore(model: .naive, target: .usage, step: 2, records: records, eventRecords: records)
         #expect(abs(score.coverage80 - 0.48) < 0.04, "\(score.coverage80)")
     }
+
+    @Test func anIdleHalfTheTimeForecastOvercoversButItsPITDoesNot() {
+        // Usage idle with probability ½, else uniform on 1 … 100; trials and actuals both drawn
+        // from it. P5 = P10 = 0, so an idle actual lies in every band: P10–P90 holds ½ + ½·0.8 =
+        // 0.9 of the actuals (P90 is the busy part's 80th percentile) and P5–P95 ½ + ½·0.9 = 0.95.
+        // Counted by probability, an idle actual's PIT range 0 … ½ has 0.4/0.5 of it in P10–P90
+        // and 0.45/0.5 in P5–P95, so the bands hold 0.8 and 0.9: their nominal levels.
+        var generator = Xoshiro256StarStar(seed: 21)
+        func draw() -> Int { generator.nextUnitDouble() < 0.5 ? 0 : 1 + Int(generator.nextUnitDouble() * 100) }
+        let origin = Month(year: 2026, month: 1)!
+        let count = 4_000
+        let records = (0..<count).map { index -> BacktestRecord in
+            let forecast = TargetForecast(sorted: (0..<400).map { _ in Double(draw()) }.sorted(), actual: draw())
+            let event = EventForecast(probability: 0, happened: false)
+            return BacktestRecord(
+                origin: origin, workspace: "w\(index)", model: .seats, step: 1, usage: forecast, balance: forecast,
+                capHit: event, shortfall: event, isLastStep: true)
+        }
+        let score = BacktestScore(model: .seats, target: .usage, step: 1, records: records, eventRecords: records)
+        let error80 = 4 * (0.8 * 0.2 / Double(count)).squareRoot() + 0.005
+        let error90 = 4 * (0.9 * 0.1 / Double(count)).squareRoot() + 0.005
+        #expect(abs(score.coverage80 - 0.9) < error80, "\(score.coverage80)")
+        #expect(abs(score.coverage90 - 0.95) < error90, "\(score.coverage90)")
+        #expect(abs(score.pitCoverage80 - 0.8) < error80, "\(score.pitCoverage80)")
+        #expect(abs(score.pitCoverage90 - 0.9) < error90, "\(score.pitCoverage90)")
+        // And where the actuals fell: a tenth of them in each tenth of the trials.
+        let run = BacktestRun(
+            settings: BacktestSettings(horizon: 1, origins: 1, trials: 400, seed: 1, candidates: [.seats]), firstMonth: origin,
+            lastMonth: origin.advanced(by: 1), origins: [origin], workspaceCount: count, inputHash: "", records: records)
+        for share in run.pitHistogram(of: .seats) { #expect(abs(share - 0.1) < 0.025, "\(share)") }
+    }
 }

@@ -11,8 +11,11 @@ import Testing
 @Suite struct BacktestReportTests {
     static let origin = Month(year: 2026, month: 3)!
 
-    static func forecast(_ actual: Int, _ p: (Int, Int, Int, Int, Int), mean: Double, crps: Double) -> TargetForecast {
-        TargetForecast(actual: actual, quantiles: Percentiles(p5: p.0, p10: p.1, p50: p.2, p90: p.3, p95: p.4), mean: mean, crps: crps)
+    static func forecast(
+        _ actual: Int, _ p: (Int, Int, Int, Int, Int), mean: Double, crps: Double, pit: ClosedRange<Double>
+    ) -> TargetForecast {
+        TargetForecast(
+            actual: actual, quantiles: Percentiles(p5: p.0, p10: p.1, p50: p.2, p90: p.3, p95: p.4), mean: mean, crps: crps, pit: pit)
     }
 
     /// Two models, one workspace named like a formula, two steps from one origin.
@@ -21,16 +24,24 @@ import Testing
         func record(_ model: BacktestModel, step: Int, usage: TargetForecast, pCap: Double, cap: Bool) -> BacktestRecord {
             BacktestRecord(
                 origin: origin, workspace: name, model: model, step: step, usage: usage,
-                balance: forecast(10_000, (8_000, 9_000, 10_000, 11_000, 12_000), mean: 10_000, crps: 300),
+                balance: forecast(10_000, (8_000, 9_000, 10_000, 11_000, 12_000), mean: 10_000, crps: 300, pit: 0.45...0.55),
                 capHit: EventForecast(probability: pCap, happened: cap), shortfall: EventForecast(probability: 0, happened: false),
                 isLastStep: step == 2
             )
         }
         let records = [
-            record(.seats, step: 1, usage: forecast(1_000, (800, 900, 1_000, 1_100, 1_200), mean: 1_000, crps: 40), pCap: 0.25, cap: false),
-            record(.seats, step: 2, usage: forecast(1_300, (800, 900, 1_000, 1_100, 1_200), mean: 1_000, crps: 210), pCap: 0.75, cap: true),
-            record(.naive, step: 1, usage: forecast(1_000, (500, 600, 1_200, 1_800, 1_900), mean: 1_200, crps: 180), pCap: 0.5, cap: false),
-            record(.naive, step: 2, usage: forecast(1_300, (500, 600, 1_200, 1_800, 1_900), mean: 1_200, crps: 190), pCap: 0.5, cap: true),
+            record(
+                .seats, step: 1, usage: forecast(1_000, (800, 900, 1_000, 1_100, 1_200), mean: 1_000, crps: 40, pit: 0.5...0.5), pCap: 0.25,
+                cap: false),
+            record(
+                .seats, step: 2, usage: forecast(1_300, (800, 900, 1_000, 1_100, 1_200), mean: 1_000, crps: 210, pit: 1...1), pCap: 0.75,
+                cap: true),
+            record(
+                .naive, step: 1, usage: forecast(1_000, (500, 600, 1_200, 1_800, 1_900), mean: 1_200, crps: 180, pit: 0.3...0.3), pCap: 0.5,
+                cap: false),
+            record(
+                .naive, step: 2, usage: forecast(1_300, (500, 600, 1_200, 1_800, 1_900), mean: 1_200, crps: 190, pit: 0.6...0.6), pCap: 0.5,
+                cap: true),
         ]
         return BacktestRun(
             settings: BacktestSettings(horizon: 2, origins: 1, trials: 100, seed: 4, candidates: [.seats]),
@@ -45,16 +56,16 @@ import Testing
         let lines = BacktestCSV.records(Self.run).text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(
             lines[0]
-                == "origin,workspace,model,step,month,usage_actual,usage_p5,usage_p10,usage_p50,usage_p90,usage_p95,usage_mean,usage_crps,balance_actual,balance_p5,balance_p10,balance_p50,balance_p90,balance_p95,balance_mean,balance_crps,p_cap_hit,cap_hit,p_shortfall,shortfall"
+                == "origin,workspace,model,step,month,usage_actual,usage_p5,usage_p10,usage_p50,usage_p90,usage_p95,usage_mean,usage_crps,usage_pit_low,usage_pit_high,balance_actual,balance_p5,balance_p10,balance_p50,balance_p90,balance_p95,balance_mean,balance_crps,balance_pit_low,balance_pit_high,p_cap_hit,cap_hit,p_shortfall,shortfall"
         )
         // The workspace name starts with `=`: neutralised so no spreadsheet evaluates it.
         #expect(
             lines[1]
-                == "2026-03,'=Acme|<b>,seats,1,2026-04,1000,800,900,1000,1100,1200,1000.0,40.0,10000,8000,9000,10000,11000,12000,10000.0,300.0,0.2500,0,0.0000,0"
+                == "2026-03,'=Acme|<b>,seats,1,2026-04,1000,800,900,1000,1100,1200,1000.0,40.0,0.5000,0.5000,10000,8000,9000,10000,11000,12000,10000.0,300.0,0.4500,0.5500,0.2500,0,0.0000,0"
         )
         #expect(
             lines[4]
-                == "2026-03,'=Acme|<b>,naive,2,2026-05,1300,500,600,1200,1800,1900,1200.0,190.0,10000,8000,9000,10000,11000,12000,10000.0,300.0,0.5000,1,0.0000,0"
+                == "2026-03,'=Acme|<b>,naive,2,2026-05,1300,500,600,1200,1800,1900,1200.0,190.0,0.6000,0.6000,10000,8000,9000,10000,11000,12000,10000.0,300.0,0.4500,0.5500,0.5000,1,0.0000,0"
         )
         #expect(lines.count == 6 && lines[5] == "")
     }
@@ -63,20 +74,20 @@ import Testing
         let lines = BacktestCSV.scores(Self.run.scores).text.split(separator: "\n")
         #expect(
             lines[0]
-                == "model,target,step,count,coverage_80,coverage_90,pinball_p10,pinball_p50,pinball_p90,crps,bias,brier_cap_hit,brier_shortfall"
+                == "model,target,step,count,coverage_80,coverage_90,pit_coverage_80,pit_coverage_90,pinball_p10,pinball_p50,pinball_p90,crps,bias,brier_cap_hit,brier_shortfall"
         )
         #expect(lines.count == 1 + 2 * 2 * 3)
         // seats, usage, step 2: actual 1,300 above every percentile. Pinball P10 0.1 × 400,
         // P50 0.5 × 300, P90 0.9 × 200; bias 1,000 − 1,300; Brier (0.75 − 1)² = 0.0625.
-        #expect(lines[2] == "seats,usage,2,1,0.0000,0.0000,40.0,150.0,180.0,210.0,-300.0,0.0625,0.0000")
+        #expect(lines[2] == "seats,usage,2,1,0.0000,0.0000,0.0000,0.0000,40.0,150.0,180.0,210.0,-300.0,0.0625,0.0000")
         // seats, usage, all: means of the two steps; step 1 is covered, step 2 not; events from
         // the last step only.
-        #expect(lines[3] == "seats,usage,all,2,0.5000,0.5000,25.0,75.0,95.0,125.0,-150.0,0.0625,0.0000")
+        #expect(lines[3] == "seats,usage,all,2,0.5000,0.5000,0.5000,0.5000,25.0,75.0,95.0,125.0,-150.0,0.0625,0.0000")
         // Step 1: pinball P10 0.1 × 100, P90 0.1 × 100, P50 0; Brier 0.25² = 0.0625.
-        #expect(lines[1] == "seats,usage,1,1,1.0000,1.0000,10.0,0.0,10.0,40.0,0.0,0.0625,0.0000")
+        #expect(lines[1] == "seats,usage,1,1,1.0000,1.0000,1.0000,1.0000,10.0,0.0,10.0,40.0,0.0,0.0625,0.0000")
         // Balance 10,000 with P10 9,000 and P90 11,000: 0.1 × 1,000 each way.
-        #expect(lines[6] == "seats,balance,all,2,1.0000,1.0000,100.0,0.0,100.0,300.0,0.0,0.0625,0.0000")
-        #expect(lines.last == "naive,balance,all,2,1.0000,1.0000,100.0,0.0,100.0,300.0,0.0,0.2500,0.0000")
+        #expect(lines[6] == "seats,balance,all,2,1.0000,1.0000,1.0000,1.0000,100.0,0.0,100.0,300.0,0.0,0.0625,0.0000")
+        #expect(lines.last == "naive,balance,all,2,1.0000,1.0000,1.0000,1.0000,100.0,0.0,100.0,300.0,0.0,0.2500,0.0000")
     }
 
     @Test func markdownStatesTheVerdictAndLinksBothCharts() throws {
@@ -100,6 +111,41 @@ import Testing
             text.contains(
                 "| seats | usage   |         2 |            50.0% |           50.0% |          25 |          75 |          95 |  125 | -150 |        0.0625 |          0.0000 |"
             ))
+    }
+
+    @Test func markdownShowsWhereTheRealUsageFellAmongTheTrials() throws {
+        let text = try #require(Self.reports.files.file(at: "backtest.md")).text
+        // seats' actuals fell at its median (PIT ½) and above every trial (1); naive's at 0.3 and 0.6.
+        #expect(
+            text.contains(
+                "| seats |    0% |     0% |     0% |     0% |     0% |  50.0% |     0% |     0% |     0% |   50.0% |"
+            ))
+        #expect(
+            text.contains(
+                "| naive |    0% |     0% |     0% |  50.0% |     0% |     0% |  50.0% |     0% |     0% |      0% |"
+            ))
+        // No point mass moved the coverage: no second verdict.
+        #expect(!text.contains("Counting each point mass"))
+    }
+
+    @Test func verdictCountsAnIdleMonthByItsProbabilityInsideTheBand() {
+        var run = Self.run
+        // seats' first month forecast idle with probability 0.6 and idle it was: inside both bands,
+        // but only (0.6 − 0.1)/0.6 of its probability is inside P10–P90 and (0.6 − 0.05)/0.6 inside
+        // P5–P95; the second month is outside both. Means: 5/12 = 41.7% and 11/24 = 45.8%.
+        run.records[0].usage = Self.forecast(0, (0, 0, 0, 100, 200), mean: 40, crps: 20, pit: 0...0.6)
+        let verdict = BacktestMarkdown(
+            run: run, provenance: BacktestProvenance(run: run, assumptions: Self.reports.assumptions), coverageChart: "c",
+            reliabilityChart: "r"
+        ).verdict
+        #expect(
+            verdict[2]
+                == "Its P10–P90 band held the real usage in only 50.0% of forecasts (nominal 80%): **too narrow**; treat its percentiles as optimistic."
+        )
+        #expect(
+            verdict.last
+                == "Counting each point mass (an idle month's zero, say) by the share of its probability inside the band rather than as wholly inside, the P10–P90 band held 41.7% and the P5–P95 45.8%: **too narrow**."
+        )
     }
 
     @Test func verdictSaysWhenABaselineWins() {

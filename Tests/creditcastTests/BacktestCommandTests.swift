@@ -24,7 +24,7 @@ import Testing
         let records = String(decoding: try #require(written["/backtest.csv"]), as: UTF8.self).split(separator: "\n")
         #expect(
             records[0]
-                == "origin,workspace,model,step,month,usage_actual,usage_p5,usage_p10,usage_p50,usage_p90,usage_p95,usage_mean,usage_crps,balance_actual,balance_p5,balance_p10,balance_p50,balance_p90,balance_p95,balance_mean,balance_crps,p_cap_hit,cap_hit,p_shortfall,shortfall"
+                == "origin,workspace,model,step,month,usage_actual,usage_p5,usage_p10,usage_p50,usage_p90,usage_p95,usage_mean,usage_crps,usage_pit_low,usage_pit_high,balance_actual,balance_p5,balance_p10,balance_p50,balance_p90,balance_p95,balance_mean,balance_crps,balance_pit_low,balance_pit_high,p_cap_hit,cap_hit,p_shortfall,shortfall"
         )
         // 24 workspaces × 4 models × (3 + 3 + 2 + 1) observed steps from origins 2026-06 … 2026-09.
         #expect(records.count == 1 + 24 * 4 * 9)
@@ -33,7 +33,7 @@ import Testing
         let scores = String(decoding: try #require(written["/scores.csv"]), as: UTF8.self).split(separator: "\n")
         #expect(
             scores[0]
-                == "model,target,step,count,coverage_80,coverage_90,pinball_p10,pinball_p50,pinball_p90,crps,bias,brier_cap_hit,brier_shortfall"
+                == "model,target,step,count,coverage_80,coverage_90,pit_coverage_80,pit_coverage_90,pinball_p10,pinball_p50,pinball_p90,crps,bias,brier_cap_hit,brier_shortfall"
         )
         // 4 models × 2 targets × (3 steps + all).
         #expect(scores.count == 1 + 4 * 2 * 4)
