@@ -241,6 +241,11 @@ def report(name, targets, units, totals, records, creditcast_models, table, seco
         print(f"| {model} | {100 * s['coverage80']:.1f}% | {100 * s['coverage90']:.1f}% | {s['wis']:,.1f} | "
               f"{s['wis'] / best:.2f} | {crps} | {taken} |")
     print()
+    # Where the centre sits: half the actuals below the median when it is right (one on it counts half).
+    below = {model: sum((y < q[2]) + 0.5 * (y == q[2]) for q, y, _ in rows[model]) / len(rows[model])
+             for model in (f"creditcast {creditcast_models[0]}", best_peer)}
+    print("Actuals below the median (50% for a centred forecast): "
+          + ", ".join(f"{model} {100 * share:.1f}%" for model, share in below.items()) + "\n")
     # An idle month is inside every band whose low end is 0, whatever chance the model gave it:
     # where a panel has them, the bands are also scored on the months with usage alone.
     idle = sum(y == 0 for _, y, _ in rows[best_peer])
