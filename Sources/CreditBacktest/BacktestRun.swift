@@ -72,11 +72,11 @@ public struct BacktestRun: Sendable, Equatable {
     /// model has no records.
     public func pitHistogram(of model: BacktestModel, target: BacktestTarget = .usage, bins: Int = 10) -> [Double] {
         precondition(bins >= 1, "at least one bin")
-        let forecasts = records.filter { $0.model == model }.map { $0.forecast(of: target) }
-        guard !forecasts.isEmpty else { return [] }
         var shares = [Double](repeating: 0, count: bins)
-        for forecast in forecasts {
-            let pit = forecast.pit
+        var count = 0
+        for record in records where record.model == model {
+            count += 1
+            let pit = record.forecast(of: target).pit
             if pit.lowerBound == pit.upperBound {
                 shares[min(bins - 1, Int(pit.lowerBound * Double(bins)))] += 1
             } else {
@@ -85,7 +85,7 @@ public struct BacktestRun: Sendable, Equatable {
                 }
             }
         }
-        return shares.map { $0 / Double(forecasts.count) }
+        return count == 0 ? [] : shares.map { $0 / Double(count) }
     }
 
     /// The reliability table of `model`'s forecasts of `event` within the horizon.

@@ -54,17 +54,33 @@ public enum ScoringRules {
     }
 
     /// The probability integral transform of `observation` under the empirical distribution of
-    /// `sample` (not empty, in any order): `F(y−)…F(y)`, the share of the sample below the
+    /// `sorted` (sorted ascending, not empty): `F(y−)…F(y)`, the share of the sample below the
     /// observation to the share at or below it. A forecast of whole credits has point masses (an
     /// idle month's zero, a steady seat's usage), so the transform is a range, not a point; for a
     /// calibrated forecast a point drawn uniformly from it is uniform on 0…1 (Czado, Gneiting and
-    /// Held, "Predictive model assessment for count data", 2009).
-    public static func pit<Sample: Collection>(sample: Sample, observation: Double) -> ClosedRange<Double>
+    /// Held, "Predictive model assessment for count data", 2009). Two binary searches: a backtest
+    /// takes it for every target, of a thousand trials each.
+    public static func pit<Sample: RandomAccessCollection>(sorted sample: Sample, observation: Double) -> ClosedRange<Double>
     where Sample.Element == Double {
         let n = Double(sample.count)
         precondition(n > 0, "PIT of an empty sample")
-        // Two counts, linear as the CRPS beside it is.
-        return Double(sample.count { $0 < observation }) / n...Double(sample.count { $0 <= observation }) / n
+        /// How many leading values of `sample` satisfy `isLeading` (true up to a point, then false).
+        func leadingCount(_ isLeading: (Double) -> Bool) -> Int {
+            var low = sample.startIndex
+            var count = sample.count
+            while count > 0 {
+                let half = count / 2
+                let middle = sample.index(low, offsetBy: half)
+                if isLeading(sample[middle]) {
+                    low = sample.index(after: middle)
+                    count -= half + 1
+                } else {
+                    count = half
+                }
+            }
+            return sample.distance(from: sample.startIndex, to: low)
+        }
+        return Double(leadingCount { $0 < observation }) / n...Double(leadingCount { $0 <= observation }) / n
     }
 
     /// The share of the PIT range `pit` that lies in `band` (levels 0…1): the probability that a

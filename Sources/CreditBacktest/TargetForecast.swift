@@ -33,7 +33,7 @@ public struct TargetForecast: Sendable, Equatable {
         self.init(
             actual: actual, quantiles: Percentiles(p5: rank(5), p10: rank(10), p50: rank(50), p90: rank(90), p95: rank(95)),
             mean: sorted.reduce(0, +) / Double(count), crps: ScoringRules.crps(sorted: sorted, observation: Double(actual)),
-            pit: ScoringRules.pit(sample: sorted, observation: Double(actual))
+            pit: ScoringRules.pit(sorted: sorted, observation: Double(actual))
         )
     }
 

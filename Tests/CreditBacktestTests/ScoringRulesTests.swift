@@ -115,15 +115,21 @@ import Testing
 
     @Test func pitIsTheShareBelowToTheShareAtOrBelow() {
         let sample: [Double] = [0, 0, 0, 0, 5, 5, 7, 9]
-        #expect(ScoringRules.pit(sample: sample, observation: 0) == 0...0.5)
-        #expect(ScoringRules.pit(sample: sample, observation: 5) == 0.5...0.75)
-        #expect(ScoringRules.pit(sample: sample, observation: 6) == 0.75...0.75)
-        #expect(ScoringRules.pit(sample: sample, observation: -1) == 0...0)
-        #expect(ScoringRules.pit(sample: sample, observation: 9) == 0.875...1)
-        #expect(ScoringRules.pit(sample: sample, observation: 10) == 1...1)
-        // Order does not matter, nor where a slice starts.
-        #expect(ScoringRules.pit(sample: sample.reversed(), observation: 5) == 0.5...0.75)
-        #expect(ScoringRules.pit(sample: sample[4...], observation: 7) == 0.5...0.75)
+        #expect(ScoringRules.pit(sorted: sample, observation: 0) == 0...0.5)
+        #expect(ScoringRules.pit(sorted: sample, observation: 5) == 0.5...0.75)
+        #expect(ScoringRules.pit(sorted: sample, observation: 6) == 0.75...0.75)
+        #expect(ScoringRules.pit(sorted: sample, observation: -1) == 0...0)
+        #expect(ScoringRules.pit(sorted: sample, observation: 9) == 0.875...1)
+        #expect(ScoringRules.pit(sorted: sample, observation: 10) == 1...1)
+        // A slice keeps its own indices; one value alone.
+        #expect(ScoringRules.pit(sorted: sample[4...], observation: 7) == 0.5...0.75)
+        #expect(ScoringRules.pit(sorted: [3], observation: 3) == 0...1)
+        // Every observation from −1 to 10 against two counts.
+        for observation in -1...10 {
+            let y = Double(observation)
+            let counts = Double(sample.count { $0 < y }) / 8...Double(sample.count { $0 <= y }) / 8
+            #expect(ScoringRules.pit(sorted: sample, observation: y) == counts, "\(observation)")
+        }
     }
 
     @Test func pitCoverageCountsAPointMassByItsShareInsideTheBand() {
