@@ -27,8 +27,14 @@ enum BacktestCSV {
         "crps", "bias", "brier_cap_hit", "brier_shortfall",
     ]
 
-    /// `backtest.csv`.
-    static func records(_ run: BacktestRun) -> CSVTable {
+    /// `backtest.csv`, streamed as it is written (see `CSVTable.file`): a backtest of ten
+    /// thousand workspaces has near a million records, which need not exist as cells or text.
+    static func recordsFile(_ run: BacktestRun) -> ReportFile {
+        CSVTable.file(path: "backtest.csv", header: recordHeader) { emit throws(ReportWriteError) in try recordRows(run, emit) }
+    }
+
+    /// `backtest.csv`'s rows, one per record, each handed to `emit`.
+    static func recordRows(_ run: BacktestRun, _ emit: ([CSVCell]) throws(ReportWriteError) -> Void) throws(ReportWriteError) {
         let places = ForecastCSV.probabilityPlaces
         let mean = ForecastCSV.meanPlaces
         func target(_ forecast: TargetForecast) -> [CSVCell] {
@@ -39,10 +45,8 @@ enum BacktestCSV {
                 .decimal(forecast.pit.lowerBound, places: places), .decimal(forecast.pit.upperBound, places: places),
             ]
         }
-        var table = CSVTable(header: recordHeader)
-        table.rows.reserveCapacity(run.records.count)
         for record in run.records {
-            table.rows.append(
+            try emit(
                 [
                     .month(record.origin), .text(record.workspace), .text(record.model.rawValue), .integer(record.step),
                     .month(record.month),
@@ -54,7 +58,6 @@ enum BacktestCSV {
                     ]
             )
         }
-        return table
     }
 
     /// `scores.csv`.

@@ -85,7 +85,7 @@ public struct BacktestReports: Sendable {
         return ReportSet(files: [
             ReportFile(path: Self.coverageChart, text: coverageChart.svg),
             ReportFile(path: Self.reliabilityChart, text: reliabilityChart.svg),
-            ReportFile(path: "backtest.csv", text: BacktestCSV.records(run).text),
+            BacktestCSV.recordsFile(run),
             ReportFile(path: "scores.csv", text: BacktestCSV.scores(run.scores).text),
             ReportFile(path: "provenance.json", text: provenance.json(describing: ["backtest.csv", "scores.csv"])),
             ReportFile(

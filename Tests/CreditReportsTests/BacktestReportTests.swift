@@ -53,7 +53,7 @@ import Testing
     static var reports: BacktestReports { BacktestReports(run: run, pricing: .standard, rules: PurchaseRules(pricing: .standard)) }
 
     @Test func backtestCSVHasOneRowPerRecordWithExactColumns() {
-        let lines = BacktestCSV.records(Self.run).text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = BacktestCSV.recordsFile(Self.run).text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(
             lines[0]
                 == "origin,workspace,model,step,month,usage_actual,usage_p5,usage_p10,usage_p50,usage_p90,usage_p95,usage_mean,usage_crps,usage_pit_low,usage_pit_high,balance_actual,balance_p5,balance_p10,balance_p50,balance_p90,balance_p95,balance_mean,balance_crps,balance_pit_low,balance_pit_high,p_cap_hit,cap_hit,p_shortfall,shortfall"
