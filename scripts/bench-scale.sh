@@ -8,7 +8,8 @@
 # SIZES are workspace counts (default: 10000 100000 1000000). Portfolios come from
 # `creditcast-bench generate-portfolio --min-seats 1 --max-seats 3 --months 12`, except the
 # million, which is one row per workspace (--min-seats 1 --max-seats 1 --months 1). Each size runs
-# `forecast` and `watchlist` with --trials 1000 (default horizon, default charts). Then the
+# `forecast` and `watchlist` with --trials 1000 (default horizon, default charts), and `backtest`
+# (--trials 1000, its six origins and four models) below the million. Then the
 # 1,000-workspace forecast runs three ways for the report-writing share: reports on disk, on
 # tmpfs (/dev/shm, where syncing costs nothing) and with --charts none.
 #
@@ -60,7 +61,10 @@ measure() {
 
 for n in "${SIZES[@]}"; do
     dir=$(portfolio "$n")
-    for command in forecast watchlist; do
+    commands=(forecast watchlist)
+    # A one-month history leaves no origin to backtest from.
+    [ "$n" -ge 1000000 ] || commands+=(backtest)
+    for command in "${commands[@]}"; do
         measure "$command $n workspaces" "$DATA/scale-out" "$command" --usage "$dir/usage.csv" --workspaces "$dir/workspaces.csv" --trials 1000
     done
 done
