@@ -78,15 +78,13 @@ def read_totals(path):
 
 
 def read_backtest(path):
-    """creditcast's records: (model, origin, workspace, step) -> quantiles, actual, CRPS and PIT
-    (the share of trials below the actual, and at or below it)."""
+    """creditcast's records: (model, origin, workspace, step) -> quantiles, actual and CRPS."""
     records = {}
     with open(path) as file:
         for row in csv.DictReader(file):
             key = (row["model"], month_index(row["origin"]), row["workspace"], int(row["step"]))
             quantiles = [float(row[f"usage_p{level}"]) for level in LEVELS]
-            pit = (float(row["usage_pit_low"]), float(row["usage_pit_high"]))
-            records[key] = (quantiles, int(row["usage_actual"]), float(row["usage_crps"]), pit)
+            records[key] = (quantiles, int(row["usage_actual"]), float(row["usage_crps"]))
     return records
 
 
@@ -182,7 +180,7 @@ def main():
             os.makedirs(args.cache, exist_ok=True)
             with open(cache, "wb") as file:
                 pickle.dump((table, seconds), file)
-    report(name, targets, units, totals, records, creditcast_models, table, seconds, args.by_workspace)
+    report(name, args.backtest, targets, units, totals, records, creditcast_models, table, seconds, args.by_workspace)
 
 
 def fit_peers(frames):
@@ -207,7 +205,7 @@ def fit_peers(frames):
     return pd.concat(outputs).set_index(["unique_id", "ds"]), dict(seconds)
 
 
-def report(name, targets, units, totals, records, creditcast_models, table, seconds, by_workspace=False):
+def report(name, backtest, targets, units, totals, records, creditcast_models, table, seconds, by_workspace=False):
     """Scores every model on every target and prints the panel's table (and, `by_workspace`,
     creditcast's first model against the panel's best peer workspace by workspace)."""
     peers = [m.alias for m in peer_models(12, False)] + [m.alias for m in peer_models(12, True)]
@@ -217,7 +215,7 @@ def report(name, targets, units, totals, records, creditcast_models, table, seco
         first, values = totals[workspace]
         actual = values[origin + step - first]
         for model in creditcast_models:
-            quantiles, _, crps, _ = records[(model, origin, workspace, step)]
+            quantiles, _, crps = records[(model, origin, workspace, step)]
             rows[f"creditcast {model}"].append((quantiles, actual, crps))
             workspace_rows[(workspace, f"creditcast {model}")].append((quantiles, actual, crps))
         forecast_row = table.loc[(f"{workspace}|{origin}", month_start(origin + step))]
@@ -256,25 +254,25 @@ def report(name, targets, units, totals, records, creditcast_models, table, seco
             busy = score([row for row in rows[model] if row[1] > 0])
             print(f"- {model}: P10-P90 {100 * busy['coverage80']:.1f}%, P5-P95 {100 * busy['coverage90']:.1f}%")
         # creditcast's trials also say how much of an idle month's probability each band holds:
-        # its coverage over every target with each month counted that way (the peers give five
-        # quantiles, not a distribution, so theirs cannot be).
-        pits = [records[(creditcast_models[0], origin, workspace, step)][3] for origin, workspace, step in targets]
+        # its coverage over every target (creditcast's own) with each month counted that way, as
+        # its scores.csv has it (the peers give five quantiles, not a distribution, so theirs
+        # cannot be).
+        pit = pit_coverage(os.path.join(backtest, "scores.csv"), creditcast_models[0])
         print(f"\nEvery month, each counted by the share of its probability inside the band (the PIT of the trials of "
-              f"creditcast {creditcast_models[0]}): P10-P90 {100 * pit_coverage(pits, 0.1, 0.9):.1f}%, "
-              f"P5-P95 {100 * pit_coverage(pits, 0.05, 0.95):.1f}%")
+              f"creditcast {creditcast_models[0]}): P10-P90 {100 * pit[0]:.1f}%, P5-P95 {100 * pit[1]:.1f}%")
         print()
     if by_workspace:
         report_workspaces(f"creditcast {creditcast_models[0]}", best_peer, workspace_rows)
 
 
-def pit_coverage(pits, lower, upper):
-    """The mean share of each PIT range `(low, high)` inside `lower … upper` (a point: inside or
-    not), as `ScoringRules.pitCoverage` counts it."""
-    def share(low, high):
-        if high == low:
-            return 1.0 if lower <= low <= upper else 0.0
-        return max(0.0, min(high, upper) - max(low, lower)) / (high - low)
-    return sum(share(low, high) for low, high in pits) / len(pits)
+def pit_coverage(path, model):
+    """`model`'s P10-P90 and P5-P95 coverage of usage over every step, each month counted by the
+    share of its probability inside the band: `scores.csv`'s `pit_coverage_80` and `_90`."""
+    with open(path) as file:
+        for row in csv.DictReader(file):
+            if row["model"] == model and row["target"] == "usage" and row["step"] == "all":
+                return float(row["pit_coverage_80"]), float(row["pit_coverage_90"])
+    sys.exit(f"{path}: no usage score over every step for {model}")
 
 
 def spread(rows):

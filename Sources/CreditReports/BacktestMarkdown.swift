@@ -22,6 +22,26 @@ struct BacktestMarkdown: Sendable {
     /// The band of P10–P90 coverage called calibrated, around the nominal 80%.
     static let calibratedBand = 0.75...0.85
 
+    /// How a P10–P90 coverage reads against `calibratedBand`.
+    enum BandReading {
+        case calibrated, tooNarrow, tooWide
+
+        init(coverage: Double) {
+            self =
+                BacktestMarkdown.calibratedBand.contains(coverage)
+                ? .calibrated : coverage < BacktestMarkdown.calibratedBand.lowerBound ? .tooNarrow : .tooWide
+        }
+
+        /// `calibrated`, `too narrow` or `too wide`.
+        var words: String {
+            switch self {
+            case .calibrated: "calibrated"
+            case .tooNarrow: "too narrow"
+            case .tooWide: "too wide"
+            }
+        }
+    }
+
     /// The report of `run`, linking the two charts at the given paths.
     init(run: BacktestRun, provenance: BacktestProvenance, coverageChart: String, reliabilityChart: String) {
         self.run = run
@@ -73,13 +93,14 @@ struct BacktestMarkdown: Sendable {
                     : "**Its WIS is not below \(notBelow.joined(separator: ", "))** \(what): \(against).")
         }
         let coverage = FixedDecimal.percent(score.coverage80)
-        if calibratedBand.contains(score.coverage80) {
+        switch BandReading(coverage: score.coverage80) {
+        case .calibrated:
             lines.append("Its P10–P90 band held the real usage in \(coverage) of forecasts (nominal 80%): **calibrated**.")
-        } else if score.coverage80 < calibratedBand.lowerBound {
+        case .tooNarrow:
             lines.append(
                 "Its P10–P90 band held the real usage in only \(coverage) of forecasts (nominal 80%): **too narrow**; treat its percentiles as optimistic."
             )
-        } else {
+        case .tooWide:
             lines.append(
                 "Its P10–P90 band held the real usage in \(coverage) of forecasts (nominal 80%): **too wide**; the real spread is smaller.")
         }
@@ -91,11 +112,8 @@ struct BacktestMarkdown: Sendable {
         lines.append("Its P5–P95 band held \(FixedDecimal.percent(score.coverage90)) (nominal 90%); its median was \(median).")
         // An idle month lies inside any band whose low end is 0: said where that moved the figures.
         if abs(score.pitCoverage80 - score.coverage80) >= 0.005 || abs(score.pitCoverage90 - score.coverage90) >= 0.005 {
-            let judged =
-                calibratedBand.contains(score.pitCoverage80)
-                ? "calibrated" : score.pitCoverage80 < calibratedBand.lowerBound ? "too narrow" : "too wide"
             lines.append(
-                "Counting each point mass (an idle month's zero, say) by the share of its probability inside the band rather than as wholly inside, the P10–P90 band held \(FixedDecimal.percent(score.pitCoverage80)) and the P5–P95 \(FixedDecimal.percent(score.pitCoverage90)): **\(judged)**."
+                "Counting each point mass (an idle month's zero, say) by the share of its probability inside the band rather than as wholly inside, the P10–P90 band held \(FixedDecimal.percent(score.pitCoverage80)) and the P5–P95 \(FixedDecimal.percent(score.pitCoverage90)): **\(BandReading(coverage: score.pitCoverage80).words)**."
             )
         }
         return lines
