@@ -32,12 +32,12 @@ struct BacktestMarkdown: Sendable {
                 ? .calibrated : coverage < BacktestMarkdown.calibratedBand.lowerBound ? .tooNarrow : .tooWide
         }
 
-        /// `calibrated`, `too narrow` or `too wide`.
-        var words: String {
+        /// The verdict in words, emphasised, with what it means for the percentiles.
+        var verdict: String {
             switch self {
-            case .calibrated: "calibrated"
-            case .tooNarrow: "too narrow"
-            case .tooWide: "too wide"
+            case .calibrated: "**calibrated**"
+            case .tooNarrow: "**too narrow**; treat its percentiles as optimistic"
+            case .tooWide: "**too wide**; the real spread is smaller"
             }
         }
     }
@@ -55,8 +55,8 @@ struct BacktestMarkdown: Sendable {
 
     /// The verdict on `run` in sentences (Markdown emphasis on the conclusions): whether the
     /// first candidate beats each baseline on usage CRPS, its WIS beside theirs, then whether its
-    /// P10–P90 band is calibrated, too narrow or too wide, and, where point masses moved the
-    /// figures, the same judged on the bands' coverage counted by probability (the PIT's).
+    /// P10–P90 band is calibrated, too narrow or too wide: judged on its plain coverage, or, where
+    /// point masses moved the figures, on the bands' coverage counted by probability (the PIT's).
     static func verdict(for run: BacktestRun) -> [String] {
         guard let candidate = run.settings.candidates.first, let score = run.overallScore(of: candidate) else {
             return ["No forecast could be scored."]
@@ -93,16 +93,19 @@ struct BacktestMarkdown: Sendable {
                     : "**Its WIS is not below \(notBelow.joined(separator: ", "))** \(what): \(against).")
         }
         let coverage = FixedDecimal.percent(score.coverage80)
-        switch BandReading(coverage: score.coverage80) {
-        case .calibrated:
-            lines.append("Its P10–P90 band held the real usage in \(coverage) of forecasts (nominal 80%): **calibrated**.")
-        case .tooNarrow:
+        // An idle month lies inside any band whose low end is 0: where that moved the figures, the
+        // judgement rests on the coverage that counts it by its probability inside the band.
+        let pointMassesMoved =
+            abs(score.pitCoverage80 - score.coverage80) >= 0.005 || abs(score.pitCoverage90 - score.coverage90) >= 0.005
+        if pointMassesMoved {
             lines.append(
-                "Its P10–P90 band held the real usage in only \(coverage) of forecasts (nominal 80%): **too narrow**; treat its percentiles as optimistic."
+                "Its P10–P90 band held the real usage in \(coverage) of forecasts (nominal 80%), each idle month or other point mass inside it counted whole."
             )
-        case .tooWide:
+        } else {
+            let reading = BandReading(coverage: score.coverage80)
             lines.append(
-                "Its P10–P90 band held the real usage in \(coverage) of forecasts (nominal 80%): **too wide**; the real spread is smaller.")
+                "Its P10–P90 band held the real usage in \(reading == .tooNarrow ? "only " : "")\(coverage) of forecasts (nominal 80%): \(reading.verdict)."
+            )
         }
         let rounded = score.bias.rounded(.toNearestOrAwayFromZero)
         let median =
@@ -110,10 +113,9 @@ struct BacktestMarkdown: Sendable {
             ? "on target on average"
             : "on average \(FixedDecimal.groupedWhole(abs(score.bias))) credits \(rounded > 0 ? "above" : "below") what happened"
         lines.append("Its P5–P95 band held \(FixedDecimal.percent(score.coverage90)) (nominal 90%); its median was \(median).")
-        // An idle month lies inside any band whose low end is 0: said where that moved the figures.
-        if abs(score.pitCoverage80 - score.coverage80) >= 0.005 || abs(score.pitCoverage90 - score.coverage90) >= 0.005 {
+        if pointMassesMoved {
             lines.append(
-                "Counting each point mass (an idle month's zero, say) by the share of its probability inside the band rather than as wholly inside, the P10–P90 band held \(FixedDecimal.percent(score.pitCoverage80)) and the P5–P95 \(FixedDecimal.percent(score.pitCoverage90)): **\(BandReading(coverage: score.pitCoverage80).words)**."
+                "Counting each point mass (an idle month's zero, say) by the share of its probability inside the band rather than as wholly inside, the P10–P90 band held \(FixedDecimal.percent(score.pitCoverage80)) and the P5–P95 \(FixedDecimal.percent(score.pitCoverage90)): \(BandReading(coverage: score.pitCoverage80).verdict)."
             )
         }
         return lines

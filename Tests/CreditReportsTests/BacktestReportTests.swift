@@ -140,11 +140,11 @@ import Testing
         ).verdict
         #expect(
             verdict[2]
-                == "Its P10–P90 band held the real usage in only 50.0% of forecasts (nominal 80%): **too narrow**; treat its percentiles as optimistic."
+                == "Its P10–P90 band held the real usage in 50.0% of forecasts (nominal 80%), each idle month or other point mass inside it counted whole."
         )
         #expect(
             verdict.last
-                == "Counting each point mass (an idle month's zero, say) by the share of its probability inside the band rather than as wholly inside, the P10–P90 band held 41.7% and the P5–P95 45.8%: **too narrow**."
+                == "Counting each point mass (an idle month's zero, say) by the share of its probability inside the band rather than as wholly inside, the P10–P90 band held 41.7% and the P5–P95 45.8%: **too narrow**; treat its percentiles as optimistic."
         )
     }
 
