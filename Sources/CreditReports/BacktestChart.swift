@@ -39,9 +39,14 @@ struct BacktestChart: Sendable {
     var xDomain: ClosedRange<Double>
     /// Labelled x positions.
     var xTicks: [(value: Double, label: String)]
-    /// The lowest share shown (the top is always 100%); coverage charts start higher so the
-    /// difference between 75% and 85% is visible.
+    /// The lowest share shown; coverage charts start higher so the difference between 75% and
+    /// 85% is visible.
     var yMinimum: Double
+    /// The highest share shown: 100%, but for a chart of small shares (where the actuals fell,
+    /// about 10% a tenth).
+    var yMaximum: Double
+    /// Grid lines per 100% of share: 10 (every 10 points), or 20 on a chart of small shares.
+    var yLinesPerWhole: Int
     /// The lines, drawn in order (references first reads best).
     var series: [Series]
 
@@ -55,14 +60,18 @@ struct BacktestChart: Sendable {
     /// A chart with the given contents.
     init(
         title: String, xCaption: String, yCaption: String, xDomain: ClosedRange<Double>,
-        xTicks: [(value: Double, label: String)], yMinimum: Double = 0, series: [Series]
+        xTicks: [(value: Double, label: String)], yMinimum: Double = 0, yMaximum: Double = 1, yLinesPerWhole: Int = 10,
+        series: [Series]
     ) {
+        precondition(yMinimum < yMaximum && yLinesPerWhole > 0, "a y range and grid lines")
         self.title = title
         self.xCaption = xCaption
         self.yCaption = yCaption
         self.xDomain = xDomain
         self.xTicks = xTicks
         self.yMinimum = yMinimum
+        self.yMaximum = yMaximum
+        self.yLinesPerWhole = yLinesPerWhole
         self.series = series
     }
 
@@ -77,8 +86,8 @@ struct BacktestChart: Sendable {
             Double(margin.left) + (span > 0 ? plotWidth * (value - xDomain.lowerBound) / span : plotWidth / 2)
         }
         func y(_ share: Double) -> Double {
-            let clamped = min(1, max(yMinimum, share))
-            return Double(margin.top) + plotHeight * (1 - (clamped - yMinimum) / (1 - yMinimum))
+            let clamped = min(yMaximum, max(yMinimum, share))
+            return Double(margin.top) + plotHeight * (1 - (clamped - yMinimum) / (yMaximum - yMinimum))
         }
         func number(_ value: Double) -> String { FixedDecimal.text(value, places: 1) }
         let left = number(Double(margin.left))
@@ -92,16 +101,18 @@ struct BacktestChart: Sendable {
             <text x="\(number(Double(margin.left) + plotWidth / 2))" y="24" text-anchor="middle" font-size="16">\(XMLText.escape(title))</text>
 
             """
-        // Horizontal grid every 10 points of share, labelled as percentages.
-        let lowestTick = Int((yMinimum * 10).rounded(.up))
+        // Horizontal grid lines, labelled as percentages.
+        let lines = Double(yLinesPerWhole)
+        let ticks = Int((yMinimum * lines).rounded(.up))...Int((yMaximum * lines).rounded(.down))
         svg += "<g stroke=\"#e0e0e0\" stroke-width=\"1\">\n"
-        for tick in lowestTick...10 {
-            let level = number(y(Double(tick) / 10))
+        for tick in ticks {
+            let level = number(y(Double(tick) / lines))
             svg += "<line x1=\"\(left)\" y1=\"\(level)\" x2=\"\(right)\" y2=\"\(level)\"/>\n"
         }
         svg += "</g>\n<g fill=\"#333333\" text-anchor=\"end\">\n"
-        for tick in lowestTick...10 {
-            svg += "<text x=\"\(number(Double(margin.left - 8)))\" y=\"\(number(y(Double(tick) / 10) + 4))\">\(tick * 10)%</text>\n"
+        for tick in ticks {
+            svg +=
+                "<text x=\"\(number(Double(margin.left - 8)))\" y=\"\(number(y(Double(tick) / lines) + 4))\">\(tick * 100 / yLinesPerWhole)%</text>\n"
         }
         svg += "</g>\n<g fill=\"#333333\" text-anchor=\"middle\">\n"
         for tick in xTicks {

@@ -7,8 +7,8 @@ import CreditCore
 /// It opens with the provenance as front matter, then says plainly whether the first candidate
 /// model (the default, `seats`) beats each baseline on CRPS and whether its P10–P90 band held
 /// about 80% of what happened; then the scores over every step, coverage by step with its chart,
-/// where the real usage fell among each model's trials (the PIT histogram), and the reliability
-/// of the cap-hit and shortfall probabilities with their chart.
+/// where the real usage fell among each model's trials (the PIT histogram) with its chart, and
+/// the reliability of the cap-hit and shortfall probabilities with their chart.
 struct BacktestMarkdown: Sendable {
     /// The run reported.
     var run: BacktestRun
@@ -18,6 +18,8 @@ struct BacktestMarkdown: Sendable {
     var coverageChart: String
     /// The reliability chart's path relative to the report.
     var reliabilityChart: String
+    /// The path, relative to the report, of the chart of where the real usage fell.
+    var pitChart: String
 
     /// The band of P10–P90 coverage called calibrated, around the nominal 80%.
     static let calibratedBand = 0.75...0.85
@@ -42,12 +44,13 @@ struct BacktestMarkdown: Sendable {
         }
     }
 
-    /// The report of `run`, linking the two charts at the given paths.
-    init(run: BacktestRun, provenance: BacktestProvenance, coverageChart: String, reliabilityChart: String) {
+    /// The report of `run`, linking the three charts at the given paths.
+    init(run: BacktestRun, provenance: BacktestProvenance, coverageChart: String, reliabilityChart: String, pitChart: String) {
         self.run = run
         self.provenance = provenance
         self.coverageChart = coverageChart
         self.reliabilityChart = reliabilityChart
+        self.pitChart = pitChart
     }
 
     /// The verdict in sentences: CRPS and WIS against each baseline, then P10–P90 coverage.
@@ -189,6 +192,7 @@ struct BacktestMarkdown: Sendable {
             "The share of forecasts whose real usage fell in each tenth of the trials (its PIT; a point mass, such as an idle month, "
             + "spread over the tenths it spans). Calibrated forecasts put 10% in each; too wide a band piles them in the middle, "
             + "too narrow or biased a one at the ends.\n\n"
+        out += "![Where the real usage fell among the trials](\(pitChart))\n\n"
         let histograms = run.models.map { (model: $0, shares: run.pitHistogram(of: $0)) }.filter { !$0.shares.isEmpty }
         let tenths = histograms.first?.shares.count ?? 0
         out +=

@@ -2,9 +2,9 @@ import CreditBacktest
 import CreditLedger
 
 /// Every file a backtest writes, all or nothing: `backtest.csv` and `scores.csv`
-/// (`BacktestCSV`), `provenance.json` (`BacktestProvenance`), `charts/coverage.svg` and
-/// `charts/reliability.svg` (`BacktestChart`), and `backtest.md` (`BacktestMarkdown`), which links
-/// the charts by relative path. Written through `ReportSet`, so a failure leaves an earlier
+/// (`BacktestCSV`), `provenance.json` (`BacktestProvenance`), `charts/coverage.svg`,
+/// `charts/reliability.svg` and `charts/pit.svg` (`BacktestChart`), and `backtest.md`
+/// (`BacktestMarkdown`), which links the charts by relative path. Written through `ReportSet`, so a failure leaves an earlier
 /// report whole.
 public struct BacktestReports: Sendable {
     /// The run reported.
@@ -16,6 +16,8 @@ public struct BacktestReports: Sendable {
     public static let coverageChart = "charts/coverage.svg"
     /// The reliability chart's path inside the report.
     public static let reliabilityChart = "charts/reliability.svg"
+    /// The chart of where the real usage fell among the trials, its path inside the report.
+    public static let pitChart = "charts/pit.svg"
 
     /// The reports of `run` under `pricing` and the month `rules` it ran with.
     public init(run: BacktestRun, pricing: Pricing, rules: PurchaseRules) {
@@ -52,6 +54,29 @@ public struct BacktestReports: Sendable {
         )
     }
 
+    /// Where the real usage fell among each model's trials: the share of forecasts in each tenth
+    /// (`BacktestRun.pitHistogram`), one line per model through the tenths' middles, against the
+    /// 10% a tenth of calibrated forecasts. The top is the largest share rounded up to the next
+    /// 5 points (at least 20%), so that the shares, about 10%, are not squashed at the bottom.
+    var pitChart: BacktestChart {
+        var series = [
+            BacktestChart.Series(name: "calibrated: 10%", color: "#000000", points: [(0, 0.1), (1, 0.1)], isReference: true)
+        ]
+        var largest = 0.0
+        for model in run.models {
+            let shares = run.pitHistogram(of: model)
+            largest = max(largest, shares.max() ?? 0)
+            let points = shares.indices.map { (x: (Double($0) + 0.5) / Double(shares.count), y: shares[$0]) }
+            series.append(.init(name: model.rawValue, color: Self.color(of: model), points: points))
+        }
+        return BacktestChart(
+            title: "Where the real usage fell among the trials", xCaption: "the tenth of the trials it fell in",
+            yCaption: "share of forecasts", xDomain: 0...1,
+            xTicks: stride(from: 0, through: 10, by: 2).map { (Double($0) / 10, "\($0 * 10)%") },
+            yMaximum: min(1, max(0.2, (largest * 20).rounded(.up) / 20)), yLinesPerWhole: 20, series: series
+        )
+    }
+
     /// The fewest forecasts behind one point of the reliability chart.
     static let reliabilityPointForecasts = 20
 
@@ -85,13 +110,15 @@ public struct BacktestReports: Sendable {
         return ReportSet(files: [
             ReportFile(path: Self.coverageChart, text: coverageChart.svg),
             ReportFile(path: Self.reliabilityChart, text: reliabilityChart.svg),
+            ReportFile(path: Self.pitChart, text: pitChart.svg),
             BacktestCSV.recordsFile(run),
             ReportFile(path: "scores.csv", text: BacktestCSV.scores(run.scores).text),
             ReportFile(path: "provenance.json", text: provenance.json(describing: ["backtest.csv", "scores.csv"])),
             ReportFile(
                 path: "backtest.md",
                 text: BacktestMarkdown(
-                    run: run, provenance: provenance, coverageChart: Self.coverageChart, reliabilityChart: Self.reliabilityChart
+                    run: run, provenance: provenance, coverageChart: Self.coverageChart, reliabilityChart: Self.reliabilityChart,
+                    pitChart: Self.pitChart
                 ).text),
         ]).addingHTMLPages()
     }

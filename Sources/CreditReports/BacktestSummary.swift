@@ -36,7 +36,7 @@ public struct BacktestSummary: Sendable {
         // The verdict's Markdown emphasis means nothing on a terminal.
         out += "\n" + BacktestMarkdown.verdict(for: run).map { $0.replacingOccurrences(of: "**", with: "") + "\n" }.joined()
         out +=
-            "\nReports in \(ReportText.singleLine(reportDirectory)): backtest.md, backtest.html, backtest.csv, scores.csv, provenance.json, charts/ (2 charts).\n"
+            "\nReports in \(ReportText.singleLine(reportDirectory)): backtest.md, backtest.html, backtest.csv, scores.csv, provenance.json, charts/ (3 charts).\n"
         return out
     }
 }

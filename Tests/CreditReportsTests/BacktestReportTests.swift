@@ -107,6 +107,7 @@ import Testing
         #expect(text.contains("held the real usage in only 50.0% of forecasts (nominal 80%): **too narrow**"))
         #expect(text.contains("![P10–P90 coverage of usage by months ahead](charts/coverage.svg)"))
         #expect(text.contains("![Reliability of event probabilities](charts/reliability.svg)"))
+        #expect(text.contains("![Where the real usage fell among the trials](charts/pit.svg)"))
         #expect(
             text.contains(
                 "| seats | usage   |         2 |            50.0% |           50.0% |          25 |          75 |          95 |  125 | -150 |        0.0625 |          0.0000 |"
@@ -136,7 +137,7 @@ import Testing
         run.records[0].usage = Self.forecast(0, (0, 0, 0, 100, 200), mean: 40, crps: 20, pit: 0...0.6)
         let verdict = BacktestMarkdown(
             run: run, provenance: BacktestProvenance(run: run, assumptions: Self.reports.assumptions), coverageChart: "c",
-            reliabilityChart: "r"
+            reliabilityChart: "r", pitChart: "p"
         ).verdict
         #expect(
             verdict[2]
@@ -158,7 +159,7 @@ import Testing
         #expect(
             BacktestMarkdown(
                 run: run, provenance: BacktestProvenance(run: run, assumptions: Self.reports.assumptions),
-                coverageChart: "c", reliabilityChart: "r"
+                coverageChart: "c", reliabilityChart: "r", pitChart: "p"
             ).verdict[0]
                 == "**seats does not beat naive** on usage CRPS: 1,000 credits against naive 185.")
     }
@@ -167,7 +168,8 @@ import Testing
         let files = Self.reports.files
         #expect(
             files.paths == [
-                "charts/coverage.svg", "charts/reliability.svg", "backtest.csv", "scores.csv", "provenance.json", "backtest.md",
+                "charts/coverage.svg", "charts/reliability.svg", "charts/pit.svg", "backtest.csv", "scores.csv", "provenance.json",
+                "backtest.md",
                 "backtest.html",
             ])
         let coverage = try #require(files.file(at: "charts/coverage.svg")).text
@@ -175,6 +177,16 @@ import Testing
         #expect(coverage.hasSuffix("</svg>\n"))
         #expect(coverage.contains("<title>P10–P90 coverage of usage</title>"))
         #expect(coverage.contains(">nominal 80%</text>") && coverage.contains(">seats</text>") && coverage.contains(">naive</text>"))
+        // Where the actuals fell: seats' halves at the tenths 50–60% and 90–100%, so the top is
+        // 50% (the largest share rounded up to 5 points) with a grid line every 5. The 50–60%
+        // point, x 72 + 0.55 × 478, sits at the top (y 48); the first tenth's, x 72 + 0.05 × 478,
+        // at 0 (y 48 + 288).
+        let pit = try #require(files.file(at: "charts/pit.svg")).text
+        #expect(pit.contains("<title>Where the real usage fell among the trials</title>"))
+        #expect(pit.contains(">calibrated: 10%</text>") && pit.contains(">50%</text>") && pit.contains(">5%</text>"))
+        #expect(!pit.contains(">55%</text>"))
+        #expect(pit.contains("<circle cx=\"334.9\" cy=\"48.0\" r=\"3.0\"/>"))
+        #expect(pit.contains("<circle cx=\"95.9\" cy=\"336.0\" r=\"3.0\"/>"))
         let reliability = try #require(files.file(at: "charts/reliability.svg")).text
         #expect(reliability.contains(">seats</text>") && reliability.contains(">perfectly reliable</text>"))
         // seats' last steps forecast 0.75 (happened) and 0 (did not): too few for two points, so one
@@ -195,9 +207,11 @@ import Testing
     @Test func writesEveryFileIntoTheDirectory() throws {
         let directory = try TestFiles.directory() + "/out"
         let written = try Self.reports.write(to: directory)
-        #expect(written.count == 7)
+        #expect(written.count == 8)
         for path in written { #expect(FileManager.default.fileExists(atPath: path)) }
         #expect(try Fixtures.read(directory + "/scores.csv") == BacktestCSV.scores(Self.run.scores).text)
+        // The streamed file is the one `recordsFile` makes.
+        #expect(try Fixtures.read(directory + "/backtest.csv") == BacktestCSV.recordsFile(Self.run).text)
     }
 }
 

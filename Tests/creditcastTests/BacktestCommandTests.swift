@@ -18,7 +18,7 @@ import Testing
         #expect(
             written.keys.sorted() == [
                 "/.creditcast-manifest", "/backtest.csv", "/backtest.html", "/backtest.md", "/charts/coverage.svg",
-                "/charts/reliability.svg", "/provenance.json", "/scores.csv",
+                "/charts/pit.svg", "/charts/reliability.svg", "/provenance.json", "/scores.csv",
             ])
 
         let records = String(decoding: try #require(written["/backtest.csv"]), as: UTF8.self).split(separator: "\n")
@@ -40,7 +40,9 @@ import Testing
         #expect(scores.contains { $0.hasPrefix("seats,usage,all,216,") })
         #expect(scores.contains { $0.hasPrefix("naive,usage,1,96,") })
         let report = String(decoding: try #require(written["/backtest.md"]), as: UTF8.self)
-        #expect(report.contains("## Verdict") && report.contains("(charts/coverage.svg)") && report.contains("(charts/reliability.svg)"))
+        #expect(
+            report.contains("## Verdict") && report.contains("(charts/coverage.svg)") && report.contains("(charts/reliability.svg)")
+                && report.contains("(charts/pit.svg)"))
     }
 
     @Test func reportsAreByteIdenticalWhateverTheThreadCount() throws {
@@ -56,8 +58,8 @@ import Testing
             #expect(result.standardOutput == "" && result.standardError == "")
             outputs.append(try CommandRunner.files(in: out))
         }
-        // Seven reports and the set's manifest.
-        #expect(outputs[0].count == 8)
+        // Eight reports and the set's manifest.
+        #expect(outputs[0].count == 9)
         #expect(outputs[0] == outputs[1])
         #expect(outputs[0] == outputs[2])
     }
