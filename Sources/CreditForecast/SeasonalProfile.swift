@@ -193,8 +193,8 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         }
         if elasticity != 0 {
             var shifts = [Double](repeating: 0, count: 12)
-            for month in months.keys.sorted() {
-                shifts[month % 12] += workingDayShift(month) * months[month, default: (0, 0)].count
+            for (month, entry) in months.sorted(by: { $0.key < $1.key }) {
+                shifts[month % 12] += workingDayShift(month) * entry.count
                 monthMeans[month, default: 0] -= workingDayShift(month)
             }
             raw = (0..<12).map { raw[$0] - shifts[$0] / counts[$0] }

@@ -1,5 +1,4 @@
 import CSVStream
-import Foundation
 
 /// How the importer reads a usage file's layout, for tools that route its rows by workspace
 /// without importing them (`creditcast split`): the delimiter it would sniff, the workspace
@@ -18,19 +17,16 @@ package enum UsageFileLayout {
 
     /// Whether the file at `path` holds a usage header (workspace, seat, month and credits
     /// columns) and no row: the part `creditcast split` writes for a shard the hash gave no
-    /// workspace. `false` for anything else, a file larger than 64 KiB or one that cannot be
-    /// read, which the importer then reads and words.
+    /// workspace. `false` for anything else, a file larger than `FilePrefix.defaultLimit` or one
+    /// that cannot be read, which the importer then reads and words.
     package static func holdsHeaderOnly(fileAt path: String, options: UsageImportOptions) -> Bool {
-        guard let file = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? file.close() }
-        let limit = 1 << 16
-        guard let bytes = try? file.read(upToCount: limit + 1), bytes.count <= limit else { return false }
-        let text = Array(bytes.dropFirst(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0))
-        let reader = CSVStreamReader(delimiter: delimiter(sniffing: text, options: options))
+        let prefix = FilePrefix(path: path)
+        guard let size = prefix.regularFileSize, size == prefix.start + prefix.bytes.count else { return false }
+        let reader = CSVStreamReader(delimiter: delimiter(sniffing: prefix.bytes, options: options))
         var records = 0
         var header = false
         do {
-            try reader.read(bytes: text) { record in
+            try reader.read(bytes: prefix.bytes) { record in
                 records += 1
                 guard records == 1 else { return }
                 var matcher = HeaderMatcher<UsageColumn>(givenNames: options.givenColumns)
