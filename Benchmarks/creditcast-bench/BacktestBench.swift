@@ -79,7 +79,7 @@ func backtestBench(_ arguments: Arguments) throws(BenchError) {
         }
     }
     let run = try result.get()
-    let seats = run.overallScore(of: .seats)
+    let seats = run.tally.overallScore(of: .seats)
     Figure.emit(
         "backtest",
         [
@@ -144,7 +144,9 @@ func calibrationBench(_ arguments: Arguments) throws(BenchError) {
     for dataset in datasets {
         let run = try runBacktest(history: dataset.history, pools: dataset.pools, settings: settings, threads: threads)
         for model in run.models {
-            guard let usage = run.overallScore(of: model), let balance = run.overallScore(of: model, target: .balance) else { continue }
+            guard let usage = run.tally.overallScore(of: model), let balance = run.tally.overallScore(of: model, target: .balance) else {
+                continue
+            }
             // Relative figures: credits-weighted, so large and small workspaces compare.
             let records = run.records.filter { $0.model == model }
             let actual = records.reduce(0.0) { $0 + Double($1.usage.actual) }

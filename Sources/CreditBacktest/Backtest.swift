@@ -57,11 +57,16 @@ public enum Backtest {
     ///   - threads: worker threads; 0 or less uses every active core.
     ///   - inputHash: the caller's fingerprint of the inputs, carried into the run.
     ///   - progress: called from worker threads with the fraction done, 0 … 1.
+    ///   - deliver: when given, called on the caller's thread with each batch's records, in the
+    ///     run's order, as soon as they are scored; the run returned then keeps none (its tally
+    ///     has every score), so memory holds a batch, not millions of records. What it throws
+    ///     ends the run.
     /// - Throws: `BacktestError` for settings out of range, pools that do not match or a history
     ///   too short; `PricingError` for a seat plan the pricing does not list.
     public static func run(
         history: UsageHistory, pools: [WorkspacePool], pricing: Pricing, rules: PurchaseRules, settings: BacktestSettings,
-        threads: Int, inputHash: String, progress: (@Sendable (Double) -> Void)? = nil
+        threads: Int, inputHash: String, progress: (@Sendable (Double) -> Void)? = nil,
+        deliver: (([BacktestRecord]) throws -> Void)? = nil
     ) throws -> BacktestRun {
         try validate(settings)
         guard pools.count == history.workspaces.count, zip(pools, history.workspaces).allSatisfy({ $0.name == $1.name }) else {
@@ -72,60 +77,104 @@ public enum Backtest {
             throw BacktestError.notEnoughHistory(months: history.monthCount, needed: settings.minimumHistoryMonths + 1)
         }
 
-        // What really happened: every workspace's ledger on its real usage.
+        // What really happened: every workspace's ledger on its real usage, kept as far as the
+        // forecasts are compared with it.
         let replay = HistoryReplay(pricing: pricing, rules: rules)
         let replayPools = pools.map { replayPool($0, history: history) }
-        var actuals: [[LedgerMonth]] = []
+        var actuals: [[Actual]] = []
+        actuals.reserveCapacity(history.workspaces.count)
         for (workspace, pool) in zip(history.workspaces, replayPools) {
-            actuals.append(try replay.replay(workspace, of: history, pool: pool))
+            actuals.append(try replay.replay(workspace, of: history, pool: pool).map(Actual.init))
         }
 
-        // The history as it stood at each origin, and the units of work: (origin, workspace).
-        let truncated = try origins.map { try history.truncated(through: $0) }
-        var units: [Unit] = []
-        for (originIndex, cut) in truncated.enumerated() {
-            var position: [String: Int] = [:]
-            for (index, workspace) in cut.workspaces.enumerated() { position[workspace.name] = index }
-            for (index, workspace) in history.workspaces.enumerated() {
-                // A workspace without seats has no ledger to compare with.
-                guard let cutIndex = position[workspace.name], actuals[index].count == history.monthCount else { continue }
-                let first = cut.workspaces[cutIndex].seats.map(\.firstOffset).min() ?? cut.monthCount
-                guard cut.monthCount - first >= settings.minimumHistoryMonths else { continue }
-                units.append(Unit(origin: originIndex, workspace: index, truncatedWorkspace: cutIndex))
-            }
-        }
-
-        // Each origin's portfolio prior, estimated from the workspaces as they stood then.
-        let priors = truncated.map { PortfolioPrior.estimate(from: $0, parameters: settings.seatsParameters) }
         let models = settings.scoredModels
-        let results = WorkQueue.map(
-            count: units.count, threads: threads, progress: progress,
-            makeWorker: { TrialSamples(trials: settings.trials, horizon: settings.horizon) },
-            release: { $0.release() },
-            body: { index, samples -> Result<[BacktestRecord], Error> in
-                let unit = units[index]
-                return Result {
-                    try unitRecords(
-                        unit, cut: truncated[unit.origin], prior: priors[unit.origin], pool: replayPools[unit.workspace],
-                        actual: actuals[unit.workspace],
-                        history: history, models: models, pricing: pricing, rules: rules, settings: settings, samples: &samples
-                    )
+        var tally = BacktestTally(models: models, horizon: settings.horizon)
+        var kept: [BacktestRecord] = []
+        // One origin at a time: the history as it stood then, and its portfolio prior,
+        // estimated from the workspaces as they stood then, exist for that origin alone.
+        for (originIndex, origin) in origins.enumerated() {
+            let cut = try history.truncated(through: origin)
+            let units = units(of: cut, in: history, actuals: actuals, settings: settings)
+            let prior = PortfolioPrior.estimate(from: cut, parameters: settings.seatsParameters)
+            for start in stride(from: 0, to: units.count, by: unitBatch) {
+                let batch = units[start..<min(units.count, start + unitBatch)]
+                let share = progress.map { report in
+                    { @Sendable (fraction: Double) in
+                        let done = (Double(start) + fraction * Double(batch.count)) / Double(units.count)
+                        report((Double(originIndex) + done) / Double(origins.count))
+                    }
                 }
+                let results = WorkQueue.map(
+                    count: batch.count, threads: threads, progress: share,
+                    makeWorker: { TrialSamples(trials: settings.trials, horizon: settings.horizon) },
+                    release: { $0.release() },
+                    body: { index, samples -> Result<[BacktestRecord], Error> in
+                        let unit = batch[batch.startIndex + index]
+                        return Result {
+                            try unitRecords(
+                                unit, cut: cut, prior: prior, pool: replayPools[unit.workspace], actual: actuals[unit.workspace],
+                                history: history, models: models, pricing: pricing, rules: rules, settings: settings,
+                                samples: &samples
+                            )
+                        }
+                    }
+                )
+                var records: [BacktestRecord] = []
+                records.reserveCapacity(batch.count * models.count * settings.horizon)
+                for result in results { records.append(contentsOf: try result.get()) }
+                for record in records { tally.add(record) }
+                if let deliver { try deliver(records) } else { kept.append(contentsOf: records) }
             }
-        )
-        var records: [BacktestRecord] = []
-        records.reserveCapacity(units.count * models.count * settings.horizon)
-        for result in results { records.append(contentsOf: try result.get()) }
+        }
         return BacktestRun(
             settings: settings, firstMonth: history.firstMonth, lastMonth: history.lastMonth, origins: origins,
-            workspaceCount: history.workspaces.count, inputHash: inputHash, records: records
+            workspaceCount: history.workspaces.count, inputHash: inputHash, records: kept, tally: tally
         )
+    }
+
+    /// Workspaces forecast at once. A batch's records (a few hundred bytes for every model and
+    /// step) are scored and handed on before the next batch starts, so memory does not grow with
+    /// the portfolio, and every worker thread still gets many workspaces.
+    static let unitBatch = 4_096
+
+    /// The workspaces forecast from the origin `cut` ends at, in the history's order: those with
+    /// a complete ledger (a workspace without seats has none to compare with) and at least
+    /// `settings.minimumHistoryMonths` of their own history through it.
+    static func units(of cut: UsageHistory, in history: UsageHistory, actuals: [[Actual]], settings: BacktestSettings) -> [Unit] {
+        var position: [String: Int] = [:]
+        for (index, workspace) in cut.workspaces.enumerated() { position[workspace.name] = index }
+        var units: [Unit] = []
+        for (index, workspace) in history.workspaces.enumerated() {
+            guard let cutIndex = position[workspace.name], actuals[index].count == history.monthCount else { continue }
+            let first = cut.workspaces[cutIndex].seats.map(\.firstOffset).min() ?? cut.monthCount
+            guard cut.monthCount - first >= settings.minimumHistoryMonths else { continue }
+            units.append(Unit(workspace: index, truncatedWorkspace: cutIndex))
+        }
+        return units
+    }
+
+    /// What a month of the ledger on real usage is compared with, held for every month of every
+    /// workspace while the backtest runs: 24 bytes where a `LedgerMonth` takes 128.
+    struct Actual {
+        /// Credits used.
+        var used: Int
+        /// The closing balance.
+        var closing: Int
+        /// Whether the cap forfeited credits.
+        var capHit: Bool
+        /// Whether usage went uncovered.
+        var shortfall: Bool
+
+        init(_ month: LedgerMonth) {
+            used = month.used
+            closing = month.closing
+            capHit = month.forfeited > 0
+            shortfall = month.shortfall > 0
+        }
     }
 
     /// One workspace at one origin.
     struct Unit {
-        /// Index into the origins.
-        var origin: Int
         /// Index into the whole history's workspaces.
         var workspace: Int
         /// Index into the truncated history's workspaces.
@@ -150,7 +199,7 @@ public enum Backtest {
 
     /// Every model's records for one unit, models in order, steps in order.
     static func unitRecords(
-        _ unit: Unit, cut: UsageHistory, prior: PortfolioPrior, pool: WorkspacePool, actual: [LedgerMonth], history: UsageHistory,
+        _ unit: Unit, cut: UsageHistory, prior: PortfolioPrior, pool: WorkspacePool, actual: [Actual], history: UsageHistory,
         models: [BacktestModel], pricing: Pricing, rules: PurchaseRules, settings: BacktestSettings, samples: inout TrialSamples
     ) throws -> [BacktestRecord] {
         let workspace = cut.workspaces[unit.truncatedWorkspace]
@@ -192,8 +241,8 @@ public enum Backtest {
             var shortfallHappened = false
             for step in 1...steps {
                 let real = months[step - 1]
-                capHappened = capHappened || real.forfeited > 0
-                shortfallHappened = shortfallHappened || real.shortfall > 0
+                capHappened = capHappened || real.capHit
+                shortfallHappened = shortfallHappened || real.shortfall
                 records.append(
                     BacktestRecord(
                         origin: origin, workspace: workspace.name, model: model, step: step,

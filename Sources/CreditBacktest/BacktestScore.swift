@@ -37,50 +37,37 @@ public struct BacktestScore: Sendable, Equatable {
     /// Brier score of "a shortfall within `step` months" (within the horizon for `step == nil`).
     public var brierShortfall: Double
 
+    /// A score with the given values (`Sums.score` makes them).
+    init(
+        model: BacktestModel, target: BacktestTarget, step: Int?, count: Int, coverage80: Double, coverage90: Double,
+        pitCoverage80: Double, pitCoverage90: Double, pinballP10: Double, pinballP50: Double, pinballP90: Double, crps: Double,
+        weightedIntervalScore: Double, bias: Double, brierCapHit: Double, brierShortfall: Double
+    ) {
+        self.model = model
+        self.target = target
+        self.step = step
+        self.count = count
+        self.coverage80 = coverage80
+        self.coverage90 = coverage90
+        self.pitCoverage80 = pitCoverage80
+        self.pitCoverage90 = pitCoverage90
+        self.pinballP10 = pinballP10
+        self.pinballP50 = pinballP50
+        self.pinballP90 = pinballP90
+        self.crps = crps
+        self.weightedIntervalScore = weightedIntervalScore
+        self.bias = bias
+        self.brierCapHit = brierCapHit
+        self.brierShortfall = brierShortfall
+    }
+
     /// The scores of `records` (all of one model; not empty) on `target`, labelled `step`. The
     /// event scores use `eventRecords`: the same records for one step, the last step of each
     /// origin for all steps.
     public init(model: BacktestModel, target: BacktestTarget, step: Int?, records: [BacktestRecord], eventRecords: [BacktestRecord]) {
-        self.model = model
-        self.target = target
-        self.step = step
-        count = records.count
-        let n = Double(max(1, records.count))
-        var covered80 = 0
-        var covered90 = 0
-        var pitCovered80 = 0.0
-        var pitCovered90 = 0.0
-        var p10 = 0.0
-        var p50 = 0.0
-        var p90 = 0.0
-        var crps = 0.0
-        var interval = 0.0
-        var bias = 0.0
-        for record in records {
-            let forecast = record.forecast(of: target)
-            if forecast.inBand80 { covered80 += 1 }
-            if forecast.inBand90 { covered90 += 1 }
-            pitCovered80 += forecast.pitCoverage80
-            pitCovered90 += forecast.pitCoverage90
-            p10 += forecast.pinball(level: 10)
-            p50 += forecast.pinball(level: 50)
-            p90 += forecast.pinball(level: 90)
-            crps += forecast.crps
-            interval += forecast.weightedIntervalScore
-            bias += Double(forecast.quantiles.p50 - forecast.actual)
-        }
-        coverage80 = Double(covered80) / n
-        coverage90 = Double(covered90) / n
-        pitCoverage80 = pitCovered80 / n
-        pitCoverage90 = pitCovered90 / n
-        pinballP10 = p10 / n
-        pinballP50 = p50 / n
-        pinballP90 = p90 / n
-        self.crps = crps / n
-        weightedIntervalScore = interval / n
-        self.bias = bias / n
-        let events = Double(max(1, eventRecords.count))
-        brierCapHit = eventRecords.reduce(0) { $0 + $1.capHit.brier } / events
-        brierShortfall = eventRecords.reduce(0) { $0 + $1.shortfall.brier } / events
+        var sums = Sums()
+        for record in records { sums.add(record.forecast(of: target)) }
+        for record in eventRecords { sums.addEvents(of: record) }
+        self = sums.score(model: model, target: target, step: step)
     }
 }

@@ -26,26 +26,9 @@ public struct ReliabilityBin: Sendable, Equatable {
 
     /// The `bins` equal-width bins of `forecasts`' probabilities.
     public static func table(_ forecasts: [EventForecast], bins: Int = 10) -> [ReliabilityBin] {
-        precondition(bins >= 1, "at least one bin")
-        var counts = [Int](repeating: 0, count: bins)
-        var happened = [Int](repeating: 0, count: bins)
-        var sums = [Double](repeating: 0, count: bins)
-        for forecast in forecasts {
-            let index = min(bins - 1, max(0, Int(forecast.probability * Double(bins))))
-            counts[index] += 1
-            sums[index] += forecast.probability
-            if forecast.happened { happened[index] += 1 }
-        }
-        return (0..<bins).map { index in
-            let lower = Double(index) / Double(bins)
-            let upper = Double(index + 1) / Double(bins)
-            let count = counts[index]
-            return ReliabilityBin(
-                lower: lower, upper: upper, count: count,
-                meanProbability: count > 0 ? sums[index] / Double(count) : (lower + upper) / 2,
-                observedFrequency: count > 0 ? Double(happened[index]) / Double(count) : 0
-            )
-        }
+        var tally = Tally(bins: bins)
+        for forecast in forecasts { tally.add(forecast) }
+        return tally.bins
     }
 
     /// `bins` (in probability order) with neighbours merged until each holds at least

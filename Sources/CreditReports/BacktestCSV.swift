@@ -27,14 +27,16 @@ enum BacktestCSV {
         "crps", "bias", "brier_cap_hit", "brier_shortfall",
     ]
 
-    /// `backtest.csv`, streamed as it is written (see `CSVTable.file`): a backtest of ten
-    /// thousand workspaces has near a million records, which need not exist as cells or text.
+    /// `backtest.csv` of the records `run` kept, streamed as it is written (see `CSVTable.file`):
+    /// a backtest of ten thousand workspaces has near a million records, which need not exist as
+    /// cells or text. A run that handed its records on spools the rows instead
+    /// (`BacktestReports.spool(_:into:)`).
     static func recordsFile(_ run: BacktestRun) -> ReportFile {
-        CSVTable.file(path: "backtest.csv", header: recordHeader) { emit throws(ReportWriteError) in try recordRows(run, emit) }
+        CSVTable.file(path: "backtest.csv", header: recordHeader) { emit throws(ReportWriteError) in try recordRows(run.records, emit) }
     }
 
     /// `backtest.csv`'s rows, one per record, each handed to `emit`.
-    static func recordRows(_ run: BacktestRun, _ emit: ([CSVCell]) throws(ReportWriteError) -> Void) throws(ReportWriteError) {
+    static func recordRows(_ records: [BacktestRecord], _ emit: ([CSVCell]) throws(ReportWriteError) -> Void) throws(ReportWriteError) {
         let places = ForecastCSV.probabilityPlaces
         let mean = ForecastCSV.meanPlaces
         func target(_ forecast: TargetForecast) -> [CSVCell] {
@@ -45,7 +47,7 @@ enum BacktestCSV {
                 .decimal(forecast.pit.lowerBound, places: places), .decimal(forecast.pit.upperBound, places: places),
             ]
         }
-        for record in run.records {
+        for record in records {
             try emit(
                 [
                     .month(record.origin), .text(record.workspace), .text(record.model.rawValue), .integer(record.step),

@@ -61,12 +61,12 @@ struct BacktestMarkdown: Sendable {
     /// P10–P90 band is calibrated, too narrow or too wide: judged on its plain coverage, or, where
     /// point masses moved the figures, on the bands' coverage counted by probability (the PIT's).
     static func verdict(for run: BacktestRun) -> [String] {
-        guard let candidate = run.settings.candidates.first, let score = run.overallScore(of: candidate) else {
+        guard let candidate = run.settings.candidates.first, let score = run.tally.overallScore(of: candidate) else {
             return ["No forecast could be scored."]
         }
         var lines: [String] = []
         let baselines = run.models.filter { $0 != candidate && $0.isBaseline }
-        let scored = baselines.compactMap { model in run.overallScore(of: model).map { (model, $0.crps) } }
+        let scored = baselines.compactMap { model in run.tally.overallScore(of: model).map { (model, $0.crps) } }
         let beaten = scored.filter { score.crps < $0.1 }
         let comparison = scored.map { "\($0.0.rawValue) \(FixedDecimal.groupedWhole($0.1))" }.joined(separator: ", ")
         if !scored.isEmpty {
@@ -82,7 +82,7 @@ struct BacktestMarkdown: Sendable {
             }
         }
         // WIS, the real-data suite's yardstick, from the same five percentiles any model gives.
-        let intervals = baselines.compactMap { model in run.overallScore(of: model).map { (model, $0.weightedIntervalScore) } }
+        let intervals = baselines.compactMap { model in run.tally.overallScore(of: model).map { (model, $0.weightedIntervalScore) } }
         if !intervals.isEmpty {
             let against =
                 "\(FixedDecimal.groupedWhole(score.weightedIntervalScore)) credits against "
@@ -137,12 +137,12 @@ struct BacktestMarkdown: Sendable {
             + "from every workspace's history up to it) and forecast the next \(run.settings.horizon) month\(run.settings.horizon == 1 ? "" : "s") "
         out += "(fewer where the history ends first) with \(run.settings.trials.groupedThousands) trials, seed \(run.settings.seed); "
         out += "the forecasts are compared with the real usage and with the balance the ledger gives on it. "
-        out += "\(run.records.count.groupedThousands) forecasts were scored.\n\n"
+        out += "\(run.tally.count.groupedThousands) forecasts were scored.\n\n"
 
         out += "## Verdict\n\n" + verdict.map { "- \($0)\n" }.joined() + "\n"
 
         out += "## Scores over every step\n\n"
-        let overall = run.scores.filter { $0.step == nil }
+        let overall = run.tally.scores.filter { $0.step == nil }
         out +=
             MarkdownTable(
                 columns: [
@@ -168,7 +168,7 @@ struct BacktestMarkdown: Sendable {
 
         out += "## Coverage by step\n\n"
         out += "![P10–P90 coverage of usage by months ahead](\(coverageChart))\n\n"
-        let usageSteps = run.scores.filter { $0.target == .usage && $0.step != nil }
+        let usageSteps = run.tally.scores.filter { $0.target == .usage && $0.step != nil }
         out +=
             MarkdownTable(
                 columns: [.init("months ahead", .right)]
@@ -193,7 +193,7 @@ struct BacktestMarkdown: Sendable {
             + "spread over the tenths it spans). Calibrated forecasts put 10% in each; too wide a band piles them in the middle, "
             + "too narrow or biased a one at the ends.\n\n"
         out += "![Where the real usage fell among the trials](\(pitChart))\n\n"
-        let histograms = run.models.map { (model: $0, shares: run.pitHistogram(of: $0)) }.filter { !$0.shares.isEmpty }
+        let histograms = run.models.map { (model: $0, shares: run.tally.pitHistogram(of: $0)) }.filter { !$0.shares.isEmpty }
         let tenths = histograms.first?.shares.count ?? 0
         out +=
             MarkdownTable(
@@ -209,7 +209,7 @@ struct BacktestMarkdown: Sendable {
         out += "![Reliability of event probabilities](\(reliabilityChart))\n\n"
         for model in run.models {
             out += "### \(MarkdownTable.escape(model.rawValue))\n\n"
-            let tables = BacktestEvent.allCases.map { run.reliability(of: model, event: $0) }
+            let tables = BacktestEvent.allCases.map { run.tally.reliability(of: model, event: $0) }
             out +=
                 MarkdownTable(
                     columns: [.init("forecast probability")]

@@ -19,10 +19,28 @@ public struct BacktestReports: Sendable {
     /// The chart of where the real usage fell among the trials, its path inside the report.
     public static let pitChart = "charts/pit.svg"
 
-    /// The reports of `run` under `pricing` and the month `rules` it ran with.
-    public init(run: BacktestRun, pricing: Pricing, rules: PurchaseRules) {
+    /// `backtest.csv`'s rows as `spool(_:into:)` wrote them while the run delivered its records;
+    /// `nil` when the run kept them.
+    private let spooledRecords: RecordSpool?
+
+    /// The reports of `run` under `pricing` and the month `rules` it ran with; `spooledRecords`
+    /// holds `backtest.csv`'s rows where the run handed its records on instead of keeping them.
+    package init(run: BacktestRun, pricing: Pricing, rules: PurchaseRules, spooledRecords: RecordSpool?) {
         self.run = run
         self.assumptions = ReportAssumptions(pricing: pricing, rules: rules)
+        self.spooledRecords = spooledRecords
+    }
+
+    /// The reports of `run`, which kept its records, under `pricing` and the month `rules` it
+    /// ran with.
+    public init(run: BacktestRun, pricing: Pricing, rules: PurchaseRules) {
+        self.init(run: run, pricing: pricing, rules: rules, spooledRecords: nil)
+    }
+
+    /// Appends `backtest.csv`'s rows of `records` to `spool`, as a run delivers them in its order
+    /// (`Backtest.run`'s `deliver`).
+    package static func spool(_ records: [BacktestRecord], into spool: RecordSpool) throws(ReportWriteError) {
+        try BacktestCSV.recordRows(records, spool.append)
     }
 
     /// The provenance every file carries.
@@ -36,7 +54,7 @@ public struct BacktestReports: Sendable {
     /// P10–P90 coverage of usage by step, one line per model, against the nominal 80%.
     var coverageChart: BacktestChart {
         let horizon = run.settings.horizon
-        let scores = run.scores.filter { $0.target == .usage && $0.step != nil }
+        let scores = run.tally.scores.filter { $0.target == .usage && $0.step != nil }
         let lowest = min(0.5, (scores.map(\.coverage80).min() ?? 0.5) - 0.05)
         var series = [
             BacktestChart.Series(
@@ -64,7 +82,7 @@ public struct BacktestReports: Sendable {
         ]
         var largest = 0.0
         for model in run.models {
-            let shares = run.pitHistogram(of: model)
+            let shares = run.tally.pitHistogram(of: model)
             largest = max(largest, shares.max() ?? 0)
             let points = shares.indices.map { (x: (Double($0) + 0.5) / Double(shares.count), y: shares[$0]) }
             series.append(.init(name: model.rawValue, color: Self.color(of: model), points: points))
@@ -87,10 +105,7 @@ public struct BacktestReports: Sendable {
     var reliabilityChart: BacktestChart {
         var series = [BacktestChart.Series(name: "perfectly reliable", color: "#000000", points: [(0, 0), (1, 1)], isReference: true)]
         for model in run.models {
-            let forecasts = run.records.filter { $0.model == model && $0.isLastStep }.flatMap { record in
-                BacktestEvent.allCases.map { record.forecast(of: $0) }
-            }
-            let bins = ReliabilityBin.pooled(ReliabilityBin.table(forecasts), minimumCount: Self.reliabilityPointForecasts)
+            let bins = ReliabilityBin.pooled(run.tally.reliabilityOfEveryEvent(of: model), minimumCount: Self.reliabilityPointForecasts)
             series.append(
                 .init(
                     name: model.rawValue, color: Self.color(of: model),
@@ -111,8 +126,8 @@ public struct BacktestReports: Sendable {
             ReportFile(path: Self.coverageChart, text: coverageChart.svg),
             ReportFile(path: Self.reliabilityChart, text: reliabilityChart.svg),
             ReportFile(path: Self.pitChart, text: pitChart.svg),
-            BacktestCSV.recordsFile(run),
-            ReportFile(path: "scores.csv", text: BacktestCSV.scores(run.scores).text),
+            spooledRecords?.file(path: "backtest.csv", header: BacktestCSV.recordHeader) ?? BacktestCSV.recordsFile(run),
+            ReportFile(path: "scores.csv", text: BacktestCSV.scores(run.tally.scores).text),
             ReportFile(path: "provenance.json", text: provenance.json(describing: ["backtest.csv", "scores.csv"])),
             ReportFile(
                 path: "backtest.md",

@@ -18,7 +18,7 @@ public struct BacktestSummary: Sendable {
             "Backtest of \(run.workspaceCount) workspace\(run.workspaceCount == 1 ? "" : "s") from \(origins.count) origin"
             + "\(origins.count == 1 ? "" : "s") (\(origins.first.map(\.description) ?? "") to \(origins.last.map(\.description) ?? "")), "
             + "horizon \(run.settings.horizon), \(run.settings.trials.groupedThousands) trials, seed \(run.settings.seed).\n\n"
-        let scores = run.models.compactMap { run.overallScore(of: $0) }
+        let scores = run.models.compactMap { run.tally.overallScore(of: $0) }
         out +=
             TextTable(
                 headings: [

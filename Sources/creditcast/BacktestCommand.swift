@@ -100,21 +100,29 @@ struct BacktestCommand: ParsableCommand {
         }
 
         let progress = running.progressBar()
+        // The records go to backtest.csv's spool as each batch is scored: a large portfolio has
+        // millions, and the reports need only their scores.
         let run: BacktestRun
+        let spool: RecordSpool
         do {
+            spool = try RecordSpool()
             run = try Backtest.run(
                 history: history, pools: pools, pricing: pricing, rules: rules, settings: settings,
-                threads: running.threadCount, inputHash: inputHash, progress: progress.callback
+                threads: running.threadCount, inputHash: inputHash, progress: progress.callback,
+                deliver: { records in try BacktestReports.spool(records, into: spool) }
             )
         } catch let error as BacktestError {
             throw CommandFailure([FlagWording.message(error, usageFile: running.usage)])
+        } catch let error as ReportWriteError {
+            throw CommandFailure(error, code: CommandFailure.outputFailed)
         } catch {
             throw CommandFailure(error)
         }
         progress?.finish()
 
         do {
-            try BacktestReports(run: run, pricing: pricing, rules: rules).write(to: out, inputs: pool.inputFiles(usage: running.usage))
+            try BacktestReports(run: run, pricing: pricing, rules: rules, spooledRecords: spool).write(
+                to: out, inputs: pool.inputFiles(usage: running.usage))
         } catch {
             throw CommandFailure(error, code: CommandFailure.outputFailed)
         }

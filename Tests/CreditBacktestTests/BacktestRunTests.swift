@@ -54,8 +54,8 @@ import Testing
             #expect(run.records[index].shortfall.probability >= run.records[index - 1].shortfall.probability)
         }
         // Scores: per model and target, one row per step and one for all.
-        #expect(run.scores.count == 4 * 2 * 4)
-        #expect(run.scores.filter { $0.step == nil }.map(\.count) == Array(repeating: run.records.count / 4, count: 8))
+        #expect(run.tally.scores.count == 4 * 2 * 4)
+        #expect(run.tally.scores.filter { $0.step == nil }.map(\.count) == Array(repeating: run.records.count / 4, count: 8))
     }
 
     @Test func actualsAreTheRealUsageAndTheLedgerBalance() throws {
@@ -117,6 +117,48 @@ import Testing
         let one = try Self.run(Self.portfolio.history, pools: Self.portfolio.pools, settings: settings, threads: 1)
         let three = try Self.run(Self.portfolio.history, pools: Self.portfolio.pools, settings: settings, threads: 3)
         #expect(one == three)
+    }
+
+    @Test func theTallyScoresEveryGroupAsItsRecordsDo() throws {
+        let settings = BacktestSettings(horizon: 3, origins: 4, trials: 100)
+        let run = try Self.run(Self.portfolio.history, pools: Self.portfolio.pools, settings: settings)
+        var expected: [BacktestScore] = []
+        for model in run.models {
+            let records = run.records.filter { $0.model == model }
+            for target in BacktestTarget.allCases {
+                for step in 1...3 {
+                    let atStep = records.filter { $0.step == step }
+                    expected.append(BacktestScore(model: model, target: target, step: step, records: atStep, eventRecords: atStep))
+                }
+                expected.append(
+                    BacktestScore(model: model, target: target, step: nil, records: records, eventRecords: records.filter(\.isLastStep)))
+            }
+            for event in BacktestEvent.allCases {
+                let forecasts = records.filter(\.isLastStep).map { $0.forecast(of: event) }
+                #expect(run.tally.reliability(of: model, event: event) == ReliabilityBin.table(forecasts))
+            }
+            let both = records.filter(\.isLastStep).flatMap { record in BacktestEvent.allCases.map { record.forecast(of: $0) } }
+            #expect(run.tally.reliabilityOfEveryEvent(of: model) == ReliabilityBin.table(both))
+        }
+        #expect(run.tally.scores == expected)
+        #expect(run.tally.count == run.records.count)
+    }
+
+    @Test func aRunThatHandsOnItsRecordsKeepsNoneAndScoresThemAlike() throws {
+        // One origin of 4,200 workspaces: more than a batch (4,096), so the records come in two.
+        let portfolio = SyntheticPortfolio(workspaces: 4_200, months: 4, behaviour: [], seed: 5)
+        let settings = BacktestSettings(horizon: 1, origins: 1, trials: 10)
+        let kept = try Self.run(portfolio.history, pools: portfolio.pools, settings: settings)
+        var batches: [[BacktestRecord]] = []
+        let handedOn = try Backtest.run(
+            history: portfolio.history, pools: portfolio.pools, pricing: Fixtures.pricing, rules: Fixtures.rules(),
+            settings: settings, threads: 2, inputHash: "test", deliver: { batches.append($0) }
+        )
+        #expect(kept.records.count == 4_200 * 4)
+        #expect(batches.map(\.count) == [4_096 * 4, 104 * 4])
+        #expect(batches.flatMap { $0 } == kept.records)
+        #expect(handedOn.records.isEmpty)
+        #expect(handedOn.tally == kept.tally)
     }
 
     @Test func aBalanceStatedForTodayIsNotUsedAtPastOrigins() {

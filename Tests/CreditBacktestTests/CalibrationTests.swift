@@ -15,10 +15,10 @@ import UsageImport
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func expectCalibrated(_ run: BacktestRun, _ label: String) throws {
-        let seats = try #require(run.overallScore(of: .seats))
+        let seats = try #require(run.tally.overallScore(of: .seats))
         #expect((0.75...0.85).contains(seats.coverage80), "\(label): P10–P90 coverage \(seats.coverage80)")
         for baseline in BacktestModel.baselines {
-            let score = try #require(run.overallScore(of: baseline))
+            let score = try #require(run.tally.overallScore(of: baseline))
             #expect(seats.crps < score.crps, "\(label): seats CRPS \(seats.crps) vs \(baseline) \(score.crps)")
         }
     }

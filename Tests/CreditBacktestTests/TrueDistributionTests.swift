@@ -87,6 +87,6 @@ import Testing
         let run = BacktestRun(
             settings: BacktestSettings(horizon: 1, origins: 1, trials: 400, seed: 1, candidates: [.seats]), firstMonth: origin,
             lastMonth: origin.advanced(by: 1), origins: [origin], workspaceCount: count, inputHash: "", records: records)
-        for share in run.pitHistogram(of: .seats) { #expect(abs(share - 0.1) < 0.025, "\(share)") }
+        for share in run.tally.pitHistogram(of: .seats) { #expect(abs(share - 0.1) < 0.025, "\(share)") }
     }
 }

@@ -19,7 +19,19 @@ import Testing
     }
 
     /// Two models, one workspace named like a formula, two steps from one origin.
-    static var run: BacktestRun {
+    static var run: BacktestRun { run(records) }
+
+    /// The run of `run`'s settings with `records`.
+    static func run(_ records: [BacktestRecord]) -> BacktestRun {
+        BacktestRun(
+            settings: BacktestSettings(horizon: 2, origins: 1, trials: 100, seed: 4, candidates: [.seats]),
+            firstMonth: Month(year: 2025, month: 10)!, lastMonth: Month(year: 2026, month: 5)!, origins: [origin],
+            workspaceCount: 1, inputHash: "abc", records: records
+        )
+    }
+
+    /// `run`'s records.
+    static var records: [BacktestRecord] {
         let name = "=Acme|<b>"
         func record(_ model: BacktestModel, step: Int, usage: TargetForecast, pCap: Double, cap: Bool) -> BacktestRecord {
             BacktestRecord(
@@ -43,11 +55,7 @@ import Testing
                 .naive, step: 2, usage: forecast(1_300, (500, 600, 1_200, 1_800, 1_900), mean: 1_200, crps: 190, pit: 0.6...0.6), pCap: 0.5,
                 cap: true),
         ]
-        return BacktestRun(
-            settings: BacktestSettings(horizon: 2, origins: 1, trials: 100, seed: 4, candidates: [.seats]),
-            firstMonth: Month(year: 2025, month: 10)!, lastMonth: Month(year: 2026, month: 5)!, origins: [origin],
-            workspaceCount: 1, inputHash: "abc", records: records
-        )
+        return records
     }
 
     static var reports: BacktestReports { BacktestReports(run: run, pricing: .standard, rules: PurchaseRules(pricing: .standard)) }
@@ -71,7 +79,7 @@ import Testing
     }
 
     @Test func scoresCSVHasARowPerModelTargetAndStepAndOneForAll() {
-        let lines = BacktestCSV.scores(Self.run.scores).text.split(separator: "\n")
+        let lines = BacktestCSV.scores(Self.run.tally.scores).text.split(separator: "\n")
         #expect(
             lines[0]
                 == "model,target,step,count,coverage_80,coverage_90,pit_coverage_80,pit_coverage_90,pinball_p10,pinball_p50,pinball_p90,crps,bias,brier_cap_hit,brier_shortfall"
@@ -130,11 +138,12 @@ import Testing
     }
 
     @Test func verdictCountsAnIdleMonthByItsProbabilityInsideTheBand() {
-        var run = Self.run
+        var records = Self.records
         // seats' first month forecast idle with probability 0.6 and idle it was: inside both bands,
         // but only (0.6 − 0.1)/0.6 of its probability is inside P10–P90 and (0.6 − 0.05)/0.6 inside
         // P5–P95; the second month is outside both. Means: 5/12 = 41.7% and 11/24 = 45.8%.
-        run.records[0].usage = Self.forecast(0, (0, 0, 0, 100, 200), mean: 40, crps: 20, pit: 0...0.6)
+        records[0].usage = Self.forecast(0, (0, 0, 0, 100, 200), mean: 40, crps: 20, pit: 0...0.6)
+        let run = Self.run(records)
         let verdict = BacktestMarkdown(
             run: run, provenance: BacktestProvenance(run: run, assumptions: Self.reports.assumptions), coverageChart: "c",
             reliabilityChart: "r", pitChart: "p"
@@ -150,12 +159,12 @@ import Testing
     }
 
     @Test func verdictSaysWhenABaselineWins() {
-        var run = Self.run
-        run.records = run.records.map { record in
-            var copy = record
-            if copy.model == .seats { copy.usage.crps = 1_000 }
-            return copy
-        }
+        let run = Self.run(
+            Self.records.map { record in
+                var copy = record
+                if copy.model == .seats { copy.usage.crps = 1_000 }
+                return copy
+            })
         #expect(
             BacktestMarkdown(
                 run: run, provenance: BacktestProvenance(run: run, assumptions: Self.reports.assumptions),
@@ -209,9 +218,28 @@ import Testing
         let written = try Self.reports.write(to: directory)
         #expect(written.count == 8)
         for path in written { #expect(FileManager.default.fileExists(atPath: path)) }
-        #expect(try Fixtures.read(directory + "/scores.csv") == BacktestCSV.scores(Self.run.scores).text)
+        #expect(try Fixtures.read(directory + "/scores.csv") == BacktestCSV.scores(Self.run.tally.scores).text)
         // The streamed file is the one `recordsFile` makes.
         #expect(try Fixtures.read(directory + "/backtest.csv") == BacktestCSV.recordsFile(Self.run).text)
+    }
+
+    @Test func aRunThatSpooledItsRecordsWritesTheSameReport() throws {
+        let portfolio = SyntheticPortfolio(workspaces: 5, months: 12, behaviour: .all, seed: 2)
+        let settings = BacktestSettings(horizon: 3, origins: 3, trials: 50)
+        let rules = PurchaseRules(pricing: .standard)
+        func run(spool: RecordSpool?) throws -> BacktestRun {
+            try Backtest.run(
+                history: portfolio.history, pools: portfolio.pools, pricing: .standard, rules: rules,
+                settings: settings, threads: 2, inputHash: "h",
+                deliver: spool.map { spool in { records in try BacktestReports.spool(records, into: spool) } })
+        }
+        let kept = BacktestReports(run: try run(spool: nil), pricing: .standard, rules: rules).files
+        let spool = try RecordSpool()
+        let spooled = BacktestReports(run: try run(spool: spool), pricing: .standard, rules: rules, spooledRecords: spool).files
+        #expect(spooled.paths == kept.paths)
+        for path in kept.paths { #expect(spooled.file(at: path)?.text == kept.file(at: path)?.text, "\(path)") }
+        let lines = try #require(spooled.file(at: "backtest.csv")).text.split(separator: "\n")
+        #expect(lines.count == 1 + 5 * 4 * (3 + 2 + 1))
     }
 }
 
