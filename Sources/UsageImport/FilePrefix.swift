@@ -6,20 +6,20 @@ import Darwin
 
 /// The first bytes of a file: enough to sniff its delimiter, to tell a file that is not UTF-8
 /// text before reading it as CSV, and to find where the rows below the header start.
-struct FilePrefix {
+package struct FilePrefix {
     /// The bytes, without a UTF-8 byte order mark; empty when the file cannot be read (reading
     /// it as CSV then reports why).
-    let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// Where `bytes` start in the file: past a byte order mark.
-    let start: Int
+    package let start: Int
     /// The file's size in bytes when it is a regular file; `nil` for a pipe or a device, whose
     /// bytes cannot be read at their offsets.
     let regularFileSize: Int?
 
     /// The bytes read unless told otherwise.
-    static let defaultLimit = 1 << 16
+    package static let defaultLimit = 1 << 16
 
-    init(path: String, limit: Int = FilePrefix.defaultLimit) {
+    package init(path: String, limit: Int = FilePrefix.defaultLimit) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             bytes = []

@@ -125,16 +125,9 @@ struct SplitCommand: ParsableCommand {
     /// the part of its workspace's shard. Returns the rows written.
     private func cut(into parts: [UnsafeMutablePointer<FILE>], names: Set<String>) throws -> Int {
         let options = reading.importOptions
-        var prefix = [UInt8](repeating: 0, count: 1 << 16)
-        var start = 0
-        var size = 0
-        if let file = fopen(usage, "rb") {
-            size = fread(&prefix, 1, prefix.count, file)
-            fclose(file)
-        }
-        prefix = Array(prefix.prefix(size))
-        if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        let delimiter = UsageFileLayout.delimiter(sniffing: Array(prefix.dropFirst(start)), options: options)
+        let prefix = FilePrefix(path: usage)
+        let start = prefix.start
+        let delimiter = UsageFileLayout.delimiter(sniffing: prefix.bytes, options: options)
         let length = (try? fileSize(usage)) ?? 0
         var column: Int?
         var placed = Set<String>()
