@@ -15,7 +15,7 @@ public struct BacktestSummary: Sendable {
     public func text(reportDirectory: String) -> String {
         let origins = run.origins
         var out =
-            "Backtest of \(run.workspaceCount) workspace\(run.workspaceCount == 1 ? "" : "s") from \(origins.count) origin"
+            "Backtest of \(run.workspaceCount.groupedThousands) workspace\(run.workspaceCount == 1 ? "" : "s") from \(origins.count) origin"
             + "\(origins.count == 1 ? "" : "s") (\(origins.first.map(\.description) ?? "") to \(origins.last.map(\.description) ?? "")), "
             + "horizon \(run.settings.horizon), \(run.settings.trials.groupedThousands) trials, seed \(run.settings.seed).\n\n"
         let scores = run.models.compactMap { run.tally.overallScore(of: $0) }

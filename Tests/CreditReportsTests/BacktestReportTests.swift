@@ -223,6 +223,20 @@ import Testing
         #expect(try Fixtures.read(directory + "/backtest.csv") == BacktestCSV.recordsFile(Self.run).text)
     }
 
+    @Test func aLargePortfolioIsCountedWithThousandsGrouped() {
+        let run = BacktestRun(
+            settings: Self.run.settings, firstMonth: Self.run.firstMonth, lastMonth: Self.run.lastMonth, origins: Self.run.origins,
+            workspaceCount: 1_000_000, inputHash: "abc", records: Self.records)
+        #expect(
+            BacktestSummary(run: run).text(reportDirectory: "out").hasPrefix(
+                "Backtest of 1,000,000 workspaces from 1 origin (2026-03 to 2026-03), horizon 2, 100 trials, seed 4.\n"))
+        let markdown = BacktestMarkdown(
+            run: run, provenance: BacktestProvenance(run: run, assumptions: Self.reports.assumptions), coverageChart: "c",
+            reliabilityChart: "r", pitChart: "p"
+        ).text
+        #expect(markdown.contains("\n1,000,000 workspaces, history 2025-10 to 2026-05. "))
+    }
+
     @Test func aRunThatSpooledItsRecordsWritesTheSameReport() throws {
         let portfolio = SyntheticPortfolio(workspaces: 5, months: 12, behaviour: .all, seed: 2)
         let settings = BacktestSettings(horizon: 3, origins: 3, trials: 50)
