@@ -129,7 +129,8 @@ struct BacktestMarkdown: Sendable {
         let p = provenance
         let origins = run.origins
         var out = p.frontMatter + "\n# Backtest: can these percentiles be trusted?\n\n"
-        out += "\(run.workspaceCount.groupedThousands) workspace\(run.workspaceCount == 1 ? "" : "s"), history \(run.firstMonth) to \(run.lastMonth). "
+        out +=
+            "\(run.workspaceCount.groupedThousands) workspace\(run.workspaceCount == 1 ? "" : "s"), history \(run.firstMonth) to \(run.lastMonth). "
         out +=
             "From each of \(origins.count) origin\(origins.count == 1 ? "" : "s") (\(origins.map(\.description).joined(separator: ", "))) "
         out +=
