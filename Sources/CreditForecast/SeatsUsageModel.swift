@@ -42,7 +42,8 @@ import Foundation
 ///
 /// **Local level** (with `localLevel`). The logs brought to the as-of level along the slope,
 /// `zₜ = yₜ + b̃·(n − 1 − t)`, are smoothed exponentially (`LocalLevel`, eleven more degrees of
-/// freedom spent when an own season was added). When the fitted weight `α` beats the fixed
+/// freedom spent when an own season was added: they widen `σ̂²`, and the own effect's error above
+/// is the forecast's share of theirs). When the fitted weight `α` beats the fixed
 /// level by the information criterion (`LocalLevel.chosen`), the level wanders and the model
 /// follows it:
 ///

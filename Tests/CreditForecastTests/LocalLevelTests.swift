@@ -24,8 +24,9 @@ import Testing
         let c = 1.482_602_218_505_602
         #expect(level.freedom == 1)
         #expect(abs(level.errorVariance! - c * c * 9 / 4) < 1e-15)
-        // p = 3: ℓ₋₁, α and the degree spent before.
-        #expect(abs(level.predictionVariance! - c * c * 9 / 4 * 7 / 4) < 1e-15)
+        // The degree spent before widens σ̂², but the final prediction error counts only ℓ₋₁ and
+        // α (p = 2): the caller adds the estimation error of what it spent.
+        #expect(abs(level.predictionVariance! - c * c * 9 / 4 * 6 / 4) < 1e-15)
         #expect(LocalLevel(logs: [0, 1, 1, 2], smoothing: 0.5, spentFreedom: 2).errorVariance == nil)
         #expect(LocalLevel(logs: [0, 1, 1, 2], smoothing: 0.5, spentFreedom: 2).predictionVariance == nil)
     }
