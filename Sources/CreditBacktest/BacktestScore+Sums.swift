@@ -2,7 +2,7 @@ extension BacktestScore {
     /// The running sums behind one `BacktestScore`: forecasts added one at a time, in the run's
     /// order, so that a backtest can score its records as they arrive and keep none of them.
     /// Adding the same forecasts in the same order gives the same score to the last bit.
-    package struct Sums: Sendable, Equatable {
+    struct Sums: Sendable, Equatable {
         var count = 0
         var covered80 = 0
         var covered90 = 0
@@ -19,10 +19,10 @@ extension BacktestScore {
         var shortfallBrier = 0.0
 
         /// No forecasts yet.
-        package init() {}
+        init() {}
 
         /// Adds one forecast of the group's target.
-        package mutating func add(_ forecast: TargetForecast) {
+        mutating func add(_ forecast: TargetForecast) {
             count += 1
             if forecast.inBand80 { covered80 += 1 }
             if forecast.inBand90 { covered90 += 1 }
@@ -38,14 +38,14 @@ extension BacktestScore {
 
         /// Adds the event forecasts of one record (the group's event scores may rest on other
         /// records than its targets': the last step of each origin, for every step together).
-        package mutating func addEvents(of record: BacktestRecord) {
+        mutating func addEvents(of record: BacktestRecord) {
             events += 1
             capHitBrier += record.capHit.brier
             shortfallBrier += record.shortfall.brier
         }
 
         /// The score of what was added, labelled `model`, `target` and `step`.
-        package func score(model: BacktestModel, target: BacktestTarget, step: Int?) -> BacktestScore {
+        func score(model: BacktestModel, target: BacktestTarget, step: Int?) -> BacktestScore {
             let n = Double(max(1, count))
             let eventCount = Double(max(1, events))
             return BacktestScore(

@@ -1,13 +1,13 @@
 extension ReliabilityBin {
     /// A reliability table gathered one forecast at a time, so that a backtest keeps its bins,
     /// not its forecasts. The same forecasts in the same order give `table`'s bins to the bit.
-    package struct Tally: Sendable, Equatable {
+    struct Tally: Sendable, Equatable {
         private var counts: [Int]
         private var happened: [Int]
         private var sums: [Double]
 
         /// `bins` empty equal-width bins (at least one).
-        package init(bins: Int = 10) {
+        init(bins: Int = 10) {
             precondition(bins >= 1, "at least one bin")
             counts = [Int](repeating: 0, count: bins)
             happened = counts
@@ -15,7 +15,7 @@ extension ReliabilityBin {
         }
 
         /// Adds one forecast to the bin its probability falls in.
-        package mutating func add(_ forecast: EventForecast) {
+        mutating func add(_ forecast: EventForecast) {
             let index = min(counts.count - 1, max(0, Int(forecast.probability * Double(counts.count))))
             counts[index] += 1
             sums[index] += forecast.probability
@@ -23,7 +23,7 @@ extension ReliabilityBin {
         }
 
         /// The table: every bin, empty ones at their middle probability.
-        package var bins: [ReliabilityBin] {
+        var bins: [ReliabilityBin] {
             let size = counts.count
             return (0..<size).map { index in
                 let lower = Double(index) / Double(size)
