@@ -152,11 +152,17 @@ func calibrationBench(_ arguments: Arguments) throws(BenchError) {
             let actual = records.reduce(0.0) { $0 + Double($1.usage.actual) }
             let means = records.reduce(0.0) { $0 + $1.usage.mean }
             let medians = records.reduce(0.0) { $0 + Double($1.usage.quantiles.p50) }
+            // How far chance alone moves each coverage on this many workspaces (`CoverageInterval`).
+            func interval(_ band: CoverageInterval.Band) -> String {
+                run.tally.coverageInterval(of: model, band: band).map { "\(Figure.fixed($0.lower, 3))-\(Figure.fixed($0.upper, 3))" }
+                    ?? "none"
+            }
             Figure.emit(
                 "calibration",
                 [
                     "dataset": dataset.name, "model": model.rawValue, "forecasts": "\(usage.count)",
                     "coverage_80": Figure.fixed(usage.coverage80, 3), "coverage_90": Figure.fixed(usage.coverage90, 3),
+                    "coverage_80_interval": interval(.central80), "coverage_90_interval": interval(.central90),
                     "crps": Figure.fixed(usage.crps, 1), "wis": Figure.fixed(usage.weightedIntervalScore, 1),
                     "bias": Figure.fixed(usage.bias, 1),
                     "mean_ratio": Figure.fixed(means / max(1, actual), 3), "p50_ratio": Figure.fixed(medians / max(1, actual), 3),

@@ -43,6 +43,7 @@ import pandas as pd
 os.environ.setdefault("NIXTLA_ID_AS_COL", "1")
 warnings.filterwarnings("ignore")
 
+from scipy.stats import t as student  # noqa: E402
 from statsforecast import StatsForecast  # noqa: E402
 from statsforecast.models import AutoARIMA, AutoETS, Naive, SeasonalNaive  # noqa: E402
 from statsforecast.utils import ConformalIntervals  # noqa: E402
@@ -103,6 +104,37 @@ def score(rows):
         "count": n, "coverage80": covered80 / n, "coverage90": covered90 / n, "wis": wis / n,
         "crps": sum(crps) / len(crps) if crps else None,
     }
+
+
+def coverage_interval(groups, band):
+    """A 90% interval for the share of targets inside a band (`band` 80: P10-P90, 90: P5-P95),
+    from `groups`, each workspace's `(quantiles, actual, crps)` rows.
+
+    A workspace's targets are not independent draws (its origins' windows overlap, and a
+    workspace that is hard to forecast misses often), so the workspaces are the units: the
+    design effect `deff` is the cluster-robust (sandwich) variance of the share,
+    `W/(W - 1) * sum((inside_w - p*n_w)^2) / N^2`, over the binomial one, `p(1 - p)/N`, held
+    between 1 and the mean targets per workspace (all of a workspace's targets as one), and
+    the mean itself where every target or none is inside (the sandwich is 0 there). The interval
+    is Wilson's score interval on `N/deff` targets with Student's t on `W - 1` degrees of
+    freedom: creditcast's `CoverageInterval`, which backtest.md states for its first model.
+    `None` with fewer than two workspaces."""
+    lo, hi = (1, 3) if band == 80 else (0, 4)
+    counts = [(sum(q[lo] <= y <= q[hi] for q, y, _ in rows), len(rows)) for rows in groups if rows]
+    workspaces = len(counts)
+    total = sum(n for _, n in counts)
+    if workspaces < 2 or total == 0:
+        return None
+    share = sum(k for k, _ in counts) / total
+    binomial = share * (1 - share) / total
+    sandwich = workspaces / (workspaces - 1) * sum((k - share * n) ** 2 for k, n in counts) / total ** 2
+    mean_size = total / workspaces
+    effect = mean_size if binomial == 0 else min(mean_size, max(1.0, sandwich / binomial))
+    n = total / effect
+    z = student.ppf(0.95, workspaces - 1)
+    centre = (share + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (0.0 if share == 0 else max(0.0, centre - half)), (1.0 if share == 1 else min(1.0, centre + half))
 
 
 def peer_models(season, conformal):
@@ -239,6 +271,18 @@ def report(name, backtest, targets, units, totals, records, creditcast_models, t
         print(f"| {model} | {100 * s['coverage80']:.1f}% | {100 * s['coverage90']:.1f}% | {s['wis']:,.1f} | "
               f"{s['wis'] / best:.2f} | {crps} | {taken} |")
     print()
+    # How far chance alone could move a band's coverage on this many workspaces.
+    workspaces = sorted({w for w, _ in workspace_rows})
+    chance = []
+    for model in (f"creditcast {creditcast_models[0]}", best_peer):
+        groups = [workspace_rows[(w, model)] for w in workspaces]
+        bands = [coverage_interval(groups, band) for band in (80, 90)]
+        if all(bands):
+            chance.append(f"{model} P10-P90 {100 * bands[0][0]:.1f}-{100 * bands[0][1]:.1f}%, "
+                          f"P5-P95 {100 * bands[1][0]:.1f}-{100 * bands[1][1]:.1f}%")
+    if chance:
+        print(f"90% intervals of the coverage ({len(workspaces)} workspaces, each one's targets counted together): "
+              + "; ".join(chance) + "\n")
     # Where the centre sits: half the actuals below the median when it is right (one on it counts half).
     below = {model: sum((y < q[2]) + 0.5 * (y == q[2]) for q, y, _ in rows[model]) / len(rows[model])
              for model in (f"creditcast {creditcast_models[0]}", best_peer)}

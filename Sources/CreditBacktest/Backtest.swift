@@ -88,7 +88,7 @@ public enum Backtest {
         }
 
         let models = settings.scoredModels
-        var tally = BacktestTally(models: models, horizon: settings.horizon)
+        var tally = BacktestTally(models: models, horizon: settings.horizon, workspaces: history.workspaces.count)
         var kept: [BacktestRecord] = []
         // One origin at a time: the history as it stood then, and its portfolio prior,
         // estimated from the workspaces as they stood then, exist for that origin alone.
@@ -121,8 +121,11 @@ public enum Backtest {
                 )
                 var records: [BacktestRecord] = []
                 records.reserveCapacity(batch.count * models.count * settings.horizon)
-                for result in results { records.append(contentsOf: try result.get()) }
-                for record in records { tally.add(record) }
+                for (unit, result) in zip(batch, results) {
+                    let unitRecords = try result.get()
+                    for record in unitRecords { tally.add(record, workspace: unit.workspace) }
+                    records.append(contentsOf: unitRecords)
+                }
                 if let deliver { try deliver(records) } else { kept.append(contentsOf: records) }
             }
         }

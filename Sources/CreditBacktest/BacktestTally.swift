@@ -24,9 +24,26 @@ public struct BacktestTally: Sendable, Equatable {
     /// Per model: the reliability tables of each `BacktestEvent` within the horizon, in
     /// `allCases` order, then of both events pooled (a record's cap hit, then its shortfall).
     private var reliabilityTallies: [[ReliabilityBin.Tally]]
+    /// Per model, per workspace (by the number `add(_:workspace:)` was given): its usage
+    /// forecasts and those inside each band, for `coverageInterval(of:band:byProbability:)`.
+    /// 16 bytes a workspace and model: a million workspaces' backtest of four models keeps 64 MB.
+    private var workspaceCoverage: [[WorkspaceCoverage]]
 
-    /// Nothing added yet.
-    public init(models: [BacktestModel], horizon: Int) {
+    /// One workspace's usage forecasts and how many fell inside each band, whole and by the
+    /// share of their probability (`TargetForecast.inBand80`, `pitCoverage80`, …). A workspace
+    /// has at most `BacktestSettings.maximumOrigins × 120` forecasts (14,400), which 16 bits
+    /// hold; the shares are summed in single precision, ample for an interval's ends.
+    private struct WorkspaceCoverage: Sendable, Equatable {
+        var count: UInt16 = 0
+        var covered80: UInt16 = 0
+        var covered90: UInt16 = 0
+        var pitCovered80: Float = 0
+        var pitCovered90: Float = 0
+    }
+
+    /// Nothing added yet, with room for the workspaces numbered `0 ..< workspaces` (room for
+    /// others is made as they come).
+    public init(models: [BacktestModel], horizon: Int, workspaces: Int = 0) {
         precondition(horizon >= 1, "a horizon of at least one month")
         self.models = models
         self.horizon = horizon
@@ -36,19 +53,38 @@ public struct BacktestTally: Sendable, Equatable {
         pitShares = Array(repeating: Array(repeating: Array(repeating: 0, count: Self.pitBins), count: targets), count: models.count)
         reliabilityTallies = Array(
             repeating: Array(repeating: ReliabilityBin.Tally(), count: BacktestEvent.allCases.count + 1), count: models.count)
+        workspaceCoverage = Array(repeating: Array(repeating: WorkspaceCoverage(), count: max(0, workspaces)), count: models.count)
     }
 
-    /// The tally of `records`, in their order.
+    /// The tally of `records`, in their order, their workspaces numbered as they first come.
     public init(models: [BacktestModel], horizon: Int, records: [BacktestRecord]) {
         self.init(models: models, horizon: horizon)
-        for record in records { add(record) }
+        var numbers: [String: Int] = [:]
+        for record in records {
+            let workspace = numbers[record.workspace] ?? numbers.count
+            numbers[record.workspace] = workspace
+            add(record, workspace: workspace)
+        }
     }
 
-    /// Adds the next record of the run: one of `models`, its step within the horizon.
-    public mutating func add(_ record: BacktestRecord) {
+    /// Adds the next record of the run: one of `models`, its step within the horizon, of the
+    /// workspace numbered `workspace` (0 or more, the same for every record of one workspace:
+    /// its index in the history, say).
+    public mutating func add(_ record: BacktestRecord, workspace: Int) {
         guard let model = models.firstIndex(of: record.model) else { preconditionFailure("a record of a model not scored") }
         precondition((1...horizon).contains(record.step), "a step within the horizon")
+        precondition(workspace >= 0, "a workspace's number is 0 or more")
         count += 1
+        if workspace >= workspaceCoverage[model].count {
+            workspaceCoverage[model].append(
+                contentsOf: repeatElement(WorkspaceCoverage(), count: workspace + 1 - workspaceCoverage[model].count))
+        }
+        let usage = record.forecast(of: .usage)
+        workspaceCoverage[model][workspace].count += 1
+        if usage.inBand80 { workspaceCoverage[model][workspace].covered80 += 1 }
+        if usage.inBand90 { workspaceCoverage[model][workspace].covered90 += 1 }
+        workspaceCoverage[model][workspace].pitCovered80 += Float(usage.pitCoverage80)
+        workspaceCoverage[model][workspace].pitCovered90 += Float(usage.pitCoverage90)
         for (target, kind) in BacktestTarget.allCases.enumerated() {
             let forecast = record.forecast(of: kind)
             sums[model][target][record.step].add(forecast)
@@ -110,6 +146,24 @@ public struct BacktestTally: Sendable, Equatable {
         let target = BacktestTarget.allCases.firstIndex(of: target)!
         let count = sums[index][target][0].count
         return count == 0 ? [] : pitShares[index][target].map { $0 / Double(count) }
+    }
+
+    /// The 90% interval of `model`'s usage coverage of `band`, the workspaces taken as the
+    /// independent units (`CoverageInterval`): each forecast inside the band counted whole, or,
+    /// `byProbability`, by the share of its probability inside (`TargetForecast.pitCoverage80`).
+    /// `nil` when fewer than two workspaces have its forecasts.
+    public func coverageInterval(of model: BacktestModel, band: CoverageInterval.Band, byProbability: Bool = false) -> CoverageInterval? {
+        guard let index = models.firstIndex(of: model) else { return nil }
+        let workspaces = workspaceCoverage[index]
+        let inside = workspaces.map { workspace in
+            switch (band, byProbability) {
+            case (.central80, false): Double(workspace.covered80)
+            case (.central90, false): Double(workspace.covered90)
+            case (.central80, true): Double(workspace.pitCovered80)
+            case (.central90, true): Double(workspace.pitCovered90)
+            }
+        }
+        return CoverageInterval(inside: inside, counts: workspaces.map { Int($0.count) })
     }
 
     /// The reliability table (tenths) of `model`'s forecasts of `event` within the horizon.

@@ -24,14 +24,22 @@ struct BacktestMarkdown: Sendable {
     /// The band of P10–P90 coverage called calibrated, around the nominal 80%.
     static let calibratedBand = 0.75...0.85
 
-    /// How a P10–P90 coverage reads against `calibratedBand`.
-    enum BandReading {
-        case calibrated, tooNarrow, tooWide
+    /// How a P10–P90 coverage reads against `calibratedBand` and against chance: outside the
+    /// band, it is called too narrow or too wide only where its interval (`CoverageInterval`)
+    /// leaves out the nominal 80%; on a few workspaces a band a little outside is as likely
+    /// chance as a spread that is off.
+    enum BandReading: Equatable {
+        case calibrated, tooNarrow, tooWide, narrowWithinChance, wideWithinChance
 
-        init(coverage: Double) {
-            self =
-                BacktestMarkdown.calibratedBand.contains(coverage)
-                ? .calibrated : coverage < BacktestMarkdown.calibratedBand.lowerBound ? .tooNarrow : .tooWide
+        init(coverage: Double, interval: CoverageInterval?) {
+            let nominal = CoverageInterval.Band.central80.nominal
+            if BacktestMarkdown.calibratedBand.contains(coverage) {
+                self = .calibrated
+            } else if coverage < BacktestMarkdown.calibratedBand.lowerBound {
+                self = interval?.contains(nominal) == true ? .narrowWithinChance : .tooNarrow
+            } else {
+                self = interval?.contains(nominal) == true ? .wideWithinChance : .tooWide
+            }
         }
 
         /// The verdict in words, emphasised, with what it means for the percentiles.
@@ -40,8 +48,20 @@ struct BacktestMarkdown: Sendable {
             case .calibrated: "**calibrated**"
             case .tooNarrow: "**too narrow**; treat its percentiles as optimistic"
             case .tooWide: "**too wide**; the real spread is smaller"
+            case .narrowWithinChance: "**narrow, but within chance** on these workspaces; more workspaces or origins would tell"
+            case .wideWithinChance: "**wide, but within chance** on these workspaces; more workspaces or origins would tell"
             }
         }
+    }
+
+    /// `(nominal 80%; 90% interval 70.7–96.4% over 6 workspaces)`: the nominal share and the
+    /// interval chance allows, or why there is none.
+    static func nominalAndChance(_ band: CoverageInterval.Band, _ interval: CoverageInterval?) -> String {
+        let nominal = "nominal \(Int((band.nominal * 100).rounded()))%"
+        guard let interval else { return "(\(nominal); one workspace, so no interval for chance)" }
+        return
+            "(\(nominal); 90% interval \(FixedDecimal.percent(interval.lower))–\(FixedDecimal.percent(interval.upper)) over "
+            + "\(interval.workspaces.groupedThousands) workspaces)"
     }
 
     /// The report of `run`, linking the three charts at the given paths.
@@ -100,14 +120,15 @@ struct BacktestMarkdown: Sendable {
         // judgement rests on the coverage that counts it by its probability inside the band.
         let pointMassesMoved =
             abs(score.pitCoverage80 - score.coverage80) >= 0.005 || abs(score.pitCoverage90 - score.coverage90) >= 0.005
+        let interval80 = run.tally.coverageInterval(of: candidate, band: .central80)
         if pointMassesMoved {
             lines.append(
-                "Its P10–P90 band held the real usage in \(coverage) of forecasts (nominal 80%), each idle month or other point mass inside it counted whole."
+                "Its P10–P90 band held the real usage in \(coverage) of forecasts \(nominalAndChance(.central80, interval80)), each idle month or other point mass inside it counted whole."
             )
         } else {
-            let reading = BandReading(coverage: score.coverage80)
+            let reading = BandReading(coverage: score.coverage80, interval: interval80)
             lines.append(
-                "Its P10–P90 band held the real usage in \(reading == .tooNarrow ? "only " : "")\(coverage) of forecasts (nominal 80%): \(reading.verdict)."
+                "Its P10–P90 band held the real usage in \(reading == .tooNarrow ? "only " : "")\(coverage) of forecasts \(nominalAndChance(.central80, interval80)): \(reading.verdict)."
             )
         }
         let rounded = score.bias.rounded(.toNearestOrAwayFromZero)
@@ -115,10 +136,15 @@ struct BacktestMarkdown: Sendable {
             rounded == 0
             ? "on target on average"
             : "on average \(FixedDecimal.groupedWhole(abs(score.bias))) credits \(rounded > 0 ? "above" : "below") what happened"
-        lines.append("Its P5–P95 band held \(FixedDecimal.percent(score.coverage90)) (nominal 90%); its median was \(median).")
+        let interval90 = run.tally.coverageInterval(of: candidate, band: .central90)
+        lines.append(
+            "Its P5–P95 band held \(FixedDecimal.percent(score.coverage90)) \(nominalAndChance(.central90, interval90)); its median was \(median)."
+        )
         if pointMassesMoved {
+            let byProbability80 = run.tally.coverageInterval(of: candidate, band: .central80, byProbability: true)
+            let byProbability90 = run.tally.coverageInterval(of: candidate, band: .central90, byProbability: true)
             lines.append(
-                "Counting each point mass (an idle month's zero, say) by the share of its probability inside the band rather than as wholly inside, the P10–P90 band held \(FixedDecimal.percent(score.pitCoverage80)) and the P5–P95 \(FixedDecimal.percent(score.pitCoverage90)): \(BandReading(coverage: score.pitCoverage80).verdict)."
+                "Counting each point mass (an idle month's zero, say) by the share of its probability inside the band rather than as wholly inside, the P10–P90 band held \(FixedDecimal.percent(score.pitCoverage80)) \(nominalAndChance(.central80, byProbability80)) and the P5–P95 \(FixedDecimal.percent(score.pitCoverage90)) \(nominalAndChance(.central90, byProbability90)): \(BandReading(coverage: score.pitCoverage80, interval: byProbability80).verdict)."
             )
         }
         return lines

@@ -144,6 +144,35 @@ import Testing
         #expect(run.tally.count == run.records.count)
     }
 
+    @Test func theCoverageIntervalRestsOnEachWorkspacesForecasts() throws {
+        let settings = BacktestSettings(horizon: 3, origins: 4, trials: 100)
+        let run = try Self.run(Self.portfolio.history, pools: Self.portfolio.pools, settings: settings)
+        let names = Self.portfolio.history.workspaces.map(\.name)
+        for model in run.models {
+            let usage = names.map { name in run.records.filter { $0.model == model && $0.workspace == name }.map { $0.forecast(of: .usage) }
+            }
+            let counts = usage.map(\.count)
+            func inside(_ share: (TargetForecast) -> Double) -> [Double] { usage.map { $0.reduce(0) { $0 + share($1) } } }
+            let expected: [(CoverageInterval.Band, Bool, [Double])] = [
+                (.central80, false, inside { $0.inBand80 ? 1 : 0 }), (.central90, false, inside { $0.inBand90 ? 1 : 0 }),
+                (.central80, true, inside(\.pitCoverage80)), (.central90, true, inside(\.pitCoverage90)),
+            ]
+            for (band, byProbability, inside) in expected {
+                let interval = try #require(run.tally.coverageInterval(of: model, band: band, byProbability: byProbability))
+                let exact = try #require(CoverageInterval(inside: inside, counts: counts))
+                if byProbability {
+                    // The tally sums each workspace's shares in single precision.
+                    #expect(abs(interval.lower - exact.lower) < 1e-6 && abs(interval.upper - exact.upper) < 1e-6)
+                } else {
+                    #expect(interval == exact)
+                }
+                #expect(interval.workspaces == names.count)
+            }
+            let score = try #require(run.tally.overallScore(of: model))
+            #expect(abs(try #require(run.tally.coverageInterval(of: model, band: .central80)).coverage - score.coverage80) < 1e-12)
+        }
+    }
+
     @Test func aRunThatHandsOnItsRecordsKeepsNoneAndScoresThemAlike() throws {
         // One origin of 4,200 workspaces: more than a batch (4,096), so the records come in two.
         let portfolio = SyntheticPortfolio(workspaces: 4_200, months: 4, behaviour: [], seed: 5)

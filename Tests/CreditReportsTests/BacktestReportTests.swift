@@ -112,7 +112,9 @@ import Testing
             text.contains(
                 "- **Its WIS is not below naive** (the weighted interval score of its P5, P10, P50, P90 and P95; lower is better): 106 credits against naive 106.\n"
             ))
-        #expect(text.contains("held the real usage in only 50.0% of forecasts (nominal 80%): **too narrow**"))
+        #expect(
+            text.contains(
+                "held the real usage in only 50.0% of forecasts (nominal 80%; one workspace, so no interval for chance): **too narrow**"))
         #expect(text.contains("![P10–P90 coverage of usage by months ahead](charts/coverage.svg)"))
         #expect(text.contains("![Reliability of event probabilities](charts/reliability.svg)"))
         #expect(text.contains("![Where the real usage fell among the trials](charts/pit.svg)"))
@@ -150,11 +152,11 @@ import Testing
         ).verdict
         #expect(
             verdict[2]
-                == "Its P10–P90 band held the real usage in 50.0% of forecasts (nominal 80%), each idle month or other point mass inside it counted whole."
+                == "Its P10–P90 band held the real usage in 50.0% of forecasts (nominal 80%; one workspace, so no interval for chance), each idle month or other point mass inside it counted whole."
         )
         #expect(
             verdict.last
-                == "Counting each point mass (an idle month's zero, say) by the share of its probability inside the band rather than as wholly inside, the P10–P90 band held 41.7% and the P5–P95 45.8%: **too narrow**; treat its percentiles as optimistic."
+                == "Counting each point mass (an idle month's zero, say) by the share of its probability inside the band rather than as wholly inside, the P10–P90 band held 41.7% (nominal 80%; one workspace, so no interval for chance) and the P5–P95 45.8% (nominal 90%; one workspace, so no interval for chance): **too narrow**; treat its percentiles as optimistic."
         )
     }
 
@@ -263,6 +265,51 @@ extension BacktestReportTests {
         // after CRPS, WIS and the P10–P90 band.
         #expect(
             BacktestMarkdown.verdict(for: Self.run)[3]
-                == "Its P5–P95 band held 50.0% (nominal 90%); its median was on average 150 credits below what happened.")
+                == "Its P5–P95 band held 50.0% (nominal 90%; one workspace, so no interval for chance); its median was on average 150 credits below what happened."
+        )
+    }
+}
+
+extension BacktestReportTests {
+    /// A run of `workspaces` workspaces, each with one seats forecast of `steps` steps whose actual
+    /// lies at the median: inside every band.
+    static func runOfWorkspaces(_ workspaces: Int, steps: Int) -> BacktestRun {
+        var records: [BacktestRecord] = []
+        for workspace in 0..<workspaces {
+            for step in 1...steps {
+                records.append(
+                    BacktestRecord(
+                        origin: origin, workspace: "w\(workspace)", model: .seats, step: step,
+                        usage: forecast(1_000, (800, 900, 1_000, 1_100, 1_200), mean: 1_000, crps: 40, pit: 0.5...0.5),
+                        balance: forecast(10_000, (8_000, 9_000, 10_000, 11_000, 12_000), mean: 10_000, crps: 300, pit: 0.5...0.5),
+                        capHit: EventForecast(probability: 0, happened: false), shortfall: EventForecast(probability: 0, happened: false),
+                        isLastStep: step == steps))
+            }
+        }
+        return BacktestRun(
+            settings: BacktestSettings(horizon: steps, origins: 1, trials: 100, seed: 4, candidates: [.seats]),
+            firstMonth: Month(year: 2025, month: 10)!, lastMonth: Month(year: 2026, month: 5)!, origins: [origin],
+            workspaceCount: workspaces, inputHash: "abc", records: records)
+    }
+
+    @Test func aBandTooWideOnFewWorkspacesIsCalledWithinChance() {
+        // Four workspaces, two months each, all inside: p = 1, so the design effect is the mean
+        // count, 2, and Wilson's interval rests on n = 4 with t₀.₉₅(3) = 2.353363: from
+        // 1/(1 + t²/4) = 41.9% to 100%, which holds 80%.
+        let verdict = BacktestMarkdown.verdict(for: Self.runOfWorkspaces(4, steps: 2))
+        #expect(
+            verdict.first { $0.hasPrefix("Its P10–P90") }
+                == "Its P10–P90 band held the real usage in 100% of forecasts (nominal 80%; 90% interval 41.9%–100% over 4 workspaces): **wide, but within chance** on these workspaces; more workspaces or origins would tell."
+        )
+    }
+
+    @Test func aBandTooWideOnManyWorkspacesIsCalledTooWide() {
+        // Forty workspaces, one month each: n = 40 with t₀.₉₅(39) = 1.684875, from
+        // 1/(1 + t²/40) = 93.4% to 100%, which leaves 80% out.
+        let verdict = BacktestMarkdown.verdict(for: Self.runOfWorkspaces(40, steps: 1))
+        #expect(
+            verdict.first { $0.hasPrefix("Its P10–P90") }
+                == "Its P10–P90 band held the real usage in 100% of forecasts (nominal 80%; 90% interval 93.4%–100% over 40 workspaces): **too wide**; the real spread is smaller."
+        )
     }
 }
