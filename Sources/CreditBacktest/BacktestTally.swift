@@ -69,7 +69,8 @@ public struct BacktestTally: Sendable, Equatable {
 
     /// Adds the next record of the run: one of `models`, its step within the horizon, of the
     /// workspace numbered `workspace` (0 or more, the same for every record of one workspace:
-    /// its index in the history, say).
+    /// its index in the history, say). A run has at most 65,535 records of one workspace and
+    /// model (`BacktestSettings.maximumOrigins` origins of at most 120 steps: 14,400).
     public mutating func add(_ record: BacktestRecord, workspace: Int) {
         guard let model = models.firstIndex(of: record.model) else { preconditionFailure("a record of a model not scored") }
         precondition((1...horizon).contains(record.step), "a step within the horizon")
@@ -79,6 +80,7 @@ public struct BacktestTally: Sendable, Equatable {
             workspaceCoverage[model].append(
                 contentsOf: repeatElement(WorkspaceCoverage(), count: workspace + 1 - workspaceCoverage[model].count))
         }
+        precondition(workspaceCoverage[model][workspace].count < UInt16.max, "at most 65,535 records of one workspace and model")
         let usage = record.forecast(of: .usage)
         workspaceCoverage[model][workspace].count += 1
         if usage.inBand80 { workspaceCoverage[model][workspace].covered80 += 1 }
