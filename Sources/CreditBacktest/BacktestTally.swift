@@ -39,6 +39,15 @@ public struct BacktestTally: Sendable, Equatable {
         var covered90: UInt16 = 0
         var pitCovered80: Float = 0
         var pitCovered90: Float = 0
+
+        /// Counts one usage forecast.
+        mutating func add(_ usage: TargetForecast) {
+            count += 1
+            if usage.inBand80 { covered80 += 1 }
+            if usage.inBand90 { covered90 += 1 }
+            pitCovered80 += Float(usage.pitCoverage80)
+            pitCovered90 += Float(usage.pitCoverage90)
+        }
     }
 
     /// Nothing added yet, with room for the workspaces numbered `0 ..< workspaces` (room for
@@ -81,12 +90,7 @@ public struct BacktestTally: Sendable, Equatable {
                 contentsOf: repeatElement(WorkspaceCoverage(), count: workspace + 1 - workspaceCoverage[model].count))
         }
         precondition(workspaceCoverage[model][workspace].count < UInt16.max, "at most 65,535 records of one workspace and model")
-        let usage = record.forecast(of: .usage)
-        workspaceCoverage[model][workspace].count += 1
-        if usage.inBand80 { workspaceCoverage[model][workspace].covered80 += 1 }
-        if usage.inBand90 { workspaceCoverage[model][workspace].covered90 += 1 }
-        workspaceCoverage[model][workspace].pitCovered80 += Float(usage.pitCoverage80)
-        workspaceCoverage[model][workspace].pitCovered90 += Float(usage.pitCoverage90)
+        workspaceCoverage[model][workspace].add(record.forecast(of: .usage))
         for (target, kind) in BacktestTarget.allCases.enumerated() {
             let forecast = record.forecast(of: kind)
             sums[model][target][record.step].add(forecast)

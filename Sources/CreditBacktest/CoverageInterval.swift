@@ -35,7 +35,7 @@ public struct CoverageInterval: Sendable, Equatable {
     public let workspaces: Int
 
     /// A band of the forecast's percentiles.
-    public enum Band: Sendable, CaseIterable {
+    public enum Band: Sendable {
         /// P10–P90, nominally 80% of what happens.
         case central80
         /// P5–P95, nominally 90%.
