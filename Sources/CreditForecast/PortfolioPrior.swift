@@ -36,7 +36,8 @@ public struct PortfolioPrior: Sendable, Equatable, Hashable {
     /// their seasonally adjusted logs.
     public static func estimate(from history: UsageHistory, parameters: SeatsModelParameters) -> PortfolioPrior {
         let raw = history.workspaces.map { TrendEstimate(workspace: $0, monthCount: history.monthCount) }
-        let seasonality = SeasonalProfile.estimate(from: raw, firstMonth: history.firstMonth, workingDays: parameters.workingDays)
+        let seasonality = SeasonalProfile.estimate(
+            from: raw, firstMonth: history.firstMonth, workingDays: parameters.workingDays, monthLength: parameters.monthLength)
         let adjusted =
             seasonality.isNone
             ? raw : history.workspaces.map { TrendEstimate(workspace: $0, monthCount: history.monthCount, seasonality: seasonality) }

@@ -50,6 +50,23 @@ import CreditCore
 /// shared error from `m_{c,y} − β·x_{c,y}`), and every month's effect is `S_c + β·xₘ`, in the
 /// history (its months are brought out of their working days as out of their season) and in the
 /// forecast.
+///
+/// **Month length** (`monthLengthElasticity`). Usage that accrues day by day follows the days a
+/// month has: a February of 28 days is 8% short of the mean month's 30.44, one of 31 days 2%
+/// long. A measured season holds that (February is short every year), but a history of under a
+/// year cannot measure one, and there a February reads as a busy month's opposite: a dip the
+/// trend line and the months' spread take in (the airlines' February totals are 0.89–0.91 of
+/// their January's, `28/31 = 0.90`). So where no season can be measured (fewer than
+/// `minimumWorkspaces` workspaces of a year), each workspace's departures `eₜ` from its own line
+/// are regressed on `zₜ = ln(Dₜ/D̄)` (`MonthLength.logRatio`) net of a line through the same
+/// months, each workspace weighted by the inverse of its residual variance `r²_w`:
+/// `γ̂ = Σ_w Σ_t z̃·e/r²_w ÷ Σ_w Σ_t z̃²/r²_w`, whose variance is the inverse of the divisor.
+/// Workspaces with an idle month are left out (its log is the offset's). `γ̂` is kept where it
+/// is positive (a day more cannot make a month quieter: a negative estimate is a piece of a
+/// season, a quiet August of 31 days) and stands more than `workingDaySignificance` standard
+/// errors from 0, over at least `minimumWorkspaces` workspaces, and then every month's effect is
+/// `γ·zₘ`, in the history and in the forecast. Where a season is measured, `γ` is 0: the season
+/// holds it.
 public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// The log effect of each calendar month, January first; all 0 for no seasonality.
     public let effects: [Double]
@@ -64,6 +81,9 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// `β`: the log change of usage for a log change of a month's weekdays against its calendar
     /// month's mean (see the type's documentation); 0 where none was measured.
     public let workingDayElasticity: Double
+    /// `γ`: the log change of usage for a log change of a month's days against the mean month's,
+    /// measured only where no season could be (see the type's documentation); 0 where none was.
+    public let monthLengthElasticity: Double
 
     /// The fewest months a workspace needs to contribute: a whole year.
     public static let minimumMonths = 12
@@ -75,6 +95,9 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// The largest working days' elasticity kept, either way: usage that follows a month's
     /// weekdays one for one has 1, and a few years of months that seem to say more are held here.
     public static let maxWorkingDayElasticity = 3.0
+    /// The largest month-length elasticity kept: usage that accrues day by day has 1,
+    /// and the few months of a short history that seem to say more are held here.
+    public static let maxMonthLengthElasticity = 2.0
 
     /// No seasonality; its first month, 0001-01, is the first a file can name.
     public static let none = SeasonalProfile(effects: Array(repeating: 0, count: 12), firstMonth: Month(ordinal: 12), workspaces: 0)
@@ -83,7 +106,7 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// whose first month is `firstMonth`, and the working days' elasticity.
     public init(
         effects: [Double], firstMonth: Month, workspaces: Int, errorVariances: [Double] = Array(repeating: 0, count: 12),
-        workingDayElasticity: Double = 0
+        workingDayElasticity: Double = 0, monthLengthElasticity: Double = 0
     ) {
         precondition(effects.count == 12 && errorVariances.count == 12, "one effect per calendar month")
         self.effects = effects
@@ -91,6 +114,7 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         self.workspaces = workspaces
         self.errorVariances = errorVariances
         self.workingDayElasticity = workingDayElasticity
+        self.monthLengthElasticity = monthLengthElasticity
     }
 
     /// The calendar month (0 = January) of history offset 0.
@@ -104,15 +128,16 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// workspace's trend may be part of a season nobody could see.
     public var isMeasured: Bool { workspaces >= Self.minimumWorkspaces }
 
-    /// Whether every effect is 0, the working days' included.
-    public var isNone: Bool { effects.allSatisfy { $0 == 0 } && workingDayElasticity == 0 }
+    /// Whether every effect is 0, the working days' and the month length's included.
+    public var isNone: Bool { effects.allSatisfy { $0 == 0 } && workingDayElasticity == 0 && monthLengthElasticity == 0 }
 
     /// The effect of the month `offset` months after the history's first: its calendar month's,
-    /// and its working days'.
+    /// its working days' and its length's.
     public func effect(atOffset offset: Int) -> Double {
-        let season = effects[slot(atOffset: offset)]
-        guard workingDayElasticity != 0 else { return season }
-        return season + workingDayElasticity * WorkingDays.logRatio(firstMonth.advanced(by: offset))
+        var effect = effects[slot(atOffset: offset)]
+        if workingDayElasticity != 0 { effect += workingDayElasticity * WorkingDays.logRatio(firstMonth.advanced(by: offset)) }
+        if monthLengthElasticity != 0 { effect += monthLengthElasticity * MonthLength.logRatio(firstMonth.advanced(by: offset)) }
+        return effect
     }
 
     /// The fewest months a workspace's own pattern is measured from: two years, and one degree of
@@ -159,8 +184,11 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     func slot(atOffset offset: Int) -> Int { (firstCalendarMonth + offset % 12 + 12) % 12 }
 
     /// The profile of `trends` (one per workspace, without seasonal adjustment) of a history that
-    /// starts in `firstMonth`, with the working days' elasticity where `workingDays` allows it.
-    public static func estimate(from trends: [TrendEstimate], firstMonth: Month, workingDays: Bool = true) -> SeasonalProfile {
+    /// starts in `firstMonth`, with the working days' elasticity where `workingDays` allows it,
+    /// and where no season can be measured, the month length's where `monthLength` does.
+    public static func estimate(
+        from trends: [TrendEstimate], firstMonth: Month, workingDays: Bool = true, monthLength: Bool = true
+    ) -> SeasonalProfile {
         let start = calendarMonth(of: firstMonth)
         var sums = [Double](repeating: 0, count: 12)
         var counts = [Double](repeating: 0, count: 12)
@@ -181,7 +209,15 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
             }
         }
         let contributing = contributors.count
-        guard contributing >= minimumWorkspaces, counts.allSatisfy({ $0 > 0 }) else { return .none }
+        guard contributing >= minimumWorkspaces, counts.allSatisfy({ $0 > 0 }) else {
+            // Workspaces with an idle month are left out: its log is the offset's.
+            let departures = trends.filter { !$0.hasIdleMonth }.map { (first: $0.firstOffset, values: $0.residuals) }
+            let elasticity = monthLength ? monthLengthElasticity(departures: departures, firstMonth: firstMonth) : 0
+            guard elasticity > 0 else { return .none }
+            return SeasonalProfile(
+                effects: Array(repeating: 0, count: 12), firstMonth: firstMonth, workspaces: contributing,
+                monthLengthElasticity: elasticity)
+        }
         var raw = (0..<12).map { sums[$0] / counts[$0] }
         // History month `k` is `k` months after January of the first month's year.
         let january = Month(ordinal: firstMonth.ordinal - start)
@@ -250,6 +286,43 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         let errorVariance = max(0, yy - elasticity * xy) / Double(freedom - 1) / xx
         guard elasticity * elasticity > workingDaySignificance * workingDaySignificance * errorVariance else { return 0 }
         return min(maxWorkingDayElasticity, max(-maxWorkingDayElasticity, elasticity))
+    }
+
+    /// `γ`: the month-length elasticity of `departures`, each workspace's departures from its own
+    /// least-squares line and the history offset of its first (see the type's documentation);
+    /// 0 unless it is positive and stands `workingDaySignificance` standard errors from 0, or
+    /// with fewer than `minimumWorkspaces` workspaces of three months or more whose departures
+    /// are not all 0.
+    static func monthLengthElasticity(departures: [(first: Int, values: [Double])], firstMonth: Month) -> Double {
+        var weightedXX = 0.0
+        var weightedXY = 0.0
+        var contributing = 0
+        for (first, values) in departures where values.count > 2 {
+            let n = values.count
+            let variance = values.reduce(0) { $0 + $1 * $1 } / Double(n - 2)
+            guard variance > 0 else { continue }
+            // `z` net of a line through the same months, as the departures are.
+            let z = (0..<n).map { MonthLength.logRatio(firstMonth.advanced(by: first + $0)) }
+            let meanT = Double(n - 1) / 2
+            let meanZ = z.reduce(0, +) / Double(n)
+            let slope = z.indices.reduce(0) { $0 + (Double($1) - meanT) * (z[$1] - meanZ) } / TrendEstimate.timeSpread(months: n)
+            var xx = 0.0
+            var xy = 0.0
+            for t in 0..<n {
+                let x = z[t] - meanZ - slope * (Double(t) - meanT)
+                xx += x * x
+                xy += x * values[t]
+            }
+            weightedXX += xx / variance
+            weightedXY += xy / variance
+            contributing += 1
+        }
+        guard contributing >= minimumWorkspaces, weightedXX > 0 else { return 0 }
+        let elasticity = weightedXY / weightedXX
+        // `weightedXX` is the inverse of the estimate's variance. A day more cannot make a month
+        // quieter: a negative estimate is a piece of a season (a quiet August of 31 days).
+        guard elasticity > 0, elasticity * elasticity * weightedXX > workingDaySignificance * workingDaySignificance else { return 0 }
+        return min(maxMonthLengthElasticity, elasticity)
     }
 
     /// `ν′_c·V/(V + ν′_c)` for each calendar month `c` (January first), from `monthMeans`, the

@@ -64,6 +64,9 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     /// Whether the portfolio's season measures how usage follows a month's weekdays
     /// (`SeasonalProfile.workingDayElasticity`), kept where it stands out of its noise.
     public var workingDays: Bool
+    /// Whether a portfolio whose season cannot be measured measures how usage follows a month's
+    /// days (`SeasonalProfile.monthLengthElasticity`), kept where it stands out of its noise.
+    public var monthLength: Bool
 
     /// Parameters with the given values; the defaults are `standard`.
     public init(
@@ -73,7 +76,8 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
         commonFactorPriorSigma: Double = 0.25,
         commonFactorPriorMonths: Double = 2, parameterUncertainty: Double = 1,
         jitterBelowMonths: Int = 6, jitterSigma: Double = 0.3, persistenceShrinkMonths: Double = 6,
-        maxPersistence: Double = 0.9, localLevel: Bool = true, calendarReplay: Bool = true, workingDays: Bool = true
+        maxPersistence: Double = 0.9, localLevel: Bool = true, calendarReplay: Bool = true, workingDays: Bool = true,
+        monthLength: Bool = true
     ) {
         self.recencyHalfLife = recencyHalfLife
         self.pooledPriorMonths = pooledPriorMonths
@@ -93,13 +97,14 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
         self.localLevel = localLevel
         self.calendarReplay = calendarReplay
         self.workingDays = workingDays
+        self.monthLength = monthLength
     }
 
     /// The defaults: half-life 24, κ 1, a standalone trend prior of ±0.5% a month weighted as 10
     /// workspaces, the standalone common factor weighted as 2, φ 0.95, slope ≤ 0.1, an unseen
     /// season of amplitude 0.1, σ₀ 0.25 with weight 2 months, full parameter uncertainty, jitter
     /// 0.3/√m below 6 months, persistence shrunk by `n/(n+6)` and at most 0.9, the local level, the
-    /// calendar replay and the working days on.
+    /// calendar replay, the working days and the month length on.
     /// Chosen by `creditcast-bench calibration` (rolling-origin backtests of the bundled samples
     /// and of generated portfolios, checked on other seeds).
     public static let standard = SeatsModelParameters()
@@ -107,11 +112,11 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     /// Resampling each seat's own months uniformly with no prior: no recency weight, no pooling,
     /// no prior on the common factor (only the history's excess spread sets it), no parameter
     /// uncertainty, no jitter, no carry-over of the last month, no local level, no calendar
-    /// replay, no working days. A history whose every seat used the same every month then
-    /// forecasts exactly that usage.
+    /// replay, no working days, no month length. A history whose every seat used the same every
+    /// month then forecasts exactly that usage.
     public static let resamplingOnly = SeatsModelParameters(
         recencyHalfLife: nil, pooledPriorMonths: 0, commonFactorPriorSigma: 0, commonFactorPriorMonths: 1,
         parameterUncertainty: 0, jitterBelowMonths: 0, jitterSigma: 0, maxPersistence: 0, localLevel: false,
-        calendarReplay: false, workingDays: false
+        calendarReplay: false, workingDays: false, monthLength: false
     )
 }

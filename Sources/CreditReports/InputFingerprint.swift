@@ -145,5 +145,6 @@ public struct InputFingerprint: Sendable {
         field("local_level", parameters.localLevel)
         field("calendar_replay", parameters.calendarReplay)
         field("working_days", parameters.workingDays)
+        field("month_length", parameters.monthLength)
     }
 }

@@ -3,11 +3,11 @@ import Foundation
 
 /// The `seats` model's `PortfolioPrior` in a reader's words, for every Markdown report of a
 /// forecast: the trend the workspaces' own trends were weighed against, the seasonality, the
-/// working days where they were measured, and the spread a fixed level's months were weighed
-/// against.
+/// working days and the month length where they were measured, and the spread a fixed level's
+/// months were weighed against.
 enum PriorText {
     /// What the seats model learnt from the portfolio (or assumed, standalone), as three
-    /// Markdown bullets (four with working days) ending in a line break.
+    /// Markdown bullets (one more for the working days or the month length) ending in a line break.
     static func bullets(_ prior: PortfolioPrior) -> String {
         // A log effect as the percentage change it makes: +0.5%, -8.0%.
         func change(_ log: Double) -> String {
@@ -25,11 +25,12 @@ enum PriorText {
                 + "workspaces with three months or more: \(change(trend.mean)) ± \(FixedDecimal.text(trend.sigma * 100, places: 1))% a month.\n"
         }
         let season = prior.seasonality
-        if season.isMeasured && season.isNone {
+        let flat = season.effects.allSatisfy { $0 == 0 }
+        if season.isMeasured && flat {
             out +=
                 "- **Seasonality:** none; no yearly pattern stands out of the noise across the "
                 + "\(season.workspaces.groupedThousands) workspaces with a year or more.\n"
-        } else if season.isNone {
+        } else if flat {
             // `SeatsUsageModel` then reads a short history's trend as possibly part of a season.
             out +=
                 "- **Seasonality:** none assumed"
@@ -48,6 +49,14 @@ enum PriorText {
                 "- **Working days:** usage follows a month's weekdays with an elasticity of "
                 + "\(FixedDecimal.text(season.workingDayElasticity, places: 2)): one weekday more than the calendar month's mean "
                 + "moves the month by \(change(oneDay)).\n"
+        }
+        if season.monthLengthElasticity != 0 {
+            let meanDays = 365.2425 / 12
+            out +=
+                "- **Month length:** with no season to hold it, usage follows a month's days with an elasticity of "
+                + "\(FixedDecimal.text(season.monthLengthElasticity, places: 2)): a February of 28 days moves the month by "
+                + "\(change(season.monthLengthElasticity * log(28 / meanDays))) against the mean month, one of 31 days by "
+                + "\(change(season.monthLengthElasticity * log(31 / meanDays))).\n"
         }
         out +=
             "- **Spread prior:** where a workspace's level is fixed, its months' spread about its trend line is weighed "

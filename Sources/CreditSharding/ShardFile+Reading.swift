@@ -18,12 +18,13 @@ extension ShardFile {
         guard texts.count == 12, effects.count == 12 else {
             throw object.failure(.seasonEffects, "twelve finite decimals in strings")
         }
-        let elasticity = try object.double(.seasonWorkingDayElasticity)
-        let bound = SeasonalProfile.maxWorkingDayElasticity
-        guard (-bound...bound).contains(elasticity) else {
-            throw object.outOfBounds(
-                .seasonWorkingDayElasticity, object.members[ShardKey.seasonWorkingDayElasticity.rawValue],
-                "an elasticity from -\(Int(bound)) to \(Int(bound))")
+        func elasticity(_ key: ShardKey, in bounds: ClosedRange<Double>) throws(MergeError) -> Double {
+            let value = try object.double(key)
+            guard bounds.contains(value) else {
+                throw object.outOfBounds(
+                    key, object.members[key.rawValue], "an elasticity from \(Int(bounds.lowerBound)) to \(Int(bounds.upperBound))")
+            }
+            return value
         }
         let errorTexts = try object.strings(.seasonErrorVariances)
         let errorVariances = errorTexts.compactMap(Double.init).filter { $0.isFinite && $0 >= 0 }
@@ -38,7 +39,9 @@ extension ShardFile {
             seasonality: SeasonalProfile(
                 effects: effects, firstMonth: try object.month(.seasonFirstMonth),
                 workspaces: try object.int(.seasonWorkspaces, in: workspaces), errorVariances: errorVariances,
-                workingDayElasticity: elasticity),
+                workingDayElasticity: try elasticity(
+                    .seasonWorkingDayElasticity, in: -SeasonalProfile.maxWorkingDayElasticity...SeasonalProfile.maxWorkingDayElasticity),
+                monthLengthElasticity: try elasticity(.seasonMonthLengthElasticity, in: 0...SeasonalProfile.maxMonthLengthElasticity)),
             factorSigma: try object.logSpread(.factorSigma)
         )
     }

@@ -126,6 +126,7 @@ public enum ShardFile {
             (.seasonEffects, .array(prior.seasonality.effects.map(exact))),
             (.seasonFirstMonth, .string(prior.seasonality.firstMonth.description)),
             (.seasonWorkingDayElasticity, exact(prior.seasonality.workingDayElasticity)),
+            (.seasonMonthLengthElasticity, exact(prior.seasonality.monthLengthElasticity)),
             (.seasonWorkspaces, .integer(prior.seasonality.workspaces)),
             (.seasonErrorVariances, .array(prior.seasonality.errorVariances.map(exact))),
             (.factorSigma, exact(prior.factorSigma)),

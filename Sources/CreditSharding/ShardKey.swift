@@ -77,6 +77,7 @@ enum ShardKey: String, CaseIterable {
     case seasonEffects = "season_effects"
     case seasonFirstMonth = "season_first_month"
     case seasonWorkingDayElasticity = "season_working_day_elasticity"
+    case seasonMonthLengthElasticity = "season_month_length_elasticity"
     case seasonErrorVariances = "season_error_variances"
     case seasonWorkspaces = "season_workspaces"
     case seatFeeCents = "seat_fee_cents"

@@ -39,6 +39,24 @@ import Testing
         )
     }
 
+    /// The median of each of the `horizon` forecast months over 2,000 trials of `model`.
+    static func medians(_ model: SeatsUsageModel, horizon: Int) -> [Double] {
+        let usage = UnsafeMutableBufferPointer<Int>.allocate(capacity: horizon)
+        defer { usage.deallocate() }
+        var columns = [[Int]](repeating: [], count: horizon)
+        for trial in 0..<2_000 {
+            var generator = Xoshiro256StarStar(seed: 3, stream: 1, trial: UInt64(trial))
+            model.drawTrial(into: usage, using: &generator)
+            for month in 0..<horizon { columns[month].append(usage[month]) }
+        }
+        return columns.map { Double(Percentiles(nearestRankOf: $0).p50) }
+    }
+
+    /// `(max − min)/mean` of `values`.
+    static func relativeRange(_ values: [Double]) -> Double {
+        (values.max()! - values.min()!) / (values.reduce(0, +) / Double(values.count))
+    }
+
     static func trends(_ history: UsageHistory) -> [TrendEstimate] {
         history.workspaces.map { TrendEstimate(workspace: $0, monthCount: history.monthCount) }
     }
@@ -107,6 +125,7 @@ import Testing
     }
 
     @Test func lessThanAYearOfHistoryGivesNone() {
+        // A quiet August (31 days) reads as months quieter for their days: no month length either.
         let history = Self.portfolio(workspaces: 60, months: 11, noise: 0.2) { $0 == 7 ? -0.3 : 0 }
         #expect(SeasonalProfile.estimate(from: Self.trends(history), firstMonth: history.firstMonth) == .none)
         #expect(!SeasonalProfile.estimate(from: Self.trends(history), firstMonth: history.firstMonth).isMeasured)
@@ -292,25 +311,119 @@ import Testing
 
         // 2015: the forecast's medians over each month's weekday ratio are flat; the medians
         // themselves are not (20 to 23 weekdays).
-        let model = SeatsUsageModel(workspace: history.workspaces[0], monthCount: 36, horizon: 12, prior: prior)
-        let usage = UnsafeMutableBufferPointer<Int>.allocate(capacity: 12)
-        defer { usage.deallocate() }
-        var columns = [[Int]](repeating: [], count: 12)
-        for trial in 0..<2_000 {
-            var generator = Xoshiro256StarStar(seed: 3, stream: 1, trial: UInt64(trial))
-            model.drawTrial(into: usage, using: &generator)
-            for month in 0..<12 { columns[month].append(usage[month]) }
-        }
-        let medians = columns.map { Double(Percentiles(nearestRankOf: $0).p50) }
+        let medians = Self.medians(
+            SeatsUsageModel(workspace: history.workspaces[0], monthCount: 36, horizon: 12, prior: prior), horizon: 12)
         let ratios = (0..<12).map { exp(WorkingDays.logRatio(Month("2015-01")!.advanced(by: $0))) }
         let adjusted = zip(medians, ratios).map { $0 / $1 }
-        let spread = { (v: [Double]) in (v.max()! - v.min()!) / (v.reduce(0, +) / Double(v.count)) }
-        #expect(spread(adjusted) < 0.03, "\(adjusted)")
-        #expect(spread(medians) > 0.08, "\(medians)")
+        #expect(Self.relativeRange(adjusted) < 0.03, "\(adjusted)")
+        #expect(Self.relativeRange(medians) > 0.08, "\(medians)")
     }
 
     @Test func aPortfolioWithoutWeekdaysMeasuresNone() {
         let history = Self.weekdayPortfolio(workspaces: 10, months: 36, noise: 0.03, elasticity: 0)
         #expect(PortfolioPrior.estimate(from: history, parameters: .standard).seasonality.workingDayElasticity == 0)
+    }
+
+    /// `z = ln(D/D̄)` of `months` months from `first`, net of the least-squares line through them.
+    static func monthLengthsNetOfLine(first: Month, months: Int) -> [Double] {
+        let z = (0..<months).map { log(Double(WorkingDays.days(in: first.advanced(by: $0))) / 30.436875) }
+        let meanT = Double(months - 1) / 2
+        let meanZ = z.reduce(0, +) / Double(months)
+        let spread = (0..<months).reduce(0.0) { $0 + (Double($1) - meanT) * (Double($1) - meanT) }
+        let slope = (0..<months).reduce(0.0) { $0 + (Double($1) - meanT) * (z[$1] - meanZ) } / spread
+        return (0..<months).map { z[$0] - meanZ - slope * (Double($0) - meanT) }
+    }
+
+    @Test func theMonthLengthElasticityWeighsEachWorkspaceByItsOwnSpread() {
+        // Departures exactly g·z̃: a workspace's residual variance is g²·|z̃|²/(n − 2), so it
+        // weighs (n − 2)/g² and brings g·(n − 2)/g² to the sum: γ = Σ(n − 2)/g ÷ Σ(n − 2)/g².
+        // Six months with g = 1 and five (from February) with g = 0.5: (4 + 6)/(4 + 12) = 0.625,
+        // whose variance is 1/16, t = 2.5.
+        let first = Month("2013-01")!
+        let a = Self.monthLengthsNetOfLine(first: first, months: 6)
+        let b = Self.monthLengthsNetOfLine(first: first.advanced(by: 1), months: 5).map { 0.5 * $0 }
+        #expect(abs(SeasonalProfile.monthLengthElasticity(departures: [(0, a), (1, b)], firstMonth: first) - 0.625) < 1e-12)
+        // One workspace cannot tell month length from its own busy months; two months are no line.
+        #expect(SeasonalProfile.monthLengthElasticity(departures: [(0, a)], firstMonth: first) == 0)
+        #expect(SeasonalProfile.monthLengthElasticity(departures: [(0, a), (1, Array(b.prefix(2)))], firstMonth: first) == 0)
+        // Bounded: months that seem to follow their days three times over are held at 2, and
+        // months quieter for their days are a season's piece, not their length.
+        let steep = [(0, a.map { 3 * $0 }), (1, b.map { 6 * $0 })]
+        #expect(SeasonalProfile.monthLengthElasticity(departures: steep, firstMonth: first) == 2)
+        let inverse = [(0, a.map { -$0 }), (1, b.map { -$0 })]
+        #expect(SeasonalProfile.monthLengthElasticity(departures: inverse, firstMonth: first) == 0)
+    }
+
+    @Test func aMonthLengthElasticityWithinTwoStandardErrorsIsDropped() {
+        // Two workspaces of six months, departures 0.9·z̃ + s·r with r orthogonal to the line and
+        // to z̃: the estimate stays 0.9 whatever s, and each workspace's residual variance is
+        // (0.81·|z̃|² + s²|r|²)/4, so t² = 0.81 · 2 · 4|z̃|²/(0.81·|z̃|² + s²|r|²).
+        let first = Month("2013-01")!
+        let z = Self.monthLengthsNetOfLine(first: first, months: 6)
+        let dot = { (u: [Double], v: [Double]) in zip(u, v).reduce(0) { $0 + $1.0 * $1.1 } }
+        var r = [1.0, -1, 1, -1, 1, -1]
+        for basis in [[Double](repeating: 1, count: 6), (0..<6).map { Double($0) - 2.5 }, z] {
+            let share = dot(r, basis) / dot(basis, basis)
+            r = zip(r, basis).map { $0 - share * $1 }
+        }
+        func elasticity(t: Double) -> Double {
+            let s = ((0.81 * 8 * dot(z, z) / (t * t) - 0.81 * dot(z, z)) / dot(r, r)).squareRoot()
+            let departures = zip(z, r).map { 0.9 * $0 + s * $1 }
+            return SeasonalProfile.monthLengthElasticity(departures: [(0, departures), (0, departures)], firstMonth: first)
+        }
+        #expect(abs(elasticity(t: 2.01) - 0.9) < 1e-12)
+        #expect(elasticity(t: 1.99) == 0)
+    }
+
+    /// 1,000 credits a seat times `(D/D̄)^elasticity` (the month's days over the mean month's)
+    /// times lognormal noise (log-sd `noise`), from January 2013.
+    static func monthLengthPortfolio(workspaces: Int, months: Int, noise: Double, elasticity: Double) -> UsageHistory {
+        portfolio(workspaces: workspaces, months: months, noise: noise, first: Month(year: 2013, month: 1)!, seed: 31) {
+            elasticity * MonthLength.logRatio($0)
+        }
+    }
+
+    @Test func aYoungPortfolioThatFollowsItsDaysIsForecastByThem() {
+        // Eight months of usage one for one with the days, 2% noise: no season can be measured,
+        // and the default prior measures the month length instead. Its elasticity is that of
+        // `ln(T + ε)`, `ε` 5% of the mean: about 1/1.05.
+        let history = Self.monthLengthPortfolio(workspaces: 10, months: 8, noise: 0.02, elasticity: 1)
+        let prior = PortfolioPrior.estimate(from: history, parameters: .standard)
+        let season = prior.seasonality
+        #expect(!season.isMeasured && season.effects.allSatisfy { $0 == 0 })
+        #expect(abs(season.monthLengthElasticity - 0.95) < 0.1, "\(season.monthLengthElasticity)")
+        #expect(season.effect(atOffset: 1) == season.monthLengthElasticity * log(28 / 30.436875))
+        var off = SeatsModelParameters.standard
+        off.monthLength = false
+        #expect(PortfolioPrior.estimate(from: history, parameters: off).seasonality.isNone)
+
+        // September 2013 to April 2014: the medians over each month's days are flat; the
+        // medians themselves are not (February 2014 has 28 days).
+        let medians = Self.medians(SeatsUsageModel(workspace: history.workspaces[0], monthCount: 8, horizon: 8, prior: prior), horizon: 8)
+        let days = (0..<8).map { Double(WorkingDays.days(in: Month("2013-09")!.advanced(by: $0))) }
+        #expect(Self.relativeRange(zip(medians, days).map { $0 / $1 }) < 0.03, "\(medians)")
+        #expect(Self.relativeRange(medians) > 0.07, "\(medians)")
+    }
+
+    @Test func theMonthLengthIsLeftToAMeasuredSeasonOrWhereMonthsAreIdle() {
+        // Two years of the same usage: the season is measured and holds February's shortness.
+        let years = Self.monthLengthPortfolio(workspaces: 10, months: 24, noise: 0.02, elasticity: 1)
+        let season = PortfolioPrior.estimate(from: years, parameters: .standard).seasonality
+        #expect(season.isMeasured && season.monthLengthElasticity == 0)
+        #expect(season.effects[1] < -0.05, "\(season.effects)")
+        // An idle month (every seat at 0 in March) leaves a workspace out: its log is the
+        // offset's, not a measure of the month.
+        let young = Self.monthLengthPortfolio(workspaces: 10, months: 8, noise: 0.02, elasticity: 1)
+        let idle = UsageHistory(
+            workspaces: young.workspaces.map { workspace in
+                WorkspaceHistory(
+                    name: workspace.name,
+                    seats: workspace.seats.map { seat in
+                        var usage = Array(seat.usage)
+                        usage[2] = 0
+                        return SeatHistory(id: seat.id, firstOffset: seat.firstOffset, usage: usage)
+                    })
+            }, firstMonth: young.firstMonth, lastMonth: young.lastMonth, hasWorkspaceColumn: true)
+        #expect(PortfolioPrior.estimate(from: idle, parameters: .standard).seasonality.isNone)
     }
 }

@@ -60,4 +60,20 @@ import Testing
                     + "calendar month's mean moves the month by +3.3%.\n"))
         #expect(!PriorText.bullets(.standalone(.standard)).contains("Working days"))
     }
+
+    @Test func theMonthLengthIsStatedWhereItWasMeasured() {
+        // 1.14 × ln(28/30.436875) = −0.0951, a month 9.1% quieter; 1.14 × ln(31/30.436875) =
+        // +0.0209, 2.1% busier. The season is not measured, and the bullet says so beside it.
+        let season = SeasonalProfile(
+            effects: Array(repeating: 0, count: 12), firstMonth: Month("2013-01")!, workspaces: 0, monthLengthElasticity: 1.14)
+        let text = PriorText.bullets(
+            PortfolioPrior(trend: TrendPrior(mean: 0, sigma: 0.003, workspaces: 11), seasonality: season, factorSigma: 0.111))
+        #expect(
+            text.contains(
+                "- **Seasonality:** none assumed: fewer than two workspaces have a year of history to measure one; a trend seen "
+                    + "over less than a year is weighed as possibly part of a season.\n"
+                    + "- **Month length:** with no season to hold it, usage follows a month's days with an elasticity of 1.14: a "
+                    + "February of 28 days moves the month by -9.1% against the mean month, one of 31 days by +2.1%.\n"))
+        #expect(!PriorText.bullets(.standalone(.standard)).contains("Month length"))
+    }
 }

@@ -15,7 +15,8 @@ import Testing
             trend: TrendPrior(mean: 1.0 / 3.0, sigma: 0.1 + 0.2, workspaces: 24),
             seasonality: SeasonalProfile(
                 effects: (0..<12).map { Double($0) / 7 }, firstMonth: Month("2025-05")!, workspaces: 20,
-                errorVariances: (0..<12).map { Double($0) / 300 }, workingDayElasticity: 0.7),
+                errorVariances: (0..<12).map { Double($0) / 300 }, workingDayElasticity: 0.7,
+                monthLengthElasticity: 0.9),
             factorSigma: 0.1 + 0.07)
     )
 
@@ -72,6 +73,10 @@ import Testing
             (
                 #""season_working_day_elasticity": "0.7""#, #""season_working_day_elasticity": "-3.5""#,
                 #""season_working_day_elasticity" is "-3.5", not an elasticity from -3 to 3"#
+            ),
+            (
+                #""season_month_length_elasticity": "0.9""#, #""season_month_length_elasticity": "-0.9""#,
+                #""season_month_length_elasticity" is "-0.9", not an elasticity from 0 to 2"#
             ),
             (
                 #""season_first_month": "2025-05""#, #""season_first_month": "2025-13""#,
