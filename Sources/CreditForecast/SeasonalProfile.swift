@@ -210,8 +210,9 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         }
         let contributing = contributors.count
         guard contributing >= minimumWorkspaces, counts.allSatisfy({ $0 > 0 }) else {
-            // Workspaces with an idle month are left out: its log is the offset's.
-            let departures = trends.filter { !$0.hasIdleMonth }.map { (first: $0.firstOffset, values: $0.residuals) }
+            // Workspaces with an idle month are left out: its log is the offset's. Lazily, so that
+            // a million workspaces' departures are not all held at once.
+            let departures = trends.lazy.filter { !$0.hasIdleMonth }.map { (first: $0.firstOffset, values: $0.residuals) }
             let elasticity = monthLength ? monthLengthElasticity(departures: departures, firstMonth: firstMonth) : 0
             guard elasticity > 0 else { return .none }
             return SeasonalProfile(
@@ -293,7 +294,9 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
     /// 0 unless it is positive and stands `workingDaySignificance` standard errors from 0, or
     /// with fewer than `minimumWorkspaces` workspaces of three months or more whose departures
     /// are not all 0.
-    static func monthLengthElasticity(departures: [(first: Int, values: [Double])], firstMonth: Month) -> Double {
+    static func monthLengthElasticity<Departures: Sequence<(first: Int, values: [Double])>>(
+        departures: Departures, firstMonth: Month
+    ) -> Double {
         var weightedXX = 0.0
         var weightedXY = 0.0
         var contributing = 0
