@@ -8,9 +8,12 @@ package enum MonthLength {
     /// The mean month of the Gregorian calendar's 400-year cycle, in days.
     static let meanDays = 365.2425 / 12
 
-    /// `ln D` for 28 to 31 days: a month's ratio without a logarithm per draw.
+    /// `ln(D/D̄)` for 28 to 31 days: a month's ratio without a logarithm per draw.
     private static let logDays = (28...31).map { log(Double($0) / meanDays) }
 
     /// `z = ln(D/D̄)`: the log of `month`'s days over the mean month's.
-    package static func logRatio(_ month: Month) -> Double { logDays[WorkingDays.days(in: month) - 28] }
+    package static func logRatio(_ month: Month) -> Double { logRatio(days: WorkingDays.days(in: month)) }
+
+    /// `ln(D/D̄)` for a month of `days` days, 28 to 31.
+    package static func logRatio(days: Int) -> Double { logDays[days - 28] }
 }

@@ -307,8 +307,7 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
             // `z` net of a line through the same months, as the departures are.
             let z = (0..<n).map { MonthLength.logRatio(firstMonth.advanced(by: first + $0)) }
             let meanT = Double(n - 1) / 2
-            let meanZ = z.reduce(0, +) / Double(n)
-            let slope = z.indices.reduce(0) { $0 + (Double($1) - meanT) * (z[$1] - meanZ) } / TrendEstimate.timeSpread(months: n)
+            let (meanZ, slope) = TrendEstimate.line(through: z)
             var xx = 0.0
             var xy = 0.0
             for t in 0..<n {

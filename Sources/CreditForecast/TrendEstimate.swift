@@ -73,6 +73,16 @@ public struct TrendEstimate: Sendable, Equatable {
     /// `Sₜₜ = Σ(t − t̄)² = n(n² − 1)/12` over `months` consecutive months.
     static func timeSpread(months: Int) -> Double { Double(months) * Double(months * months - 1) / 12 }
 
+    /// `(ȳ, b̂)`: the mean of `values` (two or more) and their least-squares slope against
+    /// `t = 0, 1, …`, `Σ(t − t̄)(yₜ − ȳ)/Sₜₜ`.
+    static func line(through values: [Double]) -> (mean: Double, slope: Double) {
+        let meanT = Double(values.count - 1) / 2
+        let mean = values.reduce(0, +) / Double(values.count)
+        var sumTY = 0.0
+        for (t, y) in values.enumerated() { sumTY += (Double(t) - meanT) * (y - mean) }
+        return (mean, sumTY / timeSpread(months: values.count))
+    }
+
     /// `yₜ − ȳ − b̂·(t − t̄)`, the departures from the fitted line; empty when `logs` is.
     var residuals: [Double] {
         let meanT = Double(months - 1) / 2
@@ -155,10 +165,7 @@ public struct TrendEstimate: Sendable, Equatable {
         let epsilon = Self.logOffset(mean: meanPerSeatTotal)
         let logs = totals.indices.map { log(totals[$0] + epsilon) - seasonality.effect(atOffset: first + $0) }
         let meanT = Double(n - 1) / 2
-        let meanY = logs.reduce(0, +) / Double(n)
-        var sumTY = 0.0
-        for (t, y) in logs.enumerated() { sumTY += (Double(t) - meanT) * (y - meanY) }
-        let slope = sumTY / timeSpread
+        let (meanY, slope) = Self.line(through: logs)
         var residualVariance: Double?
         if n > 2 {
             var squares = 0.0

@@ -51,12 +51,11 @@ enum PriorText {
                 + "moves the month by \(change(oneDay)).\n"
         }
         if season.monthLengthElasticity != 0 {
-            let meanDays = 365.2425 / 12
             out +=
                 "- **Month length:** with no season to hold it, usage follows a month's days with an elasticity of "
                 + "\(FixedDecimal.text(season.monthLengthElasticity, places: 2)): a February of 28 days moves the month by "
-                + "\(change(season.monthLengthElasticity * log(28 / meanDays))) against the mean month, one of 31 days by "
-                + "\(change(season.monthLengthElasticity * log(31 / meanDays))).\n"
+                + "\(change(season.monthLengthElasticity * MonthLength.logRatio(days: 28))) against the mean month, one of 31 days by "
+                + "\(change(season.monthLengthElasticity * MonthLength.logRatio(days: 31))).\n"
         }
         out +=
             "- **Spread prior:** where a workspace's level is fixed, its months' spread about its trend line is weighed "
