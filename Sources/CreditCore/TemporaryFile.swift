@@ -33,6 +33,6 @@ package enum TemporaryFile {
         var template = Array("\(directory)/\(prefix)-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw Failure(directory: directory, reason: String(cString: strerror(errno))) }
-        return (String(cString: template), descriptor)
+        return (template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, descriptor)
     }
 }
