@@ -8,17 +8,22 @@ public struct ReportFile: Sendable {
     /// The path inside the report's directory, `/`-separated (`charts/acme-1a2b3c4d.svg`).
     public var path: String
     private let produce: @Sendable (FileSink) throws(ReportWriteError) -> Void
+    /// The text of a file made from text, handed back as it is: a million-workspace report's
+    /// Markdown runs to hundreds of megabytes, and its HTML page reads it once more.
+    private let heldText: String?
 
     /// A file holding `text`.
     public init(path: String, text: String) {
         self.path = path
         self.produce = { sink throws(ReportWriteError) in try sink.write(text) }
+        self.heldText = text
     }
 
     /// A file whose bytes `produce` streams into the sink.
     package init(path: String, produce: @escaping @Sendable (FileSink) throws(ReportWriteError) -> Void) {
         self.path = path
         self.produce = produce
+        self.heldText = nil
     }
 
     /// Sends the file's bytes to `sink`.
@@ -26,8 +31,9 @@ public struct ReportFile: Sendable {
         try produce(sink)
     }
 
-    /// The file's contents as UTF-8 text, produced in memory.
+    /// The file's contents as UTF-8 text, produced in memory (or the text it was made from).
     public var text: String {
+        if let heldText { return heldText }
         let sink = FileSink()
         // A memory sink never fails.
         try? produce(sink)

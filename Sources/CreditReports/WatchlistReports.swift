@@ -106,24 +106,26 @@ public struct WatchlistReports: Sendable {
             out += "- **Starting balances:** \(MarkdownTable.escape(p.startingBalances)).\n"
         }
         out += "\n"
-        out +=
-            MarkdownTable(
-                columns: [
-                    .init("rank", .right), .init("workspace"), .init("status"), .init("balance", .right), .init("% of cap", .right),
-                    .init("P(short) 1m", .right), .init("P(short) 3m", .right), .init("P(cap) 1m", .right), .init("P(cap) 3m", .right),
-                    .init("forfeited next quarter", .right), .init("at stake", .right), .init("from"), .init("reason"),
-                ],
-                rows: watchlist.entries.map { e in
-                    [
-                        String(e.rank), e.workspace, e.status.rawValue, e.balance.groupedThousands, FixedDecimal.percent(e.fractionOfCap),
-                        FixedDecimal.percent(e.probabilityOfShortfall.oneMonth), FixedDecimal.percent(e.probabilityOfShortfall.threeMonths),
-                        FixedDecimal.percent(e.probabilityOfCapHit.oneMonth), FixedDecimal.percent(e.probabilityOfCapHit.threeMonths),
-                        FixedDecimal.groupedWhole(e.expectedForfeitedNextQuarter), Self.atStake(e),
-                        e.actionBy?.description ?? "—",
-                        WatchlistReason.text(e, thresholds: watchlist.thresholds),
-                    ]
-                }
-            ).text
+        // One row per workspace of the portfolio, made as it is written rather than held.
+        let entries = watchlist.entries
+        out += MarkdownTable.text(
+            columns: [
+                .init("rank", .right), .init("workspace"), .init("status"), .init("balance", .right), .init("% of cap", .right),
+                .init("P(short) 1m", .right), .init("P(short) 3m", .right), .init("P(cap) 1m", .right), .init("P(cap) 3m", .right),
+                .init("forfeited next quarter", .right), .init("at stake", .right), .init("from"), .init("reason"),
+            ],
+            count: entries.count
+        ) { row in
+            let e = entries[row]
+            return [
+                String(e.rank), e.workspace, e.status.rawValue, e.balance.groupedThousands, FixedDecimal.percent(e.fractionOfCap),
+                FixedDecimal.percent(e.probabilityOfShortfall.oneMonth), FixedDecimal.percent(e.probabilityOfShortfall.threeMonths),
+                FixedDecimal.percent(e.probabilityOfCapHit.oneMonth), FixedDecimal.percent(e.probabilityOfCapHit.threeMonths),
+                FixedDecimal.groupedWhole(e.expectedForfeitedNextQuarter), Self.atStake(e),
+                e.actionBy?.description ?? "—",
+                WatchlistReason.text(e, thresholds: watchlist.thresholds),
+            ]
+        }
         return out + p.markdownSection
     }
 

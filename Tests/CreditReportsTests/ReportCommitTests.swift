@@ -25,7 +25,7 @@ import Glibc
         let enumerator = FileManager.default.enumerator(atPath: directory)
         while let name = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: directory + "/" + name, isDirectory: &isDirectory)
             files[name] = isDirectory.boolValue ? "<directory>" : try Fixtures.read(directory + "/" + name)
         }
         return files
