@@ -49,17 +49,19 @@ portfolio() {
 }
 
 # measure LABEL OUT COMMAND...: runs creditcast COMMAND with --out OUT and prints LABEL, wall
-# seconds and peak resident set in MB.
+# seconds, CPU seconds (user and system, every thread: the figure a busy machine changes least)
+# and peak resident set in MB.
 measure() {
     local label=$1 out=$2; shift 2
     rm -rf "$out"
     local report
     report=$( { /usr/bin/time -v "$BIN/creditcast" "$@" "${THREADS[@]}" --quiet --out "$out" >/dev/null; } 2>&1 ) || {
         echo "$report" >&2; echo "bench-scale.sh: $label failed" >&2; return 1; }
-    local wall rss
+    local wall cpu rss
     wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' <<<"$report" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }')
+    cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' <<<"$report")
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' <<<"$report")
-    printf '%-44s wall_s=%-8s peak_mb=%s\n' "$label" "$wall" "$((rss / 1024))"
+    printf '%-44s wall_s=%-8s cpu_s=%-8s peak_mb=%s\n' "$label" "$wall" "$cpu" "$((rss / 1024))"
     rm -rf "$out"
 }
 
