@@ -50,7 +50,7 @@ portfolio() {
 
 # measure LABEL OUT COMMAND...: runs creditcast COMMAND with --out OUT and prints LABEL, wall
 # seconds, CPU seconds (user and system, every thread: the figure a busy machine changes least)
-# and peak resident set in MB.
+# and peak resident set in MiB (the `peak_mb` field).
 measure() {
     local label=$1 out=$2; shift 2
     rm -rf "$out"
