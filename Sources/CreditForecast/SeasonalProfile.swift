@@ -300,22 +300,19 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         var weightedXX = 0.0
         var weightedXY = 0.0
         var contributing = 0
+        // Workspaces over the same months share their regressor: worked out once per span of
+        // months, not once per workspace.
+        var regressors: [Range<Int>: (x: [Double], squares: Double)] = [:]
         for (first, values) in departures where values.count > 2 {
             let n = values.count
             let variance = values.reduce(0) { $0 + $1 * $1 } / Double(n - 2)
             guard variance > 0 else { continue }
-            // `z` net of a line through the same months, as the departures are.
-            let z = (0..<n).map { MonthLength.logRatio(firstMonth.advanced(by: first + $0)) }
-            let meanT = Double(n - 1) / 2
-            let (meanZ, slope) = TrendEstimate.line(through: z)
-            var xx = 0.0
+            let span = first..<(first + n)
+            let regressor = regressors[span] ?? netMonthLengths(over: span, firstMonth: firstMonth)
+            regressors[span] = regressor
             var xy = 0.0
-            for t in 0..<n {
-                let x = z[t] - meanZ - slope * (Double(t) - meanT)
-                xx += x * x
-                xy += x * values[t]
-            }
-            weightedXX += xx / variance
+            for t in 0..<n { xy += regressor.x[t] * values[t] }
+            weightedXX += regressor.squares / variance
             weightedXY += xy / variance
             contributing += 1
         }
@@ -325,6 +322,16 @@ public struct SeasonalProfile: Sendable, Equatable, Hashable {
         // quieter: a negative estimate is a piece of a season (a quiet August of 31 days).
         guard elasticity > 0, elasticity * elasticity * weightedXX > workingDaySignificance * workingDaySignificance else { return 0 }
         return min(maxMonthLengthElasticity, elasticity)
+    }
+
+    /// `z̃`, the months' `z = ln(D/D̄)` over the history offsets `span` net of the least-squares line
+    /// through them (as a workspace's departures are net of its own), and `Σz̃²`.
+    private static func netMonthLengths(over span: Range<Int>, firstMonth: Month) -> (x: [Double], squares: Double) {
+        let z = span.map { MonthLength.logRatio(firstMonth.advanced(by: $0)) }
+        let meanT = Double(z.count - 1) / 2
+        let (meanZ, slope) = TrendEstimate.line(through: z)
+        let x = z.indices.map { z[$0] - meanZ - slope * (Double($0) - meanT) }
+        return (x, x.reduce(0) { $0 + $1 * $1 })
     }
 
     /// `ν′_c·V/(V + ν′_c)` for each calendar month `c` (January first), from `monthMeans`, the
