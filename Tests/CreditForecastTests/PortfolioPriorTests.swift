@@ -19,7 +19,12 @@ import Testing
         // Three months ahead at most: the lines through the first 3, 4, 5 and 6 months of a flat
         // 0 score months 3–5, 4–6, 5–6 and 6, and miss only month 6's step to 1: e² = 3/9.
         #expect(PortfolioPrior.lineErrorVariance(of: [0, 0, 0, 0, 0, 0, 1]) == 1.0 / 3)
-        #expect(PortfolioPrior.lineErrorVariance(of: [1, 2, 3]) == nil)
+        // Three months: the line through months 0 and 1 scores month 2 (here 1 and 2 predict 3,
+        // and 4 is one off); with fewer there is no error to score.
+        #expect(PortfolioPrior.lineErrorVariance(of: [1, 2, 3]) == 0)
+        #expect(PortfolioPrior.lineErrorVariance(of: [1, 2, 4]) == 1)
+        #expect(PortfolioPrior.lineErrorVariance(of: [1, 2, 4], slope: 0) == 6.25)
+        #expect(PortfolioPrior.lineErrorVariance(of: [1, 2]) == nil)
         // With the model's own slope: lines through the months' mean. Flat lines on 0, 1, 2, 3, 5:
         // from t = 3 (mean 1) errors 2 and 4, from t = 4 (mean 1.5) 3.5: (4 + 16 + 12.25)/3.
         #expect(PortfolioPrior.lineErrorVariance(of: [0, 1, 2, 3, 5], slope: 0) == 32.25 / 3)
@@ -70,6 +75,21 @@ import Testing
         #expect(prior.factorSigma < 0.25)
         #expect(
             PortfolioPrior.estimate(from: Fixtures.history([Fixtures.workspace("a", first)]), parameters: parameters).factorSigma == 0.25)
+    }
+
+    @Test func aPortfolioOfThreeMonthWorkspacesLearnsItsSpread() {
+        // Each workspace's month 2 lies within 2% of the line through its months 0 and 1 (10% a
+        // month of growth kept; 400 flat, then 2% less): σ₀² = m^{2/4}·(0.25²)^{2/4}, m the mean of
+        // the two squared errors (the median of two), instead of the standalone 0.25.
+        let history = Fixtures.history([Fixtures.workspace("a", [100, 110, 121]), Fixtures.workspace("b", [400, 400, 392])])
+        let prior = PortfolioPrior.estimate(from: history, parameters: parameters)
+        func error(_ totals: [Double]) -> Double {
+            let logs = totals.map { log($0 + max(1, 0.05 * totals.reduce(0, +) / 3)) }
+            return logs[2] - (2 * logs[1] - logs[0])
+        }
+        let median = (pow(error([100, 110, 121]), 2) + pow(error([400, 400, 392]), 2)) / 2
+        #expect(abs(prior.factorSigma - (median.squareRoot() * 0.25).squareRoot()) < 1e-15)
+        #expect(prior.factorSigma < 0.25 / 4)
     }
 
     @Test func aFixedLevelsCommonFactorShrinksTowardThePortfoliosSpread() {
