@@ -137,6 +137,45 @@ def coverage_interval(groups, band):
     return (0.0 if share == 0 else max(0.0, centre - half)), (1.0 if share == 1 else min(1.0, centre + half))
 
 
+def coverage_interval_two_way(rows, band):
+    """`coverage_interval` with the target months as clusters as well as the workspaces, from
+    `rows` of `(quantiles, actual, workspace, month)`: a shock every workspace shares in a month
+    (a country's births rising at once) makes its targets miss together, which the workspaces as
+    the only units do not see. The variance of the share is Cameron, Gelbach and Miller's two-way
+    one, `V_W + V_M - V_WM` (each `G/(G - 1) * sum over clusters of (inside - p*n)^2 / N^2`, by
+    workspace, by month and by the two together), held no lower than either one-way variance;
+    the design effect is held between 1 and `N / min(W, M)`, and Student's t takes `min(W, M) - 1`
+    degrees of freedom. `None` with fewer than two workspaces or months."""
+    lo, hi = (1, 3) if band == 80 else (0, 4)
+    total = len(rows)
+    if total == 0:
+        return None
+    inside = [(q[lo] <= y <= q[hi], workspace, month) for q, y, workspace, month in rows]
+    share = sum(k for k, _, _ in inside) / total
+
+    def clustered(key):
+        sums = defaultdict(float)
+        for k, workspace, month in inside:
+            sums[key(workspace, month)] += k - share
+        count = len(sums)
+        return (count / (count - 1) * sum(v * v for v in sums.values()) / total ** 2 if count > 1 else 0.0), count
+
+    by_workspace, workspaces = clustered(lambda w, m: w)
+    by_month, months = clustered(lambda w, m: m)
+    by_both, _ = clustered(lambda w, m: (w, m))
+    units = min(workspaces, months)
+    if units < 2:
+        return None
+    variance = max(by_workspace, by_month, by_workspace + by_month - by_both)
+    binomial = share * (1 - share) / total
+    effect = total / units if binomial == 0 else min(total / units, max(1.0, variance / binomial))
+    n = total / effect
+    z = student.ppf(0.95, units - 1)
+    centre = (share + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (0.0 if share == 0 else max(0.0, centre - half)), (1.0 if share == 1 else min(1.0, centre + half))
+
+
 def peer_models(season, conformal):
     intervals = ConformalIntervals(h=HORIZON, n_windows=2) if conformal else None
     suffix = "-conformal" if conformal else ""
@@ -243,6 +282,7 @@ def report(name, backtest, targets, units, totals, records, creditcast_models, t
     peers = [m.alias for m in peer_models(12, False)] + [m.alias for m in peer_models(12, True)]
     rows = defaultdict(list)
     workspace_rows = defaultdict(list)
+    month_rows = defaultdict(list)
     for origin, workspace, step in targets:
         first, values = totals[workspace]
         actual = values[origin + step - first]
@@ -250,6 +290,7 @@ def report(name, backtest, targets, units, totals, records, creditcast_models, t
             quantiles, _, crps = records[(model, origin, workspace, step)]
             rows[f"creditcast {model}"].append((quantiles, actual, crps))
             workspace_rows[(workspace, f"creditcast {model}")].append((quantiles, actual, crps))
+            month_rows[f"creditcast {model}"].append((quantiles, actual, workspace, origin + step))
         forecast_row = table.loc[(f"{workspace}|{origin}", month_start(origin + step))]
         for peer in peers:
             point = forecast_row[peer]
@@ -258,6 +299,7 @@ def report(name, backtest, targets, units, totals, records, creditcast_models, t
             quantiles = [max(0.0, q) if math.isfinite(q) else 0.0 for q in quantiles]
             rows[peer].append((quantiles, actual, None))
             workspace_rows[(workspace, peer)].append((quantiles, actual, None))
+            month_rows[peer].append((quantiles, actual, workspace, origin + step))
 
     scores = {model: score(r) for model, r in rows.items()}
     best_peer = min(peers, key=lambda p: scores[p]["wis"])
@@ -283,6 +325,16 @@ def report(name, backtest, targets, units, totals, records, creditcast_models, t
     if chance:
         print(f"90% intervals of the coverage ({len(workspaces)} workspaces, each one's targets counted together): "
               + "; ".join(chance) + "\n")
+    shared = []
+    for model in (f"creditcast {creditcast_models[0]}", best_peer):
+        bands = [coverage_interval_two_way(month_rows[model], band) for band in (80, 90)]
+        if all(bands):
+            shared.append(f"{model} P10-P90 {100 * bands[0][0]:.1f}-{100 * bands[0][1]:.1f}%, "
+                          f"P5-P95 {100 * bands[1][0]:.1f}-{100 * bands[1][1]:.1f}%")
+    if shared:
+        months = len({row[3] for row in month_rows[best_peer]})
+        print(f"The same with the {months} target months as clusters too (a month's shock shared by every workspace): "
+              + "; ".join(shared) + "\n")
     # Where the centre sits: half the actuals below the median when it is right (one on it counts half).
     below = {model: sum((y < q[2]) + 0.5 * (y == q[2]) for q, y, _ in rows[model]) / len(rows[model])
              for model in (f"creditcast {creditcast_models[0]}", best_peer)}
