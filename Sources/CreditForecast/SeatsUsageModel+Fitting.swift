@@ -25,10 +25,17 @@ extension SeatsUsageModel {
     /// through it, or a season measured on it, is not one of usage (a workspace idle from January
     /// to June every year, busy for the rest, was forecast 16 credits in its idle months and half
     /// its busy months' usage); the replay carries such a season. Returns the fit, the season
-    /// used with its months' estimation variances, and the replay.
+    /// used with its months' estimation variances, the replay, and the logs the carry-over reads
+    /// (`carryOver`): about the workspace's own season where one was measured and the replay
+    /// carries it, as the forecast's months then hold that season already (a state whose births
+    /// peak later in the summer than the country's had its Junes read as a shock below the level,
+    /// carried into the Julies that the replay had already put high: births from six origins
+    /// 1.02× the best peer, 1.00× about the own season), and the fit's otherwise.
     static func chooseLevel(
         workspace: WorkspaceHistory, monthCount: Int, parameters: SeatsModelParameters, prior: PortfolioPrior?
-    ) -> (fitted: LevelFit, own: (profile: SeasonalProfile, variances: [Double]), replay: CalendarReplay?) {
+    ) -> (
+        fitted: LevelFit, own: (profile: SeasonalProfile, variances: [Double]), replay: CalendarReplay?, carried: TrendEstimate
+    ) {
         let prior = prior ?? .standalone(parameters)
         let pooled = levelFit(
             TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: prior.seasonality), prior: prior,
@@ -45,19 +52,24 @@ extension SeatsUsageModel {
                 halfLife: parameters.recencyHalfLife)
         }
         let fixedLevel = (pooled.trend, pooled.posterior, pooled.slope, pooled.asOfLogs, LocalLevel?.none)
-        guard parameters.localLevel else { return (pooled, portfolioSeason, replay()) }
-        guard !pooled.trend.hasIdleMonth else { return (fixedLevel, portfolioSeason, replay()) }
+        guard parameters.localLevel else { return (pooled, portfolioSeason, replay(), pooled.trend) }
+        guard !pooled.trend.hasIdleMonth else { return (fixedLevel, portfolioSeason, replay(), pooled.trend) }
         let added = prior.seasonality.addingOwnSeason(of: pooled.trend)
-        guard added.profile != prior.seasonality else { return (pooled, portfolioSeason, pooled.local == nil ? replay() : nil) }
+        guard added.profile != prior.seasonality else {
+            return (pooled, portfolioSeason, pooled.local == nil ? replay() : nil, pooled.trend)
+        }
         // The own season spent eleven degrees of freedom on the logs.
         let withOwn = levelFit(
             TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: added.profile), prior: prior,
             parameters: parameters, spentFreedom: 11)
-        if withOwn.local != nil { return (withOwn, added, nil) }
-        guard pooled.local != nil else { return (pooled, portfolioSeason, replay()) }
+        if withOwn.local != nil { return (withOwn, added, nil, withOwn.trend) }
+        guard pooled.local != nil else {
+            let replay = replay()
+            return (pooled, portfolioSeason, replay, replay == nil ? pooled.trend : withOwn.trend)
+        }
         // The own season made the level fixed: it only seemed to wander because of the season.
-        guard let replay = replay() else { return (pooled, portfolioSeason, nil) }
-        return (fixedLevel, portfolioSeason, replay)
+        guard let replay = replay() else { return (pooled, portfolioSeason, nil, pooled.trend) }
+        return (fixedLevel, portfolioSeason, replay, withOwn.trend)
     }
 
     /// The month's spread. With a local level its noise is the one-step prediction error

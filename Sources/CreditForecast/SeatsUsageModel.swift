@@ -70,7 +70,8 @@ import Foundation
 /// seasonally adjusted log of the last month's usage per seat over the mean the seat draws give
 /// (clamped to ±1). A trial's month `h` is lifted by `ρ̃ʰ·g`: a level shift or a trend the prior
 /// discounted persists into the next months and fades, while independent noise (`ρ̂ ≈ 0`)
-/// carries nothing over.
+/// carries nothing over. Where the calendar replay carries the workspace's own season, `yₜ` (for
+/// `ρ̂` and `g`) is adjusted by that season too, as the forecast's months already hold it.
 ///
 /// **Seats.** A seat `s` that first has data in month `fₛ` has `mₛ = N − fₛ` months of its own.
 /// Each own month `τ` is brought to the as-of level and out of its season,
@@ -181,7 +182,8 @@ public struct SeatsUsageModel: UsageModel {
         parameters: SeatsModelParameters = .standard, prior: PortfolioPrior? = nil
     ) {
         self.parameters = parameters
-        let (fitted, own, replay) = Self.chooseLevel(workspace: workspace, monthCount: monthCount, parameters: parameters, prior: prior)
+        let (fitted, own, replay, carried) = Self.chooseLevel(
+            workspace: workspace, monthCount: monthCount, parameters: parameters, prior: prior)
         let trend = fitted.trend
         let n = trend.months
         let slope = fitted.slope
@@ -200,7 +202,7 @@ public struct SeatsUsageModel: UsageModel {
         let levelSigma = n > 0 ? uncertainty * (totalVariance / Double(n)).squareRoot() : 0
         let slopeSpread = min(parameters.maxSlope, uncertainty * fitted.posterior.variance.squareRoot())
         let carryOver = Self.carryOver(
-            trend: trend, slope: slope, usesLocalLevel: fitted.local != nil, seats: seats, historySeats: workspace.seats.count,
+            trend: carried, slope: slope, usesLocalLevel: fitted.local != nil, seats: seats, historySeats: workspace.seats.count,
             parameters: parameters)
         let path = Self.monthlyPath(
             horizon: horizon, monthCount: monthCount, slope: slope, slopeSpread: slopeSpread,

@@ -155,4 +155,29 @@ import Testing
         for month in months.prefix(6) { #expect(month.usage.p95 == 0, "\(month.month): \(month.usage)") }
         for month in months.suffix(6) { #expect(abs(Double(month.usage.p50) / 800 - 1) < 0.05, "\(month.month): \(month.usage)") }
     }
+
+    @Test func theCarryOverReadsTheMonthsAboutTheOwnSeasonTheReplayCarries() throws {
+        // Three years of one yearly pattern (a summer 55% above the winter) with ±3% noise: the
+        // level is fixed, the own season measured, and the replay carries it. The carry-over's
+        // persistence is then that of the departures about the own season (ρ̂ 0.52, shrunk by
+        // 36/42), not of those about no season, where the pattern itself persists (ρ̂ 0.75).
+        let pattern = [100, 90, 105, 110, 120, 135, 150, 155, 140, 120, 105, 110]
+        var state: UInt64 = 42
+        let usage = (0..<36).map { month -> Int in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let uniform = Double(state >> 11) / Double(1 << 53) * 2 - 1
+            return Int((Double(pattern[month % 12] * 10) * (1 + 0.03 * uniform)).rounded())
+        }
+        let workspace = WorkspaceHistory(name: "team", seats: [Fixtures.seat("a", usage), Fixtures.seat("b", usage)])
+        let fit = SeatsUsageModel(workspace: workspace, monthCount: 36, horizon: 12).fit
+        #expect(fit.smoothing == 0)
+        #expect(fit.replayShare > 0.9, "\(fit)")
+        let plain = TrendEstimate(workspace: workspace, monthCount: 36)
+        let ownSeason = TrendEstimate(
+            workspace: workspace, monthCount: 36, seasonality: SeasonalProfile.none.addingOwnSeason(of: plain).profile)
+        let aboutOwn = SeatsUsageModel.departurePersistence(ownSeason, slope: fit.slope)
+        let aboutNone = SeatsUsageModel.departurePersistence(plain, slope: fit.slope)
+        #expect(abs(aboutOwn - 0.525) < 0.001 && abs(aboutNone - 0.753) < 0.001, "\(aboutOwn) \(aboutNone)")
+        #expect(fit.persistence == aboutOwn * 36 / 42)
+    }
 }
