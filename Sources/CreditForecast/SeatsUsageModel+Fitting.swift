@@ -29,7 +29,7 @@ extension SeatsUsageModel {
     /// (`carryOver`): about the workspace's own season where one was measured and the replay
     /// carries it, as the forecast's months then hold that season already (a state whose births
     /// peak later in the summer than the country's had its Junes read as a shock below the level,
-    /// carried into the Julies that the replay had already put high: births from six origins
+    /// carried into the Julys that the replay had already put high: births from six origins
     /// 1.02× the best peer, 1.00× about the own season), and the fit's otherwise.
     static func chooseLevel(
         workspace: WorkspaceHistory, monthCount: Int, parameters: SeatsModelParameters, prior: PortfolioPrior?
