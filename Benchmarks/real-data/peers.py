@@ -126,12 +126,21 @@ def coverage_interval(groups, band):
     if workspaces < 2 or total == 0:
         return None
     share = sum(k for k, _ in counts) / total
-    binomial = share * (1 - share) / total
     sandwich = workspaces / (workspaces - 1) * sum((k - share * n) ** 2 for k, n in counts) / total ** 2
-    mean_size = total / workspaces
-    effect = mean_size if binomial == 0 else min(mean_size, max(1.0, sandwich / binomial))
+    return wilson(share, total, sandwich, units=workspaces)
+
+
+def wilson(share, total, variance, units):
+    """Wilson's 90% score interval for `share` of `total` targets whose share has the clustered
+    `variance`, on `units` independent clusters: the design effect (that variance over the
+    binomial one) held between 1 and `total / units` (every cluster's targets as one, and that
+    where the share is 0 or 1, whose variances are 0), and Student's t on `units - 1` degrees of
+    freedom."""
+    binomial = share * (1 - share) / total
+    most = total / units
+    effect = most if binomial == 0 else min(most, max(1.0, variance / binomial))
     n = total / effect
-    z = student.ppf(0.95, workspaces - 1)
+    z = student.ppf(0.95, units - 1)
     centre = (share + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / (1 + z * z / n)
     return (0.0 if share == 0 else max(0.0, centre - half)), (1.0 if share == 1 else min(1.0, centre + half))
@@ -166,14 +175,7 @@ def coverage_interval_two_way(rows, band):
     units = min(workspaces, months)
     if units < 2:
         return None
-    variance = max(by_workspace, by_month, by_workspace + by_month - by_both)
-    binomial = share * (1 - share) / total
-    effect = total / units if binomial == 0 else min(total / units, max(1.0, variance / binomial))
-    n = total / effect
-    z = student.ppf(0.95, units - 1)
-    centre = (share + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (0.0 if share == 0 else max(0.0, centre - half)), (1.0 if share == 1 else min(1.0, centre + half))
+    return wilson(share, total, max(by_workspace, by_month, by_workspace + by_month - by_both), units)
 
 
 def peer_models(season, conformal):
