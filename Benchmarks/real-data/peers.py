@@ -106,55 +106,21 @@ def score(rows):
     }
 
 
-def coverage_interval(groups, band):
+def coverage_interval(rows, band, months=False):
     """A 90% interval for the share of targets inside a band (`band` 80: P10-P90, 90: P5-P95),
-    from `groups`, each workspace's `(quantiles, actual, crps)` rows.
+    from `rows` of `(quantiles, actual, workspace, month)`.
 
     A workspace's targets are not independent draws (its origins' windows overlap, and a
     workspace that is hard to forecast misses often), so the workspaces are the units: the
-    design effect `deff` is the cluster-robust (sandwich) variance of the share,
-    `W/(W - 1) * sum((inside_w - p*n_w)^2) / N^2`, over the binomial one, `p(1 - p)/N`, held
-    between 1 and the mean targets per workspace (all of a workspace's targets as one), and
-    the mean itself where every target or none is inside (the sandwich is 0 there). The interval
-    is Wilson's score interval on `N/deff` targets with Student's t on `W - 1` degrees of
-    freedom: creditcast's `CoverageInterval`, which backtest.md states for its first model.
-    `None` with fewer than two workspaces."""
-    lo, hi = (1, 3) if band == 80 else (0, 4)
-    counts = [(sum(q[lo] <= y <= q[hi] for q, y, _ in rows), len(rows)) for rows in groups if rows]
-    workspaces = len(counts)
-    total = sum(n for _, n in counts)
-    if workspaces < 2 or total == 0:
-        return None
-    share = sum(k for k, _ in counts) / total
-    sandwich = workspaces / (workspaces - 1) * sum((k - share * n) ** 2 for k, n in counts) / total ** 2
-    return wilson(share, total, sandwich, units=workspaces)
-
-
-def wilson(share, total, variance, units):
-    """Wilson's 90% score interval for `share` of `total` targets whose share has the clustered
-    `variance`, on `units` independent clusters: the design effect (that variance over the
-    binomial one) held between 1 and `total / units` (every cluster's targets as one, and that
-    where the share is 0 or 1, whose variances are 0), and Student's t on `units - 1` degrees of
-    freedom."""
-    binomial = share * (1 - share) / total
-    most = total / units
-    effect = most if binomial == 0 else min(most, max(1.0, variance / binomial))
-    n = total / effect
-    z = student.ppf(0.95, units - 1)
-    centre = (share + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (0.0 if share == 0 else max(0.0, centre - half)), (1.0 if share == 1 else min(1.0, centre + half))
-
-
-def coverage_interval_two_way(rows, band):
-    """`coverage_interval` with the target months as clusters as well as the workspaces, from
-    `rows` of `(quantiles, actual, workspace, month)`: a shock every workspace shares in a month
-    (a country's births rising at once) makes its targets miss together, which the workspaces as
-    the only units do not see. The variance of the share is Cameron, Gelbach and Miller's two-way
-    one, `V_W + V_M - V_WM` (each `G/(G - 1) * sum over clusters of (inside - p*n)^2 / N^2`, by
-    workspace, by month and by the two together), held no lower than either one-way variance;
-    the design effect is held between 1 and `N / min(W, M)`, and Student's t takes `min(W, M) - 1`
-    degrees of freedom. `None` with fewer than two workspaces or months."""
+    variance of the share is the cluster-robust (sandwich) one,
+    `V_W = W/(W - 1) * sum over workspaces of (inside_w - p*n_w)^2 / N^2`, and the interval is
+    `wilson`'s on `W` units: creditcast's `CoverageInterval`, which backtest.md states for its
+    first model. With `months`, the target months are clusters too: a shock every workspace
+    shares in a month (a country's births rising at once) makes its targets miss together, which
+    the workspaces as the only units do not see. The variance is then Cameron, Gelbach and
+    Miller's two-way one, `V_W + V_M - V_WM` (by workspace, by month and by the two together,
+    each as `V_W` is), held no lower than either one-way variance, on `min(W, M)` units. `None`
+    with fewer than two units."""
     lo, hi = (1, 3) if band == 80 else (0, 4)
     total = len(rows)
     if total == 0:
@@ -170,12 +136,30 @@ def coverage_interval_two_way(rows, band):
         return (count / (count - 1) * sum(v * v for v in sums.values()) / total ** 2 if count > 1 else 0.0), count
 
     by_workspace, workspaces = clustered(lambda w, m: w)
-    by_month, months = clustered(lambda w, m: m)
+    if not months:
+        return wilson(share, total, by_workspace, workspaces) if workspaces >= 2 else None
+    by_month, month_count = clustered(lambda w, m: m)
     by_both, _ = clustered(lambda w, m: (w, m))
-    units = min(workspaces, months)
+    units = min(workspaces, month_count)
     if units < 2:
         return None
     return wilson(share, total, max(by_workspace, by_month, by_workspace + by_month - by_both), units)
+
+
+def wilson(share, total, variance, units):
+    """Wilson's 90% score interval for `share` of `total` targets whose share has the clustered
+    `variance`, on `units` independent clusters: the design effect (that variance over the
+    binomial one, `p(1 - p)/N`) held between 1 and `total / units` (every cluster's targets as
+    one, and that where the share is 0 or 1, whose variances are 0), the interval Wilson's score
+    interval on `N/deff` targets with Student's t on `units - 1` degrees of freedom."""
+    binomial = share * (1 - share) / total
+    most = total / units
+    effect = most if binomial == 0 else min(most, max(1.0, variance / binomial))
+    n = total / effect
+    z = student.ppf(0.95, units - 1)
+    centre = (share + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (0.0 if share == 0 else max(0.0, centre - half)), (1.0 if share == 1 else min(1.0, centre + half))
 
 
 def peer_models(season, conformal):
@@ -284,7 +268,7 @@ def report(name, backtest, targets, units, totals, records, creditcast_models, t
     peers = [m.alias for m in peer_models(12, False)] + [m.alias for m in peer_models(12, True)]
     rows = defaultdict(list)
     workspace_rows = defaultdict(list)
-    month_rows = defaultdict(list)
+    target_rows = defaultdict(list)
     for origin, workspace, step in targets:
         first, values = totals[workspace]
         actual = values[origin + step - first]
@@ -292,7 +276,7 @@ def report(name, backtest, targets, units, totals, records, creditcast_models, t
             quantiles, _, crps = records[(model, origin, workspace, step)]
             rows[f"creditcast {model}"].append((quantiles, actual, crps))
             workspace_rows[(workspace, f"creditcast {model}")].append((quantiles, actual, crps))
-            month_rows[f"creditcast {model}"].append((quantiles, actual, workspace, origin + step))
+            target_rows[f"creditcast {model}"].append((quantiles, actual, workspace, origin + step))
         forecast_row = table.loc[(f"{workspace}|{origin}", month_start(origin + step))]
         for peer in peers:
             point = forecast_row[peer]
@@ -301,7 +285,7 @@ def report(name, backtest, targets, units, totals, records, creditcast_models, t
             quantiles = [max(0.0, q) if math.isfinite(q) else 0.0 for q in quantiles]
             rows[peer].append((quantiles, actual, None))
             workspace_rows[(workspace, peer)].append((quantiles, actual, None))
-            month_rows[peer].append((quantiles, actual, workspace, origin + step))
+            target_rows[peer].append((quantiles, actual, workspace, origin + step))
 
     scores = {model: score(r) for model, r in rows.items()}
     best_peer = min(peers, key=lambda p: scores[p]["wis"])
@@ -315,28 +299,25 @@ def report(name, backtest, targets, units, totals, records, creditcast_models, t
         print(f"| {model} | {100 * s['coverage80']:.1f}% | {100 * s['coverage90']:.1f}% | {s['wis']:,.1f} | "
               f"{s['wis'] / best:.2f} | {crps} | {taken} |")
     print()
-    # How far chance alone could move a band's coverage on this many workspaces.
-    workspaces = sorted({w for w, _ in workspace_rows})
-    chance = []
-    for model in (f"creditcast {creditcast_models[0]}", best_peer):
-        groups = [workspace_rows[(w, model)] for w in workspaces]
-        bands = [coverage_interval(groups, band) for band in (80, 90)]
-        if all(bands):
-            chance.append(f"{model} P10-P90 {100 * bands[0][0]:.1f}-{100 * bands[0][1]:.1f}%, "
-                          f"P5-P95 {100 * bands[1][0]:.1f}-{100 * bands[1][1]:.1f}%")
-    if chance:
-        print(f"90% intervals of the coverage ({len(workspaces)} workspaces, each one's targets counted together): "
-              + "; ".join(chance) + "\n")
-    shared = []
-    for model in (f"creditcast {creditcast_models[0]}", best_peer):
-        bands = [coverage_interval_two_way(month_rows[model], band) for band in (80, 90)]
-        if all(bands):
-            shared.append(f"{model} P10-P90 {100 * bands[0][0]:.1f}-{100 * bands[0][1]:.1f}%, "
-                          f"P5-P95 {100 * bands[1][0]:.1f}-{100 * bands[1][1]:.1f}%")
-    if shared:
-        months = len({row[3] for row in month_rows[best_peer]})
-        print(f"The same with the {months} target months as clusters too (a month's shock shared by every workspace): "
-              + "; ".join(shared) + "\n")
+    # How far chance alone could move a band's coverage on this many workspaces, and on this many
+    # months as well.
+    def chance(months):
+        parts = []
+        for model in (f"creditcast {creditcast_models[0]}", best_peer):
+            bands = [coverage_interval(target_rows[model], band, months) for band in (80, 90)]
+            if all(bands):
+                parts.append(f"{model} P10-P90 {100 * bands[0][0]:.1f}-{100 * bands[0][1]:.1f}%, "
+                             f"P5-P95 {100 * bands[1][0]:.1f}-{100 * bands[1][1]:.1f}%")
+        return "; ".join(parts)
+
+    workspace_count = len({row[2] for row in target_rows[best_peer]})
+    month_count = len({row[3] for row in target_rows[best_peer]})
+    for months, heading in (
+            (False, f"90% intervals of the coverage ({workspace_count} workspaces, each one's targets counted together)"),
+            (True, f"The same with the {month_count} target months as clusters too (a month's shock shared by every workspace)")):
+        intervals = chance(months)
+        if intervals:
+            print(f"{heading}: {intervals}\n")
     # Where the centre sits: half the actuals below the median when it is right (one on it counts half).
     below = {model: sum((y < q[2]) + 0.5 * (y == q[2]) for q, y, _ in rows[model]) / len(rows[model])
              for model in (f"creditcast {creditcast_models[0]}", best_peer)}
