@@ -112,7 +112,7 @@ let usageText = """
           rolling-origin backtest of a generated portfolio: the default model and three baselines
       calibration [--samples samples] [--workspaces 200] [--months 24] [--seed 1]
                   [--behaviour NAME+NAME] [--portfolio DIR] [--half-life N] [--local-level 0|1] [--calendar-replay 0|1]
-                  [--working-days 0|1] [--month-length 0|1] …
+                  [--working-days 0|1] [--month-length 0|1] [--shared-level 0|1] …
           calibration of every model on the samples and generated portfolios (BacktestBench.swift
           lists every tuning option)
       behaviour-usage [--behaviour steady|NAME+NAME] [--workspaces 200] [--months 24] [--seed 1] --out FILE

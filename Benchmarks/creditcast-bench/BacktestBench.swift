@@ -41,6 +41,7 @@ private func backtestSettings(_ arguments: Arguments, trials: Int) throws(BenchE
     try flag("calendar-replay", \.calendarReplay)
     try flag("working-days", \.workingDays)
     try flag("month-length", \.monthLength)
+    try flag("shared-level", \.sharedLevel)
     if let text = try? arguments.string("half-life") {
         guard let value = Double(text) else { throw BenchError.usage("--half-life takes a number, not \(text)") }
         settings.seatsParameters.recencyHalfLife = value > 0 ? value : nil
@@ -104,7 +105,8 @@ func backtestBench(_ arguments: Arguments) throws(BenchError) {
 /// `--factor-prior-workspaces`, `--uncertainty`, `--max-persistence`, `--persistence-shrink`, `--kappa`, `--max-slope`,
 /// `--unseen-season`, `--half-life`, 0 for none; `--local-level 0` for the model without `LocalLevel`,
 /// `--calendar-replay 0` without `CalendarReplay`, `--working-days 0` without the working days'
-/// elasticity, `--month-length 0` without the month length's): how the defaults were chosen.
+/// elasticity, `--month-length 0` without the month length's, `--shared-level 0` without
+/// `SharedLevel`): how the defaults were chosen.
 func calibrationBench(_ arguments: Arguments) throws(BenchError) {
     let (settings, threads) = try backtestSettings(arguments, trials: 1_000)
     let workspaces = try arguments.int("workspaces", default: 200)

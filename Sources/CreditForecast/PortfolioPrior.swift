@@ -17,12 +17,19 @@ public struct PortfolioPrior: Sendable, Equatable, Hashable {
     /// `σ₀`, the prior standard deviation of a month's log usage about a fixed level's trend
     /// line, which a workspace's own spread is weighed against (`factorSigma(lineErrorVariances:parameters:)`).
     public var factorSigma: Double
+    /// How far the workspaces stood above or below their own trend lines together, month by
+    /// month: the level a fixed level's forecast follows as far as its workspace moved with the
+    /// others (`SharedLevel`).
+    public var sharedDepartures: SharedDepartures
 
     /// A prior with the given parts.
-    public init(trend: TrendPrior, seasonality: SeasonalProfile, factorSigma: Double) {
+    public init(
+        trend: TrendPrior, seasonality: SeasonalProfile, factorSigma: Double, sharedDepartures: SharedDepartures = .none
+    ) {
         self.trend = trend
         self.seasonality = seasonality
         self.factorSigma = factorSigma
+        self.sharedDepartures = sharedDepartures
     }
 
     /// The prior of a workspace with no portfolio around it: `TrendPrior.standalone`, no
@@ -32,8 +39,8 @@ public struct PortfolioPrior: Sendable, Equatable, Hashable {
     }
 
     /// The prior estimated from every workspace of `history`: the seasonal profile from the
-    /// workspaces' own trend lines, then the trend prior and the common factor's spread from
-    /// their seasonally adjusted logs.
+    /// workspaces' own trend lines, then the trend prior, the common factor's spread and the
+    /// shared departures from their seasonally adjusted logs.
     public static func estimate(from history: UsageHistory, parameters: SeatsModelParameters) -> PortfolioPrior {
         let raw = history.workspaces.map { TrendEstimate(workspace: $0, monthCount: history.monthCount) }
         let seasonality = SeasonalProfile.estimate(
@@ -43,6 +50,7 @@ public struct PortfolioPrior: Sendable, Equatable, Hashable {
             ? raw : history.workspaces.map { TrendEstimate(workspace: $0, monthCount: history.monthCount, seasonality: seasonality) }
         return PortfolioPrior(
             trend: .estimate(from: adjusted, parameters: parameters, unseenSeason: !seasonality.isMeasured), seasonality: seasonality,
-            factorSigma: factorSigma(lineErrorVariances: adjusted.compactMap { lineErrorVariance(of: $0.logs) }, parameters: parameters))
+            factorSigma: factorSigma(lineErrorVariances: adjusted.compactMap { lineErrorVariance(of: $0.logs) }, parameters: parameters),
+            sharedDepartures: parameters.sharedLevel ? .measure(from: adjusted, monthCount: history.monthCount) : .none)
     }
 }

@@ -25,9 +25,11 @@ public struct SeatsModelFit: Sendable, Equatable {
     public var lastMonthGap: Double
     /// `α`: the local level's smoothing weight (0 without a local level).
     public var smoothing: Double
-    /// `G`: the local level over the level the seat draws give, in logs (0 without a local level).
+    /// `G`: the local level over the level the seat draws give, in logs; for a fixed level, the
+    /// shared level's lift (`SharedLevel`; 0 without either).
     public var levelGap: Double
-    /// `α·σ_N`: the standard deviation of the level's monthly step (0 without a local level).
+    /// `α·σ_N`: the standard deviation of the level's monthly step; for a fixed level, the
+    /// shared level's `β·α_c·σ_c` (0 without either).
     public var levelWalkSigma: Double
     /// `π`: the share of forecast months that replay a past year's same calendar month
     /// (`CalendarReplay`; 0 without).

@@ -67,6 +67,9 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     /// Whether a portfolio whose season cannot be measured measures how usage follows a month's
     /// days (`SeasonalProfile.monthLengthElasticity`), kept where it stands out of its noise.
     public var monthLength: Bool
+    /// Whether a fixed level follows the level the portfolio's workspaces share beyond their own
+    /// lines, as far as its workspace moved with the others (`SharedLevel`).
+    public var sharedLevel: Bool
 
     /// Parameters with the given values; the defaults are `standard`.
     public init(
@@ -77,7 +80,7 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
         commonFactorPriorMonths: Double = 2, parameterUncertainty: Double = 1,
         jitterBelowMonths: Int = 6, jitterSigma: Double = 0.3, persistenceShrinkMonths: Double = 6,
         maxPersistence: Double = 0.9, localLevel: Bool = true, calendarReplay: Bool = true, workingDays: Bool = true,
-        monthLength: Bool = true
+        monthLength: Bool = true, sharedLevel: Bool = true
     ) {
         self.recencyHalfLife = recencyHalfLife
         self.pooledPriorMonths = pooledPriorMonths
@@ -98,13 +101,14 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
         self.calendarReplay = calendarReplay
         self.workingDays = workingDays
         self.monthLength = monthLength
+        self.sharedLevel = sharedLevel
     }
 
     /// The defaults: half-life 24, κ 1, a standalone trend prior of ±0.5% a month weighted as 10
     /// workspaces, the standalone common factor weighted as 2, φ 0.95, slope ≤ 0.1, an unseen
     /// season of amplitude 0.1, σ₀ 0.25 with weight 2 months, full parameter uncertainty, jitter
     /// 0.3/√m below 6 months, persistence shrunk by `n/(n+6)` and at most 0.9, the local level, the
-    /// calendar replay, the working days and the month length on.
+    /// calendar replay, the working days, the month length and the shared level on.
     /// Chosen by `creditcast-bench calibration` (rolling-origin backtests of the bundled samples
     /// and of generated portfolios, checked on other seeds).
     public static let standard = SeatsModelParameters()
@@ -112,11 +116,11 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     /// Resampling each seat's own months uniformly with no prior: no recency weight, no pooling,
     /// no prior on the common factor (only the history's excess spread sets it), no parameter
     /// uncertainty, no jitter, no carry-over of the last month, no local level, no calendar
-    /// replay, no working days, no month length. A history whose every seat used the same every
-    /// month then forecasts exactly that usage.
+    /// replay, no working days, no month length, no shared level. A history whose every seat used
+    /// the same every month then forecasts exactly that usage.
     public static let resamplingOnly = SeatsModelParameters(
         recencyHalfLife: nil, pooledPriorMonths: 0, commonFactorPriorSigma: 0, commonFactorPriorMonths: 1,
         parameterUncertainty: 0, jitterBelowMonths: 0, jitterSigma: 0, maxPersistence: 0, localLevel: false,
-        calendarReplay: false, workingDays: false, monthLength: false
+        calendarReplay: false, workingDays: false, monthLength: false, sharedLevel: false
     )
 }

@@ -119,6 +119,16 @@ extension SeatsUsageModel {
         resampling = target
     }
 
+    /// The shared level a fixed level follows (`SharedLevel`), where `parameters` allow it and
+    /// `trend` (after the portfolio's season, as the prior's departures are) counts in
+    /// `prior`'s shared departures; `nil` otherwise.
+    package static func sharedLevel(of trend: TrendEstimate, prior: PortfolioPrior?, parameters: SeatsModelParameters) -> SharedLevel? {
+        guard parameters.sharedLevel, let prior, SharedDepartures.counts(trend) else { return nil }
+        let departures = trend.residuals
+        guard let others = prior.sharedDepartures.others(than: departures, from: trend.firstOffset) else { return nil }
+        return SharedLevel(departures: departures, others: others, halfLife: parameters.recencyHalfLife)
+    }
+
     /// `a`: how far the level the forecast starts from moves when the slope moves, in months.
     /// The logs are brought to the as-of level along the slope (`zₜ = yₜ + b̃·(n − 1 − t)`), so
     /// a level taken from them has the slope's error times the age of the months it weighs: the

@@ -73,6 +73,15 @@ import Foundation
 /// carries nothing over. Where the calendar replay carries the workspace's own season, `yₜ` (for
 /// `ρ̂` and `g`) is adjusted by that season too, as the forecast's months already hold it.
 ///
+/// **Shared level** (with `sharedLevel`, the default). Where the level is fixed, no month is idle
+/// and the portfolio's other workspaces' mean departures from their own lines wander
+/// (`PortfolioPrior.sharedDepartures`, smoothed as a local level and kept by the information
+/// criterion), the workspace follows them by its loading `β` on them (`SharedLevel`): every month
+/// is lifted by `G = clamp(β·(ℓ_c − m̄_c), ±1)`, the shared level walks with step `β·α_c·σ_c`
+/// (`Wⱼₕ`, as a local level's), and `g` loses the last month's shared part
+/// `β·(c_{n−1} − m̄_c)`, which the shared level now carries. A year in which every workspace
+/// stood above its line together is then read as the level they share, not as each one's noise.
+///
 /// **Seats.** A seat `s` that first has data in month `fₛ` has `mₛ = N − fₛ` months of its own.
 /// Each own month `τ` is brought to the as-of level and out of its season,
 /// `aₛ(τ) = uₛ(τ) · e^{b̃·(N−1−τ) − S(τ)}` (zeros stay zero, so idle months recur), and weighted by
@@ -96,7 +105,8 @@ import Foundation
 ///     U(j,h) = round( Σₛ xₛ(j,h) · exp( b̃·D(h) + S(N−1+h) + ρ̃ʰ·g + G + s_b·ζⱼ·(a + D(h)) − ½(s_b·(a + D(h)))²
 ///                                        + σ_L·ηⱼ − ½σ_L² + σ_F·εⱼₕ − ½σ_F² + Wⱼₕ − ½(h−1)α²σ_N² ) )
 ///
-/// (`ρ̃ = 0` with a local level; `G = 0` and the walk `Wⱼₕ = 0` without one)
+/// (`ρ̃ = 0` with a local level; `G = 0` and the walk `Wⱼₕ = 0` without one or a shared level;
+/// with a shared level, `α·σ_N` is its `β·α_c·σ_c`)
 ///
 /// with `xₛ(j,h)` independent seat draws and `ζ, η, ε` independent standard normals, so every
 /// random multiplier has mean one. `εⱼₕ` is the busy-month factor that hits all seats together;
@@ -191,7 +201,7 @@ public struct SeatsUsageModel: UsageModel {
         var seats = SeatTables(
             workspace: workspace, monthCount: monthCount, seatCount: seatCount, slope: slope, season: own.profile,
             parameters: parameters)
-        let spread = Self.spread(
+        var spread = Self.spread(
             of: fitted, seats: &seats, priorSigma: (prior ?? .standalone(parameters)).factorSigma, parameters: parameters)
         self.tables = seats.tables
         self.seatRows = seats.seatRows
@@ -201,9 +211,14 @@ public struct SeatsUsageModel: UsageModel {
         let uncertainty = parameters.parameterUncertainty
         let levelSigma = n > 0 ? uncertainty * (totalVariance / Double(n)).squareRoot() : 0
         let slopeSpread = min(parameters.maxSlope, uncertainty * fitted.posterior.variance.squareRoot())
-        let carryOver = Self.carryOver(
+        var carryOver = Self.carryOver(
             trend: carried, slope: slope, usesLocalLevel: fitted.local != nil, seats: seats, historySeats: workspace.seats.count,
             parameters: parameters)
+        if fitted.local == nil, let shared = Self.sharedLevel(of: trend, prior: prior, parameters: parameters) {
+            spread.levelGap = shared.levelGap
+            spread.walkSigma = shared.walkSigma
+            carryOver.lastMonthGap = min(1, max(-1, carryOver.lastMonthGap - shared.lastMonthShare))
+        }
         let path = Self.monthlyPath(
             horizon: horizon, monthCount: monthCount, slope: slope, slopeSpread: slopeSpread,
             slopeLever: Self.slopeLever(months: n, local: fitted.local, halfLife: parameters.recencyHalfLife), levelSigma: levelSigma,

@@ -146,5 +146,6 @@ public struct InputFingerprint: Sendable {
         field("calendar_replay", parameters.calendarReplay)
         field("working_days", parameters.workingDays)
         field("month_length", parameters.monthLength)
+        field("shared_level", parameters.sharedLevel)
     }
 }

@@ -3,11 +3,12 @@ import Foundation
 
 /// The `seats` model's `PortfolioPrior` in a reader's words, for every Markdown report of a
 /// forecast: the trend the workspaces' own trends were weighed against, the seasonality, the
-/// working days and the month length where they were measured, and the spread a fixed level's
-/// months were weighed against.
+/// working days and the month length where they were measured, the spread a fixed level's
+/// months were weighed against, and the level the workspaces share beyond their own lines.
 enum PriorText {
     /// What the seats model learnt from the portfolio (or assumed, standalone), as three
-    /// Markdown bullets (one more for the working days or the month length) ending in a line break.
+    /// Markdown bullets (one more for each of the working days, the month length and, with two
+    /// workspaces or more to measure it, the shared level) ending in a line break.
     static func bullets(_ prior: PortfolioPrior) -> String {
         // A log effect as the percentage change it makes: +0.5%, -8.0%.
         func change(_ log: Double) -> String {
@@ -60,6 +61,16 @@ enum PriorText {
         out +=
             "- **Spread prior:** where a workspace's level is fixed, its months' spread about its trend line is weighed "
             + "against ±\(FixedDecimal.text(prior.factorSigma * 100, places: 1))% (a log standard deviation).\n"
+        let shared = prior.sharedDepartures
+        if let level = shared.level, let counted = shared.counts.last {
+            out +=
+                "- **Shared level:** the \(counted.groupedThousands) workspaces with three months or more and none idle stand "
+                + "\(change(level.level)) against their own trend lines together, a level that wanders (smoothing "
+                + "\(FixedDecimal.text(level.smoothing, places: 2))); where a workspace's level is fixed, it follows as far as it has "
+                + "moved with the others.\n"
+        } else if shared.counts.contains(where: { $0 >= 2 }) {
+            out += "- **Shared level:** none; the workspaces' departures from their own trend lines do not wander together.\n"
+        }
         return out
     }
 }

@@ -16,7 +16,7 @@ public struct PortfolioFile: Sendable, Equatable {
     /// The file's name inside a split's output directory.
     public static let fileName = "creditcast-portfolio.json"
     static let format = "creditcast-portfolio"
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// How many parts the usage file was split into: N of `--shard K/N`.
     public var shards: Int

@@ -32,6 +32,22 @@ extension ShardFile {
             throw object.failure(.seasonErrorVariances, "twelve finite decimals of 0 or more in strings")
         }
         let workspaces = 0...ShardLimits.portfolioWorkspaces
+        // Each departure is a month's log usage about its workspace's line, within the log
+        // spread's bound; a month's sum holds one per workspace counted.
+        let sumTexts = try object.strings(.sharedDepartureSums)
+        let counts = try object.ints(.sharedDepartureCounts)
+        guard counts.allSatisfy(workspaces.contains) else {
+            throw object.failure(.sharedDepartureCounts, "whole numbers from 0 to \(ShardLimits.portfolioWorkspaces.groupedThousands)")
+        }
+        let sums = sumTexts.compactMap(Double.init)
+        guard sums.count == sumTexts.count, sums.count == counts.count,
+            zip(sums, counts).allSatisfy({ $0.isFinite && abs($0) <= Double($1) * Double(ShardLimits.logSpread) })
+        else {
+            throw object.failure(
+                .sharedDepartureSums,
+                "as many decimals in strings as \(ShardKey.sharedDepartureCounts.rawValue) has counts, each within \(ShardLimits.logSpread.groupedThousands) times its count of 0"
+            )
+        }
         return PortfolioPrior(
             trend: TrendPrior(
                 mean: try object.logSlope(.trendMean), sigma: try object.logSpread(.trendSigma),
@@ -42,7 +58,7 @@ extension ShardFile {
                 workingDayElasticity: try elasticity(
                     .seasonWorkingDayElasticity, in: -SeasonalProfile.maxWorkingDayElasticity...SeasonalProfile.maxWorkingDayElasticity),
                 monthLengthElasticity: try elasticity(.seasonMonthLengthElasticity, in: 0...SeasonalProfile.maxMonthLengthElasticity)),
-            factorSigma: try object.logSpread(.factorSigma)
+            factorSigma: try object.logSpread(.factorSigma), sharedDepartures: SharedDepartures(sums: sums, counts: counts)
         )
     }
 

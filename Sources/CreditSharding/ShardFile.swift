@@ -32,8 +32,8 @@ public enum ShardFile {
     /// The layout's version; a reader refuses any other. 4 added the checksum line and shard
     /// sets, and orders the lines by name instead of numbering them; 5 added each forecast's
     /// expected package spend, its last months of history (for the charts) and the seat fees of
-    /// a forecast and a renewal year.
-    static let formatVersion = 6
+    /// a forecast and a renewal year; 7 the seats prior's shared departures.
+    static let formatVersion = 7
 
     /// The shard file of `result`, streamed a line at a time.
     public static func reportFile(_ result: RunResult) -> ReportFile {
@@ -130,6 +130,8 @@ public enum ShardFile {
             (.seasonWorkspaces, .integer(prior.seasonality.workspaces)),
             (.seasonErrorVariances, .array(prior.seasonality.errorVariances.map(exact))),
             (.factorSigma, exact(prior.factorSigma)),
+            (.sharedDepartureSums, .array(prior.sharedDepartures.sums.map(exact))),
+            (.sharedDepartureCounts, .array(prior.sharedDepartures.counts.map(JSONValue.integer))),
         ])
     }
 

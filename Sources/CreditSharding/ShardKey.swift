@@ -86,6 +86,8 @@ enum ShardKey: String, CaseIterable {
     case sensitivity
     case shard
     case shards
+    case sharedDepartureCounts = "shared_departure_counts"
+    case sharedDepartureSums = "shared_departure_sums"
     case shortfallLikelyBy = "shortfall_likely_by"
     case shortfallMean = "shortfall_mean"
     case shortfallProbability = "shortfall_probability"

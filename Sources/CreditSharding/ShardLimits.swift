@@ -26,7 +26,9 @@ public enum ShardLimits {
     /// spread is at most 0.15, and a month's error about the line through a workspace's earlier
     /// months is at most a few times the range of its log usage per seat, a few hundred at the
     /// input limits. Within it a simulated month stays finite (its log variance, 10⁶ at most, is
-    /// far from overflowing), and so does the percentage a report states.
+    /// far from overflowing), and so does the percentage a report states. It bounds each of the
+    /// prior's shared departures too (a month's log usage about its workspace's line), so a
+    /// month's sum of them is within `logSpread` times its count.
     public static let logSpread = 1_000
     /// A slope on the log scale, the seats model's prior `trend_mean` (log-credits a month):
     /// −1 to 1, ten times the ±0.1 a month every slope is held to, of which the prior's mean is a

@@ -79,6 +79,6 @@ import Testing
             Mirror(reflecting: WatchlistThresholds(shortfallProbability: 0.3, capProbability: 0.5, windowMonths: 3)).children.count,
             Mirror(reflecting: SeatsModelParameters.standard).children.count,
         ]
-        #expect(counts == [6, 4, 3, 2, 5, 2, 5, 3, 19])
+        #expect(counts == [6, 4, 3, 2, 5, 2, 5, 3, 20])
     }
 }

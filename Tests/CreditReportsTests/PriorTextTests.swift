@@ -76,4 +76,24 @@ import Testing
                     + "February of 28 days moves the month by -9.1% against the mean month, one of 31 days by +2.1%.\n"))
         #expect(!PriorText.bullets(.standalone(.standard)).contains("Month length"))
     }
+
+    @Test func theSharedLevelIsStatedWhereTwoWorkspacesOrMoreMeasureIt() {
+        // Twelve months on their lines, then twelve 3.0% (ln 1.03) above, the 51 workspaces
+        // together: the walk (smoothing 1) fits best and its level is the step's.
+        let step = log(1.03)
+        let shared = SharedDepartures(
+            sums: (0..<24).map { $0 < 12 ? 0 : 51 * step }, counts: Array(repeating: 51, count: 24))
+        let prior = PortfolioPrior(
+            trend: .standalone(.standard), seasonality: .none, factorSigma: 0.2, sharedDepartures: shared)
+        #expect(
+            PriorText.bullets(prior).hasSuffix(
+                "- **Shared level:** the 51 workspaces with three months or more and none idle stand +3.0% against their own "
+                    + "trend lines together, a level that wanders (smoothing 1.00); where a workspace's level is fixed, it follows "
+                    + "as far as it has moved with the others.\n"))
+        let noise = SharedDepartures(sums: (0..<24).map { $0 % 2 == 0 ? 0.02 : -0.02 }, counts: Array(repeating: 2, count: 24))
+        #expect(
+            PriorText.bullets(PortfolioPrior(trend: .standalone(.standard), seasonality: .none, factorSigma: 0.2, sharedDepartures: noise))
+                .hasSuffix("- **Shared level:** none; the workspaces' departures from their own trend lines do not wander together.\n"))
+        #expect(!PriorText.bullets(.standalone(.standard)).contains("Shared level"))
+    }
 }

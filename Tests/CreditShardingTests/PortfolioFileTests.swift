@@ -17,7 +17,7 @@ import Testing
                 effects: (0..<12).map { Double($0) / 7 }, firstMonth: Month("2025-05")!, workspaces: 20,
                 errorVariances: (0..<12).map { Double($0) / 300 }, workingDayElasticity: 0.7,
                 monthLengthElasticity: 0.9),
-            factorSigma: 0.1 + 0.07)
+            factorSigma: 0.1 + 0.07, sharedDepartures: SharedDepartures(sums: [0.1 / 7, -0.25, 2.5], counts: [2, 3, 3]))
     )
 
     private func written(_ text: String) throws -> String {
@@ -46,6 +46,9 @@ import Testing
                 #""0.0033333333333333335""#, #""-0.5""#,
                 #""season_error_variances" is missing or not twelve finite decimals of 0 or more in strings"#
             ),
+            (#""-0.25""#, #""-3000.5""#, Self.sharedSumsReason),
+            (#""2.5""#, #""nan""#, Self.sharedSumsReason),
+            (#""0.014285714285714287",\#n"#, "", Self.sharedSumsReason),
         ] {
             let path = try written(text.replacingOccurrences(of: from, with: to))
             #expect(
@@ -53,6 +56,21 @@ import Testing
                 "\(reason)"
             ) { try PortfolioFile(fileAt: path) }
         }
+    }
+
+    /// Each shared departure is a month's log usage about its workspace's line, within the log
+    /// spread's bound: a month's sum holds one per workspace counted, and one sum goes with each count.
+    static let sharedSumsReason =
+        #""shared_departure_sums" is missing or not as many decimals in strings as shared_departure_counts has counts, each within 1,000 times its count of 0"#
+
+    @Test func thePriorsSharedDepartureCountsOutOfBoundsAreRefused() throws {
+        let text = Self.file.reportFile.text
+        let counts = try #require(text.range(of: #""shared_departure_counts": \[[^\]]*\]"#, options: .regularExpression))
+        let path = try written(text.replacingCharacters(in: counts, with: #""shared_departure_counts": [2, -3, 3]"#))
+        #expect(
+            throws: PortfolioFileError.unreadable(
+                path: path, reason: #""shared_departure_counts" is missing or not whole numbers from 0 to 100,000,000"#)
+        ) { try PortfolioFile(fileAt: path) }
     }
 
     @Test func thePriorsSpreadsAndSlopeOutOfBoundsAreRefused() throws {

@@ -30,7 +30,7 @@ import Testing
     @Test func theFileEndsWithTheChecksumOfEveryLineBeforeIt() throws {
         let lines = try Fixtures.lines(try Fixtures.written(Fixtures.result(2)))
         #expect(lines.count == 5)
-        #expect(lines[0].hasPrefix(#"{"format":"creditcast-shard","format_version":6,"report":"forecast","shard":"2/3","#))
+        #expect(lines[0].hasPrefix(#"{"format":"creditcast-shard","format_version":7,"report":"forecast","shard":"2/3","#))
         #expect(zip(lines[1...3], ["charlie", "delta", "echo"]).allSatisfy { $0.hasPrefix(#"{"forecasts":[{"name":""# + $1 + #"","#) })
         #expect(lines[4] == #"{"checksum":""# + Fixtures.checksum(lines[0...3]) + #""}"#)
     }
@@ -76,21 +76,21 @@ import Testing
     @Test func anotherFormatVersionIsRefusedSayingWhichWroteIt() throws {
         let directory = try Fixtures.written(Fixtures.result(2))
         let path = ShardFile.path(in: directory)
-        try Fixtures.edit(directory, line: 1) { $0.replacingOccurrences(of: #""format_version":6"#, with: #""format_version":5"#) }
+        try Fixtures.edit(directory, line: 1) { $0.replacingOccurrences(of: #""format_version":7"#, with: #""format_version":6"#) }
         #expect(
             Fixtures.readingError(directory)
                 == .unreadable(
                     path: path, line: 1,
                     reason:
-                        "it is in shard format version 5, written by an older creditcast; this one reads version 6 only: merge with the creditcast that wrote the shards"
+                        "it is in shard format version 6, written by an older creditcast; this one reads version 7 only: merge with the creditcast that wrote the shards"
                 ))
-        try Fixtures.edit(directory, line: 1) { $0.replacingOccurrences(of: #""format_version":5"#, with: #""format_version":7"#) }
+        try Fixtures.edit(directory, line: 1) { $0.replacingOccurrences(of: #""format_version":6"#, with: #""format_version":8"#) }
         #expect(
             Fixtures.readingError(directory)
                 == .unreadable(
                     path: path, line: 1,
                     reason:
-                        "it is in shard format version 7, written by a newer creditcast; this one reads version 6 only: merge with the creditcast that wrote the shards"
+                        "it is in shard format version 8, written by a newer creditcast; this one reads version 7 only: merge with the creditcast that wrote the shards"
                 ))
     }
 

@@ -131,7 +131,7 @@ import Testing
         let unsharded = try CommandRunner.run(["forecast", "--usage", part, "--portfolio", portfolio, "--out", out])
         #expect(unsharded.status == 64)
         #expect(unsharded.standardError.hasPrefix("Error: --portfolio needs --shard K/N: the portfolio file is for the parts of a split\n"))
-        try #"{"format":"creditcast-portfolio","format_version":2}"#.write(toFile: portfolio, atomically: true, encoding: .utf8)
+        try #"{"format":"creditcast-portfolio","format_version":3}"#.write(toFile: portfolio, atomically: true, encoding: .utf8)
         let damaged = try CommandRunner.run(["forecast", "--usage", part, "--portfolio", portfolio, "--shard", "1/2", "--out", out])
         #expect(damaged.status == 1)
         #expect(
