@@ -63,9 +63,10 @@ enum PriorText {
             + "against ±\(FixedDecimal.text(prior.factorSigma * 100, places: 1))% (a log standard deviation).\n"
         let shared = prior.sharedDepartures
         if let level = shared.level, let counted = shared.counts.last {
+            let size = FixedDecimal.text(abs(expm1(level.level)) * 100, places: 1)
             out +=
-                "- **Shared level:** the \(counted.groupedThousands) workspaces with three months or more and none idle stand "
-                + "\(change(level.level)) against their own trend lines together, a level that wanders (smoothing "
+                "- **Shared level:** the \(counted.groupedThousands) workspaces with three months or more and none idle stand together "
+                + "\(size)% \(level.level < 0 ? "below" : "above") their own trend lines, a level that wanders (smoothing "
                 + "\(FixedDecimal.text(level.smoothing, places: 2))); where a workspace's level is fixed, it follows as far as it has "
                 + "moved with the others.\n"
         } else if shared.counts.contains(where: { $0 >= 2 }) {

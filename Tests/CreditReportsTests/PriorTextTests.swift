@@ -87,9 +87,13 @@ import Testing
             trend: .standalone(.standard), seasonality: .none, factorSigma: 0.2, sharedDepartures: shared)
         #expect(
             PriorText.bullets(prior).hasSuffix(
-                "- **Shared level:** the 51 workspaces with three months or more and none idle stand +3.0% against their own "
-                    + "trend lines together, a level that wanders (smoothing 1.00); where a workspace's level is fixed, it follows "
-                    + "as far as it has moved with the others.\n"))
+                "- **Shared level:** the 51 workspaces with three months or more and none idle stand together 3.0% above their "
+                    + "own trend lines, a level that wanders (smoothing 1.00); where a workspace's level is fixed, it follows as far "
+                    + "as it has moved with the others.\n"))
+        let below = SharedDepartures(sums: shared.sums.map { -$0 }, counts: shared.counts)
+        #expect(
+            PriorText.bullets(PortfolioPrior(trend: .standalone(.standard), seasonality: .none, factorSigma: 0.2, sharedDepartures: below))
+                .contains("stand together 2.9% below their own trend lines"))
         let noise = SharedDepartures(sums: (0..<24).map { $0 % 2 == 0 ? 0.02 : -0.02 }, counts: Array(repeating: 2, count: 24))
         #expect(
             PriorText.bullets(PortfolioPrior(trend: .standalone(.standard), seasonality: .none, factorSigma: 0.2, sharedDepartures: noise))
