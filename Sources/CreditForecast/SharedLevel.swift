@@ -18,8 +18,8 @@ import Foundation
 /// one-step prediction variance `σ_c²`.
 ///
 /// **Loading.** The workspace's own departures `d₀ … d_{n−1}` regressed on the others':
-/// `β = clamp(Σ dₜcₜ / Σ cₜ², 0, 1)`, how far it has moved with them (a small city group whose
-/// sales did not follow the large ones' has `β` near 0). Not above 1: a workspace that swung
+/// `β = clamp(Σ dₜcₜ / Σ cₜ², 0, 1)`, how far it has moved with them (a workspace whose departures
+/// did not move with the others' has `β` near 0). Not above 1: a workspace that swung
 /// wider than the others has its own spread for that.
 ///
 /// **What it moves.** With `m̄_c` the recency-weighted mean of `cₜ` (the part of the shared level
