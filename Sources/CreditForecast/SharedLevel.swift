@@ -46,14 +46,15 @@ package struct SharedLevel: Equatable {
     /// moved against them (`β = 0`).
     package init?(departures: [Double], others: [Double], halfLife: Double?) {
         precondition(departures.count == others.count, "one mean of the others per month")
-        guard others.count > 2, let level = LocalLevel.chosen(logs: others) else { return nil }
+        guard others.count > 2 else { return nil }
         var cross = 0.0
         var squares = 0.0
         for (own, shared) in zip(departures, others) {
             cross += own * shared
             squares += shared * shared
         }
-        guard squares > 0, cross > 0 else { return nil }
+        // The loading first: one pass, where the level's fit takes one per smoothing weight.
+        guard squares > 0, cross > 0, let level = LocalLevel.chosen(logs: others) else { return nil }
         let loading = min(1, cross / squares)
         let drawn = SeatsUsageModel.drawnLevel(others, halfLife: halfLife)
         self.loading = loading
