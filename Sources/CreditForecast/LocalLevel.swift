@@ -17,8 +17,17 @@ import Foundation
 /// random walk.
 ///
 /// **Choice** (`chosen(logs:)`). The fitted `α` always fits at least as well as the smallest, so
-/// it is kept only when it beats that fixed level by more than the Bayesian information
-/// criterion's price of one parameter: `n·ln(Σe²_α̂ / Σe²_{0.05}) < −ln n`.
+/// it is kept only when it beats that fixed level by more than one parameter's price `P(n)`:
+/// `n·ln(Σe²_α̂ / Σe²_{0.05}) < −P(n)`. The price is the Bayesian information criterion's, `ln n`,
+/// except on fewer than 19 months, where the small-sample corrected Akaike criterion (AICc,
+/// Hurvich and Tsai; what statsforecast's ETS chooses by) charges more:
+/// `2 + 24/(n − 4) − 12/(n − 3)`, its difference between three parameters (`ℓ₋₁`, `α` and the
+/// errors' variance, counted as statsforecast counts them) and two, and no local level at all on
+/// four months or fewer. Six months that happen to fall through a season's half or as routes
+/// change (an airline's first half of 2013) otherwise read as a random walk, whose spread then
+/// grows month by month: the real-data suite's flights, whose histories are 1–11 months, scored
+/// 0.88× and 0.67× the best peer's WIS from six and twelve origins with Schwarz's price alone,
+/// 0.84× and 0.65× with this one, every other panel and generated set the same to the credit.
 ///
 /// **Spread.** `σ̂² = n·s²/(n − 2 − k)`, one degree of freedom for `ℓ₋₁`, one for `α` and `k`
 /// spent on the logs before (a workspace's own seasonal profile, fitted on the same months,
@@ -113,15 +122,24 @@ public struct LocalLevel: Sendable, Equatable {
     }
 
     /// The fitted local level of `logs` when it beats the fixed level (the smallest weight of
-    /// `smoothingGrid`) by more than one parameter's price; `nil` otherwise, or with fewer than
-    /// three months.
+    /// `smoothingGrid`) by more than `smoothingPrice(months:)`; `nil` otherwise, or with four
+    /// months or fewer.
     public static func chosen(logs: [Double], spentFreedom: Int = 0) -> LocalLevel? {
-        guard logs.count > 2 else { return nil }
+        guard let price = smoothingPrice(months: logs.count) else { return nil }
         let fitted = LocalLevel(logs: logs, spentFreedom: spentFreedom)
         let fixed = smooth(logs, smoothing: smoothingGrid[0]).squares
-        let count = Double(logs.count)
-        // n·ln(a/b) < −ln n  ⇔  a < b·n^(−1/n), which needs no logarithm of a zero sum.
-        return smooth(logs, smoothing: fitted.smoothing).squares < fixed * pow(count, -1 / count) ? fitted : nil
+        // n·ln(a/b) < −P  ⇔  a < b·e^(−P/n), which needs no logarithm of a zero sum.
+        return smooth(logs, smoothing: fitted.smoothing).squares < fixed * exp(-price / Double(logs.count)) ? fitted : nil
+    }
+
+    /// `P(n)`: what the fitted `α` must gain over the fixed level, in `n·ln Σe²`, on `n` months:
+    /// the larger of Schwarz's `ln n` and the small-sample corrected Akaike criterion's
+    /// `2 + 24/(n − 4) − 12/(n − 3)` (the latter from 5 to 18 months); `nil`, no local level, on
+    /// four months or fewer, where AICc has no degrees of freedom left for three parameters.
+    package static func smoothingPrice(months n: Int) -> Double? {
+        guard n > 4 else { return nil }
+        let months = Double(n)
+        return max(log(months), 2 + 24 / (months - 4) - 12 / (months - 3))
     }
 
     /// `ℓ_{n−1}` and `Σeₜ²` of the recursion with weight `smoothing`.

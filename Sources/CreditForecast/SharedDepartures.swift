@@ -63,10 +63,9 @@ public struct SharedDepartures: Sendable, Equatable, Hashable {
     /// The level every workspace's departures share, through the last months that two or more
     /// workspaces count in: the local level of their mean departure (`LocalLevel.chosen`), or
     /// `nil` where it does not wander (the mean is independent noise about zero) or fewer than
-    /// three such months end the history.
+    /// five such months end the history (`LocalLevel.smoothingPrice(months:)`).
     public var level: LocalLevel? {
         let start = (counts.lastIndex { $0 < 2 } ?? -1) + 1
-        guard counts.count - start >= 3 else { return nil }
         return LocalLevel.chosen(logs: (start..<counts.count).map { sums[$0] / Double(counts[$0]) })
     }
 }

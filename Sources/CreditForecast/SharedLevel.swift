@@ -42,11 +42,11 @@ package struct SharedLevel: Equatable {
 
     /// The shared level of a workspace with `departures` from its own line and `others`, the
     /// other workspaces' mean departures in the same months, its seat draws weighing the months
-    /// with `halfLife`; `nil` where the others' departures do not wander, or the workspace has
-    /// moved against them (`β = 0`).
+    /// with `halfLife`; `nil` where the others' departures do not wander (or cover fewer than
+    /// five months, `LocalLevel.smoothingPrice(months:)`), or the workspace has moved against
+    /// them (`β = 0`).
     package init?(departures: [Double], others: [Double], halfLife: Double?) {
         precondition(departures.count == others.count, "one mean of the others per month")
-        guard others.count > 2 else { return nil }
         var cross = 0.0
         var squares = 0.0
         for (own, shared) in zip(departures, others) {

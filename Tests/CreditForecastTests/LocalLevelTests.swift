@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CreditForecast
@@ -32,19 +33,43 @@ import Testing
     }
 
     @Test func aSteadyClimbIsARandomWalkAndIsChosen() throws {
-        // y = 0 … 5: α = 1 leaves e = −2.5 then 1 five times, Σe² = 11.25, the least on the grid.
-        let fitted = LocalLevel(logs: [0, 1, 2, 3, 4, 5])
+        // y = 0 … 7: α = 1 leaves e = −3.5 then 1 seven times, Σe² = 19.25, the least on the grid.
+        let fitted = LocalLevel(logs: [0, 1, 2, 3, 4, 5, 6, 7])
         #expect(fitted.smoothing == 1)
-        #expect(fitted.level == 5)
-        // The median error is 1 (the first month's −2.5 does not move it): σ̂² = 6c²/4.
+        #expect(fitted.level == 7)
+        // The median error is 1 (the first month's −3.5 does not move it): σ̂² = 8c²/6.
         let c = 1.482_602_218_505_602
-        #expect(abs(fitted.errorVariance! - 6 * c * c / 4) < 1e-15)
-        #expect(LocalLevel.smooth([0, 1, 2, 3, 4, 5], smoothing: 1).squares == 11.25)
-        // The fixed level (α = 0.05) leaves Σe² ≈ 18.25, and 11.25 < 18.25 · 6^(−1/6) ≈ 13.53.
-        let fixed = LocalLevel.smooth([0, 1, 2, 3, 4, 5], smoothing: 0.05).squares
-        #expect(abs(fixed - 18.245_883_770_923_46) < 1e-9)
-        let chosen = try #require(LocalLevel.chosen(logs: [0, 1, 2, 3, 4, 5]))
+        #expect(abs(fitted.errorVariance! - 8 * c * c / 6) < 1e-15)
+        #expect(LocalLevel.smooth([0, 1, 2, 3, 4, 5, 6, 7], smoothing: 1).squares == 19.25)
+        // The fixed level (α = 0.05) leaves Σe² ≈ 43.48; on eight months the price is AICc's
+        // 2 + 24/4 − 12/5 = 5.6, and 19.25 < 43.48·e^(−5.6/8) ≈ 21.59.
+        let fixed = LocalLevel.smooth([0, 1, 2, 3, 4, 5, 6, 7], smoothing: 0.05).squares
+        #expect(abs(fixed - 43.484_079_896_553_39) < 1e-9)
+        let chosen = try #require(LocalLevel.chosen(logs: [0, 1, 2, 3, 4, 5, 6, 7]))
         #expect(chosen == fitted)
+    }
+
+    @Test func theSmoothingsPriceIsSchwarzsOrTheSmallSampleAkaikesWhicheverIsLarger() {
+        // AICc's difference between three parameters and two, 2 + 24/(n − 4) − 12/(n − 3):
+        // 2 + 12 − 4 on six months, above ln 6 ≈ 1.79; still above ln 18 on eighteen; below ln 19
+        // on nineteen, where Schwarz's price takes over.
+        #expect(LocalLevel.smoothingPrice(months: 6) == 10)
+        #expect(LocalLevel.smoothingPrice(months: 18) == 2 + 24.0 / 14 - 12.0 / 15)
+        #expect(2 + 24.0 / 14 - 12.0 / 15 > log(18.0))
+        #expect(LocalLevel.smoothingPrice(months: 19) == log(19.0))
+        #expect(2 + 24.0 / 15 - 12.0 / 16 < log(19.0))
+        #expect(LocalLevel.smoothingPrice(months: 48) == log(48.0))
+        // Four months leave AICc no degree of freedom for three parameters.
+        #expect(LocalLevel.smoothingPrice(months: 4) == nil)
+        #expect(LocalLevel.smoothingPrice(months: 5) == 20)
+        // Six months of a climb: α = 1 leaves Σe² = 11.25 against the fixed level's ≈ 18.25.
+        // Schwarz's price would keep it (11.25 < 18.25·6^(−1/6) ≈ 13.53); AICc's does not
+        // (18.25·e^(−10/6) ≈ 3.45): six months do not tell a random walk from half a season.
+        let climb: [Double] = [0, 1, 2, 3, 4, 5]
+        #expect(LocalLevel(logs: climb).smoothing == 1)
+        #expect(LocalLevel.smooth(climb, smoothing: 1).squares == 11.25)
+        #expect(abs(LocalLevel.smooth(climb, smoothing: 0.05).squares - 18.245_883_770_923_46) < 1e-9)
+        #expect(LocalLevel.chosen(logs: climb) == nil)
     }
 
     @Test func theErrorsScaleIsTheirMedianUnlessMostAreExactlyZero() {
@@ -57,7 +82,8 @@ import Testing
         // A flat stretch followed exactly: y = 3, 3, 3, 3, 3, 9 with α = 1 leaves e = −1, 0, 0,
         // 0, 0, 6, whose median is 0; the mean square 37/6 is used instead.
         #expect(LocalLevel.errorScale([3, 3, 3, 3, 3, 9], smoothing: 1) == 37.0 / 6)
-        #expect(LocalLevel(logs: [3, 3, 3, 3, 3, 9], smoothing: 1).errorVariance == 37.0 / 6 * 6 / 4)
+        let meanSquareSpread: Double = 37.0 / 6 * 6 / 4
+        #expect(LocalLevel(logs: [3, 3, 3, 3, 3, 9], smoothing: 1).errorVariance == meanSquareSpread)
     }
 
     @Test func noiseAboutAFixedLevelKeepsTheFixedLevel() {

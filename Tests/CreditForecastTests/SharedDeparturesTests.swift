@@ -71,5 +71,9 @@ import Testing
         let noise = SharedDepartures(sums: (0..<24).map { $0 % 2 == 0 ? 0.02 : -0.02 }, counts: Array(repeating: 2, count: 24))
         #expect(noise.level == nil)
         #expect(SharedDepartures(sums: [0.1, 0.2], counts: [2, 2]).level == nil)
+        // Six months of a steady climb: Schwarz's price would take it for a walk, the
+        // small-sample price does not (`LocalLevelTests`).
+        let climb = SharedDepartures(sums: (0..<6).map { 0.04 * Double($0) }, counts: Array(repeating: 2, count: 6))
+        #expect(climb.level == nil)
     }
 }

@@ -34,6 +34,10 @@ import Testing
         #expect(SharedLevel(departures: Array(repeating: 0, count: 24), others: Self.step, halfLife: 24) == nil)
         let noise = (0..<24).map { $0 % 2 == 0 ? 0.01 : -0.01 }
         #expect(SharedLevel(departures: noise, others: noise, halfLife: 24) == nil)
+        // Six months of the others climbing: too few to tell a wandering level from half a
+        // season by (`LocalLevel.smoothingPrice(months:)`), however closely the workspace followed.
+        let climb = (0..<6).map { 0.02 * Double($0) }
+        #expect(SharedLevel(departures: climb, others: climb, halfLife: 24) == nil)
     }
 
     /// Six one-seat workspaces 36 months long, each with its own ripple, all 8% up in the last
