@@ -27,7 +27,7 @@ import Foundation
 /// change (an airline's first half of 2013) otherwise read as a random walk, whose spread then
 /// grows month by month: the real-data suite's flights, whose histories are 1–11 months, scored
 /// 0.88× and 0.67× the best peer's WIS from six and twelve origins with Schwarz's price alone,
-/// 0.84× and 0.65× with this one, every other panel and generated set the same to the credit.
+/// 0.84× and 0.65× with this one, every other panel and calibration set the same to the credit.
 ///
 /// **Spread.** `σ̂² = n·s²/(n − 2 − k)`, one degree of freedom for `ℓ₋₁`, one for `α` and `k`
 /// spent on the logs before (a workspace's own seasonal profile, fitted on the same months,

@@ -58,7 +58,7 @@ import Foundation
 ///   spread grows as the local-level model's `σ²(1 + (h − 1)α²)`;
 /// - the carry-over below is not used.
 ///
-/// Otherwise (a fixed level, fewer than three months, or `localLevel` off) the spread comes from
+/// Otherwise (a fixed level, four months or fewer, or `localLevel` off) the spread comes from
 /// the residuals about the trend line as below, and where seat resampling spreads the total
 /// wider than `σ_E² = (d·e² + k₀·σ₀²)/(d + k₀)`, `e²` the mean squared error of the model's own
 /// line one to three months past the months before (`PortfolioPrior.lineErrorVariance(of:slope:)`),
