@@ -109,16 +109,7 @@ public struct LocalLevel: Sendable, Equatable {
     /// The local level of `logs` with the weight of `smoothingGrid` that fits best.
     public init(logs: [Double], spentFreedom: Int = 0) {
         precondition(!logs.isEmpty, "a level needs at least one month")
-        var best = Self.smoothingGrid[0]
-        var bestSquares = Double.infinity
-        for weight in Self.smoothingGrid {
-            let squares = Self.smooth(logs, smoothing: weight).squares
-            if squares < bestSquares {
-                best = weight
-                bestSquares = squares
-            }
-        }
-        self.init(logs: logs, smoothing: best, spentFreedom: spentFreedom)
+        self.init(logs: logs, smoothing: Self.bestFit(logs).smoothing, spentFreedom: spentFreedom)
     }
 
     /// The fitted local level of `logs` when it beats the fixed level (the smallest weight of
@@ -126,10 +117,28 @@ public struct LocalLevel: Sendable, Equatable {
     /// months or fewer.
     public static func chosen(logs: [Double], spentFreedom: Int = 0) -> LocalLevel? {
         guard let price = smoothingPrice(months: logs.count) else { return nil }
-        let fitted = LocalLevel(logs: logs, spentFreedom: spentFreedom)
-        let fixed = smooth(logs, smoothing: smoothingGrid[0]).squares
+        let best = bestFit(logs)
         // n·ln(a/b) < −P  ⇔  a < b·e^(−P/n), which needs no logarithm of a zero sum.
-        return smooth(logs, smoothing: fitted.smoothing).squares < fixed * exp(-price / Double(logs.count)) ? fitted : nil
+        guard best.squares < best.fixedSquares * exp(-price / Double(logs.count)) else { return nil }
+        return LocalLevel(logs: logs, smoothing: best.smoothing, spentFreedom: spentFreedom)
+    }
+
+    /// The weight of `smoothingGrid` with the least `Σeₜ²` over `logs` (the first of equal ones),
+    /// that sum, and the fixed level's (the grid's first weight): one pass per weight, which both
+    /// the fit and the choice read.
+    static func bestFit(_ logs: [Double]) -> (smoothing: Double, squares: Double, fixedSquares: Double) {
+        var best = smoothingGrid[0]
+        var bestSquares = Double.infinity
+        var fixedSquares = Double.infinity
+        for weight in smoothingGrid {
+            let squares = smooth(logs, smoothing: weight).squares
+            if weight == smoothingGrid[0] { fixedSquares = squares }
+            if squares < bestSquares {
+                best = weight
+                bestSquares = squares
+            }
+        }
+        return (best, bestSquares, fixedSquares)
     }
 
     /// `P(n)`: what the fitted `α` must gain over the fixed level, in `n·ln Σe²`, on `n` months:
