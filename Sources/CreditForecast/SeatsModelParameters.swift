@@ -51,10 +51,12 @@ public struct SeatsModelParameters: Sendable, Equatable, Hashable {
     /// The largest persistence `ρ̃` used: how much of the last month's departure from the
     /// model's level carries into the next month (0 turns the carry-over off).
     public var maxPersistence: Double
-    /// Whether the workspace's level and monthly spread come from simple exponential smoothing of
-    /// its history (`LocalLevel`): the forecast starts from where the series stands, its spread
+    /// Whether a share of trials, the Akaike weight of a wandering level against a fixed one,
+    /// take the workspace's level and monthly spread from simple exponential smoothing of its
+    /// history (`LocalLevel`): there the forecast starts from where the series stands, its spread
     /// grows with the horizon as the level's innovations say, and the carry-over is not used.
-    /// `false` takes the spread from the residuals about the trend line, as resampling alone does.
+    /// `false` gives every trial the fixed level, its spread from the residuals about the trend
+    /// line.
     public var localLevel: Bool
     /// Whether a workspace whose level is fixed, with two years of history or more, replays past
     /// years' same calendar months for the share of forecast months that would have forecast

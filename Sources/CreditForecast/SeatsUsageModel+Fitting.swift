@@ -4,72 +4,78 @@ import Foundation
 /// The steps of fitting a `SeatsUsageModel`, in the order its initialiser takes them; the
 /// equations are in the type's documentation.
 extension SeatsUsageModel {
-    /// The trend, its posterior and slope, the logs at the as-of level and the local level, if
-    /// chosen: `levelFit`'s result.
+    /// The trend, its posterior and slope, the logs at the as-of level and, for the wandering
+    /// reading, its local level: `levelFit`'s result.
     typealias LevelFit = (
         trend: TrendEstimate, posterior: (slope: Double, variance: Double), slope: Double, asOfLogs: [Double], local: LocalLevel?
+    )
+
+    /// One reading of the level: its fit, the season used with its months' estimation variances,
+    /// the calendar replay (a fixed level's, where its share is above 0), and the logs the
+    /// carry-over reads (`carryOver`).
+    typealias LevelReading = (
+        fitted: LevelFit, own: (profile: SeasonalProfile, variances: [Double]), replay: CalendarReplay?, carried: TrendEstimate
     )
 
     /// What the spread step settles: the common factor's variance, what seat resampling explains
     /// (`v_R`), the level's monthly step `α·σ_N` and its gap to the seat draws, and `α`.
     typealias Spread = (factorVariance: Double, resampling: Double, walkSigma: Double, levelGap: Double, smoothing: Double)
 
-    /// The level fitted to `workspace` with the portfolio's season, or, with a local level, with
-    /// the workspace's own season added where the local level is then still chosen (measured
-    /// about a moving average, an own season fits a persistent level's pattern; on a noisy fixed
-    /// level, bursts and idle months, it would fit the noise). Where the level is fixed, the
-    /// calendar replay, if its share is above 0; and where the own season made the level fixed
-    /// (it only seemed to wander because of the season) and the replay carries that season, the
-    /// fixed level with the replay. Where some month had no usage at all the level is fixed and
-    /// no own season is measured: an idle month's log is the offset's, so a level that walks
-    /// through it, or a season measured on it, is not one of usage (a workspace idle from January
-    /// to June every year, busy for the rest, was forecast 16 credits in its idle months and half
-    /// its busy months' usage); the replay carries such a season. Returns the fit, the season
-    /// used with its months' estimation variances, the replay, and the logs the carry-over reads
-    /// (`carryOver`): about the workspace's own season where one was measured and the replay
-    /// carries it, as the forecast's months then hold that season already (a state whose births
-    /// peak later in the summer than the country's had its Junes read as a shock below the level,
-    /// carried into the Julys that the replay had already put high: births from six origins
-    /// 1.02× the best peer, 1.00× about the own season), and the fit's otherwise.
-    static func chooseLevel(
+    /// The two readings of `workspace`'s level: fixed, and wandering with its Akaike weight.
+    ///
+    /// The **fixed** level is fitted with the portfolio's season, with the calendar replay if
+    /// its share is above 0. Its carry-over reads the logs about the workspace's own season where
+    /// one was measured and the replay carries it, as the forecast's months then hold that season
+    /// already (a state whose births peak later in the summer than the country's had its Junes
+    /// read as a shock below the level, carried into the Julys that the replay had already put
+    /// high: births from six origins 1.02× the best peer, 1.00× about the own season), and the
+    /// fit's logs otherwise.
+    ///
+    /// The **wandering** level (`LocalLevel.weighed`) smooths the logs about the workspace's own
+    /// season where one is measured (measured about a moving average, an own season fits a
+    /// persistent level's pattern; eleven degrees of freedom spent), about the portfolio's
+    /// otherwise, and has no replay. It weighs `w`, the share of trials that draw it. There is
+    /// none with four months or fewer, with `localLevel` off, or where some month had no usage at
+    /// all: an idle month's log is the offset's, so a level that walks through it, or a season
+    /// measured on it, is not one of usage (a workspace idle from January to June every year,
+    /// busy for the rest, was forecast 16 credits in its idle months and half its busy months'
+    /// usage); the replay carries such a season.
+    ///
+    /// Choosing one reading by the criterion (`w > ½`) threw away the other's chance: over the
+    /// real-data suite's births from 6, 12 and 24 origins, averaging them took WIS down 2–4%
+    /// (`README`, "How much of that is chance").
+    static func readLevels(
         workspace: WorkspaceHistory, monthCount: Int, parameters: SeatsModelParameters, prior: PortfolioPrior?
-    ) -> (
-        fitted: LevelFit, own: (profile: SeasonalProfile, variances: [Double]), replay: CalendarReplay?, carried: TrendEstimate
-    ) {
+    ) -> (fixed: LevelReading, wandering: (reading: LevelReading, weight: Double)?) {
         let prior = prior ?? .standalone(parameters)
         let pooled = levelFit(
             TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: prior.seasonality), prior: prior,
-            parameters: parameters, spentFreedom: 0)
+            parameters: parameters)
         // The portfolio's season carries the error of the shocks its workspaces share; an own
         // season, measured on the workspace's departures from it, carries that error in its own.
         let portfolioSeason = (profile: prior.seasonality, variances: prior.seasonality.errorVariances)
-        // The replay belongs to a fixed level, and costs a pass over every pair of months: made
-        // only where the level is fixed.
-        func replay() -> CalendarReplay? {
-            guard parameters.calendarReplay else { return nil }
-            return CalendarReplay(
+        let replay =
+            parameters.calendarReplay
+            ? CalendarReplay(
                 workspace: workspace, monthCount: monthCount, slope: pooled.slope, season: prior.seasonality,
-                halfLife: parameters.recencyHalfLife)
+                halfLife: parameters.recencyHalfLife) : nil
+        guard parameters.localLevel, !pooled.trend.hasIdleMonth else {
+            return ((pooled, portfolioSeason, replay, pooled.trend), nil)
         }
-        let fixedLevel = (pooled.trend, pooled.posterior, pooled.slope, pooled.asOfLogs, LocalLevel?.none)
-        guard parameters.localLevel else { return (pooled, portfolioSeason, replay(), pooled.trend) }
-        guard !pooled.trend.hasIdleMonth else { return (fixedLevel, portfolioSeason, replay(), pooled.trend) }
         let added = prior.seasonality.addingOwnSeason(of: pooled.trend)
-        guard added.profile != prior.seasonality else {
-            return (pooled, portfolioSeason, pooled.local == nil ? replay() : nil, pooled.trend)
+        let withOwn =
+            added.profile == prior.seasonality
+            ? nil
+            : levelFit(
+                TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: added.profile), prior: prior,
+                parameters: parameters)
+        let fixed = (pooled, portfolioSeason, replay, replay == nil ? pooled.trend : withOwn?.trend ?? pooled.trend)
+        var smoothed = withOwn ?? pooled
+        guard let weighed = LocalLevel.weighed(logs: smoothed.asOfLogs, spentFreedom: withOwn == nil ? 0 : 11) else {
+            return (fixed, nil)
         }
-        // The own season spent eleven degrees of freedom on the logs.
-        let withOwn = levelFit(
-            TrendEstimate(workspace: workspace, monthCount: monthCount, seasonality: added.profile), prior: prior,
-            parameters: parameters, spentFreedom: 11)
-        if withOwn.local != nil { return (withOwn, added, nil, withOwn.trend) }
-        guard pooled.local != nil else {
-            let replay = replay()
-            return (pooled, portfolioSeason, replay, replay == nil ? pooled.trend : withOwn.trend)
-        }
-        // The own season made the level fixed: it only seemed to wander because of the season.
-        guard let replay = replay() else { return (pooled, portfolioSeason, nil, pooled.trend) }
-        return (fixedLevel, portfolioSeason, replay, withOwn.trend)
+        smoothed.local = weighed.level
+        return (fixed, ((smoothed, withOwn == nil ? portfolioSeason : added, nil, smoothed.trend), weighed.weight))
     }
 
     /// The month's spread. With a local level its noise is the one-step prediction error

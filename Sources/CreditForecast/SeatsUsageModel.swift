@@ -2,8 +2,9 @@ import CreditCore
 import Foundation
 
 /// The default usage model: each seat resamples its own history, all seats share a busy-month
-/// factor, a damped trend carries the workspace's growth forward, and a portfolio's shared
-/// seasonality shapes the months.
+/// factor, a damped trend carries the workspace's growth forward, a portfolio's shared
+/// seasonality shapes the months, and the level is fixed in some trials and wanders in the
+/// others, in the proportion the history supports.
 ///
 /// ## Equations
 ///
@@ -32,20 +33,23 @@ import Foundation
 ///
 /// **Own season** (with `localLevel`, the default). A workspace with 25 months or more measures
 /// its own yearly pattern on top of the portfolio's (`SeasonalProfile.addingOwnSeason(of:)`);
-/// it is kept, `S(t)` below being the sum, only where the local level is then chosen (measured
-/// about a moving average, it fits a persistent level's season; on a noisy fixed level, bursts
-/// and idle months, it would fit the noise). Each forecast month's common factor then carries
+/// the wandering level below uses it, `S(t)` being the sum (measured about a moving average, it
+/// fits a persistent level's season), and the fixed level does not (on a noisy fixed level,
+/// bursts and idle months, it would fit the noise). Each forecast month's common factor then carries
 /// the own effect's remaining estimation error `ν_c·V/(V + ν_c)` as extra variance; without an
 /// own season it carries the portfolio season's error from the shocks its workspaces share
 /// (`SeasonalProfile.errorVariances`; an own season, measured on the workspace's departures from
 /// the portfolio's, holds that error in its own).
 ///
-/// **Local level** (with `localLevel`). The logs brought to the as-of level along the slope,
-/// `zₜ = yₜ + b̃·(n − 1 − t)`, are smoothed exponentially (`LocalLevel`, eleven more degrees of
-/// freedom spent when an own season was added: they widen `σ̂²`, and the own effect's error above
-/// is the forecast's share of theirs). When the fitted weight `α` beats the fixed
-/// level by the information criterion (`LocalLevel.chosen`), the level wanders and the model
-/// follows it:
+/// **Fixed and wandering level** (with `localLevel`). The model is fitted twice
+/// (`readLevels`): with a fixed level, and with a level that wanders. For the second, the logs
+/// brought to the as-of level along the slope, `zₜ = yₜ + b̃·(n − 1 − t)`, are smoothed
+/// exponentially (`LocalLevel`, eleven more degrees of freedom spent when an own season was
+/// added: they widen `σ̂²`, and the own effect's error above is the forecast's share of theirs).
+/// Each trial draws the wandering level with probability `w`, its Akaike weight against the
+/// fixed one (`LocalLevel.weighed`), and the fixed level otherwise: choosing by the same
+/// criterion (`w > ½`) gave every trial to a reading that had won by a little. In the wandering
+/// reading the model follows the level:
 ///
 /// - the month's noise is `σ_N² = (σ̂²_P)^{d/(d+k₀)}·(σ_s²)^{k₀/(d+k₀)}`, the one-step prediction
 ///   variance (`LocalLevel.predictionVariance`) shrunk toward the standalone prior on the log scale; where seat resampling spreads the total wider
@@ -58,8 +62,8 @@ import Foundation
 ///   spread grows as the local-level model's `σ²(1 + (h − 1)α²)`;
 /// - the carry-over below is not used.
 ///
-/// Otherwise (a fixed level, four months or fewer, or `localLevel` off) the spread comes from
-/// the residuals about the trend line as below, and where seat resampling spreads the total
+/// In the fixed reading (the only one with four months or fewer, a month without usage, or
+/// `localLevel` off) the spread comes from the residuals about the trend line as below, and where seat resampling spreads the total
 /// wider than `σ_E² = (d·e² + k₀·σ₀²)/(d + k₀)`, `e²` the mean squared error of the model's own
 /// line one to three months past the months before (`PortfolioPrior.lineErrorVariance(of:slope:)`),
 /// every seat's table is drawn toward its mean by `λ = √((e^{σ_E²} − 1)/(e^{v_R} − 1))`, so
@@ -73,7 +77,7 @@ import Foundation
 /// carries nothing over. Where the calendar replay carries the workspace's own season, `yₜ` (for
 /// `ρ̂` and `g`) is adjusted by that season too, as the forecast's months already hold it.
 ///
-/// **Shared level** (with `sharedLevel`, the default). Where the level is fixed, no month is idle
+/// **Shared level** (with `sharedLevel`, the default). In the fixed reading, where no month is idle
 /// and the portfolio's other workspaces' mean departures from their own lines wander
 /// (`PortfolioPrior.sharedDepartures`, smoothed as a local level and kept by the information
 /// criterion), the workspace follows them by its loading `β` on them (`SharedLevel`): every month
@@ -105,8 +109,8 @@ import Foundation
 ///     U(j,h) = round( Σₛ xₛ(j,h) · exp( b̃·D(h) + S(N−1+h) + ρ̃ʰ·g + G + s_b·ζⱼ·(a + D(h)) − ½(s_b·(a + D(h)))²
 ///                                        + σ_L·ηⱼ − ½σ_L² + σ_F·εⱼₕ − ½σ_F² + Wⱼₕ − ½(h−1)α²σ_N² ) )
 ///
-/// (`ρ̃ = 0` with a local level; `G = 0` and the walk `Wⱼₕ = 0` without one or a shared level;
-/// with a shared level, `α·σ_N` is its `β·α_c·σ_c`)
+/// (`ρ̃ = 0` in the wandering reading; `G = 0` and the walk `Wⱼₕ = 0` in the fixed one without a
+/// shared level; with a shared level, `α·σ_N` is its `β·α_c·σ_c`)
 ///
 /// with `xₛ(j,h)` independent seat draws and `ζ, η, ε` independent standard normals, so every
 /// random multiplier has mean one. `εⱼₕ` is the busy-month factor that hits all seats together;
@@ -130,15 +134,14 @@ import Foundation
 ///   not its end: without `a`, generated portfolios with trends held 77% in their P10–P90 bands
 ///   and 88% in P5–P95 (79% and 90% with it).
 ///
-/// **Calendar replay** (with `calendarReplay`, the default). Where the level is fixed and the
+/// **Calendar replay** (with `calendarReplay`, the default). In the fixed reading, where the
 /// workspace has two years or more, a trial's month `h` is, with probability `π`, the history
 /// seats' total in a past year's same calendar month (by recency, brought to the as-of level and
 /// out of its season as the seat draws are) instead of `Σₛ xₛ(j,h)`, and without `σ_F·εⱼₕ − ½σ_F²`
 /// (a past month's total holds its busy-month swing); seats beyond the history's are still
 /// drawn. `π` is the share that would have forecast the history's months best by leave-one-out
 /// CRPS (`CalendarReplay`): 0 where months are exchangeable, near 1 where usage comes in a season
-/// and stops outside it. Where the workspace's own season leaves its level fixed although it
-/// seemed to wander without it, the level is fixed and the replay carries the season, if `π > 0`.
+/// and stops outside it.
 ///
 /// Usage is rounded half away from zero to whole credits, is never negative and never more than
 /// `UsageHistory.maximumCredits`.
@@ -155,161 +158,60 @@ public struct SeatsUsageModel: UsageModel {
     /// Extra seats drawn one by one; any more are drawn as one sum.
     public static let individualExtraSeats = 1_000
 
-    /// What was estimated.
-    public let fit: SeatsModelFit
+    /// What was estimated for the fixed level: the level every trial draws without a wandering
+    /// one, and the other `1 − wanderingWeight` of trials with it.
+    public var fit: SeatsModelFit { fixed.fit }
+    /// What was estimated for the wandering (local) level, where the model weighs one; `nil` where
+    /// the level is fixed (four months or fewer, a month without usage, or `localLevel` off).
+    public var wanderingFit: SeatsModelFit? { wandering?.fit }
+    /// `w`: the share of trials that draw the wandering level, its Akaike weight against the fixed
+    /// one (`LocalLevel.weighed(logs:spentFreedom:)`); 0 without one.
+    public let wanderingWeight: Double
     /// The parameters fitted with.
     public let parameters: SeatsModelParameters
 
-    /// `rows × tableSize` quantile tables: the history's seats, then the pooled distribution.
-    @usableFromInline let tables: [Double]
-    /// The offset in `tables` of each simulated seat's row.
-    @usableFromInline let seatRows: [Int]
-    /// `b̃·D(h) + ρ̃ʰ·g − ½(s_b·(a + D(h)))² − ½σ_L² − ½σ_F²` for `h = 1 … horizon`: the deterministic
-    /// part of the log multiplier.
-    @usableFromInline let logBase: [Double]
-    /// `s_b·(a + D(h))` for `h = 1 … horizon`.
-    @usableFromInline let slopeScale: [Double]
-    @usableFromInline let levelSigma: Double
-    /// `σ_F` for `h = 1 … horizon`, with the own season's estimation error of that month.
-    @usableFromInline let factorSigmas: [Double]
-    /// `α·σ_N`: the standard deviation of the level's monthly step (0 without a local level).
-    @usableFromInline let walkSigma: Double
-    /// The mean and standard deviation of the sum of the extra seats past
-    /// `individualExtraSeats`, before the month's multiplier; both 0 when there are none.
-    @usableFromInline let pooledSum: (mean: Double, sigma: Double)
-    /// The replay of past years' same calendar months, where the level is fixed and it is
-    /// chosen; `nil` otherwise.
-    @usableFromInline let replay: CalendarReplay?
-    /// The history's seats: the first rows of `seatRows`, which a replayed month replaces.
-    @usableFromInline let historySeats: Int
+    /// The model of the fixed level.
+    @usableFromInline let fixed: SeatsLevelModel
+    /// The model of the wandering level, where there is one.
+    @usableFromInline let wandering: SeatsLevelModel?
 
     /// Fits the model to `workspace`, whose seats' usage arrays cover `monthCount` months, for
-    /// `horizon` forecast months and `seatCount` seats (`nil`: the history's seats), in the
-    /// steps the type's documentation sets out: the level and its season, the seat tables, the
-    /// spread, the carry-over, then each forecast month's deterministic part and spreads.
+    /// `horizon` forecast months and `seatCount` seats (`nil`: the history's seats): each reading
+    /// of the level (`readLevels`) in the steps the type's documentation sets out, the level and
+    /// its season, the seat tables, the spread, the carry-over, then each forecast month's
+    /// deterministic part and spreads.
     public init(
         workspace: WorkspaceHistory, monthCount: Int, seatCount: Int? = nil, horizon: Int,
         parameters: SeatsModelParameters = .standard, prior: PortfolioPrior? = nil
     ) {
         self.parameters = parameters
-        let (fitted, own, replay, carried) = Self.chooseLevel(
-            workspace: workspace, monthCount: monthCount, parameters: parameters, prior: prior)
-        let trend = fitted.trend
-        let n = trend.months
-        let slope = fitted.slope
-
-        var seats = SeatTables(
-            workspace: workspace, monthCount: monthCount, seatCount: seatCount, slope: slope, season: own.profile,
-            parameters: parameters)
-        var spread = Self.spread(
-            of: fitted, seats: &seats, priorSigma: (prior ?? .standalone(parameters)).factorSigma, parameters: parameters)
-        self.tables = seats.tables
-        self.seatRows = seats.seatRows
-        self.pooledSum = seats.pooledSum
-
-        let totalVariance = spread.factorVariance + spread.resampling
-        let uncertainty = parameters.parameterUncertainty
-        let levelSigma = n > 0 ? uncertainty * (totalVariance / Double(n)).squareRoot() : 0
-        let slopeSpread = min(parameters.maxSlope, uncertainty * fitted.posterior.variance.squareRoot())
-        var carryOver = Self.carryOver(
-            trend: carried, slope: slope, usesLocalLevel: fitted.local != nil, seats: seats, historySeats: workspace.seats.count,
-            parameters: parameters)
-        if fitted.local == nil, let shared = Self.sharedLevel(of: trend, prior: prior, parameters: parameters) {
-            spread.levelGap = shared.levelGap
-            spread.walkSigma = shared.walkSigma
-            carryOver.lastMonthGap = min(1, max(-1, carryOver.lastMonthGap - shared.lastMonthShare))
+        let levels = Self.readLevels(workspace: workspace, monthCount: monthCount, parameters: parameters, prior: prior)
+        func model(_ reading: LevelReading) -> SeatsLevelModel {
+            SeatsLevelModel(
+                reading: reading, workspace: workspace, monthCount: monthCount, seatCount: seatCount, horizon: horizon,
+                parameters: parameters, prior: prior)
         }
-        let path = Self.monthlyPath(
-            horizon: horizon, monthCount: monthCount, slope: slope, slopeSpread: slopeSpread,
-            slopeLever: Self.slopeLever(months: n, local: fitted.local, halfLife: parameters.recencyHalfLife), levelSigma: levelSigma,
-            spread: spread,
-            carryOver: carryOver, season: own, parameters: parameters)
-        self.logBase = path.logBase
-        self.slopeScale = path.slopeScale
-        self.levelSigma = levelSigma
-        self.factorSigmas = path.factorSigmas
-        self.walkSigma = spread.walkSigma
-        self.replay = replay
-        self.historySeats = workspace.seats.count
-        self.fit = SeatsModelFit(
-            months: n, rawSlope: trend.slope, slope: slope, slopeSpread: slopeSpread,
-            commonFactorSigma: spread.factorVariance.squareRoot(), levelSigma: levelSigma, resamplingLogVariance: spread.resampling,
-            seats: seats.seatRows.count + Int(seats.summedSeats), persistence: carryOver.persistence,
-            lastMonthGap: carryOver.lastMonthGap, smoothing: spread.smoothing, levelGap: spread.levelGap,
-            levelWalkSigma: spread.walkSigma, replayShare: replay?.share ?? 0
-        )
+        fixed = model(levels.fixed)
+        wandering = levels.wandering.map { model($0.reading) }
+        wanderingWeight = levels.wandering?.weight ?? 0
     }
 
-    /// Draws one trial: `horizon` months of workspace usage.
+    /// Draws one trial: `horizon` months of workspace usage, from the wandering level with
+    /// probability `wanderingWeight` and from the fixed level otherwise.
     ///
     /// Only `horizon` months were prepared; `usage.count` must not exceed it.
     @inlinable
     public func drawTrial(into usage: UnsafeMutableBufferPointer<Int>, using generator: inout Xoshiro256StarStar) {
-        precondition(usage.count <= logBase.count, "the model was fitted for a shorter horizon")
-        let (levelDraw, slopeDraw) = generator.nextNormalPair()
-        let level = levelSigma * levelDraw
-        var factors = NormalSequence()
-        var sums = NormalSequence()
-        var steps = NormalSequence()
-        var walk = 0.0
-        let pooledSum = pooledSum
-        let replay = replay
-        tables.withUnsafeBufferPointer { table in
-            seatRows.withUnsafeBufferPointer { rows in
-                let count = rows.count
-                for month in usage.indices {
-                    let factorDraw = factors.next(using: &generator)
-                    if month > 0 && walkSigma > 0 { walk += walkSigma * steps.next(using: &generator) }
-                    // A replayed month takes the history's seats from a past year's same month;
-                    // the seats beyond the history's are still drawn.
-                    var replayed: Double?
-                    if let replay {
-                        let uniform = generator.nextUnitDouble()
-                        if uniform < replay.share { replayed = replay.value(month: month, uniform: uniform / replay.share) }
-                    }
-                    var sum = replayed ?? 0
-                    var seat = replayed == nil ? 0 : historySeats
-                    while seat + 8 <= count {
-                        var bits = generator.next()
-                        for lane in 0..<8 {
-                            sum += table[rows[seat + lane] &+ Int(truncatingIfNeeded: bits & 0xFF)]
-                            bits >>= 8
-                        }
-                        seat += 8
-                    }
-                    if seat < count {
-                        var bits = generator.next()
-                        while seat < count {
-                            sum += table[rows[seat] &+ Int(truncatingIfNeeded: bits & 0xFF)]
-                            bits >>= 8
-                            seat += 1
-                        }
-                    }
-                    if pooledSum.sigma > 0 || pooledSum.mean > 0 {
-                        sum += max(0, pooledSum.mean + pooledSum.sigma * sums.next(using: &generator))
-                    }
-                    // A past month's total already holds its busy-month swing: no common factor,
-                    // and its mean correction (in `logBase`) undone.
-                    let factor = factorSigmas[month]
-                    let busy = replayed == nil ? factor * factorDraw : factor * factor / 2
-                    let exponent = logBase[month] + slopeScale[month] * slopeDraw + level + busy + walk
-                    let value = sum * exp(exponent)
-                    // Held to the most a file may give a workspace's month, so that every sum and
-                    // price of a drawn month is one the ledger can hold.
-                    usage[month] = value.isFinite && value > 0 ? Int(min(value, Self.mostCredits).rounded()) : 0
-                }
-            }
+        if let wandering, generator.nextUnitDouble() < wanderingWeight {
+            wandering.drawTrial(into: usage, using: &generator)
+        } else {
+            fixed.drawTrial(into: usage, using: &generator)
         }
     }
 
-    /// The slope of `trend` weighed against `prior`, the logs brought to the as-of level along it,
-    /// and the local level of those logs where `parameters` allow one and it is chosen
-    /// (`spentFreedom` degrees of freedom having been spent on the logs before).
-    static func levelFit(
-        _ trend: TrendEstimate, prior: PortfolioPrior, parameters: SeatsModelParameters, spentFreedom: Int
-    ) -> (
-        trend: TrendEstimate, posterior: (slope: Double, variance: Double), slope: Double, asOfLogs: [Double], local: LocalLevel?
-    ) {
+    /// The slope of `trend` weighed against `prior` and the logs brought to the as-of level
+    /// along it; no local level (`readLevels` adds one to the wandering reading).
+    static func levelFit(_ trend: TrendEstimate, prior: PortfolioPrior, parameters: SeatsModelParameters) -> LevelFit {
         let n = trend.months
         // Two months leave no residual to measure the slope's error by: the fixed level's prior
         // spread stands in for it. One month says nothing about a trend.
@@ -324,8 +226,7 @@ public struct SeatsUsageModel: UsageModel {
         // bring each month: what is left is the level, fixed or wandering.
         let logs = trend.logs
         let asOfLogs = logs.indices.map { logs[$0] + slope * Double(logs.count - 1 - $0) }
-        let local = parameters.localLevel ? LocalLevel.chosen(logs: asOfLogs, spentFreedom: spentFreedom) : nil
-        return (trend, posterior, slope, asOfLogs, local)
+        return (trend, posterior, slope, asOfLogs, nil)
     }
 
     /// `v_R = ln(1 + Σₛ Var xₛ / (Σₛ E xₛ)²)`: the log-variance of the monthly total that drawing

@@ -72,6 +72,57 @@ import Testing
         #expect(LocalLevel.chosen(logs: climb) == nil)
     }
 
+    @Test func theWanderingLevelsWeightIsAkaikes() throws {
+        // w = 1/(1 + (Σe²_α̂/Σe²_{0.05})^{n/2}·e^{P/2}). Eight months of a climb: 19.25 against
+        // ≈ 43.48 at AICc's price 5.6, so w ≈ 1/(1 + 0.0384·16.44) ≈ 0.613, above ½ as the climb
+        // is chosen.
+        let climb: [Double] = [0, 1, 2, 3, 4, 5, 6, 7]
+        let fixed = LocalLevel.smooth(climb, smoothing: 0.05).squares
+        let weighed = try #require(LocalLevel.weighed(logs: climb))
+        #expect(weighed.level == LocalLevel(logs: climb))
+        #expect(abs(weighed.weight - 1 / (1 + pow(19.25 / fixed, 4) * exp(2.8))) < 1e-15)
+        #expect(abs(weighed.weight - 0.6129) < 1e-4)
+        // Six months of it: 11.25 against ≈ 18.25 at price 10, w ≈ 1/(1 + 0.2344·148.4) ≈ 0.028,
+        // well below ½ as it is not chosen, yet not nothing.
+        let six: [Double] = [0, 1, 2, 3, 4, 5]
+        let sixFixed = LocalLevel.smooth(six, smoothing: 0.05).squares
+        let light = try #require(LocalLevel.weighed(logs: six))
+        #expect(abs(light.weight - 1 / (1 + pow(11.25 / sixFixed, 3) * exp(5))) < 1e-15)
+        #expect(abs(light.weight - 0.0279) < 1e-4)
+        // A level followed exactly leaves both sums zero: neither fits worse, and the weight is the
+        // floor 1/(1 + e^{P/2}), the most the price alone holds it down.
+        let flat = try #require(LocalLevel.weighed(logs: [3, 3, 3, 3, 3, 3]))
+        #expect(flat.weight == 1 / (1 + exp(5)))
+        // Four months or fewer have no wandering level to weigh.
+        #expect(LocalLevel.weighed(logs: [0, 1, 2, 3]) == nil)
+    }
+
+    @Test func theChoiceIsAWeightAboveAHalfAndTheFloorHolds() {
+        // Over many series of a pseudo-random walk with noise (deterministic), the choice is the
+        // weight above ½, and no weight falls below 1/(1 + e^{P(n)/2}).
+        var state: UInt64 = 42
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53) - 0.5
+        }
+        for series in 0..<200 {
+            let months = 5 + series % 40
+            let walk = Double(series % 7) / 6
+            var level = 0.0
+            let logs = (0..<months).map { _ in
+                level += walk * next()
+                return level + next()
+            }
+            guard let weighed = LocalLevel.weighed(logs: logs), let price = LocalLevel.smoothingPrice(months: months) else {
+                Issue.record("series \(series) has no weight")
+                continue
+            }
+            #expect((weighed.weight > 0.5) == (LocalLevel.chosen(logs: logs) != nil), "series \(series)")
+            #expect(weighed.weight >= 1 / (1 + exp(price / 2)), "series \(series)")
+            #expect(weighed.weight <= 1, "series \(series)")
+        }
+    }
+
     @Test func theErrorsScaleIsTheirMedianUnlessMostAreExactlyZero() {
         let c = 1.482_602_218_505_602
         // One month of a crash among steady ones: y = 0, 0.1, 0, 0.1, 0, 1 with α = 1 leaves
