@@ -17,6 +17,7 @@ struct SeatsLevelModel: Sendable {
     @usableFromInline let logBase: [Double]
     /// `s_b·(a + D(h))` for `h = 1 … horizon`.
     @usableFromInline let slopeScale: [Double]
+    /// `σ_L`: the standard deviation of the per-trial log level draw.
     @usableFromInline let levelSigma: Double
     /// `σ_F` for `h = 1 … horizon`, with the own season's estimation error of that month.
     @usableFromInline let factorSigmas: [Double]

@@ -1,4 +1,5 @@
-/// What `SeatsUsageModel` estimated from one workspace's history, for reports and backtests.
+/// What `SeatsUsageModel` estimated from one workspace's history for one reading of its level,
+/// fixed or wandering (`SeatsUsageModel.fit`, `wanderingFit`), for reports and backtests.
 public struct SeatsModelFit: Sendable, Equatable {
     /// `n`: months from the workspace's first month with data to the as-of month.
     public var months: Int

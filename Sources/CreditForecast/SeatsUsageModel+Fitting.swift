@@ -42,8 +42,8 @@ extension SeatsUsageModel {
     /// usage); the replay carries such a season.
     ///
     /// Choosing one reading by the criterion (`w > ½`) threw away the other's chance: over the
-    /// real-data suite's births from 6, 12 and 24 origins, averaging them took WIS down 2–4%
-    /// (`README`, "How much of that is chance").
+    /// real-data suite's births from 6, 12, 18 and 24 origins, averaging them took WIS down 2–4%
+    /// (the README's "On real data, beside statsforecast").
     static func readLevels(
         workspace: WorkspaceHistory, monthCount: Int, parameters: SeatsModelParameters, prior: PortfolioPrior?
     ) -> (fixed: LevelReading, wandering: (reading: LevelReading, weight: Double)?) {
@@ -71,6 +71,7 @@ extension SeatsUsageModel {
                 parameters: parameters)
         let fixed = (pooled, portfolioSeason, replay, replay == nil ? pooled.trend : withOwn?.trend ?? pooled.trend)
         var smoothed = withOwn ?? pooled
+        // An own season spent eleven degrees of freedom on the logs.
         guard let weighed = LocalLevel.weighed(logs: smoothed.asOfLogs, spentFreedom: withOwn == nil ? 0 : 11) else {
             return (fixed, nil)
         }
