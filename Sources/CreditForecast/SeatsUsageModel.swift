@@ -35,8 +35,8 @@ import Foundation
 /// its own yearly pattern on top of the portfolio's (`SeasonalProfile.addingOwnSeason(of:)`);
 /// the wandering level below uses it, `S(t)` being the sum (measured about a moving average, it
 /// fits a persistent level's season), and the fixed level does not (on a noisy fixed level,
-/// bursts and idle months, it would fit the noise). Each forecast month's common factor then carries
-/// the own effect's remaining estimation error `ν_c·V/(V + ν_c)` as extra variance; without an
+/// bursts and idle months, it would fit the noise). Each forecast month's common factor then
+/// carries the own effect's remaining estimation error `ν_c·V/(V + ν_c)` as extra variance; without an
 /// own season it carries the portfolio season's error from the shocks its workspaces share
 /// (`SeasonalProfile.errorVariances`; an own season, measured on the workspace's departures from
 /// the portfolio's, holds that error in its own).
@@ -63,11 +63,12 @@ import Foundation
 /// - the carry-over below is not used.
 ///
 /// In the fixed reading (the only one with four months or fewer, a month without usage, or
-/// `localLevel` off) the spread comes from the residuals about the trend line as below, and where seat resampling spreads the total
-/// wider than `σ_E² = (d·e² + k₀·σ₀²)/(d + k₀)`, `e²` the mean squared error of the model's own
-/// line one to three months past the months before (`PortfolioPrior.lineErrorVariance(of:slope:)`),
-/// every seat's table is drawn toward its mean by `λ = √((e^{σ_E²} − 1)/(e^{v_R} − 1))`, so
-/// `v_R = σ_E²` (not where a month had no usage, whose log is the offset's).
+/// `localLevel` off) the spread comes from the residuals about the trend line as below, and
+/// where seat resampling spreads the total wider than `σ_E² = (d·e² + k₀·σ₀²)/(d + k₀)`, `e²` the
+/// mean squared error of the model's own line one to three months past the months before
+/// (`PortfolioPrior.lineErrorVariance(of:slope:)`), every seat's table is drawn toward its mean by
+/// `λ = √((e^{σ_E²} − 1)/(e^{v_R} − 1))`, so `v_R = σ_E²` (not where a month had no usage, whose
+/// log is the offset's).
 ///
 /// **Carry-over.** The departures `dₜ = yₜ − ȳ − b̃·(t − t̄)` from the line the model uses have
 /// lag-one autocorrelation `ρ̂`; `ρ̃ = clamp(ρ̂·n/(n+k_ρ), 0, ρ_max)` (0 when `n < 4`). `g` is the
@@ -121,7 +122,7 @@ import Foundation
 ///   alone produces.
 /// - `r²`: the residual variance of `yₜ` about its least-squares line, with `d = n − 2` degrees of
 ///   freedom (none when `n ≤ 2`).
-/// - without a local level, `σ_F² = (d · max(0, r² − v_R) + k₀·σ₀²) / (d + k₀)`: the excess of the history's spread over
+/// - in the fixed reading, `σ_F² = (d · max(0, r² − v_R) + k₀·σ₀²) / (d + k₀)`: the excess of the history's spread over
 ///   what resampling explains, shrunk toward the prior `σ₀` (so 2–3 months give a wide forecast).
 ///   `σ₀` is the portfolio's (`PortfolioPrior.factorSigma`: the standalone `σ_s` blended with
 ///   how far the portfolio's months stray from the trend lines before them), so a short history
