@@ -120,10 +120,8 @@ public struct LocalLevel: Sendable, Equatable {
     /// `smoothingGrid`) by more than `smoothingPrice(months:)`, that is when its Akaike weight
     /// (`weighed(logs:spentFreedom:)`) is above ½; `nil` otherwise, or with four months or fewer.
     public static func chosen(logs: [Double], spentFreedom: Int = 0) -> LocalLevel? {
-        guard let price = smoothingPrice(months: logs.count) else { return nil }
-        let best = bestFit(logs)
-        guard wanderingWeight(best, months: logs.count, price: price) > 0.5 else { return nil }
-        return LocalLevel(logs: logs, smoothing: best.smoothing, spentFreedom: spentFreedom)
+        guard let weighed = weighed(logs: logs, spentFreedom: spentFreedom), weighed.weight > 0.5 else { return nil }
+        return weighed.level
     }
 
     /// The fitted local level of `logs` and its Akaike weight against the fixed level,
@@ -138,16 +136,9 @@ public struct LocalLevel: Sendable, Equatable {
         guard let price = smoothingPrice(months: logs.count) else { return nil }
         let best = bestFit(logs)
         let level = LocalLevel(logs: logs, smoothing: best.smoothing, spentFreedom: spentFreedom)
-        return (level, wanderingWeight(best, months: logs.count, price: price))
-    }
-
-    /// `1/(1 + e^{Δ/2})` for `best` (`bestFit`) over `months` months at `price`, with
-    /// `e^{Δ/2} = (Σe²_α̂ / Σe²_{0.05})^{n/2}·e^{P/2}`, which needs no logarithm of a zero sum.
-    static func wanderingWeight(
-        _ best: (smoothing: Double, squares: Double, fixedSquares: Double), months: Int, price: Double
-    ) -> Double {
+        // e^{Δ/2} = (Σe²_α̂ / Σe²_{0.05})^{n/2}·e^{P/2}, which needs no logarithm of a zero sum.
         let ratio = best.fixedSquares > 0 ? best.squares / best.fixedSquares : 1
-        return 1 / (1 + pow(ratio, Double(months) / 2) * exp(price / 2))
+        return (level, 1 / (1 + pow(ratio, Double(logs.count) / 2) * exp(price / 2)))
     }
 
     /// The weight of `smoothingGrid` with the least `Σeₜ²` over `logs` (the first of equal ones),

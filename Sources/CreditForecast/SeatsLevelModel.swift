@@ -33,11 +33,11 @@ struct SeatsLevelModel: Sendable {
     @usableFromInline let historySeats: Int
 
     /// Fits the model of `reading` (`SeatsUsageModel.readLevels`) to `workspace`, whose seats'
-    /// usage arrays cover `monthCount` months, for `horizon` forecast months and `seatCount` seats
-    /// (`nil`: the history's seats): the seat tables, the spread, the carry-over, then each
-    /// forecast month's deterministic part and spreads.
+    /// usage arrays cover `monthCount` months, for `horizon` forecast months, with `seats` drawn at
+    /// the reading's slope and season: the spread (which may draw the seat tables in), the
+    /// carry-over, then each forecast month's deterministic part and spreads.
     init(
-        reading: SeatsUsageModel.LevelReading, workspace: WorkspaceHistory, monthCount: Int, seatCount: Int?, horizon: Int,
+        reading: SeatsUsageModel.LevelReading, seats: SeatTables, workspace: WorkspaceHistory, monthCount: Int, horizon: Int,
         parameters: SeatsModelParameters, prior: PortfolioPrior?
     ) {
         let (fitted, own, replay, carried) = reading
@@ -45,9 +45,7 @@ struct SeatsLevelModel: Sendable {
         let n = trend.months
         let slope = fitted.slope
 
-        var seats = SeatTables(
-            workspace: workspace, monthCount: monthCount, seatCount: seatCount, slope: slope, season: own.profile,
-            parameters: parameters)
+        var seats = seats
         var spread = SeatsUsageModel.spread(
             of: fitted, seats: &seats, priorSigma: (prior ?? .standalone(parameters)).factorSigma, parameters: parameters)
         self.tables = seats.tables

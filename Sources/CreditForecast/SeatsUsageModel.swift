@@ -187,13 +187,26 @@ public struct SeatsUsageModel: UsageModel {
     ) {
         self.parameters = parameters
         let levels = Self.readLevels(workspace: workspace, monthCount: monthCount, parameters: parameters, prior: prior)
-        func model(_ reading: LevelReading) -> SeatsLevelModel {
+        func seats(_ reading: LevelReading) -> SeatTables {
+            SeatTables(
+                workspace: workspace, monthCount: monthCount, seatCount: seatCount, slope: reading.fitted.slope,
+                season: reading.own.profile, parameters: parameters)
+        }
+        func model(_ reading: LevelReading, _ seats: SeatTables) -> SeatsLevelModel {
             SeatsLevelModel(
-                reading: reading, workspace: workspace, monthCount: monthCount, seatCount: seatCount, horizon: horizon,
+                reading: reading, seats: seats, workspace: workspace, monthCount: monthCount, horizon: horizon,
                 parameters: parameters, prior: prior)
         }
-        fixed = model(levels.fixed)
-        wandering = levels.wandering.map { model($0.reading) }
+        let fixedSeats = seats(levels.fixed)
+        fixed = model(levels.fixed, fixedSeats)
+        wandering = levels.wandering.map { wandering in
+            // Without an own season the wandering level keeps the fixed one's slope and season, so
+            // its seat draws are the same until each reading draws them in: built once, and shared
+            // where neither is drawn in.
+            let same =
+                wandering.reading.fitted.slope == levels.fixed.fitted.slope && wandering.reading.own.profile == levels.fixed.own.profile
+            return model(wandering.reading, same ? fixedSeats : seats(wandering.reading))
+        }
         wanderingWeight = levels.wandering?.weight ?? 0
     }
 
